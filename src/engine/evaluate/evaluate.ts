@@ -1,0 +1,389 @@
+// The static evaluator: computes what Terraform knows before `plan`. Anything it cannot know
+// becomes an explicit Unknown carrying the expression text, never a guess.
+import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
+import { callFunction } from './functions.js';
+import {
+  EvalError,
+  Lazy,
+  Ref,
+  Unknown,
+  isObject,
+  toBoolValue,
+  toNumberValue,
+  toStringValue,
+  typeName,
+  valuesEqual,
+  type ObjectValue,
+  type Value,
+} from './value.js';
+
+/** What an expression can refer to in its module. */
+export interface ModuleContext {
+  variable(name: string): Value;
+  local(name: string): Value;
+  /** `TYPE.NAME` of a managed resource: a Ref, or a list/map of them with count/for_each. */
+  resource(type: string, name: string, src: string): Value;
+  /** `module.NAME`: the call's outputs (a Lazy), or a list/map of them. */
+  moduleCall(name: string, src: string): Value;
+  readonly path: string;
+}
+
+export interface Scope {
+  module: ModuleContext;
+  /** count, each, dynamic-block iterators and for-expression variables. */
+  names: ReadonlyMap<string, Value>;
+}
+
+export function withNames(scope: Scope, extra: Record<string, Value>): Scope {
+  const names = new Map(scope.names);
+  for (const [k, v] of Object.entries(extra)) names.set(k, v);
+  return { module: scope.module, names };
+}
+
+const templateCache = new Map<string, Node>();
+
+/** hcl2json returns every string as a template; parse each distinct one once. */
+export function templateNode(text: string): Node {
+  let node = templateCache.get(text);
+  if (!node) {
+    node = parseTemplate(text);
+    templateCache.set(text, node);
+  }
+  return node;
+}
+
+/** Evaluates a value in hcl2json's form (templates in strings, nested lists and objects). */
+export function evaluateJson(raw: unknown, scope: Scope): Value {
+  if (typeof raw === 'string') {
+    if (!raw.includes('${') && !raw.includes('%{')) return raw.replace(/([$%])\1\{/g, '$1{');
+    return evaluateSafely(() => templateNode(raw), scope, raw);
+  }
+  if (Array.isArray(raw)) return raw.map((item) => evaluateJson(item, scope));
+  if (raw && typeof raw === 'object') {
+    const out: ObjectValue = {};
+    for (const [k, v] of Object.entries(raw)) out[k] = evaluateJson(v, scope);
+    return out;
+  }
+  return (raw ?? null) as Value;
+}
+
+/** Evaluates, turning syntax and dynamic errors into an Unknown that says why. */
+export function evaluateSafely(getNode: () => Node, scope: Scope, src: string): Value {
+  let node: Node;
+  try {
+    node = getNode();
+  } catch (e) {
+    return new Unknown(src, `cannot parse expression: ${(e as Error).message}`);
+  }
+  try {
+    return evaluate(node, scope);
+  } catch (e) {
+    if (e instanceof EvalError) return new Unknown(unwrap(src), `evaluation error: ${e.message}`);
+    throw e;
+  }
+}
+
+function unwrap(src: string): string {
+  const m = /^\$\{([\s\S]*)\}$/.exec(src);
+  return m ? m[1]!.trim() : src;
+}
+
+function unknownFrom(node: Node, inner: Unknown): Unknown {
+  return new Unknown(node.src, inner.reason);
+}
+
+export function evaluate(node: Node, scope: Scope): Value {
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'template':
+      return evaluateTemplate(node, scope);
+    case 'variable':
+      return lookupName(node.name, scope, node.src);
+    case 'attr':
+      if (node.object.kind === 'variable' && !scope.names.has(node.object.name)) return evaluateRoot(node, node.object.name, scope);
+      return getAttr(node, evaluate(node.object, scope), node.name);
+    case 'index': {
+      const object = evaluate(node.object, scope);
+      const key = evaluate(node.key, scope);
+      return getIndex(node, object, key);
+    }
+    case 'splat':
+      return evaluateSplat(node, evaluate(node.object, scope), node.ops, scope);
+    case 'call':
+      return evaluateCall(node, scope);
+    case 'tuple':
+      return node.items.map((item) => evaluate(item, scope));
+    case 'object': {
+      const out: ObjectValue = {};
+      for (const { key, value } of node.items) {
+        const k = evaluate(key, scope);
+        if (k instanceof Unknown) return unknownFrom(node, k);
+        out[toStringValue(k)] = evaluate(value, scope);
+      }
+      return out;
+    }
+    case 'unary': {
+      const v = evaluate(node.operand, scope);
+      if (v instanceof Unknown) return unknownFrom(node, v);
+      if (v instanceof Ref) return new Unknown(node.src, `${v.text} is known only after apply`);
+      return node.op === '!' ? !toBoolValue(v) : -toNumberValue(v);
+    }
+    case 'binary':
+      return evaluateBinary(node, scope);
+    case 'conditional':
+      return evaluateConditional(node, scope);
+    case 'for':
+      return evaluateFor(node, scope);
+  }
+}
+
+/** `var.x`, `local.y`, `aws_security_group.web`, `module.m` are attribute nodes on a root name. */
+function evaluateRoot(node: Extract<Node, { kind: 'attr' }>, name: string, scope: Scope): Value {
+  const ctx = scope.module;
+  switch (name) {
+    case 'var':
+      return ctx.variable(node.name);
+    case 'local':
+      return ctx.local(node.name);
+    case 'module':
+      return ctx.moduleCall(node.name, node.src);
+    case 'path':
+      return node.name === 'module' ? ctx.path : new Unknown(node.src, 'path is known only when Terraform runs');
+    case 'terraform':
+      return new Unknown(node.src, 'the workspace is chosen when Terraform runs');
+    case 'count':
+    case 'each':
+    case 'self':
+      throw new EvalError(`"${name}" is not available here`);
+    case 'data':
+      return new Lazy(`data.${node.name}`, (dataName) => new Unknown(`data.${node.name}.${dataName}`, 'data sources are read during plan'));
+    default:
+      return ctx.resource(name, node.name, node.src);
+  }
+}
+
+function lookupName(name: string, scope: Scope, src: string): Value {
+  const v = scope.names.get(name);
+  if (v !== undefined) return v;
+  throw new EvalError(`unknown name "${src}"`);
+}
+
+function getAttr(node: Node, object: Value, name: string): Value {
+  if (object instanceof Unknown) return unknownFrom(node, object);
+  if (object instanceof Ref) return object.child(name);
+  if (object instanceof Lazy) return object.get(name);
+  if (isObject(object)) {
+    if (name in object) return object[name]!;
+    throw new EvalError(`object has no attribute "${name}"`);
+  }
+  // data.TYPE.NAME: the Lazy for data returns the unknown for the whole path
+  throw new EvalError(`cannot read attribute "${name}" of a ${typeName(object)}`);
+}
+
+function getIndex(node: Node, object: Value, key: Value): Value {
+  if (object instanceof Unknown) return unknownFrom(node, object);
+  if (key instanceof Unknown) return unknownFrom(node, key);
+  if (object instanceof Ref) return object.child(`[${JSON.stringify(key)}]`);
+  if (object instanceof Lazy) return object.get(toStringValue(key));
+  if (Array.isArray(object)) {
+    const i = toNumberValue(key);
+    if (i < 0 || i >= object.length || !Number.isInteger(i)) throw new EvalError(`index ${i} out of range (length ${object.length})`);
+    return object[i]!;
+  }
+  if (isObject(object)) {
+    const k = toStringValue(key);
+    if (k in object) return object[k]!;
+    throw new EvalError(`no key "${k}"`);
+  }
+  throw new EvalError(`cannot index a ${typeName(object)}`);
+}
+
+function evaluateSplat(node: Node, object: Value, ops: SplatOp[], scope: Scope): Value {
+  if (object instanceof Unknown) return unknownFrom(node, object);
+  // A non-list value becomes a one-element tuple; null becomes empty (Terraform splat rules).
+  const items = object === null ? [] : Array.isArray(object) ? object : [object];
+  return items.map((item) => {
+    let v = item;
+    for (const op of ops) v = op.kind === 'attr' ? getAttr(node, v, op.name) : getIndex(node, v, evaluate(op.key, scope));
+    return v;
+  });
+}
+
+function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Value {
+  if (node.name === 'try') {
+    for (const arg of node.args) {
+      try {
+        return evaluate(arg, scope);
+      } catch (e) {
+        if (!(e instanceof EvalError)) throw e;
+      }
+    }
+    throw new EvalError('try: no argument could be evaluated');
+  }
+  if (node.name === 'can') {
+    try {
+      const v = evaluate(node.args[0]!, scope);
+      return v instanceof Unknown ? unknownFrom(node, v) : true;
+    } catch (e) {
+      if (e instanceof EvalError) return false;
+      throw e;
+    }
+  }
+  let args = node.args.map((a) => evaluate(a, scope));
+  if (node.expand) {
+    const last = args[args.length - 1]!;
+    if (last instanceof Unknown) return unknownFrom(node, last);
+    if (!Array.isArray(last)) throw new EvalError(`${node.name}: "..." needs a list`);
+    args = [...args.slice(0, -1), ...last];
+  }
+  return callFunction(node.name, args, node.src);
+}
+
+function evaluateBinary(node: Extract<Node, { kind: 'binary' }>, scope: Scope): Value {
+  const left = evaluate(node.left, scope);
+  if (node.op === '&&' || node.op === '||') {
+    // short-circuit on a known left side, so `false && unknown` is false
+    if (!(left instanceof Unknown) && toBoolValue(left) === (node.op === '||')) return node.op === '||';
+    const right = evaluate(node.right, scope);
+    if (left instanceof Unknown) {
+      if (!(right instanceof Unknown) && toBoolValue(right) === (node.op === '||')) return node.op === '||';
+      return unknownFrom(node, left);
+    }
+    if (right instanceof Unknown) return unknownFrom(node, right);
+    return toBoolValue(right);
+  }
+  const right = evaluate(node.right, scope);
+  for (const v of [left, right]) {
+    if (v instanceof Unknown) return unknownFrom(node, v);
+  }
+  if (node.op === '==' || node.op === '!=') {
+    if (left instanceof Ref || right instanceof Ref) {
+      if (left instanceof Ref && right instanceof Ref && left.text === right.text) return node.op === '==';
+      return new Unknown(node.src, 'compares a value known only after apply');
+    }
+    const eq = valuesEqual(left, right);
+    return node.op === '==' ? eq : !eq;
+  }
+  for (const v of [left, right]) {
+    if (v instanceof Ref) return new Unknown(node.src, `${v.text} is known only after apply`);
+  }
+  const a = toNumberValue(left);
+  const b = toNumberValue(right);
+  switch (node.op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (b === 0) throw new EvalError('division by zero');
+      return a / b;
+    case '%':
+      if (b === 0) throw new EvalError('division by zero');
+      return a % b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+  throw new EvalError(`unknown operator ${node.op}`);
+}
+
+function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope: Scope): Value {
+  const test = evaluate(node.test, scope);
+  if (test instanceof Unknown || test instanceof Ref) {
+    // Unknown condition: only a value both branches agree on is known.
+    const a = evaluate(node.then, scope);
+    const b = evaluate(node.else, scope);
+    if (valuesEqual(a, b)) return a;
+    return new Unknown(node.src, test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply');
+  }
+  return evaluate(toBoolValue(test) ? node.then : node.else, scope);
+}
+
+/** Iteration order: lists by index, maps and objects by key (lexical), as Terraform does. */
+export function entriesOf(collection: Value): [Value, Value][] {
+  if (Array.isArray(collection)) return collection.map((v, i) => [i, v]);
+  if (isObject(collection)) return Object.keys(collection).sort().map((k) => [k, collection[k]!]);
+  throw new EvalError(`cannot iterate over a ${typeName(collection)}`);
+}
+
+function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value {
+  const collection = evaluate(node.collection, scope);
+  if (collection instanceof Unknown) return unknownFrom(node, collection);
+  if (collection === null) throw new EvalError('cannot iterate over null');
+  const tuple: Value[] = [];
+  const object: ObjectValue = {};
+  const groups: Record<string, Value[]> = {};
+  for (const [k, v] of entriesOf(collection)) {
+    const names: Record<string, Value> = { [node.valueVar]: v };
+    if (node.keyVar) names[node.keyVar] = k;
+    const inner = withNames(scope, names);
+    if (node.condition) {
+      const keep = evaluate(node.condition, inner);
+      if (keep instanceof Unknown) return unknownFrom(node, keep);
+      if (!toBoolValue(keep)) continue;
+    }
+    const value = evaluate(node.value, inner);
+    if (node.result === 'tuple') {
+      tuple.push(value);
+      continue;
+    }
+    const key = evaluate(node.key!, inner);
+    if (key instanceof Unknown) return unknownFrom(node, key);
+    const ks = toStringValue(key);
+    if (node.group) (groups[ks] ??= []).push(value);
+    else if (ks in object) throw new EvalError(`duplicate key "${ks}" in for expression`);
+    else object[ks] = value;
+  }
+  if (node.result === 'tuple') return tuple;
+  return node.group ? groups : object;
+}
+
+function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scope): Value {
+  const parts = node.parts;
+  // A template that is a single interpolation yields the value itself, not a string.
+  if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.kind === 'interp') return evaluate(parts[0]!.expr, scope);
+  const out = renderParts(parts, scope);
+  if (out instanceof Unknown) return new Unknown(node.src, out.reason);
+  return out;
+}
+
+function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    if (part.kind === 'interp') {
+      const v = evaluate(part.expr, scope);
+      if (v instanceof Unknown) return v;
+      if (v instanceof Ref) return new Unknown(v.text, `${v.text} is known only after apply`);
+      out += toStringValue(v);
+    } else if (part.kind === 'if') {
+      const test = evaluate(part.test, scope);
+      if (test instanceof Unknown) return test;
+      const inner = renderParts(toBoolValue(test) ? part.then : part.else, scope);
+      if (inner instanceof Unknown) return inner;
+      out += inner;
+    } else {
+      const collection = evaluate(part.collection, scope);
+      if (collection instanceof Unknown) return collection;
+      for (const [k, v] of entriesOf(collection)) {
+        const names: Record<string, Value> = { [part.valueVar]: v };
+        if (part.keyVar) names[part.keyVar] = k;
+        const inner = renderParts(part.body, withNames(scope, names));
+        if (inner instanceof Unknown) return inner;
+        out += inner;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,315 @@
+// Terraform's built-in functions that occur in security-group code. Semantics follow the
+// Terraform language docs (functions/*.mdx). Each function receives evaluated arguments; an
+// argument that is itself unknown makes the result unknown unless the function says otherwise.
+import ipaddr from 'ipaddr.js';
+import {
+  EvalError,
+  Ref,
+  Unknown,
+  containsUnknown,
+  firstUnknown,
+  isObject,
+  toBoolValue,
+  toNumberValue,
+  toStringValue,
+  typeName,
+  valuesEqual,
+  type ObjectValue,
+  type Value,
+} from './value.js';
+
+type Fn = (args: Value[]) => Value;
+
+/** Functions that look inside lists and objects and so handle nested unknowns themselves. */
+const STRUCTURAL = new Set([
+  'concat', 'flatten', 'length', 'element', 'tolist', 'toset', 'tomap', 'merge', 'lookup', 'keys', 'values',
+  'distinct', 'compact', 'coalescelist', 'zipmap', 'slice', 'reverse', 'one', 'setunion', 'try', 'can', 'tuple',
+]);
+
+function list(v: Value, fn: string): Value[] {
+  if (Array.isArray(v)) return v;
+  if (isObject(v) && fn === 'values') return Object.values(v);
+  throw new EvalError(`${fn}: expected a list, got ${typeName(v)}`);
+}
+
+function object(v: Value, fn: string): ObjectValue {
+  if (isObject(v)) return v;
+  throw new EvalError(`${fn}: expected a map or object, got ${typeName(v)}`);
+}
+
+/** A set's order: strings lexically, as Terraform iterates sets of strings. */
+function toSet(items: Value[]): Value[] {
+  const out = distinct(items);
+  if (out.every((x) => typeof x === 'string')) return [...(out as string[])].sort();
+  return out;
+}
+
+function distinct(items: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const item of items) if (item instanceof Unknown || !out.some((o) => valuesEqual(o, item))) out.push(item);
+  return out;
+}
+
+function str(v: Value): string {
+  if (v instanceof Ref) throw new Unknowable(`${v.text} is known only after apply`);
+  return toStringValue(v);
+}
+
+/** Thrown when the result depends on a value known only after apply. */
+class Unknowable extends Error {}
+
+function parseCidr(prefix: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  try {
+    return ipaddr.parseCIDR(prefix);
+  } catch {
+    throw new EvalError(`invalid CIDR "${prefix}"`);
+  }
+}
+
+/** Adds `n` (a bigint) to the address bits. */
+function offsetAddress(addr: ipaddr.IPv4 | ipaddr.IPv6, bits: number, prefix: number, n: bigint, hostBits: number): ipaddr.IPv4 | ipaddr.IPv6 {
+  const bytes = addr.toByteArray();
+  let value = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  const total = BigInt(bits);
+  const mask = ((1n << total) - 1n) ^ ((1n << (total - BigInt(prefix))) - 1n);
+  value = (value & mask) | (n << BigInt(hostBits));
+  const out: number[] = [];
+  for (let i = 0; i < bits / 8; i++) out.unshift(Number((value >> BigInt(8 * i)) & 0xffn));
+  return ipaddr.fromByteArray(out);
+}
+
+function cidrsubnet(prefix: string, newbits: number, netnum: number): string {
+  const [addr, len] = parseCidr(prefix);
+  const bits = addr.kind() === 'ipv4' ? 32 : 128;
+  const newLen = len + newbits;
+  if (newLen > bits) throw new EvalError(`cidrsubnet: not enough bits (${newLen} > ${bits})`);
+  if (BigInt(netnum) >= 1n << BigInt(newbits)) throw new EvalError(`cidrsubnet: netnum ${netnum} does not fit in ${newbits} bits`);
+  const sub = offsetAddress(addr, bits, len, BigInt(netnum), bits - newLen);
+  return `${sub.toString()}/${newLen}`;
+}
+
+function cidrhost(prefix: string, hostnum: number): string {
+  const [addr, len] = parseCidr(prefix);
+  const bits = addr.kind() === 'ipv4' ? 32 : 128;
+  const size = 1n << BigInt(bits - len);
+  let n = BigInt(hostnum);
+  if (n < 0n) n += size;
+  if (n < 0n || n >= size) throw new EvalError(`cidrhost: host number ${hostnum} is out of range for ${prefix}`);
+  return offsetAddress(addr, bits, len, n, 0).toString();
+}
+
+function format(spec: string, args: Value[]): string {
+  let i = 0;
+  return spec.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[sdvqtfbxXeEgGo])/g, (_m, verb: string) => {
+    if (verb === '%') return '%';
+    const v = args[i++];
+    if (v === undefined) throw new EvalError('format: not enough arguments');
+    const kind = verb[verb.length - 1];
+    if (kind === 'd') return String(Math.trunc(toNumberValue(v)));
+    if (kind === 'q') return JSON.stringify(str(v));
+    if (kind === 'f') {
+      const precision = /\.(\d+)/.exec(verb);
+      return toNumberValue(v).toFixed(precision ? Number(precision[1]) : 6);
+    }
+    if (kind === 'v' && typeof v === 'object' && v !== null) return JSON.stringify(v);
+    return str(v);
+  });
+}
+
+function flatten(items: Value[]): Value[] {
+  return items.flatMap((x) => (Array.isArray(x) ? flatten(x) : [x]));
+}
+
+const FUNCTIONS: Record<string, Fn> = {
+  concat: (a) => a.flatMap((x) => list(x, 'concat')),
+  flatten: ([l]) => flatten(list(l!, 'flatten')),
+  distinct: ([l]) => distinct(list(l!, 'distinct')),
+  toset: ([l]) => toSet(list(l!, 'toset')),
+  tolist: ([l]) => list(l!, 'tolist'),
+  tuple: ([l]) => list(l!, 'tuple'),
+  tomap: ([m]) => object(m!, 'tomap'),
+  setunion: (a) => toSet(a.flatMap((x) => list(x, 'setunion'))),
+  setintersection: ([first, ...rest]) => toSet(list(first!, 'setintersection').filter((x) => rest.every((r) => list(r, 'setintersection').some((y) => valuesEqual(x, y))))),
+  setsubtract: ([a, b]) => toSet(list(a!, 'setsubtract').filter((x) => !list(b!, 'setsubtract').some((y) => valuesEqual(x, y)))),
+  lookup: ([m, k, d]) => {
+    const map = object(m!, 'lookup');
+    const key = str(k!);
+    if (key in map) return map[key]!;
+    if (d === undefined) throw new EvalError(`lookup: no key "${key}" and no default`);
+    return d;
+  },
+  merge: (a) => {
+    const out: ObjectValue = {};
+    for (const m of a) if (m !== null) Object.assign(out, object(m, 'merge'));
+    return out;
+  },
+  keys: ([m]) => Object.keys(object(m!, 'keys')).sort(),
+  values: ([m]) => {
+    const map = object(m!, 'values');
+    return Object.keys(map).sort().map((k) => map[k]!);
+  },
+  length: ([v]) => {
+    if (typeof v === 'string') return [...v].length;
+    if (Array.isArray(v)) return v.length;
+    if (isObject(v)) return Object.keys(v).length;
+    throw new EvalError(`length: cannot take the length of a ${typeName(v!)}`);
+  },
+  element: ([l, i]) => {
+    const items = list(l!, 'element');
+    if (items.length === 0) throw new EvalError('element: the list is empty');
+    if (i instanceof Unknown) return i;
+    const n = toNumberValue(i!);
+    return items[((n % items.length) + items.length) % items.length]!;
+  },
+  slice: ([l, from, to]) => list(l!, 'slice').slice(toNumberValue(from!), toNumberValue(to!)),
+  reverse: ([l]) => [...list(l!, 'reverse')].reverse(),
+  one: ([l]) => {
+    const items = list(l!, 'one');
+    if (items.length > 1) throw new EvalError('one: more than one element');
+    return items[0] ?? null;
+  },
+  index: ([l, v]) => {
+    const i = list(l!, 'index').findIndex((x) => valuesEqual(x, v!));
+    if (i < 0) throw new EvalError('index: element not found');
+    return i;
+  },
+  contains: ([l, v]) => list(l!, 'contains').some((x) => valuesEqual(x, v!)),
+  coalesce: (a) => {
+    for (const v of a) {
+      if (v instanceof Unknown) return v;
+      if (v !== null && v !== '') return v;
+    }
+    throw new EvalError('coalesce: no non-null, non-empty argument');
+  },
+  coalescelist: (a) => {
+    for (const v of a) {
+      if (v instanceof Unknown) return v;
+      if (list(v, 'coalescelist').length > 0) return v;
+    }
+    throw new EvalError('coalescelist: all lists are empty');
+  },
+  compact: ([l]) => list(l!, 'compact').filter((x) => x !== null && x !== ''),
+  zipmap: ([k, v]) => {
+    const keys = list(k!, 'zipmap');
+    const values = list(v!, 'zipmap');
+    const out: ObjectValue = {};
+    keys.forEach((key, i) => (out[str(key)] = values[i] ?? null));
+    return out;
+  },
+  range: (a) => {
+    const n = a.map(toNumberValue);
+    const [start, end, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? (n[0]! <= n[1]! ? 1 : -1)];
+    if (step === 0) throw new EvalError('range: step must not be zero');
+    const out: number[] = [];
+    for (let x = start; step > 0 ? x < end : x > end; x += step) {
+      out.push(x);
+      if (out.length > 1024) throw new EvalError('range: more than 1024 elements');
+    }
+    return out;
+  },
+  min: (a) => Math.min(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
+  max: (a) => Math.max(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
+  sum: ([l]) => list(l!, 'sum').map(toNumberValue).reduce((x, y) => x + y, 0),
+  abs: ([n]) => Math.abs(toNumberValue(n!)),
+  ceil: ([n]) => Math.ceil(toNumberValue(n!)),
+  floor: ([n]) => Math.floor(toNumberValue(n!)),
+  tonumber: ([v]) => (v === null ? null : toNumberValue(v!)),
+  tostring: ([v]) => (v === null || v instanceof Ref ? v! : toStringValue(v!)),
+  tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
+  lower: ([s]) => str(s!).toLowerCase(),
+  upper: ([s]) => str(s!).toUpperCase(),
+  title: ([s]) => str(s!).replace(/\b\w/g, (c) => c.toUpperCase()),
+  trimspace: ([s]) => str(s!).trim(),
+  trim: ([s, chars]) => {
+    const set = new Set(str(chars!));
+    const t = [...str(s!)];
+    while (t.length && set.has(t[0]!)) t.shift();
+    while (t.length && set.has(t[t.length - 1]!)) t.pop();
+    return t.join('');
+  },
+  trimprefix: ([s, p]) => (str(s!).startsWith(str(p!)) ? str(s!).slice(str(p!).length) : str(s!)),
+  trimsuffix: ([s, p]) => (str(s!).endsWith(str(p!)) && str(p!) ? str(s!).slice(0, -str(p!).length) : str(s!)),
+  startswith: ([s, p]) => str(s!).startsWith(str(p!)),
+  endswith: ([s, p]) => str(s!).endsWith(str(p!)),
+  substr: ([s, o, l]) => {
+    const chars = [...str(s!)];
+    const off = toNumberValue(o!);
+    const start = off < 0 ? chars.length + off : off;
+    const len = toNumberValue(l!);
+    return chars.slice(start, len < 0 ? undefined : start + len).join('');
+  },
+  format: ([spec, ...args]) => format(str(spec!), args),
+  formatlist: ([spec, ...args]) => {
+    const n = Math.max(...args.map((a) => (Array.isArray(a) ? a.length : 1)));
+    return Array.from({ length: n }, (_x, i) => format(str(spec!), args.map((a) => (Array.isArray(a) ? a[i]! : a))));
+  },
+  join: ([sep, ...lists]) => {
+    const items = lists.flatMap((l) => list(l, 'join'));
+    // join("", [one reference]) is an old idiom for "the id or nothing": keep the reference
+    if (items.length === 1 && items[0] instanceof Ref) return items[0];
+    if (items.some((x) => x instanceof Unknown)) return items.find((x) => x instanceof Unknown)!;
+    return items.map(str).join(str(sep!));
+  },
+  split: ([sep, s]) => {
+    const text = str(s!);
+    return text === '' ? [''] : text.split(str(sep!));
+  },
+  replace: ([s, search, rep]) => {
+    const needle = str(search!);
+    const m = /^\/(.*)\/$/.exec(needle);
+    if (m) return str(s!).replace(new RegExp(m[1]!, 'g'), str(rep!).replace(/\$\{(\d+)\}/g, '$$$1'));
+    return str(s!).split(needle).join(str(rep!));
+  },
+  chunklist: ([l, n]) => {
+    const items = list(l!, 'chunklist');
+    const size = toNumberValue(n!);
+    const out: Value[] = [];
+    for (let i = 0; i < items.length; i += size || items.length || 1) out.push(items.slice(i, i + (size || items.length)));
+    return out;
+  },
+  alltrue: ([l]) => list(l!, 'alltrue').every((x) => toBoolValue(x)),
+  anytrue: ([l]) => list(l!, 'anytrue').some((x) => toBoolValue(x)),
+  jsonencode: ([v]) => JSON.stringify(v),
+  cidrsubnet: ([p, b, n]) => cidrsubnet(str(p!), toNumberValue(b!), toNumberValue(n!)),
+  cidrsubnets: ([p, ...bits]) => {
+    const [addr, len] = parseCidr(str(p!));
+    const total = addr.kind() === 'ipv4' ? 32 : 128;
+    let next = 0n;
+    return bits.map((b) => {
+      const newLen = len + toNumberValue(b);
+      const step = 1n << BigInt(total - newLen);
+      next = ((next + step - 1n) / step) * step;
+      const sub = offsetAddress(addr, total, len, next, 0);
+      next += step;
+      return `${sub.toString()}/${newLen}`;
+    });
+  },
+  cidrhost: ([p, n]) => cidrhost(str(p!), toNumberValue(n!)),
+  cidrnetmask: ([p]) => {
+    const [addr, len] = parseCidr(str(p!));
+    if (addr.kind() !== 'ipv4') throw new EvalError('cidrnetmask: only IPv4 prefixes have a netmask');
+    return ipaddr.IPv4.subnetMaskFromPrefixLength(len).toString();
+  },
+};
+
+export function isKnownFunction(name: string): boolean {
+  return name in FUNCTIONS;
+}
+
+/** Calls a function on evaluated arguments, propagating unknowns. */
+export function callFunction(name: string, args: Value[], src: string): Value {
+  const fn = FUNCTIONS[name];
+  if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
+  const unknownArg = args.find((a) => a instanceof Unknown);
+  if (unknownArg && name !== 'coalesce' && name !== 'coalescelist') return new Unknown(src, (unknownArg as Unknown).reason);
+  if (!STRUCTURAL.has(name) && args.some(containsUnknown)) {
+    const inner = args.map(firstUnknown).find((u) => u !== null)!;
+    return new Unknown(src, inner.reason);
+  }
+  try {
+    return fn(args);
+  } catch (e) {
+    if (e instanceof Unknowable) return new Unknown(src, e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,52 @@
+// Applies a variable's type constraint to its value: Terraform converts primitives and, for
+// object types, fills `optional(T, default)` attributes that the caller left out. Rule tables
+// in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
+// omitted attribute into an error.
+import type { Node } from '../hcl/expression.js';
+import { Unknown, isObject, type ObjectValue, type Value } from './value.js';
+import { evaluate, type Scope } from './evaluate.js';
+
+export function convertToType(value: Value, type: Node | null, scope: Scope): Value {
+  if (!type || value === null || value instanceof Unknown) return value;
+  if (type.kind === 'variable') {
+    if (type.name === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+    if (type.name === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+    if (type.name === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
+    return value;
+  }
+  if (type.kind !== 'call') return value;
+  const [arg] = type.args;
+  switch (type.name) {
+    case 'list':
+    case 'set':
+      return Array.isArray(value) ? value.map((v) => convertToType(v, arg ?? null, scope)) : value;
+    case 'map':
+      if (!isObject(value)) return value;
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertToType(v, arg ?? null, scope)]));
+    case 'tuple':
+      if (!Array.isArray(value) || arg?.kind !== 'tuple') return value;
+      return value.map((v, i) => convertToType(v, (arg.items[i] as Node | undefined) ?? null, scope));
+    case 'object':
+      return convertObject(value, arg, scope);
+    default:
+      return value;
+  }
+}
+
+function convertObject(value: Value, spec: Node | undefined, scope: Scope): Value {
+  if (!isObject(value) || spec?.kind !== 'object') return value;
+  const out: ObjectValue = { ...value };
+  for (const { key, value: attrType } of spec.items) {
+    if (key.kind !== 'literal' || typeof key.value !== 'string') continue;
+    const name = key.value;
+    const optional = attrType.kind === 'call' && attrType.name === 'optional';
+    const inner = optional ? (attrType.args[0] ?? null) : attrType;
+    const present = name in value && value[name] !== null;
+    if (present) out[name] = convertToType(value[name]!, inner, scope);
+    else if (optional) {
+      const fallback = attrType.args[1] ? evaluate(attrType.args[1], scope) : null;
+      out[name] = convertToType(fallback, inner, scope);
+    } else if (!(name in value)) out[name] = null;
+  }
+  return out;
+}

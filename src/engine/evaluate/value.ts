@@ -1,0 +1,124 @@
+// Values of the static evaluator. Terraform's lists, tuples and sets are arrays; maps and
+// objects are plain objects. Two extra kinds carry what cannot be known before `plan`:
+// `Unknown` (never guessed, never silently safe) and `Ref` (an attribute of a resource,
+// known only after apply, but whose identity we know: `aws_security_group.web.id`).
+
+export interface ObjectValue {
+  [key: string]: Value;
+}
+
+export type Value = null | boolean | number | string | Value[] | ObjectValue | Unknown | Ref | Lazy;
+
+export class Unknown {
+  constructor(
+    /** The expression text that could not be evaluated. */
+    readonly expr: string,
+    /** Why: "variable has no default and no tfvars value", "data source", … */
+    readonly reason: string,
+  ) {}
+}
+
+/** An attribute (path) of a resource instance, e.g. address `aws_security_group.web`, path `id`. */
+export class Ref {
+  constructor(
+    readonly address: string,
+    readonly path: string,
+  ) {}
+
+  get text(): string {
+    return this.path ? `${this.address}.${this.path}` : this.address;
+  }
+
+  child(step: string): Ref {
+    const joined = step.startsWith('[') ? this.path + step : this.path ? `${this.path}.${step}` : step;
+    return new Ref(this.address, joined);
+  }
+}
+
+/** An object whose attributes are computed on demand (a module's outputs). */
+export class Lazy {
+  constructor(
+    readonly label: string,
+    readonly get: (name: string) => Value,
+  ) {}
+}
+
+/** A dynamic error (missing attribute, wrong type …): `try` and `can` catch these. */
+export class EvalError extends Error {}
+
+export function isObject(v: Value): v is ObjectValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Ref) && !(v instanceof Lazy);
+}
+
+export function isUnknown(v: Value): v is Unknown {
+  return v instanceof Unknown;
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(v: Value): boolean {
+  if (v instanceof Unknown) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (isObject(v)) return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** The first unknown found inside a value, for messages. */
+export function firstUnknown(v: Value): Unknown | null {
+  if (v instanceof Unknown) return v;
+  const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
+  for (const item of items) {
+    const u = firstUnknown(item);
+    if (u) return u;
+  }
+  return null;
+}
+
+export function typeName(v: Value): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Unknown) return 'unknown';
+  if (v instanceof Ref) return 'reference';
+  if (v instanceof Lazy) return 'object';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Terraform's automatic conversion to string (numbers and bools convert; others fail). */
+export function toStringValue(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  throw new EvalError(`a ${typeName(v)} cannot be used as a string`);
+}
+
+export function toNumberValue(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new EvalError(`${JSON.stringify(v)} is not a number`);
+}
+
+export function toBoolValue(v: Value): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new EvalError(`${typeName(v)} is not a bool`);
+}
+
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && valuesEqual(a[k]!, b[k]!));
+  }
+  if (a instanceof Ref && b instanceof Ref) return a.text === b.text;
+  return false;
+}
+
+/** A short display form of a value, for messages and the model's JSON. */
+export function display(v: Value): string {
+  if (v instanceof Unknown) return `(unknown: ${v.expr})`;
+  if (v instanceof Ref) return v.text;
+  if (v instanceof Lazy) return v.label;
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Ref ? x.text : x instanceof Unknown ? `(unknown: ${x.expr})` : x));
+}

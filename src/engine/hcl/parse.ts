@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { locateHcl, locateJson, type LocatedFile } from './locate.js';
+
+/** Turns one file's text into hcl2json's JSON form; injectable so callers can run it on workers. */
+export type HclToJson = ((path: string, content: string) => Promise<Record<string, unknown>>) & { close?: () => Promise<void> };
+
+export interface SourceFile {
+  /** Path relative to the analysed root, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface ParseError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ParsedFile {
+  path: string;
+  body: Record<string, unknown>;
+  located: LocatedFile;
+  error: ParseError | null;
+}
+
+export const parseInProcess: HclToJson = (path, content) => hcl2json(path, content) as Promise<Record<string, unknown>>;
+
+/**
+ * Parses files, each distinct content once: a base and a head share most files, so the cache
+ * (keyed by content hash, not path, so renames hit too) halves the slowest stage.
+ */
+export class FileParser {
+  readonly #cache = new Map<string, Promise<Omit<ParsedFile, 'path'>>>();
+  constructor(readonly toJson: HclToJson = parseInProcess) {}
+
+  /** Releases the parser's workers, if it has any. */
+  async close(): Promise<void> {
+    await this.toJson.close?.();
+  }
+
+  parse(file: SourceFile): Promise<ParsedFile> {
+    const json = file.path.endsWith('.json');
+    const key = createHash('sha1').update(json ? 'j' : 'h').update(file.content).digest('hex');
+    let entry = this.#cache.get(key);
+    if (!entry) {
+      entry = json ? Promise.resolve(parseJson(file)) : this.parseHcl(file);
+      this.#cache.set(key, entry);
+    }
+    return entry.then((e) => ({ ...e, path: file.path, error: e.error && { ...e.error, file: file.path } }));
+  }
+
+  async parseHcl(file: SourceFile): Promise<Omit<ParsedFile, 'path'>> {
+    const located = locateHcl(file.content);
+    try {
+      const body = await this.toJson(file.path, file.content);
+      return { body, located, error: null };
+    } catch (e) {
+      return { body: {}, located, error: toParseError(file.path, e) };
+    }
+  }
+}
+
+function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
+  try {
+    const raw = JSON.parse(file.content) as unknown;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the top level must be an object');
+    return { body: normaliseJsonBody(raw as Record<string, unknown>), located: locateJson(file.content), error: null };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const before = at ? file.content.slice(0, Number(at[1])) : '';
+    const line = at ? before.split('\n').length : 1;
+    const column = at ? Number(at[1]) - before.lastIndexOf('\n') : 1;
+    return { body: {}, located: { blocks: [], comments: [] }, error: { file: file.path, line, column, message } };
+  }
+}
+
+/**
+ * Terraform JSON syntax allows a block to be one object or an array of objects; hcl2json's own
+ * output always uses arrays. Normalise the top-level block kinds to that form.
+ */
+function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown> {
+  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  const out: Record<string, unknown> = { ...raw };
+  for (const kind of ['resource', 'data']) {
+    const byType = raw[kind] as Record<string, Record<string, unknown>> | undefined;
+    if (!byType || typeof byType !== 'object') continue;
+    const normalised: Record<string, Record<string, unknown[]>> = {};
+    for (const [type, byName] of Object.entries(byType)) {
+      normalised[type] = {};
+      for (const [name, body] of Object.entries(byName ?? {})) normalised[type]![name] = asList(body);
+    }
+    out[kind] = normalised;
+  }
+  for (const kind of ['variable', 'module', 'output']) {
+    const byName = raw[kind] as Record<string, unknown> | undefined;
+    if (!byName || typeof byName !== 'object') continue;
+    out[kind] = Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, asList(v)]));
+  }
+  if (raw['locals'] !== undefined) out['locals'] = asList(raw['locals']);
+  if (raw['moved'] !== undefined) out['moved'] = asList(raw['moved']);
+  return out;
+}
+
+/** hcl2json reports "parse config: [file:LINE,COL-LINE,COL: Summary; Detail.]". */
+export function toParseError(file: string, e: unknown): ParseError {
+  const text = e instanceof Error ? e.message : String(e);
+  const m = /:(\d+),(\d+)-(?:\d+,)?\d+: (.*?)\]?$/s.exec(text);
+  if (!m) return { file, line: 1, column: 1, message: text.replace(/^parse config: /, '') };
+  return { file, line: Number(m[1]), column: Number(m[2]), message: m[3]!.replace(/\]$/, '').trim() };
+}

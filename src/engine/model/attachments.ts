@@ -1,0 +1,100 @@
+// Resources that attach security groups (research/semantics.md §3) and whether they face
+// the internet (§4). Paths are attribute names, descending into nested blocks.
+import { Unknown, isObject, type Value } from '../evaluate/value.js';
+
+interface AttachmentKind {
+  /** Attribute paths whose values are security-group ids (or lists of them). */
+  paths: string[][];
+  /** Reads whether the resource is reachable from the internet; null = cannot tell. */
+  internet?: (get: (path: string[]) => Value) => { facing: boolean | null; why: string | null };
+  dataStore?: boolean;
+}
+
+const flag =
+  (attribute: string, yes: string, defaultValue = false) =>
+  (get: (path: string[]) => Value) => {
+    const v = get([attribute]);
+    if (v instanceof Unknown) return { facing: null, why: `${attribute} is unknown` };
+    const on = v === null || v === undefined ? defaultValue : v === true || v === 'true';
+    return { facing: on, why: on ? yes : null };
+  };
+
+export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
+  aws_instance: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
+  aws_launch_template: {
+    paths: [['vpc_security_group_ids'], ['network_interfaces', 'security_groups']],
+    internet: (get) => {
+      const v = get(['network_interfaces', 'associate_public_ip_address']);
+      const on = Array.isArray(v) ? v.some((x) => x === true || x === 'true') : v === true;
+      return { facing: on, why: on ? 'launches instances with public IPs' : null };
+    },
+  },
+  aws_launch_configuration: { paths: [['security_groups']], internet: flag('associate_public_ip_address', 'launches instances with public IPs') },
+  aws_lb: {
+    paths: [['security_groups']],
+    // the ELBv2 default scheme is internet-facing
+    internet: (get) => {
+      const v = get(['internal']);
+      if (v instanceof Unknown) return { facing: null, why: 'internal is unknown' };
+      const internal = v === true || v === 'true';
+      return { facing: !internal, why: internal ? null : 'internet-facing load balancer' };
+    },
+  },
+  aws_alb: { paths: [['security_groups']] },
+  aws_elb: { paths: [['security_groups']] },
+  aws_db_instance: { paths: [['vpc_security_group_ids']], internet: flag('publicly_accessible', 'publicly accessible'), dataStore: true },
+  aws_rds_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },
+  aws_docdb_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },
+  aws_neptune_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },
+  aws_elasticache_cluster: { paths: [['security_group_ids']], dataStore: true },
+  aws_elasticache_replication_group: { paths: [['security_group_ids']], dataStore: true },
+  aws_ecs_service: { paths: [['network_configuration', 'security_groups']], internet: nested(['network_configuration', 'assign_public_ip'], 'tasks get public IPs') },
+  aws_lambda_function: { paths: [['vpc_config', 'security_group_ids']] },
+  aws_eks_cluster: { paths: [['vpc_config', 'security_group_ids']] },
+  aws_network_interface: { paths: [['security_groups']] },
+  aws_network_interface_sg_attachment: { paths: [['security_group_id']] },
+  aws_efs_mount_target: { paths: [['security_groups']], dataStore: true },
+  aws_opensearch_domain: { paths: [['vpc_options', 'security_group_ids']], dataStore: true },
+  aws_elasticsearch_domain: { paths: [['vpc_options', 'security_group_ids']], dataStore: true },
+  aws_mq_broker: { paths: [['security_groups']], internet: flag('publicly_accessible', 'publicly accessible') },
+  aws_msk_cluster: {
+    paths: [['broker_node_group_info', 'security_groups']],
+    internet: (get) => {
+      const v = get(['broker_node_group_info', 'connectivity_info', 'public_access', 'type']);
+      const on = (Array.isArray(v) ? v : [v]).some((x) => x === 'SERVICE_PROVIDED_EIPS');
+      return { facing: on, why: on ? 'public broker access' : null };
+    },
+    dataStore: true,
+  },
+  aws_redshift_cluster: { paths: [['vpc_security_group_ids']], internet: flag('publicly_accessible', 'publicly accessible'), dataStore: true },
+  aws_dms_replication_instance: { paths: [['vpc_security_group_ids']], dataStore: true },
+  aws_vpc_endpoint: { paths: [['security_group_ids']] },
+};
+
+function nested(path: string[], yes: string) {
+  return (get: (p: string[]) => Value) => {
+    const v = get(path);
+    if (v instanceof Unknown) return { facing: null, why: `${path.join('.')} is unknown` };
+    const on = (Array.isArray(v) ? v : [v]).some((x) => x === true || x === 'true');
+    return { facing: on, why: on ? yes : null };
+  };
+}
+
+/** Reads a nested attribute path through blocks (lists of objects), flattening lists. */
+export function readPath(value: Value, path: string[]): Value {
+  let current: Value[] = [value];
+  for (const step of path) {
+    const next: Value[] = [];
+    for (const v of current) {
+      if (v instanceof Unknown) return v;
+      const items = Array.isArray(v) ? v : [v];
+      for (const item of items) {
+        if (item instanceof Unknown) return item;
+        if (isObject(item) && step in item) next.push(item[step]!);
+      }
+    }
+    current = next;
+  }
+  if (current.length === 0) return null;
+  return current.length === 1 ? current[0]! : current;
+}

@@ -1,0 +1,141 @@
+// The model: plain data with a stable JSON form. Everything later (access diff, paths,
+// hazards, rendering) reads only this.
+import type { ParseError } from '../hcl/parse.js';
+
+export interface Location {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+export type Direction = 'ingress' | 'egress';
+
+/** `all`, `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number as a string ("47"). */
+export type Protocol = string;
+
+export type Peer =
+  | { type: 'cidr'; value: string; family: 4 | 6 }
+  | { type: 'group'; value: string }
+  | { type: 'prefix-list'; value: string }
+  | { type: 'self'; value: string }
+  | { type: 'unresolved'; value: string; reason: string };
+
+/**
+ * Ports as inclusive ranges. tcp/udp: port numbers. icmp/icmpv6: type × 256 + code, so that
+ * "type 8, any code" is [2048, 2303] and all of ICMP is [0, 65535]. `all` and other protocol
+ * numbers: always [[0, 65535]] (AWS ignores ports for them).
+ */
+export type PortRange = [number, number];
+
+export type RuleOrigin = 'inline' | 'aws_security_group_rule' | 'aws_vpc_security_group_ingress_rule' | 'aws_vpc_security_group_egress_rule';
+
+export interface UnknownValue {
+  /** The expression that could not be evaluated. */
+  expr: string;
+  reason: string;
+  /** The attribute it was read for (`cidr_blocks`, `count`, …). */
+  attribute: string;
+  resource: string;
+  location: Location;
+}
+
+/** One access tuple: (group, direction, protocol, ports, peer) and where it was declared. */
+export interface Rule {
+  group: string;
+  direction: Direction;
+  protocol: Protocol;
+  ports: PortRange;
+  peer: Peer;
+  description: string | null;
+  origin: RuleOrigin;
+  /** The declaring resource: the group for inline rules, else the rule resource's address. */
+  resource: string;
+  location: Location;
+  /** Set when protocol or ports could not be evaluated (then the widest value is assumed). */
+  unresolved: string | null;
+}
+
+/** One rule-declaring construct (inline block or rule resource instance), for hazards. */
+export interface RuleDeclaration {
+  group: string;
+  direction: Direction | null;
+  origin: RuleOrigin;
+  resource: string;
+  location: Location;
+  description: string | null;
+  /** Number of AWS rules it creates (one per CIDR, group or prefix list). */
+  awsRules: number;
+  /** True when the resource's count/for_each is unknown: it may or may not exist. */
+  conditional: boolean;
+  /** Group the rule references (for cycle detection), when its peer is another group. */
+  references: string[];
+  /** Identity of the rule in AWS (type, protocol, ports, peers) for replacement checks. */
+  identity: string;
+  createBeforeDestroy: boolean;
+}
+
+/**
+ * How a group manages one direction (research/semantics.md §2.1): `blocks` / `attribute`
+ * own every rule of the direction; `empty` (`ingress = []`) owns it and wants none;
+ * `unmanaged` (no argument, or a dynamic block yielding nothing) leaves it alone;
+ * `unknown` (a dynamic block whose for_each is unknown).
+ */
+export type Ownership = 'blocks' | 'attribute' | 'empty' | 'unmanaged' | 'unknown';
+
+export interface Group {
+  address: string;
+  type: 'aws_security_group' | 'aws_default_security_group';
+  module: string;
+  name: string | null;
+  namePrefix: string | null;
+  description: string | null;
+  vpcId: string | null;
+  createBeforeDestroy: boolean;
+  ownership: Record<Direction, Ownership>;
+  /** Where the inline blocks (or the attribute) of each direction are. */
+  inline: Record<Direction, Location[]>;
+  location: Location;
+  attributes: Record<string, Location>;
+  conditional: boolean;
+}
+
+export interface Attachment {
+  resource: string;
+  type: string;
+  groups: string[];
+  /** True, false, or null when it cannot be told statically. */
+  internetFacing: boolean | null;
+  exposure: string | null;
+  dataStore: boolean;
+  location: Location;
+}
+
+export interface ModelStats {
+  files: number;
+  groups: number;
+  rules: number;
+}
+
+export interface Model {
+  files: string[];
+  groups: Group[];
+  rules: Rule[];
+  declarations: RuleDeclaration[];
+  attachments: Attachment[];
+  unknowns: UnknownValue[];
+  parseErrors: ParseError[];
+  /** Module calls not analysed (registry, git, missing directory). */
+  externalModules: { address: string; source: string; reason: string }[];
+  moved: { from: string; to: string }[];
+  /** Suppression comments: `# sg-review:ignore <rule> <reason>`. */
+  suppressions: Suppression[];
+  /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
+  resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
+}
+
+export interface Suppression {
+  rule: string;
+  reason: string;
+  file: string;
+  line: number;
+}

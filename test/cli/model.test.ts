@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: join(import.meta.dirname, '../..') });
+  return { code, stdout, stderr };
+}
+
+describe('sg-review model', () => {
+  it('prints the model of the bundled example as JSON', async () => {
+    const r = await run(['model', 'examples/three-tier/head', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const model = JSON.parse(r.stdout);
+    expect(model.groups.map((g: { address: string }) => g.address)).toEqual(['aws_security_group.alb', 'aws_security_group.web', 'aws_security_group.db']);
+    expect(model.attachments).toContainEqual(expect.objectContaining({ resource: 'aws_lb.public', internetFacing: true }));
+  });
+
+  it('prints text with locations', async () => {
+    const r = await run(['model', 'examples/three-tier/head']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ingress tcp 8080 from 0\.0\.0\.0\/0 {2}\[aws_vpc_security_group_ingress_rule\.web_health network\/main\.tf:\d+-\d+\]/);
+  });
+
+  it('exits 2 with a clear message for a missing directory or no Terraform files', async () => {
+    const missing = await run(['model', 'no/such/dir']);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('no/such/dir: no such directory') });
+    const empty = mkdtempSync(join(tmpdir(), 'sg-'));
+    writeFileSync(join(empty, 'README.md'), 'hi');
+    const none = await run(['model', empty]);
+    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('no Terraform files') });
+    expect((await run(['frobnicate'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseExpression } from '../../src/engine/hcl/expression.js';
+import { evaluate, evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
+import { Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
+
+const vars: Record<string, Value> = {
+  cidrs: ['10.0.0.0/8', '192.168.0.0/16'],
+  ports: { ssh: 22, https: 443 },
+  enabled: true,
+  unknown: new Unknown('var.unknown', 'no default'),
+  rules: [{ port: 22, cidr: '10.0.0.0/8' }, { port: 80 }],
+};
+const ctx: ModuleContext = {
+  variable: (n) => vars[n] ?? new Unknown(`var.${n}`, 'not declared'),
+  local: (n) => (n === 'x' ? 'local-x' : new Unknown(`local.${n}`, 'not declared')),
+  resource: (type, name) => new Ref(`${type}.${name}`, ''),
+  moduleCall: (name, src) => new Unknown(src, `module ${name}`),
+  path: 'net',
+};
+const scope: Scope = { module: ctx, names: new Map() };
+const ev = (src: string) => evaluateSafely(() => parseExpression(src), scope, src);
+
+describe('evaluate', () => {
+  it.each<[string, Value]>([
+    ['1 + 2 * 3 - 4 / 2', 5],
+    ['7 % 3 == 1 && !false', true],
+    ['var.enabled ? "on" : "off"', 'on'],
+    ['"${local.x}-${var.ports.ssh}"', 'local-x-22'],
+    ['var.cidrs[1]', '192.168.0.0/16'],
+    ['var.cidrs.0', '10.0.0.0/8'],
+    ['var.rules[*].port', [22, 80]],
+    ['[for r in var.rules : r.port if r.port > 30]', [80]],
+    ['{ for k, v in var.ports : v => k }', { '22': 'ssh', '443': 'https' }],
+    ['{ for r in var.rules : "all" => r.port... }', { all: [22, 80] }],
+    ['[for k, v in var.ports : k]', ['https', 'ssh']],
+    ['path.module', 'net'],
+    ['"%{ for c in var.cidrs }${c};%{ endfor }"', '10.0.0.0/8;192.168.0.0/16;'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it('keeps resource references as references, through lists and join', () => {
+    expect(ev('aws_security_group.web.id')).toEqual(new Ref('aws_security_group.web', 'id'));
+    expect(ev('join("", aws_security_group.web.*.id)')).toEqual(new Ref('aws_security_group.web', 'id'));
+    expect(ev('"${aws_security_group.web.id}"')).toEqual(new Ref('aws_security_group.web', 'id'));
+    expect(ev('concat([aws_security_group.a.id], [""])[0]')).toEqual(new Ref('aws_security_group.a', 'id'));
+  });
+
+  it('propagates unknowns with the expression and reason, never a guess', () => {
+    const u = ev('concat(var.cidrs, var.unknown)');
+    expect(u).toBeInstanceOf(Unknown);
+    expect((u as Unknown).reason).toBe('no default');
+    expect(ev('var.unknown ? 1 : 2')).toBeInstanceOf(Unknown);
+    expect(ev('var.unknown ? 1 : 1')).toBe(1); // both branches agree
+    expect(ev('false && var.unknown')).toBe(false);
+    expect(ev('true || var.unknown')).toBe(true);
+    expect(ev('"x-${var.unknown}"')).toBeInstanceOf(Unknown);
+    expect(ev('[for c in var.unknown : c]')).toBeInstanceOf(Unknown);
+    expect(ev('length(var.unknown)')).toBeInstanceOf(Unknown);
+    expect(ev('data.aws_vpc.main.cidr_block')).toMatchObject({ expr: 'data.aws_vpc.main.cidr_block', reason: 'data sources are read during plan' });
+    expect(ev('regexall("a", "b")')).toMatchObject({ reason: 'function regexall() is not evaluated statically' });
+    expect(ev('"${aws_security_group.web.id}-x"')).toBeInstanceOf(Unknown);
+  });
+
+  it('try and can catch dynamic errors only', () => {
+    expect(ev('try(var.rules[1].cidr, "none")')).toBe('none');
+    expect(ev('try(var.rules[0].cidr, "none")')).toBe('10.0.0.0/8');
+    expect(ev('can(var.rules[1].cidr)')).toBe(false);
+    expect(ev('var.rules[1].cidr')).toMatchObject({ reason: expect.stringMatching(/no attribute "cidr"/) });
+  });
+
+  it('evaluates a direct evaluate() call without the safety net', () => {
+    expect(evaluate(parseExpression('upper("a")'), scope)).toBe('A');
+  });
+});
+
+describe('functions', () => {
+  it.each<[string, Value]>([
+    ['concat(["a"], ["b", "c"])', ['a', 'b', 'c']],
+    ['flatten([["a"], [["b"]], "c"])', ['a', 'b', 'c']],
+    ['distinct(["b", "a", "b"])', ['b', 'a']],
+    ['toset(["b", "a", "b"])', ['a', 'b']],
+    ['tolist(toset(["x"]))', ['x']],
+    ['tomap({ a = 1 })', { a: 1 }],
+    ['lookup({ a = 1 }, "b", 2)', 2],
+    ['merge({ a = 1, b = 1 }, { b = 2 })', { a: 1, b: 2 }],
+    ['keys({ b = 1, a = 2 })', ['a', 'b']],
+    ['values({ b = 1, a = 2 })', [2, 1]],
+    ['length("abc")', 3],
+    ['element(["a", "b"], 3)', 'b'],
+    ['coalesce("", null, "x")', 'x'],
+    ['coalescelist([], ["y"])', ['y']],
+    ['contains(["a"], "a")', true],
+    ['format("%s:%d", "port", 22)', 'port:22'],
+    ['join(",", ["a", "b"])', 'a,b'],
+    ['split(",", "a,b")', ['a', 'b']],
+    ['compact(split(",", ""))', []],
+    ['replace("a-b", "-", "_")', 'a_b'],
+    ['trimspace("  a ")', 'a'],
+    ['zipmap(["a", "b"], [1, 2])', { a: 1, b: 2 }],
+    ['range(3)', [0, 1, 2]],
+    ['min(3, 1, 2)', 1],
+    ['max([3, 1, 2]...)', 3],
+    ['tonumber("3306")', 3306],
+    ['tostring(22)', '22'],
+    ['lower("TCP")', 'tcp'],
+    ['upper("tcp")', 'TCP'],
+    ['cidrsubnet("10.0.0.0/16", 4, 2)', '10.0.32.0/20'],
+    ['cidrsubnet("fd00::/56", 8, 1)', 'fd00:0:0:1::/64'],
+    ['cidrhost("10.0.0.0/24", 5)', '10.0.0.5'],
+    ['cidrnetmask("10.0.0.0/12")', '255.240.0.0'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+});

@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import { normalisePorts, normaliseProtocol } from '../../src/engine/model/protocol.js';
+import { modelOf, ruleLines } from '../helpers/model.js';
+
+describe('protocol and port normalisation', () => {
+  it.each([
+    ['-1', 'all'],
+    [-1, 'all'],
+    ['ALL', 'all'],
+    ['TCP', 'tcp'],
+    ['6', 'tcp'],
+    ['17', 'udp'],
+    ['1', 'icmp'],
+    ['58', 'icmpv6'],
+    ['47', '47'],
+    ['http', null],
+  ] as const)('%s -> %s', (raw, expected) => {
+    expect(normaliseProtocol(raw)).toBe(expected);
+  });
+
+  it('ignores ports for all and other protocol numbers, encodes ICMP type/code', () => {
+    expect(normalisePorts('all', 20, 200)).toEqual([0, 65535]);
+    expect(normalisePorts('47', 1, 2)).toEqual([0, 65535]);
+    expect(normalisePorts('tcp', 22, 22)).toEqual([22, 22]);
+    expect(normalisePorts('tcp', -1, -1)).toEqual([0, 65535]);
+    expect(normalisePorts('icmp', 8, 0)).toEqual([2048, 2048]);
+    expect(normalisePorts('icmp', 8, -1)).toEqual([2048, 2303]);
+    expect(normalisePorts('icmp', -1, -1)).toEqual([0, 65535]);
+    expect(normalisePorts('icmpv6', null, null)).toEqual([0, 65535]);
+  });
+});
+
+describe('model', () => {
+  it('models inline, legacy and vpc rules with peers and locations', async () => {
+    const m = await modelOf({
+      'sg.tf': `resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port       = "443"
+    to_port         = 443
+    protocol        = "TCP"
+    cidr_blocks     = ["0.0.0.0/0", "10.1.2.3/16"]
+    ipv6_cidr_blocks = ["::/0"]
+    prefix_list_ids = ["pl-123"]
+    security_groups = [aws_security_group.db.id, "sg-0123"]
+    self            = true
+  }
+}
+resource "aws_security_group" "db" {}
+`,
+      'rules.tf': `resource "aws_security_group_rule" "db_in" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.db.id
+  source_security_group_id = aws_security_group.web.id
+  protocol                 = -1
+  from_port                = 0
+  to_port                  = 0
+}
+resource "aws_vpc_security_group_egress_rule" "db_out" {
+  security_group_id = aws_security_group.db.id
+  ip_protocol       = "icmp"
+  from_port         = 8
+  to_port           = -1
+  cidr_ipv4         = "10.0.0.0/8"
+}
+resource "aws_vpc_security_group_ingress_rule" "db_self" {
+  security_group_id            = aws_security_group.db.id
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.db.id
+}
+`,
+    });
+    expect(ruleLines(m)).toEqual([
+      'aws_security_group.db ingress all 0-65535 group:aws_security_group.web',
+      'aws_security_group.db egress icmp 2048-2303 cidr:10.0.0.0/8',
+      'aws_security_group.db ingress tcp 5432-5432 self:aws_security_group.db',
+      'aws_security_group.web ingress tcp 443-443 cidr:0.0.0.0/0',
+      'aws_security_group.web ingress tcp 443-443 cidr:10.1.0.0/16',
+      'aws_security_group.web ingress tcp 443-443 cidr:::/0',
+      'aws_security_group.web ingress tcp 443-443 prefix-list:pl-123',
+      'aws_security_group.web ingress tcp 443-443 group:aws_security_group.db',
+      'aws_security_group.web ingress tcp 443-443 group:sg-0123',
+      'aws_security_group.web ingress tcp 443-443 self:aws_security_group.web',
+    ]);
+    expect(m.rules[3]!.location).toEqual({ file: 'sg.tf', startLine: 3, endLine: 12 });
+    expect(m.rules[0]).toMatchObject({ origin: 'aws_security_group_rule', resource: 'aws_security_group_rule.db_in', location: { file: 'rules.tf', startLine: 1, endLine: 8 } });
+    expect(m.groups.map((g) => [g.address, g.ownership.ingress, g.ownership.egress])).toEqual([
+      ['aws_security_group.web', 'blocks', 'unmanaged'],
+      ['aws_security_group.db', 'unmanaged', 'unmanaged'],
+    ]);
+  });
+
+  it('tells the ownership states apart: attribute, empty, dynamic with and without elements', async () => {
+    const m = await modelOf({
+      'main.tf': `variable "none" { default = [] }
+variable "unknown" {}
+resource "aws_security_group" "attr" {
+  ingress = [{ from_port = 1, to_port = 1, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"], ipv6_cidr_blocks = null, prefix_list_ids = null, security_groups = null, self = null, description = null }]
+  egress = []
+}
+resource "aws_security_group" "dyn" {
+  dynamic "ingress" {
+    for_each = var.none
+    content {
+      from_port = 1
+      to_port = 1
+      protocol = "tcp"
+    }
+  }
+  dynamic "egress" {
+    for_each = var.unknown
+    iterator = rule
+    content {
+      from_port   = rule.value.port
+      to_port     = rule.value.port
+      protocol    = "tcp"
+      cidr_blocks = rule.value.cidrs
+    }
+  }
+}
+`,
+    });
+    expect(m.groups.map((g) => [g.address, g.ownership.ingress, g.ownership.egress])).toEqual([
+      ['aws_security_group.attr', 'attribute', 'empty'],
+      ['aws_security_group.dyn', 'unmanaged', 'unknown'],
+    ]);
+    // the unknown dynamic block still yields a rule, unresolved, so nothing is silently closed
+    const unknownRule = m.rules.find((r) => r.group === 'aws_security_group.dyn')!;
+    expect(unknownRule.peer.type).toBe('unresolved');
+    expect(unknownRule.unresolved).toMatch(/widest range assumed/);
+    expect(m.unknowns.some((u) => u.expr === 'var.unknown' && u.reason.includes('no default'))).toBe(true);
+  });
+
+  it('expands count and for_each with instance addresses, and dynamic blocks over maps', async () => {
+    const m = await modelOf({
+      'main.tf': `locals {
+  ports = { https = 443, ssh = 22 }
+}
+resource "aws_security_group" "sg" {
+  count = 2
+  name  = "sg-\${count.index}"
+  dynamic "ingress" {
+    for_each = local.ports
+    content {
+      description = ingress.key
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["10.\${count.index}.0.0/16"]
+    }
+  }
+}
+resource "aws_vpc_security_group_ingress_rule" "each" {
+  for_each          = toset(["10.9.0.0/16", "10.8.0.0/16"])
+  security_group_id = aws_security_group.sg[1].id
+  ip_protocol       = "udp"
+  from_port         = 53
+  to_port           = 53
+  cidr_ipv4         = each.value
+}
+`,
+    });
+    expect(m.groups.map((g) => `${g.address}=${g.name}`)).toEqual(['aws_security_group.sg[0]=sg-0', 'aws_security_group.sg[1]=sg-1']);
+    expect(ruleLines(m)).toEqual([
+      'aws_security_group.sg[0] ingress tcp 443-443 cidr:10.0.0.0/16',
+      'aws_security_group.sg[0] ingress tcp 22-22 cidr:10.0.0.0/16',
+      'aws_security_group.sg[1] ingress tcp 443-443 cidr:10.1.0.0/16',
+      'aws_security_group.sg[1] ingress tcp 22-22 cidr:10.1.0.0/16',
+      'aws_security_group.sg[1] ingress udp 53-53 cidr:10.8.0.0/16',
+      'aws_security_group.sg[1] ingress udp 53-53 cidr:10.9.0.0/16',
+    ]);
+    expect(m.rules[0]!.description).toBe('https');
+    expect(m.rules[4]!.resource).toBe('aws_vpc_security_group_ingress_rule.each["10.8.0.0/16"]');
+  });
+
+  it('applies tfvars precedence: default < terraform.tfvars < .json < *.auto.tfvars by name', async () => {
+    const tf = `variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+resource "aws_security_group" "x" { description = "\${var.a} \${var.b} \${var.c} \${var.d}" }
+`;
+    const m = await modelOf({
+      'main.tf': tf,
+      'terraform.tfvars': 'b = "tfvars"\nc = "tfvars"\nd = "tfvars"\n',
+      'terraform.tfvars.json': '{ "c": "json", "d": "json" }',
+      'b.auto.tfvars': 'd = "b-auto"\n',
+      'a.auto.tfvars': 'd = "a-auto"\n',
+    });
+    expect(m.groups[0]!.description).toBe('default tfvars json b-auto');
+  });
+
+  it('loads local modules with arguments, module outputs, and for_each module addresses', async () => {
+    const m = await modelOf({
+      'main.tf': `module "sg" {
+  source   = "./modules/sg"
+  for_each = { app = "10.0.0.0/8" }
+  name     = each.key
+  cidr     = each.value
+}
+module "registry" {
+  source = "terraform-aws-modules/security-group/aws"
+}
+resource "aws_security_group_rule" "extra" {
+  type              = "egress"
+  security_group_id = module.sg["app"].id
+  protocol          = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+resource "aws_security_group_rule" "ext" {
+  type              = "ingress"
+  security_group_id = module.registry.security_group_id
+  protocol          = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
+      'modules/sg/main.tf': `variable "name" {}
+variable "cidr" {}
+resource "aws_security_group" "this" {
+  name = var.name
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+output "id" { value = aws_security_group.this.id }
+`,
+    });
+    expect(m.groups.map((g) => g.address)).toEqual(['module.sg["app"].aws_security_group.this']);
+    expect(ruleLines(m)).toContain('module.sg["app"].aws_security_group.this ingress tcp 443-443 cidr:10.0.0.0/8');
+    expect(ruleLines(m)).toContain('module.sg["app"].aws_security_group.this egress tcp 443-443 cidr:0.0.0.0/0');
+    // a rule on a group outside the configuration is kept under that group's expression
+    expect(ruleLines(m)).toContain('module.registry.security_group_id ingress tcp 22-22 cidr:0.0.0.0/0');
+    expect(m.rules.find((r) => r.origin === 'inline')!.location.file).toBe('modules/sg/main.tf');
+    expect(m.externalModules).toEqual([expect.objectContaining({ address: 'module.registry', source: 'terraform-aws-modules/security-group/aws' })]);
+  });
+
+  it('records unknown counts and keeps the possibly-existing rule', async () => {
+    const m = await modelOf({
+      'main.tf': `variable "enabled" { type = bool }
+resource "aws_security_group" "g" {}
+resource "aws_security_group_rule" "maybe" {
+  count             = var.enabled ? 1 : 0
+  type              = "ingress"
+  security_group_id = aws_security_group.g.id
+  protocol          = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
+    });
+    expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.maybe[*]']);
+    expect(m.declarations[0]!.conditional).toBe(true);
+    expect(m.unknowns[0]).toMatchObject({ attribute: 'count', resource: 'aws_security_group_rule.maybe', location: { startLine: 4, endLine: 4 } });
+  });
+
+  it('reports invalid CIDRs as unresolved peers instead of dropping them, and canonicalises host bits', async () => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_security_group" "g" {
+  ingress {
+    from_port = 22
+    to_port = 22
+    protocol = "tcp"
+    cidr_blocks = ["0.0.0.0", "10.0.0.1/10", "0.0.2.0/0"]
+  }
+}`,
+    });
+    expect(m.rules.map((r) => `${r.peer.type}:${r.peer.value}`)).toEqual(['unresolved:0.0.0.0', 'cidr:10.0.0.0/10', 'cidr:0.0.0.0/0']);
+  });
+
+  it('finds attachments and internet exposure', async () => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_security_group" "g" {}
+resource "aws_lb" "pub" { security_groups = [aws_security_group.g.id] }
+resource "aws_lb" "int" {
+  internal        = true
+  security_groups = [aws_security_group.g.id]
+}
+resource "aws_db_instance" "db" {
+  vpc_security_group_ids = [aws_security_group.g.id]
+  publicly_accessible    = true
+}
+resource "aws_launch_template" "lt" {
+  network_interfaces {
+    associate_public_ip_address = true
+    security_groups             = [aws_security_group.g.id]
+  }
+}
+resource "aws_ecs_service" "svc" {
+  network_configuration {
+    security_groups = [aws_security_group.g.id]
+  }
+}
+`,
+    });
+    expect(m.attachments.map((a) => [a.resource, a.groups.join(','), a.internetFacing, a.dataStore])).toEqual([
+      ['aws_lb.pub', 'aws_security_group.g', true, false],
+      ['aws_lb.int', 'aws_security_group.g', false, false],
+      ['aws_db_instance.db', 'aws_security_group.g', true, true],
+      ['aws_launch_template.lt', 'aws_security_group.g', true, false],
+      ['aws_ecs_service.svc', 'aws_security_group.g', false, false],
+    ]);
+  });
+
+  it('keeps modelling the other files when one does not parse', async () => {
+    const m = await modelOf({
+      'bad.tf': 'resource "aws_security_group" "x" {\n  name = \n}\n',
+      'good.tf': 'resource "aws_security_group" "y" {}\n',
+    });
+    expect(m.groups.map((g) => g.address)).toEqual(['aws_security_group.y']);
+    expect(m.parseErrors).toEqual([{ file: 'bad.tf', line: 2, column: 10, message: expect.stringContaining('Invalid expression') }]);
+  });
+
+  it('reads .tf.json files', async () => {
+    const m = await modelOf({
+      'main.tf.json': JSON.stringify({ resource: { aws_security_group: { j: { ingress: [{ from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['${var.c}'] }] } } }, variable: { c: { default: '1.2.3.0/24' } } }, null, 2),
+    });
+    expect(ruleLines(m)).toEqual(['aws_security_group.j ingress tcp 80-80 cidr:1.2.3.0/24']);
+  });
+});
