@@ -6,6 +6,16 @@ import { createWorkerParser } from '../adapters/parse-workers.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { renderModelText } from '../render/model-text.js';
+import { readFile } from 'node:fs/promises';
+import { readGitTree } from '../adapters/git.js';
+import { parseConfig } from '../config/load.js';
+import { ConfigError, DEFAULT_CONFIG, validateConfig } from '../config/schema.js';
+import { filterPaths } from '../config/paths.js';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { reviewFiles } from '../engine/review-files.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderSarif } from '../render/sarif.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -16,7 +26,11 @@ export interface CliIo {
 export class UsageError extends Error {}
 
 const USAGE = `usage:
+  sg-review diff <base-dir> <head-dir> [--format markdown|json|sarif] [--config FILE] [--fail-on SEVERITY]
+  sg-review diff --git <base-ref> <head-ref> [--repo DIR] [...]
+  sg-review scan <dir> [...]            everything, as if the base were empty
   sg-review model <dir> [--format json|text]
+exit codes: 0 success, 1 failure (a finding at or above fail-on), 2 usage or internal error
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -25,6 +39,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'model':
         return await modelCommand(rest, io);
+      case 'diff':
+        return await reviewCommand('diff', rest, io);
+      case 'scan':
+        return await reviewCommand('scan', rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -34,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
       io.stderr(`sg-review: ${e.message}\n${USAGE}`);
       return 2;
     }
@@ -67,4 +85,50 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
     await parser.close();
   }
   return 0;
+}
+
+async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      config: { type: 'string' },
+      'fail-on': { type: 'string' },
+      git: { type: 'boolean', default: false },
+      repo: { type: 'string', default: '.' },
+    },
+  });
+  const format = values.format!;
+  if (!['markdown', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"`);
+  let config = DEFAULT_CONFIG;
+  if (values.config) {
+    const text = await readFile(resolve(io.cwd, values.config), 'utf8').catch(() => {
+      throw new UsageError(`${values.config}: cannot read the config file`);
+    });
+    config = parseConfig(text, values.config);
+  }
+  if (values['fail-on']) config = validateConfig({ ...config, fail_on: values['fail-on'] }, '--fail-on');
+  let baseFiles: SourceFile[];
+  let headFiles: SourceFile[];
+  if (kind === 'scan') {
+    if (positionals.length !== 1) throw new UsageError('scan takes one directory');
+    baseFiles = [];
+    headFiles = await readDirectory(positionals[0]!, io);
+  } else if (values.git) {
+    if (positionals.length !== 2) throw new UsageError('diff --git takes a base ref and a head ref');
+    const repo = resolve(io.cwd, values.repo!);
+    const read = (ref: string) =>
+      readGitTree(repo, ref).catch((e: Error) => {
+        throw new UsageError(e.message);
+      });
+    [baseFiles, headFiles] = await Promise.all([read(positionals[0]!), read(positionals[1]!)]);
+  } else {
+    if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
+    [baseFiles, headFiles] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
+  }
+  const result = await reviewFiles(filterPaths(baseFiles, config), filterPaths(headFiles, config), config);
+  const version = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
+  io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, version) : renderMarkdown(result));
+  return result.conclusion === 'failure' ? 1 : 0;
 }

@@ -1,0 +1,44 @@
+// Reads the Terraform files of a git revision without checking it out.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+
+const run = promisify(execFile);
+
+export async function readGitTree(repo: string, ref: string): Promise<SourceFile[]> {
+  const git = (args: string[], input?: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => (err ? reject(new Error(stderr.trim() || err.message)) : resolve(stdout)));
+      if (input !== undefined) child.stdin!.end(input);
+    });
+  await run('git', ['-C', repo, 'rev-parse', '--verify', `${ref}^{commit}`]).catch(() => {
+    throw new Error(`${ref}: not a commit in ${repo}`);
+  });
+  const listing = await git(['ls-tree', '-r', '-z', ref]);
+  const entries = listing
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = line.split('\t') as [string, string];
+      const [mode, type, sha] = meta.split(' ') as [string, string, string];
+      return { mode, type, sha, path };
+    })
+    .filter((e) => e.type === 'blob' && e.mode !== '120000' && isTerraformFile(e.path));
+  if (!entries.length) return [];
+  // one `cat-file --batch` process for every blob
+  const out = await git(['cat-file', '--batch'], entries.map((e) => e.sha).join('\n') + '\n');
+  const files: SourceFile[] = [];
+  let pos = 0;
+  for (const e of entries) {
+    const headerEnd = out.indexOf('\n', pos);
+    const size = Number(out.slice(pos, headerEnd).split(' ')[2]);
+    const start = headerEnd + 1;
+    // sizes are in bytes; slice by bytes to stay exact with non-ASCII content
+    const buf = Buffer.from(out.slice(start));
+    const content = buf.subarray(0, size).toString('utf8');
+    files.push({ path: e.path, content });
+    pos = start + content.length + 1;
+  }
+  return files;
+}

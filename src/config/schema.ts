@@ -1,0 +1,64 @@
+// The configuration (.github/sg-review.yml, or --config FILE): one schema that gives the types,
+// the defaults and the error messages.
+import { z } from 'zod';
+import ipaddr from 'ipaddr.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const port = z.number().int().min(0).max(65535);
+const portOrRange = z.union([port, z.string().regex(/^\d+(-\d+)?$/, 'a port or a range such as "8000-8100"')]);
+
+export const configSchema = z
+  .object({
+    /** The lowest severity that fails the check. */
+    fail_on: z.enum([...SEVERITIES, 'never']).default('high'),
+    /** The conclusion of a run that fails internally. */
+    on_error: z.enum(['failure', 'neutral', 'success']).default('failure'),
+    /** Globs of paths to analyse (default: everything). */
+    paths: z.array(z.string()).default(['**']),
+    /** Globs of paths to leave out. */
+    ignore_paths: z.array(z.string()).default([]),
+    /** Ports that may be open to the internet at low severity. */
+    allowed_public_ports: z.array(portOrRange).default([80, 443]),
+    /** Overrides the documented sensitive-port list (src/engine/findings/sensitive-ports.ts). */
+    sensitive_ports: z.array(portOrRange).optional(),
+    /** Ranges treated as trusted (the office, the VPN): access from them is low severity. */
+    trusted_cidrs: z
+      .array(z.string().refine((c) => ipaddr.isValidCIDR(c), { message: 'must be a CIDR block such as 203.0.113.0/24' }))
+      .default([]),
+    /** Rules per group and direction before `rule-quota` fires (AWS default 60). */
+    rule_quota: z.number().int().min(1).max(1000).default(60),
+    /** How many hops from the internet the path analysis follows. */
+    max_hops: z.number().int().min(1).max(16).default(4),
+    /** Post line comments on the pull request. */
+    review_comments: z.boolean().default(true),
+    /** Rule ids never reported. */
+    disabled_rules: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+export const DEFAULT_CONFIG: Config = configSchema.parse({});
+
+export class ConfigError extends Error {}
+
+/** Validates a parsed configuration, naming each bad key in the error. */
+export function validateConfig(raw: unknown, source: string): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => {
+    const key = i.path.join('.') || '(top level)';
+    if (i.code === 'unrecognized_keys') return `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `"${key}": ${i.message}`;
+  });
+  throw new ConfigError(`${source}: ${problems.join('; ')}`);
+}
+
+/** "8000-8100" or 22 as an inclusive range. */
+export function toPortRange(p: number | string): [number, number] {
+  if (typeof p === 'number') return [p, p];
+  const [a, b] = p.split('-').map(Number);
+  return [a!, b ?? a!];
+}

@@ -1,0 +1,54 @@
+// CIDR blocks as address intervals, and back to the minimal CIDR list.
+import ipaddr from 'ipaddr.js';
+import { intersect, isEmpty, normalise, size, toBlocks, type IntervalSet } from './intervals.js';
+
+export type Family = 4 | 6;
+export const BITS: Record<Family, number> = { 4: 32, 6: 128 };
+
+function toBigInt(bytes: number[]): bigint {
+  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+}
+
+export function cidrToSet(cidr: string): { family: Family; set: IntervalSet } {
+  const [addr, len] = ipaddr.parseCIDR(cidr);
+  const family: Family = addr.kind() === 'ipv4' ? 4 : 6;
+  const bits = BITS[family];
+  const value = toBigInt(addr.toByteArray());
+  const hostBits = BigInt(bits - len);
+  const start = (value >> hostBits) << hostBits;
+  return { family, set: [[start, start + (1n << hostBits) - 1n]] };
+}
+
+function toAddress(value: bigint, family: Family): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < BITS[family] / 8; i++) bytes.unshift(Number((value >> BigInt(8 * i)) & 0xffn));
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+/** The minimal CIDR list covering exactly the set. */
+export function setToCidrs(set: IntervalSet, family: Family): string[] {
+  return toBlocks(set, BITS[family]).map((b) => `${toAddress(b.start, family)}/${b.prefix}`);
+}
+
+const PRIVATE: Record<Family, IntervalSet> = {
+  4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16'].flatMap((c) => cidrToSet(c).set)),
+  6: normalise(['fc00::/7', 'fe80::/10', '::1/128'].flatMap((c) => cidrToSet(c).set)),
+};
+
+/** True when the set holds addresses outside private, loopback and link-local space. */
+export function hasPublicAddresses(set: IntervalSet, family: Family): boolean {
+  return size(set) > size(intersect(set, PRIVATE[family]));
+}
+
+/**
+ * "The internet": at least half the address space of the family, i.e. 0.0.0.0/0 or ::/0
+ * give or take a few holes (0.0.0.0/0 minus 10.0.0.0/8 is still the internet).
+ */
+export function isInternetWide(set: IntervalSet, family: Family): boolean {
+  return !isEmpty(set) && size(set) >= 1n << BigInt(BITS[family] - 1);
+}
+
+/** The number of addresses, as a prefix-length equivalent (/16 = 65,536 for IPv4). */
+export function widerThan(set: IntervalSet, family: Family, prefix: number): boolean {
+  return size(set) > 1n << BigInt(BITS[family] - prefix);
+}

@@ -1,0 +1,46 @@
+// The shape every finding rule produces (PRODUCT.md §3, §5).
+import { createHash } from 'node:crypto';
+import type { Severity } from '../../config/schema.js';
+import type { Direction, Location, Peer } from '../model/types.js';
+
+export interface Hop {
+  from: string;
+  to: string;
+  protocol: string;
+  ports: [number, number][];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  fingerprint: string;
+  title: string;
+  message: string;
+  resource: string;
+  location: Location;
+  suppressed: boolean;
+  suppression?: string;
+  access?: {
+    direction: Direction;
+    group: string;
+    protocol: string;
+    opened: { peer: Peer | { type: 'cidr'; value: string }; ports: [number, number][] }[];
+  };
+  path?: Hop[];
+  /** A mechanical fix: the replacement text for the finding's first line(s). */
+  suggestion?: { startLine: number; endLine: number; text: string };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+/**
+ * A stable id: the rule and the parts that identify the finding, never line numbers or file
+ * order, so the same finding on a later push keeps its fingerprint.
+ */
+export function fingerprint(rule: string, ...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([rule, ...parts])).digest('hex').slice(0, 32);
+}

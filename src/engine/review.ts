@@ -1,0 +1,91 @@
+// The orchestrator: base and head models in, findings and a conclusion out.
+//   1. rename base addresses by `moved` blocks so groups match across revisions
+//   2. run every finding rule on (base, head, config)
+//   3. drop disabled rules, mark suppressed findings
+//   4. conclude by `fail_on`, and summarise what closed
+import type { Config } from '../config/schema.js';
+import { isNothing, AccessIndex } from './access/access.js';
+import { setToCidrs } from './access/cidr.js';
+import { SEVERITY_RANK, type Finding } from './findings/finding.js';
+import type { Model, ModelStats } from './model/types.js';
+import { createContext } from './rules/context.js';
+import { FINDING_RULES } from './rules/registry.js';
+
+export const SCHEMA = 'sg-review/v1';
+
+export interface Closed {
+  group: string;
+  direction: string;
+  protocol: string;
+  peer: string;
+  ports: [number, number][];
+}
+
+export interface ReviewResult {
+  schema: typeof SCHEMA;
+  conclusion: 'success' | 'failure';
+  stats: { base: ModelStats; head: ModelStats };
+  findings: Finding[];
+  /** Access the change removes: shown to the reviewer, never a failing finding. */
+  closed: Closed[];
+}
+
+export function review(base: Model, head: Model, config: Config): ReviewResult {
+  const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
+  const ctx = createContext(renamedBase, head, config);
+  const findings: Finding[] = [];
+  for (const rule of FINDING_RULES) {
+    if (config.disabled_rules.includes(rule.id)) continue;
+    for (const f of rule.check(ctx)) findings.push(suppress({ ...f, suppressed: false }, head));
+  }
+  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine || a.rule.localeCompare(b.rule));
+  const failing = config.fail_on !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on as keyof typeof SEVERITY_RANK]);
+  return {
+    schema: SCHEMA,
+    conclusion: failing ? 'failure' : 'success',
+    stats: { base: stats(base), head: stats(head) },
+    findings,
+    closed: closedAccess(renamedBase, ctx.headAccess),
+  };
+}
+
+function stats(m: Model): ModelStats {
+  return { files: m.files.length, groups: m.groups.length, rules: m.rules.length };
+}
+
+/** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
+function suppress(f: Finding, head: Model): Finding {
+  const hit = head.suppressions.find((s) => s.file === f.location.file && (s.rule === f.rule || s.rule === 'all') && s.line < f.location.startLine && s.line >= f.location.startLine - 3);
+  return hit ? { ...f, suppressed: true, suppression: hit.reason } : f;
+}
+
+/** Renames addresses (and module prefixes) by `moved { from, to }`. */
+function applyMoved(model: Model, moved: { from: string; to: string }[]): Model {
+  if (!moved.length) return model;
+  const rename = (a: string): string => {
+    for (const m of moved) {
+      if (a === m.from) return m.to;
+      if (a.startsWith(`${m.from}.`) || a.startsWith(`${m.from}[`)) return m.to + a.slice(m.from.length);
+    }
+    return a;
+  };
+  return {
+    ...model,
+    groups: model.groups.map((g) => ({ ...g, address: rename(g.address) })),
+    rules: model.rules.map((r) => ({ ...r, group: rename(r.group), resource: rename(r.resource), peer: r.peer.type === 'group' || r.peer.type === 'self' ? { ...r.peer, value: rename(r.peer.value) } : r.peer })),
+    declarations: model.declarations.map((d) => ({ ...d, group: rename(d.group), resource: rename(d.resource), references: d.references.map(rename) })),
+    attachments: model.attachments.map((a) => ({ ...a, resource: rename(a.resource), groups: a.groups.map(rename) })),
+  };
+}
+
+function closedAccess(base: Model, head: AccessIndex): Closed[] {
+  const out: Closed[] = [];
+  for (const rule of base.rules) {
+    if (rule.peer.type === 'unresolved') continue;
+    const gone = head.opened(rule);
+    if (isNothing(gone)) continue;
+    for (const c of gone.cidr) for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: cidr, ports: c.ports.map(([a, b]) => [Number(a), Number(b)]) });
+    for (const k of gone.keyed) out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: k.peer.type === 'self' ? 'self' : k.peer.value, ports: k.ports.map(([a, b]) => [Number(a), Number(b)]) });
+  }
+  return out;
+}

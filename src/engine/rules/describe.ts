@@ -1,0 +1,26 @@
+// Short descriptions of peers and opened access for messages.
+import { describePorts } from '../model/protocol.js';
+import type { Peer } from '../model/types.js';
+import type { Finding } from '../findings/finding.js';
+
+export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
+  switch (peer.type) {
+    case 'cidr':
+      return peer.value;
+    case 'self':
+      return 'members of the same group';
+    case 'group':
+      return `\`${peer.value}\``;
+    case 'prefix-list':
+      return `prefix list \`${peer.value}\``;
+    default:
+      return `\`${peer.value}\``;
+  }
+}
+
+/** A markdown list of the exactly opened peers and ports. */
+export function formatOpened(protocol: string, opened: NonNullable<Finding['access']>['opened']): string {
+  const shown = opened.slice(0, 20).map((o) => `- ${describePeerShort(o.peer)}: ${describePorts(protocol, o.ports)}${protocol === 'all' ? '' : `/${protocol}`}`);
+  if (opened.length > 20) shown.push(`- … and ${opened.length - 20} more`);
+  return ['Newly opened:', ...shown].join('\n');
+}

@@ -1,0 +1,39 @@
+// new-ingress: the head allows inbound access the base did not.
+import { describePeerShort, formatOpened } from './describe.js';
+import type { FindingRule } from './context.js';
+import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from './opened-access.js';
+
+export const newIngress: FindingRule = {
+  id: 'new-ingress',
+  defaultSeverity: 'critical',
+  summary: 'The change allows inbound access that the base did not.',
+  docs: 'docs/rules/new-ingress.md',
+  check(ctx) {
+    return openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
+      const first = rules[0]!;
+      const json = openedJson(opened);
+      const c = classifyIngress(first.protocol, opened, ctx.config);
+      const allPorts = json.flatMap((o) => o.ports);
+      const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
+      const from = c.internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} sources`;
+      const exposed = attachedTo(ctx.head, first.group);
+      const lines = [
+        `**${what}** is newly allowed **from ${from}** into \`${first.group}\` (${c.why}).`,
+        '',
+        formatOpened(first.protocol, json),
+      ];
+      if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
+      lines.push('', c.internet ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.' : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.');
+      return {
+        rule: 'new-ingress',
+        severity: c.severity,
+        fingerprint: accessFingerprint('new-ingress', first, json),
+        title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${first.group}`,
+        message: lines.join('\n'),
+        resource: first.resource,
+        location: first.location,
+        access: { direction: 'ingress', group: first.group, protocol: first.protocol, opened: json },
+      };
+    });
+  },
+};

@@ -1,0 +1,105 @@
+// Shared by new-ingress and new-egress: each head rule's contribution to newly opened access,
+// grouped per declaring rule (resource and lines), group and protocol.
+import { toPortRange, type Config, type Severity } from '../../config/schema.js';
+import { isNothing, type OpenedAccess } from '../access/access.js';
+import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
+import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
+import { fingerprint, maxSeverity, type Finding } from '../findings/finding.js';
+import { SENSITIVE_PORTS, portName } from '../findings/sensitive-ports.js';
+import { describePorts, describeProtocol, hasPorts } from '../model/protocol.js';
+import type { Direction, Model, Rule } from '../model/types.js';
+import type { ReviewContext } from './context.js';
+
+export interface OpenedByRule {
+  rules: Rule[];
+  opened: OpenedAccess;
+}
+
+/** Head rules that open something the base did not, merged per declaration and protocol. */
+export function openedByDeclaration(ctx: ReviewContext, direction: Direction): OpenedByRule[] {
+  const groups = new Map<string, OpenedByRule>();
+  for (const rule of ctx.head.rules) {
+    if (rule.direction !== direction || rule.peer.type === 'unresolved') continue;
+    const opened = ctx.baseAccess.opened(rule);
+    if (isNothing(opened)) continue;
+    const key = [rule.resource, rule.location.file, rule.location.startLine, rule.group, rule.protocol].join('\0');
+    const entry = groups.get(key);
+    if (entry) {
+      entry.rules.push(rule);
+      entry.opened.cidr.push(...opened.cidr);
+      entry.opened.keyed.push(...opened.keyed);
+    } else groups.set(key, { rules: [rule], opened: { cidr: [...opened.cidr], keyed: [...opened.keyed] } });
+  }
+  return [...groups.values()];
+}
+
+const toRanges = (set: IntervalSet): [number, number][] => set.map(([a, b]) => [Number(a), Number(b)]);
+
+/** The opened access in PRODUCT.md §5 form: CIDRs as the minimal CIDR list. */
+export function openedJson(opened: OpenedAccess): NonNullable<Finding['access']>['opened'] {
+  const out: NonNullable<Finding['access']>['opened'] = [];
+  for (const c of opened.cidr) for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ peer: { type: 'cidr', value: cidr }, ports: toRanges(c.ports) });
+  for (const k of opened.keyed) out.push({ peer: k.peer, ports: toRanges(k.ports) });
+  return out;
+}
+
+export function sensitiveSet(config: Pick<Config, 'sensitive_ports'>, protocol: string): IntervalSet {
+  if (config.sensitive_ports) return normalise(config.sensitive_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
+  return normalise(SENSITIVE_PORTS.filter((p) => p.protocol === protocol || protocol === 'all').map((p) => [BigInt(p.ports[0]), BigInt(p.ports[1])] as const));
+}
+
+function trustedSet(config: Pick<Config, 'trusted_cidrs'>, family: Family): IntervalSet {
+  return normalise(config.trusted_cidrs.map(cidrToSet).filter((c) => c.family === family).flatMap((c) => c.set));
+}
+
+export interface Classified {
+  severity: Severity;
+  internet: boolean;
+  sensitive: IntervalSet;
+  why: string;
+}
+
+/** Severity of newly opened ingress (PRODUCT.md §3). */
+export function classifyIngress(protocol: string, opened: OpenedAccess, config: Pick<Config, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>): Classified {
+  const sensitivePorts = sensitiveSet(config, protocol);
+  const allowed = normalise(config.allowed_public_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
+  const allPorts = !hasPorts(protocol) || (protocol !== 'icmp' && protocol !== 'icmpv6' && opened.cidr.some((c) => c.ports.some(([a, b]) => a === 0n && b === 65535n)));
+  let result: Classified = { severity: 'low', internet: false, sensitive: [], why: 'a narrow range or a group reference' };
+  for (const c of opened.cidr) {
+    const addrs = subtract(c.addrs, trustedSet(config, c.family));
+    if (isEmpty(addrs)) continue;
+    const icmp = protocol === 'icmp' || protocol === 'icmpv6';
+    const sensitive = icmp ? [] : hasPorts(protocol) ? intersect(c.ports, sensitivePorts) : sensitivePorts;
+    const portsAllOrSensitive = !icmp && (allPorts || !isEmpty(sensitive));
+    let next: Classified;
+    if (isInternetWide(addrs, c.family)) {
+      if (portsAllOrSensitive) next = { severity: 'critical', internet: true, sensitive, why: allPorts ? 'the internet can reach every port' : 'the internet can reach a sensitive port' };
+      else if (icmp || isEmpty(subtract(c.ports, allowed))) next = { severity: 'low', internet: true, sensitive, why: icmp ? 'ICMP from the internet' : 'a port allowed to be public (`allowed_public_ports`)' };
+      else next = { severity: 'high', internet: true, sensitive, why: 'the internet can reach a port not in `allowed_public_ports`' };
+    } else if (portsAllOrSensitive && (hasPublicAddresses(addrs, c.family) || widerThan(addrs, c.family, 16))) {
+      next = { severity: 'medium', internet: false, sensitive, why: hasPublicAddresses(addrs, c.family) ? 'a public range can reach a sensitive port' : 'a private range wider than /16 can reach a sensitive port' };
+    } else continue;
+    if (maxSeverity(next.severity, result.severity) !== result.severity || (next.internet && !result.internet)) result = next;
+  }
+  return result;
+}
+
+/** "SSH (22/tcp)", "8000-9000/tcp", "all traffic". */
+export function describeAccess(protocol: string, ports: [number, number][]): string {
+  if (!hasPorts(protocol)) return protocol === 'all' ? 'all traffic' : `${describeProtocol(protocol)} (all ports)`;
+  const text = `${describePorts(protocol, ports)}/${protocol}`;
+  if (ports.length === 1 && ports[0]![0] === ports[0]![1]) {
+    const name = portName(protocol, ports[0]![0]);
+    if (name) return `${name} (${text})`;
+  }
+  return text;
+}
+
+/** Resources that attach a group, for "what is exposed" sentences. */
+export function attachedTo(model: Model, group: string): string[] {
+  return model.attachments.filter((a) => a.groups.includes(group)).map((a) => `\`${a.resource}\`${a.exposure ? ` (${a.exposure})` : ''}`);
+}
+
+export function accessFingerprint(rule: string, first: Rule, opened: NonNullable<Finding['access']>['opened']): string {
+  return fingerprint(rule, first.resource, first.group, first.direction, first.protocol, opened.map((o) => [o.peer.type, o.peer.value, o.ports]));
+}

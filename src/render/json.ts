@@ -1,0 +1,6 @@
+// `--format json`: exactly one document of the PRODUCT.md §5 shape.
+import type { ReviewResult } from '../engine/review.js';
+
+export function renderJson(result: ReviewResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}

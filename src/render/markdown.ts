@@ -1,0 +1,71 @@
+// The review as markdown: the text of the PR check summary and of `--format markdown`.
+// Counts, a findings table, a Mermaid picture of new internet paths, closed access,
+// suppressed findings.
+import { describePorts } from '../engine/model/protocol.js';
+import type { ReviewResult } from '../engine/review.js';
+import type { Finding } from '../engine/findings/finding.js';
+import type { Severity } from '../config/schema.js';
+
+const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function countsLine(findings: Finding[]): string {
+  const active = findings.filter((f) => !f.suppressed);
+  if (!active.length) return 'No new exposure or ownership hazard.';
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  return counts.map(([s, n]) => `${n} ${s}`).join(', ');
+}
+
+/** A Mermaid flowchart of the new internet paths (GitHub renders it in markdown). */
+export function pathDiagram(findings: Finding[]): string | null {
+  const paths = findings.filter((f) => f.rule === 'new-internet-path' && f.path && !f.suppressed);
+  if (!paths.length) return null;
+  const ids = new Map<string, string>([['internet', 'internet']]);
+  const id = (name: string) => {
+    if (!ids.has(name)) ids.set(name, `g${ids.size}`);
+    return ids.get(name)!;
+  };
+  const edges = new Set<string>();
+  for (const f of paths) {
+    for (const hop of f.path!) {
+      const label = `${describePorts(hop.protocol, hop.ports)}${hop.protocol === 'all' ? '' : `/${hop.protocol}`}`.replace(/"/g, "'");
+      edges.add(`  ${id(hop.from)} -->|"${label}"| ${id(hop.to)}`);
+    }
+  }
+  const nodes = [...ids.entries()].map(([name, nid]) => (nid === 'internet' ? '  internet(("internet"))' : `  ${nid}["${name.replace(/"/g, "'")}"]`));
+  return ['```mermaid', 'flowchart LR', ...nodes, ...edges, '```'].join('\n');
+}
+
+export function renderMarkdown(result: ReviewResult, options: { maxLength?: number } = {}): string {
+  const active = result.findings.filter((f) => !f.suppressed);
+  const suppressed = result.findings.filter((f) => f.suppressed);
+  const out: string[] = [];
+  out.push(`## sg-review: ${result.conclusion === 'failure' ? 'changes needed' : 'passed'}`, '', `**${countsLine(result.findings)}**`);
+  out.push('', `Analysed ${result.stats.head.files} files: ${result.stats.head.groups} groups and ${result.stats.head.rules} rules at the head (base: ${result.stats.base.groups} groups, ${result.stats.base.rules} rules).`);
+  if (active.length) {
+    out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
+    for (const f of active) out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${escapeCell(f.title)} | \`${f.location.file}:${f.location.startLine}\` |`);
+  }
+  const diagram = pathDiagram(result.findings);
+  if (diagram) out.push('', '### New paths from the internet', '', diagram);
+  if (active.length) {
+    out.push('', '### Details');
+    for (const f of active) out.push('', `#### ${ICON[f.severity]} ${escapeCell(f.title)}`, '', `\`${f.rule}\` · ${f.severity} · \`${f.location.file}:${f.location.startLine}-${f.location.endLine}\` · \`${f.resource}\``, '', f.message);
+  }
+  if (result.closed.length) {
+    out.push('', '### Closed by this change', '');
+    for (const c of result.closed.slice(0, 50)) out.push(`- \`${c.group}\` ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${c.peer}`);
+    if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
+  }
+  if (suppressed.length) {
+    out.push('', `### Suppressed (${suppressed.length})`, '');
+    for (const f of suppressed) out.push(`- \`${f.rule}\` ${escapeCell(f.title)} (\`${f.location.file}:${f.location.startLine}\`): ${f.suppression || 'no reason given'}`);
+  }
+  let text = out.join('\n') + '\n';
+  const max = options.maxLength ?? Infinity;
+  if (text.length > max) text = text.slice(0, max - 80) + '\n\n… (truncated: see the annotations for every finding)\n';
+  return text;
+}
