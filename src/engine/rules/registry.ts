@@ -1,10 +1,31 @@
-// Every finding rule, in the order they are reported within a severity.
+// Every finding rule. Each is its own module with its own docs page under docs/rules/.
 import type { FindingRule } from './context.js';
+import { emptyRulesAttribute } from './empty-rules-attribute.js';
+import { forcedReplacement } from './forced-replacement.js';
+import { inlineRemovalKeepsRules } from './inline-removal-keeps-rules.js';
 import { missingDescription } from './missing-description.js';
+import { mixedRuleOwnership } from './mixed-rule-ownership.js';
+import { mixedRuleResources } from './mixed-rule-resources.js';
 import { newEgress } from './new-egress.js';
 import { newIngress } from './new-ingress.js';
 import { newInternetPath } from './new-internet-path.js';
 import { parseError } from './parse-error.js';
+import { referenceCycle } from './reference-cycle.js';
+import { ruleQuota } from './rule-quota.js';
 import { unresolvedValue } from './unresolved-value.js';
 
-export const FINDING_RULES: FindingRule[] = [newIngress, newEgress, newInternetPath, unresolvedValue, parseError, missingDescription];
+export const FINDING_RULES: FindingRule[] = [
+  newIngress,
+  newEgress,
+  newInternetPath,
+  mixedRuleOwnership,
+  mixedRuleResources,
+  inlineRemovalKeepsRules,
+  emptyRulesAttribute,
+  referenceCycle,
+  forcedReplacement,
+  ruleQuota,
+  missingDescription,
+  unresolvedValue,
+  parseError,
+];

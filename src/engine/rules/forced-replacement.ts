@@ -1,0 +1,52 @@
+// forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group.
+// AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
+// unless the replacement is created first (`create_before_destroy`).
+import { fingerprint } from '../findings/finding.js';
+import type { FindingRule } from './context.js';
+
+const FIELDS = [
+  ['name', 'name'],
+  ['namePrefix', 'name_prefix'],
+  ['description', 'description'],
+  ['vpcId', 'vpc_id'],
+] as const;
+
+export const forcedReplacement: FindingRule = {
+  id: 'forced-replacement',
+  defaultSeverity: 'medium',
+  summary: 'A change to name, name_prefix, description or vpc_id replaces the security group.',
+  docs: 'docs/rules/forced-replacement.md',
+  check(ctx) {
+    const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
+    const findings = [];
+    for (const group of ctx.head.groups) {
+      const old = base.get(group.address);
+      if (!old || group.type !== 'aws_security_group') continue;
+      const changed = FIELDS.filter(([k]) => old[k] !== group[k]);
+      if (!changed.length) continue;
+      const attached = ctx.head.attachments.filter((a) => a.groups.includes(group.address)).map((a) => a.resource);
+      const referencing = [...new Set(ctx.head.rules.filter((r) => r.group !== group.address && r.peer.type === 'group' && r.peer.value === group.address).map((r) => r.group))];
+      const dependent = attached.length > 0 || referencing.length > 0;
+      const severity = dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
+      const what = changed.map(([k, attr]) => `\`${attr}\` (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
+      const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
+      findings.push({
+        rule: 'forced-replacement',
+        severity,
+        fingerprint: fingerprint('forced-replacement', group.address, changed.map(([, a]) => a)),
+        title: `Changing ${changed.map(([, a]) => a).join(', ')} replaces ${group.address}`,
+        message: [
+          `${what} cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`,
+          dependent
+            ? `It is used by ${[...attached, ...referencing].map((r) => `\`${r}\``).join(', ')}: AWS refuses to delete a group that is attached or referenced (\`DependencyViolation\`), so the apply hangs and fails${group.createBeforeDestroy ? ' unless the new group is created first, which `create_before_destroy` does here' : ''}.`
+            : 'Nothing in this configuration attaches or references it, but resources outside it may.',
+          '',
+          'Fix: add `lifecycle { create_before_destroy = true }`. With a fixed `name` the new group collides with the old one ("already exists"); use `name_prefix` so both can exist during the switch. For a description-only change, consider keeping the old description.',
+        ].join('\n'),
+        resource: group.address,
+        location: firstAttr ?? group.location,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,48 @@
+// inline-removal-keeps-rules: the PR removes the last inline block of a direction without
+// `ingress = []` / `egress = []`. Inline rules are attributes-as-blocks: with no argument the
+// provider stops managing the direction, so the old rules stay in AWS (access is not revoked),
+// and recreating them as standalone resources fails with a duplicate-rule error.
+import { fingerprint } from '../findings/finding.js';
+import type { Direction } from '../model/types.js';
+import type { FindingRule } from './context.js';
+
+export const inlineRemovalKeepsRules: FindingRule = {
+  id: 'inline-removal-keeps-rules',
+  defaultSeverity: 'medium',
+  summary: 'The last inline rule block of a direction is removed without `ingress = []` / `egress = []`: the rules stay in AWS.',
+  docs: 'docs/rules/inline-removal-keeps-rules.md',
+  check(ctx) {
+    const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
+    const findings = [];
+    for (const group of ctx.head.groups) {
+      const old = base.get(group.address);
+      if (!old) continue;
+      for (const direction of ['ingress', 'egress'] as Direction[]) {
+        const was = old.ownership[direction];
+        if ((was !== 'blocks' && was !== 'attribute') || group.ownership[direction] !== 'unmanaged') continue;
+        const standalone = ctx.head.declarations.filter((d) => d.group === group.address && d.direction === direction && d.origin !== 'inline');
+        findings.push({
+          rule: 'inline-removal-keeps-rules',
+          severity: 'medium' as const,
+          fingerprint: fingerprint('inline-removal-keeps-rules', group.address, direction),
+          title: `Removing the inline ${direction} rules of ${group.address} does not delete them`,
+          message: [
+            `\`${group.address}\` no longer has any inline \`${direction}\` block. Terraform then stops managing that direction: the rules it created **stay in AWS**, so the access they grant is not revoked.`,
+            standalone.length
+              ? `This PR also adds ${standalone.map((d) => `\`${d.resource}\``).join(', ')} for the same direction: creating a rule that still exists fails with \`InvalidPermission.Duplicate\`.`
+              : '',
+            '',
+            'Safe migrations:',
+            `- to remove the rules: set \`${direction} = []\` on the group for one apply (it deletes every ${direction} rule of the group), then remove the argument;`,
+            `- to move them to standalone resources: add \`import\` blocks for the existing rules into \`aws_vpc_security_group_${direction}_rule\` resources, so Terraform adopts them instead of creating duplicates.`,
+          ]
+            .filter((l, i) => l !== '' || i !== 1)
+            .join('\n'),
+          resource: group.address,
+          location: group.location,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,70 @@
+// reference-cycle: inline rules of two or more groups reference each other. Each group then
+// depends on the other's id before it can be created: Terraform fails with "Cycle:".
+import { fingerprint } from '../findings/finding.js';
+import type { Model } from '../model/types.js';
+import type { FindingRule } from './context.js';
+
+/** Strongly connected components of two or more groups, over inline references. */
+export function inlineCycles(model: Model): string[][] {
+  const groups = new Set(model.groups.map((g) => g.address));
+  const edges = new Map<string, Set<string>>();
+  for (const d of model.declarations) {
+    if (d.origin !== 'inline') continue;
+    for (const r of d.references) if (r !== d.group && groups.has(r)) (edges.get(d.group) ?? edges.set(d.group, new Set()).get(d.group)!).add(r);
+  }
+  // Tarjan's algorithm, iterative enough for configurations of thousands of groups
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) out.push(scc.sort());
+    }
+  };
+  for (const v of [...edges.keys()].sort()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+export const referenceCycle: FindingRule = {
+  id: 'reference-cycle',
+  defaultSeverity: 'medium',
+  summary: 'Inline rules of groups reference each other in a cycle: Terraform reports a dependency cycle.',
+  docs: 'docs/rules/reference-cycle.md',
+  check(ctx) {
+    const before = new Set(inlineCycles(ctx.base).map((c) => c.join('|')));
+    return inlineCycles(ctx.head)
+      .filter((c) => !before.has(c.join('|')))
+      .map((cycle) => {
+        const first = ctx.head.groups.find((g) => g.address === cycle[0])!;
+        return {
+          rule: 'reference-cycle',
+          severity: 'medium' as const,
+          fingerprint: fingerprint('reference-cycle', cycle),
+          title: `Inline rules of ${cycle.join(', ')} reference each other`,
+          message: `The inline rules of ${cycle.map((g) => `\`${g}\``).join(' → ')} → \`${cycle[0]}\` form a cycle: each group needs the other's id before it can be created, and \`terraform plan\` fails with \`Error: Cycle\`.\n\nFix: move one direction of one group to a standalone \`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` resource, which depends on both groups instead of being part of one (hashicorp/terraform#539).`,
+          resource: first.address,
+          location: first.location,
+        };
+      });
+  },
+};

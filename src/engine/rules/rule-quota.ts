@@ -1,0 +1,58 @@
+// rule-quota: a direction of a group has more rules than the quota (AWS default 60, counted
+// separately for IPv4 and IPv6; each CIDR and each group reference counts as one rule, a
+// prefix list by its maximum entries, research/semantics.md §1.5).
+import { fingerprint } from '../findings/finding.js';
+import type { Direction, Model } from '../model/types.js';
+import type { FindingRule } from './context.js';
+
+interface Count {
+  v4: number;
+  v6: number;
+  prefixLists: number;
+}
+
+function counts(model: Model): Map<string, Count> {
+  const seen = new Set<string>();
+  const out = new Map<string, Count>();
+  for (const r of model.rules) {
+    // AWS stores each permission once: duplicates across resources count once
+    const id = `${r.group}|${r.direction}|${r.protocol}|${r.ports.join('-')}|${r.peer.type}:${r.peer.value}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const key = `${r.group}\0${r.direction}`;
+    const c = out.get(key) ?? out.set(key, { v4: 0, v6: 0, prefixLists: 0 }).get(key)!;
+    if (r.peer.type === 'cidr' && r.peer.family === 6) c.v6++;
+    else if (r.peer.type === 'prefix-list') c.prefixLists++;
+    else c.v4++;
+  }
+  return out;
+}
+
+export const ruleQuota: FindingRule = {
+  id: 'rule-quota',
+  defaultSeverity: 'medium',
+  summary: 'A group has more rules in a direction than the rules-per-group quota.',
+  docs: 'docs/rules/rule-quota.md',
+  check(ctx) {
+    const quota = ctx.config.rule_quota;
+    const before = counts(ctx.base);
+    const over = (c: Count | undefined) => !!c && (c.v4 > quota || c.v6 > quota);
+    const findings = [];
+    for (const [key, c] of counts(ctx.head)) {
+      if (!over(c) || over(before.get(key))) continue;
+      const [group, direction] = key.split('\0') as [string, Direction];
+      const g = ctx.head.groups.find((x) => x.address === group);
+      const where = ctx.head.declarations.find((d) => d.group === group && d.direction === direction);
+      findings.push({
+        rule: 'rule-quota',
+        severity: 'medium' as const,
+        fingerprint: fingerprint('rule-quota', group, direction),
+        title: `${group} has more ${direction} rules than the quota of ${quota}`,
+        message: `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).`,
+        resource: group,
+        location: g?.location ?? where?.location ?? { file: '', startLine: 1, endLine: 1 },
+      });
+    }
+    return findings;
+  },
+};
