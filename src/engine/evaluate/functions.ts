@@ -20,6 +20,12 @@ import {
 
 type Fn = (args: Value[]) => Value;
 
+/**
+ * Functions that do not change which elements a collection holds: an unknown argument stays
+ * the same unknown, so `sort(var.x)` and `var.x` are recognised as the same peer.
+ */
+const SET_PRESERVING = new Set(['sort', 'toset', 'tolist', 'distinct', 'compact', 'tuple']);
+
 /** Functions that look inside lists and objects and so handle nested unknowns themselves. */
 const STRUCTURAL = new Set([
   'concat', 'flatten', 'length', 'element', 'tolist', 'toset', 'tomap', 'merge', 'lookup', 'keys', 'values',
@@ -163,6 +169,11 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   slice: ([l, from, to]) => list(l!, 'slice').slice(toNumberValue(from!), toNumberValue(to!)),
   reverse: ([l]) => [...list(l!, 'reverse')].reverse(),
+  sort: ([l]) => {
+    const items = list(l!, 'sort');
+    if (items.some((x) => x instanceof Unknown)) return items.find((x) => x instanceof Unknown)!;
+    return items.map(str).sort();
+  },
   one: ([l]) => {
     const items = list(l!, 'one');
     if (items.length > 1) throw new EvalError('one: more than one element');
@@ -301,6 +312,7 @@ export function callFunction(name: string, args: Value[], src: string): Value {
   const fn = FUNCTIONS[name];
   if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
   const unknownArg = args.find((a) => a instanceof Unknown);
+  if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
   if (unknownArg && name !== 'coalesce' && name !== 'coalescelist') return new Unknown(src, (unknownArg as Unknown).reason);
   if (!STRUCTURAL.has(name) && args.some(containsUnknown)) {
     const inner = args.map(firstUnknown).find((u) => u !== null)!;

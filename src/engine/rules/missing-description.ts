@@ -9,12 +9,19 @@ export const missingDescription: FindingRule = {
   summary: 'A new rule has no description.',
   docs: 'docs/rules/missing-description.md',
   check(ctx) {
-    const before = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
+    // a rule moved between resources (inline to standalone, one CIDR per rule) is not new:
+    // a declaration is new when one of its access tuples is not in the base
+    const tuple = (group: string, direction: string, protocol: string, ports: string, peer: string) => [group, direction, protocol, ports, peer].join('|');
+    const before = new Set(ctx.base.rules.map((r) => tuple(r.group, r.direction, r.protocol, r.ports.join('-'), `${r.peer.type}:${r.peer.value}`)));
+    const isNew = (d: (typeof ctx.head.declarations)[number]) => {
+      const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];
+      return peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)));
+    };
     const seen = new Set<string>();
     return ctx.head.declarations
-      .filter((d) => !d.description?.trim() && !before.has(`${d.resource}|${d.identity}`))
+      .filter((d) => !d.description?.trim() && isNew(d))
       .filter((d) => {
-        const key = `${d.resource}|${d.location.file}|${d.location.startLine}`;
+        const key = `${d.group}|${d.location.file}|${d.location.startLine}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
