@@ -1,0 +1,71 @@
+// Golden scenarios: each folder under test/scenarios/<theme>/<case>/ holds base/ and head/
+// and the expected review (expected.json: the findings in short form; expected.md: the
+// markdown summary). The real pairs of ../shared/corpus/pr-pairs are checked the same way
+// against test/scenarios-corpus/<pair>.json. UPDATE_GOLDEN=1 rewrites the files, which are
+// then reviewed by hand before committing.
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTerraformTree } from '../src/adapters/files.js';
+import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import type { ReviewResult } from '../src/engine/review.js';
+import { reviewFiles } from '../src/engine/review-files.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+
+const ROOT = join(import.meta.dirname, 'scenarios');
+const CORPUS_PAIRS = join(import.meta.dirname, '../../shared/corpus/pr-pairs');
+const CORPUS_EXPECTED = join(import.meta.dirname, 'scenarios-corpus');
+const update = process.env['UPDATE_GOLDEN'] === '1';
+
+function short(result: ReviewResult) {
+  return {
+    conclusion: result.conclusion,
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      resource: f.resource,
+      location: `${f.location.file}:${f.location.startLine}-${f.location.endLine}`,
+      ...(f.suppressed ? { suppressed: true } : {}),
+      ...(f.access ? { opened: f.access.opened.map((o) => `${f.access!.protocol} ${o.peer.type}:${o.peer.value} ${o.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`) } : {}),
+      ...(f.path ? { path: f.path.map((h) => `${h.from} -> ${h.to}`) } : {}),
+    })),
+    closed: result.closed.map((c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`),
+  };
+}
+
+async function reviewDirs(base: string, head: string) {
+  const [b, h] = await Promise.all([existsSync(base) ? readTerraformTree(base) : [], readTerraformTree(head)]);
+  return reviewFiles(b, h, DEFAULT_CONFIG);
+}
+
+function golden(file: string, actual: string) {
+  if (update || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const cases = readdirSync(ROOT).flatMap((theme) => readdirSync(join(ROOT, theme)).map((c) => `${theme}/${c}`));
+
+describe('golden scenarios', () => {
+  it.each(cases)('%s', async (name) => {
+    const dir = join(ROOT, name);
+    const result = await reviewDirs(join(dir, 'base'), join(dir, 'head'));
+    golden(join(dir, 'expected.json'), JSON.stringify(short(result), null, 2) + '\n');
+    golden(join(dir, 'expected.md'), renderMarkdown(result));
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS_PAIRS))('real pull-request pairs', () => {
+  const pairs = existsSync(CORPUS_PAIRS) ? readdirSync(CORPUS_PAIRS) : [];
+  it.each(pairs)('%s', async (pair) => {
+    const result = await reviewDirs(join(CORPUS_PAIRS, pair, 'base'), join(CORPUS_PAIRS, pair, 'head'));
+    mkdirSync(CORPUS_EXPECTED, { recursive: true });
+    golden(join(CORPUS_EXPECTED, `${pair}.json`), JSON.stringify(short(result), null, 2) + '\n');
+  });
+
+  it('reports nothing for the no-op pair 02 (sorting CIDR lists)', async () => {
+    const dir = join(CORPUS_PAIRS, '02-cgprov-sort-cidrs-noop');
+    const result = await reviewDirs(join(dir, 'base'), join(dir, 'head'));
+    expect(result.findings).toEqual([]);
+    expect(result.closed).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+module "db" {
+  source = "./modules/db"
+  cidrs  = ["10.0.0.0/16", "203.0.113.0/24"]
+}

@@ -1,0 +1,15 @@
+resource "aws_security_group" "new" {
+  name        = "old"
+  description = "old"
+  ingress {
+    description = "d"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+moved {
+  from = aws_security_group.old
+  to   = aws_security_group.new
+}

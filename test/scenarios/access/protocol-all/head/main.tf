@@ -1,0 +1,18 @@
+resource "aws_security_group" "app" {
+  name        = "app"
+  description = "app"
+  ingress {
+    description = "d"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    description = "everything"
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}

@@ -1,0 +1,25 @@
+resource "aws_security_group" "app" {
+  name        = "app"
+  description = "app"
+  ingress {
+    description = "d"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+  ingress {
+    description = "d"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["172.16.0.0/12"]
+  }
+  ingress {
+    description = "d"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/9", "10.128.0.0/9"]
+  }
+}

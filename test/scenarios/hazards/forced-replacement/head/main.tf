@@ -1,0 +1,7 @@
+resource "aws_security_group" "app" {
+  name        = "app"
+  description = "application tier"
+}
+resource "aws_instance" "vm" {
+  vpc_security_group_ids = [aws_security_group.app.id]
+}

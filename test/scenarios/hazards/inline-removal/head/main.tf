@@ -1,0 +1,4 @@
+resource "aws_security_group" "app" {
+  name        = "app"
+  description = "app"
+}
