@@ -1,0 +1,94 @@
+// Property tests of the set arithmetic against a brute-force oracle on small universes.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AccessIndex } from '../../src/engine/access/access.js';
+import { cidrToSet, setToCidrs } from '../../src/engine/access/cidr.js';
+import { intersect, normalise, subtract, union, type IntervalSet } from '../../src/engine/access/intervals.js';
+import type { Rule } from '../../src/engine/model/types.js';
+
+const U = 64;
+const interval = fc.tuple(fc.integer({ min: 0, max: U - 1 }), fc.integer({ min: 0, max: U - 1 })).map(([a, b]) => [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))] as const);
+const set = fc.array(interval, { maxLength: 6 }).map((xs) => normalise(xs));
+const members = (s: IntervalSet) => {
+  const out = new Set<number>();
+  for (const [a, b] of s) for (let i = Number(a); i <= Number(b); i++) out.add(i);
+  return out;
+};
+
+describe('interval sets', () => {
+  it('difference, union and intersection match the oracle', () => {
+    fc.assert(
+      fc.property(set, set, (a, b) => {
+        const ma = members(a);
+        const mb = members(b);
+        expect(members(subtract(a, b))).toEqual(new Set([...ma].filter((x) => !mb.has(x))));
+        expect(members(union(a, b))).toEqual(new Set([...ma, ...mb]));
+        expect(members(intersect(a, b))).toEqual(new Set([...ma].filter((x) => mb.has(x))));
+      }),
+    );
+  });
+
+  it('A − A = ∅ and (A ∪ B) − B ⊆ A', () => {
+    fc.assert(
+      fc.property(set, set, (a, b) => {
+        expect(subtract(a, a)).toEqual([]);
+        const ma = members(a);
+        for (const x of members(subtract(union(a, b), b))) expect(ma.has(x)).toBe(true);
+      }),
+    );
+  });
+
+  it('minimal CIDR lists cover exactly the set (IPv4 and IPv6)', () => {
+    const base = cidrToSet('10.0.0.0/8').set;
+    const hole = cidrToSet('10.1.0.0/16').set;
+    expect(setToCidrs(subtract(base, hole), 4)).toEqual(['10.0.0.0/16', '10.2.0.0/15', '10.4.0.0/14', '10.8.0.0/13', '10.16.0.0/12', '10.32.0.0/11', '10.64.0.0/10', '10.128.0.0/9']);
+    expect(setToCidrs(subtract(cidrToSet('::/0').set, cidrToSet('8000::/1').set), 6)).toEqual(['::/1']);
+    fc.assert(
+      fc.property(set, (s) => {
+        const back = normalise(setToCidrs(s, 4).flatMap((c) => cidrToSet(c).set));
+        expect(back).toEqual(s);
+      }),
+    );
+  });
+});
+
+describe('access difference (ports × addresses)', () => {
+  const rule = (cidr: string, from: number, to: number, protocol = 'tcp'): Rule => ({
+    group: 'g',
+    direction: 'ingress',
+    protocol,
+    ports: [from, to],
+    peer: { type: 'cidr', value: cidr, family: 4 },
+    description: null,
+    origin: 'inline',
+    resource: 'g',
+    location: { file: 'f', startLine: 1, endLine: 1 },
+    unresolved: null,
+  });
+  // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
+  const cidr = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 28, max: 32 })).map(([host, len]) => `10.0.0.${host & ~((1 << (32 - len)) - 1) & 15}/${len}`);
+  const box = fc.tuple(cidr, fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })).map(([c, a, b]) => rule(c, Math.min(a, b), Math.max(a, b)));
+  const points = (r: Rule) => {
+    const { set } = cidrToSet(r.peer.value);
+    const out: string[] = [];
+    for (let a = Number(set[0]![0]); a <= Number(set[0]![1]); a++) for (let p = r.ports[0]; p <= r.ports[1]; p++) out.push(`${a}:${p}`);
+    return out;
+  };
+  it('opened = head rule − union of base rules, exactly', () => {
+    fc.assert(
+      fc.property(box, fc.array(box, { maxLength: 5 }), (head, base) => {
+        const covered = new Set(base.flatMap(points));
+        const expected = new Set(points(head).filter((x) => !covered.has(x)));
+        const opened = new AccessIndex(base).opened(head);
+        const actual = new Set<string>();
+        for (const c of opened.cidr) for (const [a0, a1] of c.addrs) for (const [p0, p1] of c.ports) for (let a = Number(a0); a <= Number(a1); a++) for (let p = Number(p0); p <= Number(p1); p++) actual.add(`${a}:${p}`);
+        expect(actual).toEqual(expected);
+      }),
+    );
+  });
+
+  it('protocol all in the base covers every protocol; a specific protocol does not cover all', () => {
+    expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'all')]).opened(rule('10.0.0.0/8', 22, 22)).cidr).toEqual([]);
+    expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'tcp')]).opened(rule('10.0.0.0/8', 0, 65535, 'all')).cidr).toHaveLength(1);
+  });
+});

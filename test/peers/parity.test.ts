@@ -1,0 +1,82 @@
+// Peer parity: `sg-review scan` on each peer fixture reproduces the peer's "open to the
+// world / not open" verdict, except where the peer is wrong about AWS semantics; those cases
+// are listed below with the reason.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cidrToSet, isInternetWide } from '../../src/engine/access/cidr.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import type { Finding } from '../../src/engine/findings/finding.js';
+import { reviewFiles } from '../../src/engine/review-files.js';
+
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+const MANIFEST = join(CORPUS, 'peer-fixtures/MANIFEST.jsonl');
+
+interface Expectation {
+  tool: string;
+  check_id: string;
+  local_path: string;
+  resource: string;
+  expected: string;
+  peer_quirk?: string;
+}
+
+/** What each check asks, in our terms: a direction and the ports that must be world-open. */
+const CHECKS: Record<string, { direction: 'ingress' | 'egress'; ports: number[] | 'any' | 'all' }> = {
+  CKV_AWS_24: { direction: 'ingress', ports: [22] },
+  CKV_AWS_25: { direction: 'ingress', ports: [3389] },
+  CKV_AWS_260: { direction: 'ingress', ports: [80] },
+  CKV_AWS_277: { direction: 'ingress', ports: 'all' },
+  CKV_AWS_382: { direction: 'egress', ports: 'all' },
+  'AWS-0107': { direction: 'ingress', ports: [22, 3389] },
+  'AWS-0104': { direction: 'egress', ports: 'any' },
+  'aws-vpc-no-public-ingress-sgr': { direction: 'ingress', ports: 'any' },
+  'aws-vpc-no-public-egress-sgr': { direction: 'egress', ports: 'any' },
+};
+
+/** Where the peer's verdict contradicts AWS semantics (peer-fixtures/README.md). */
+const PEER_IS_WRONG: Record<string, string> = {
+  'CKV_AWS_24 aws_security_group.fail2': 'tcp 0-0 is port 0 only in AWS; checkov rewrites it to 0-65535',
+  'CKV_AWS_24 aws_security_group.pass_self2': 'self = true does not cancel cidr_blocks 0.0.0.0/0 with protocol -1: it is world-open',
+  'CKV_AWS_260 aws_security_group.pass_self2': 'self = true does not cancel cidr_blocks 0.0.0.0/0 with protocol -1: it is world-open',
+  'CKV_AWS_382 aws_security_group.pass': 'protocol -1 ignores ports in AWS: egress 20-200 with -1 is all traffic',
+  'CKV_AWS_24 aws_vpc_security_group_ingress_rule.fail2': 'a rule with no source opens nothing (AWS rejects it)',
+  'CKV_AWS_24 aws_security_group.not_self': 'a rule with no source (self = false, no CIDR) opens nothing',
+  'CKV_AWS_260 aws_security_group.fail2': 'tcp 0-0 is port 0 only in AWS, not port 80',
+  'CKV_AWS_260 aws_vpc_security_group_ingress_rule.fail2': 'a rule with no source opens nothing (AWS rejects it)',
+  'aws-vpc-no-public-ingress-sgr (all resources in snippet) check_variable_containing_0_0_0_0_0.tf':
+    '`variable.blocks` is not a Terraform reference (`var.blocks` is): sg-review reports it as unresolved-value instead of guessing',
+};
+
+function worldOpen(findings: Finding[], resource: string, check: (typeof CHECKS)[string]): boolean {
+  return findings.some((f) => {
+    if (!f.access || f.access.direction !== check.direction) return false;
+    if (resource !== '(all resources in snippet)' && f.resource !== resource && f.access.group !== resource) return false;
+    return f.access.opened.some((o) => {
+      if (o.peer.type !== 'cidr') return false;
+      const { family, set } = cidrToSet(o.peer.value);
+      if (!isInternetWide(set, family) && !o.peer.value.endsWith('/0')) return false;
+      const all = f.access!.protocol === 'all' || o.ports.some(([a, b]) => a === 0 && b === 65535);
+      if (check.ports === 'all') return all;
+      if (check.ports === 'any') return true;
+      return all || (check.ports as number[]).some((p) => o.ports.some(([a, b]) => a <= p && p <= b));
+    });
+  });
+}
+
+const expectations: Expectation[] = existsSync(MANIFEST)
+  ? readFileSync(MANIFEST, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Expectation).filter((e) => e.check_id in CHECKS && !e.expected.startsWith('UNKNOWN'))
+  : [];
+
+describe.skipIf(!expectations.length)('peer parity', () => {
+  it.each(expectations.map((e) => [`${e.check_id} ${basename(e.local_path)} ${e.resource}`, e] as const))('%s', async (_name, e) => {
+    const path = join(CORPUS, e.local_path);
+    const result = await reviewFiles([], [{ path: basename(path), content: readFileSync(path, 'utf8') }], DEFAULT_CONFIG);
+    const ours = worldOpen(result.findings, e.resource, CHECKS[e.check_id]!) ? 'FAIL' : 'PASS';
+    const theirs = e.expected.startsWith('FAIL') ? 'FAIL' : 'PASS';
+    const exception = PEER_IS_WRONG[`${e.check_id} ${e.resource}`] ?? PEER_IS_WRONG[`${e.check_id} ${e.resource} ${basename(path)}`];
+    if (exception?.includes('unresolved-value')) expect(result.findings.some((f) => f.rule === 'unresolved-value')).toBe(true);
+    if (exception) expect(ours, exception).not.toBe(theirs);
+    else expect(ours).toBe(theirs);
+  });
+});
