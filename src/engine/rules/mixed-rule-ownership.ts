@@ -12,9 +12,11 @@ const at = (l: { file: string; startLine: number }) => `${l.file}:${l.startLine}
 
 function conflicts(model: Model): { group: Group; direction: Direction; standalone: RuleDeclaration }[] {
   const out: { group: Group; direction: Direction; standalone: RuleDeclaration }[] = [];
+  const standaloneByGroup = new Map<string, RuleDeclaration[]>();
+  for (const d of model.declarations) if (d.origin !== 'inline') (standaloneByGroup.get(d.group) ?? standaloneByGroup.set(d.group, []).get(d.group)!).push(d);
   for (const group of model.groups) {
-    for (const d of model.declarations) {
-      if (d.origin === 'inline' || d.group !== group.address || !d.direction) continue;
+    for (const d of standaloneByGroup.get(group.address) ?? []) {
+      if (!d.direction) continue;
       const owned = group.ownership[d.direction];
       const inlineOwned = owned === 'blocks' || owned === 'attribute';
       if (inlineOwned || group.type === 'aws_default_security_group') out.push({ group, direction: d.direction, standalone: d });

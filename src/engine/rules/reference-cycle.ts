@@ -12,33 +12,47 @@ export function inlineCycles(model: Model): string[][] {
     if (d.origin !== 'inline') continue;
     for (const r of d.references) if (r !== d.group && groups.has(r)) (edges.get(d.group) ?? edges.set(d.group, new Set()).get(d.group)!).add(r);
   }
-  // Tarjan's algorithm, iterative enough for configurations of thousands of groups
+  // Tarjan's algorithm with an explicit stack: chains of thousands of groups must not
+  // overflow the call stack
   let index = 0;
   const idx = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
   const on = new Set<string>();
   const out: string[][] = [];
-  const visit = (v: string) => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of edges.get(v) ?? []) {
-      if (!idx.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const scc: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        on.delete(w);
-        scc.push(w);
-      } while (w !== v);
-      if (scc.length > 1) out.push(scc.sort());
+  const visit = (root: string) => {
+    const work: { v: string; next: Iterator<string> }[] = [];
+    const enter = (v: string) => {
+      idx.set(v, index);
+      low.set(v, index++);
+      stack.push(v);
+      on.add(v);
+      work.push({ v, next: (edges.get(v) ?? new Set<string>()).values() });
+    };
+    enter(root);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const step = frame.next.next();
+      if (!step.done) {
+        const w = step.value;
+        if (!idx.has(w)) enter(w);
+        else if (on.has(w)) low.set(frame.v, Math.min(low.get(frame.v)!, idx.get(w)!));
+        continue;
+      }
+      work.pop();
+      const v = frame.v;
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(v)!));
+      if (low.get(v) === idx.get(v)) {
+        const scc: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          on.delete(w);
+          scc.push(w);
+        } while (w !== v);
+        if (scc.length > 1) out.push(scc.sort());
+      }
     }
   };
   for (const v of [...edges.keys()].sort()) if (!idx.has(v)) visit(v);

@@ -1,0 +1,93 @@
+// npm run bench: model-building and diff figures. Prints measurements; asserts nothing.
+//   1. the shared corpus: naive one-by-one hcl2json parse vs modelling base + head
+//   2. a generated module: 2,000 groups / 10,000 rules, modelled
+//   3. a generated repository of 10,000 groups diffed against a copy with a few changes,
+//      and the same at 4× the size (the ratio shows whether the diff is linear)
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { readTerraformTree } from '../src/adapters/files.js';
+import { createWorkerParser } from '../src/adapters/parse-workers.js';
+import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import type { SourceFile } from '../src/engine/hcl/parse.js';
+import { FileParser } from '../src/engine/hcl/parse.js';
+import { loadModel } from '../src/engine/load.js';
+import { review } from '../src/engine/review.js';
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+function generate(groups: number, rulesPerGroup: number, files: number, variant = 0): SourceFile[] {
+  const out: string[][] = Array.from({ length: files }, () => []);
+  for (let g = 0; g < groups; g++) {
+    const rules: string[] = [];
+    for (let r = 0; r < rulesPerGroup; r++) {
+      const port = 1000 + r;
+      const cidr = `10.${g % 256}.${r % 256}.0/24`;
+      rules.push(`  ingress {\n    description = "r${r}"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n`);
+    }
+    const next = g + 1 < groups ? `  egress {\n    description = "next"\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    security_groups = [aws_security_group.g${g + 1}.id]\n  }\n` : '';
+    const extra = variant && g % Math.max(1, Math.floor(groups / 5)) === 0 ? `  ingress {\n    description = "changed"\n    from_port = 8080\n    to_port = 8080\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n` : '';
+    out[g % files]!.push(`resource "aws_security_group" "g${g}" {\n  name = "g${g}"\n${rules.join('')}${next}${extra}}\n`);
+  }
+  return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
+}
+
+async function naiveParse(files: SourceFile[]): Promise<number> {
+  const [, t] = await time(async () => {
+    for (const f of files) await parse(f.path, f.content).catch(() => null);
+  });
+  return t;
+}
+
+async function main() {
+  await parse('warm.tf', 'a = 1'); // load the WASM runtime once, outside the timings
+  const corpus = join(import.meta.dirname, '../../shared/corpus/real-world');
+  if (existsSync(corpus)) {
+    const files: SourceFile[] = [];
+    for (const d of readdirSync(corpus)) for (const f of await readTerraformTree(join(corpus, d))) files.push({ path: `${d}/${f.path}`, content: f.content });
+    const head = files.map((f, i) => (i % 50 === 0 ? { ...f, content: f.content + '\n# changed\n' } : f));
+    const naive = (await naiveParse(files)) + (await naiveParse(head));
+    peak = 0;
+    const parser = new FileParser(await createWorkerParser(files.length));
+    const [models, t] = await time(() => Promise.all([loadModel(files, parser), loadModel(head, parser)]));
+    await parser.close();
+    console.log(`corpus: ${files.length} files, ${models[1].groups.length} groups, ${models[1].rules.length} rules, ${models[1].unknowns.length} unknown values`);
+    console.log(`  naive hcl2json parse of base + head, one by one: ${ms(naive)}`);
+    console.log(`  model base + head (${head.filter((f, i) => f !== files[i]).length} files differ): ${ms(t)}  ratio ${(t / naive).toFixed(2)} (target <= 0.6)  peak RSS ${mb(peak)}`);
+  }
+  {
+    const files = generate(2000, 5, 40);
+    peak = 0;
+    const parser = new FileParser(await createWorkerParser(files.length));
+    const [model, t] = await time(() => loadModel(files, parser));
+    await parser.close();
+    const naive = await naiveParse(files);
+    console.log(`generated module: ${model.groups.length} groups, ${model.rules.length} rules in ${files.length} files: model ${ms(t)} (naive parse ${ms(naive)})  peak RSS ${mb(peak)}`);
+  }
+  const diffTimes: number[] = [];
+  for (const scale of [1, 4]) {
+    const groups = 10000 * scale;
+    const base = generate(groups, 3, 100 * scale);
+    const head = generate(groups, 3, 100 * scale, 1);
+    peak = 0;
+    const parser = new FileParser(await createWorkerParser(base.length));
+    const [b, h] = await Promise.all([loadModel(base, parser), loadModel(head, parser)]);
+    await parser.close();
+    const [result, t] = await time(async () => review(b, h, DEFAULT_CONFIG));
+    diffTimes.push(t);
+    console.log(`diff of ${groups} groups (${b.rules.length} rules): ${ms(t)}, ${result.findings.length} findings  peak RSS ${mb(peak)}`);
+  }
+  console.log(`diff time ratio 4x / 1x: ${(diffTimes[1]! / diffTimes[0]!).toFixed(2)} (target <= 4.5)`);
+  clearInterval(sampler);
+}
+
+await main();
