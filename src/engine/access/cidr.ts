@@ -9,7 +9,20 @@ function toBigInt(bytes: number[]): bigint {
   return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
 }
 
+const parsed = new Map<string, { family: Family; set: IntervalSet }>();
+
+/** The address interval of a CIDR; memoised, since the same blocks recur across rules. */
 export function cidrToSet(cidr: string): { family: Family; set: IntervalSet } {
+  let hit = parsed.get(cidr);
+  if (!hit) {
+    hit = parseCidrSet(cidr);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(cidr, hit);
+  }
+  return hit;
+}
+
+function parseCidrSet(cidr: string): { family: Family; set: IntervalSet } {
   const [addr, len] = ipaddr.parseCIDR(cidr);
   const family: Family = addr.kind() === 'ipv4' ? 4 : 6;
   const bits = BITS[family];

@@ -11,10 +11,17 @@ interface Count {
   prefixLists: number;
 }
 
-function counts(model: Model): Map<string, Count> {
+function counts(model: Model, quota: number): Map<string, Count> {
+  // cheap first pass: only directions with more raw rules than the quota need exact counting
+  const raw = new Map<string, number>();
+  for (const r of model.rules) {
+    const key = `${r.group}\0${r.direction}`;
+    raw.set(key, (raw.get(key) ?? 0) + 1);
+  }
   const seen = new Set<string>();
   const out = new Map<string, Count>();
   for (const r of model.rules) {
+    if ((raw.get(`${r.group}\0${r.direction}`) ?? 0) <= quota) continue;
     // AWS stores each permission once: duplicates across resources count once
     const id = `${r.group}|${r.direction}|${r.protocol}|${r.ports.join('-')}|${r.peer.type}:${r.peer.value}`;
     if (seen.has(id)) continue;
@@ -35,10 +42,10 @@ export const ruleQuota: FindingRule = {
   docs: 'docs/rules/rule-quota.md',
   check(ctx) {
     const quota = ctx.config.rule_quota;
-    const before = counts(ctx.base);
+    const before = counts(ctx.base, quota);
     const over = (c: Count | undefined) => !!c && (c.v4 > quota || c.v6 > quota);
     const findings = [];
-    for (const [key, c] of counts(ctx.head)) {
+    for (const [key, c] of counts(ctx.head, quota)) {
       if (!over(c) || over(before.get(key))) continue;
       const [group, direction] = key.split('\0') as [string, Direction];
       const g = ctx.head.groups.find((x) => x.address === group);
