@@ -1,0 +1,26 @@
+// The Probot app: registers the handlers and nothing else.
+import type { ApplicationFunction, Context } from 'probot';
+import { onComment } from './handlers/command.js';
+import { onMergeGroup } from './handlers/merge-group.js';
+import { onPullRequest } from './handlers/pull-request.js';
+import { onCheckRun, onCheckSuite } from './handlers/rerun.js';
+import { RunRegistry } from './runs.js';
+
+export function createApp(registry = new RunRegistry()): ApplicationFunction {
+  // the same delivery received twice (a redelivery keeps its id) posts nothing twice
+  const once =
+    <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
+    async (context: C) => {
+      if (registry.closing || !registry.firstDelivery(context.id)) return;
+      await handler(context, registry);
+    };
+  return (app) => {
+    app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], once(onPullRequest));
+    app.on(['check_run.rerequested', 'check_run.requested_action'], once(onCheckRun));
+    app.on('check_suite.rerequested', once(onCheckSuite));
+    app.on('merge_group.checks_requested', once(onMergeGroup));
+    app.on('issue_comment.created', once(onComment));
+  };
+}
+
+export default createApp();

@@ -1,0 +1,13 @@
+// merge_group checks_requested: the check must report on the merge queue's commit too, or a
+// required check blocks the queue.
+import type { Context } from 'probot';
+import type { RunRegistry } from '../runs.js';
+import { runReview } from '../run-review.js';
+
+export async function onMergeGroup(context: Context<'merge_group.checks_requested'>, registry: RunRegistry): Promise<void> {
+  const group = context.payload.merge_group;
+  await runReview(
+    { octokit: context.octokit, log: context.log, registry },
+    { repo: context.repo(), defaultBranch: context.payload.repository?.default_branch ?? 'main', headSha: group.head_sha, baseSha: group.base_sha, pullNumber: null },
+  );
+}

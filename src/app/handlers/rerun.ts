@@ -1,0 +1,36 @@
+// "Re-run" from the Checks UI (check_run rerequested, or our requested action) and "Re-run all"
+// (check_suite rerequested). Fork PRs' check payloads carry no pull_requests: the PR number is
+// read from the check run's external_id.
+import type { Context } from 'probot';
+import { findPullNumberForSha } from '../../github/check-run.js';
+import { getPull } from '../../github/command.js';
+import { CHECK_NAME } from '../../publish/limits.js';
+import type { RunRegistry } from '../runs.js';
+import { runReview } from '../run-review.js';
+
+async function rerunPull(context: Context<'check_run' | 'check_suite'>, registry: RunRegistry, pullNumber: number): Promise<void> {
+  const repo = context.repo();
+  const pull = await getPull(context.octokit, repo, pullNumber);
+  if (pull.state !== 'open') return;
+  await runReview({ octokit: context.octokit, log: context.log, registry }, { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber });
+}
+
+export async function onCheckRun(context: Context<'check_run.rerequested' | 'check_run.requested_action'>, registry: RunRegistry): Promise<void> {
+  const run = context.payload.check_run;
+  if (run.name !== CHECK_NAME) return;
+  if (context.payload.action === 'requested_action' && context.payload.requested_action?.identifier !== 'rerun') return;
+  const fromId = run.external_id && /^\d+$/.test(run.external_id) ? Number(run.external_id) : null;
+  const pullNumber = fromId ?? run.pull_requests[0]?.number ?? null;
+  if (pullNumber === null) {
+    context.log.info({ checkRun: run.id }, 'check run has no pull request to re-run');
+    return;
+  }
+  await rerunPull(context, registry, pullNumber);
+}
+
+export async function onCheckSuite(context: Context<'check_suite.rerequested'>, registry: RunRegistry): Promise<void> {
+  const suite = context.payload.check_suite;
+  const pullNumber = suite.pull_requests[0]?.number ?? (await findPullNumberForSha(context.octokit, context.repo(), suite.head_sha));
+  if (pullNumber === null) return;
+  await rerunPull(context, registry, pullNumber);
+}

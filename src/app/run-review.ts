@@ -1,0 +1,185 @@
+// One review of a pull request (or merge group), from check run to published result.
+//   1. create the check run `sg-review` in progress on the head SHA
+//   2. read the configuration from the default branch
+//   3. list the changed files; no Terraform change: conclude success at once
+//   4. find the merge base
+//   5. read the touched directories, and the local modules they call, at both revisions
+//   6. run the engine
+//   7. publish: annotations, one review with the new line comments, resolved stale threads,
+//      then the conclusion
+// Any failure after step 1 concludes the check run with `on_error` and the reason.
+import type { Logger } from 'probot';
+import { parseConfig } from '../config/load.js';
+import { filterPaths } from '../config/paths.js';
+import { ConfigError, DEFAULT_CONFIG, type Config } from '../config/schema.js';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import type { ReviewResult } from '../engine/review.js';
+import { reviewFiles } from '../engine/review-files.js';
+import { addAnnotations, completeCheckRun, createCheckRun, type Conclusion } from '../github/check-run.js';
+import { CONFIG_PATH, readConfigText } from '../github/config.js';
+import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
+import { listEarlierComments, postReview, resolveThreads } from '../github/review.js';
+import { readDirectories } from '../github/trees.js';
+import type { Octokit, RepoRef } from '../github/types.js';
+import { commentableHunks, type Hunk } from '../publish/anchors.js';
+import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
+import { planComments } from '../publish/review-comments.js';
+import type { RunRegistry } from './runs.js';
+import { calledModuleDirs, touchedDirectories } from './scope.js';
+
+export interface ReviewTarget {
+  repo: RepoRef;
+  defaultBranch: string;
+  headSha: string;
+  /** The base branch tip (PR) or the merge group's base SHA. */
+  baseSha: string;
+  /** Null for a merge group: no review comments then. */
+  pullNumber: number | null;
+}
+
+export interface RunDeps {
+  octokit: Octokit;
+  log: Logger;
+  registry: RunRegistry;
+}
+
+const MODULE_ROUNDS = 4;
+
+export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<void> {
+  const { octokit, registry } = deps;
+  const { repo } = target;
+  const key = `${repo.owner}/${repo.repo}#${target.pullNumber ?? target.headSha}`;
+  const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
+  const started = Date.now();
+  const checkRunId = await createCheckRun(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`);
+  const seq = registry.begin(key);
+  let config: Config = DEFAULT_CONFIG;
+  let concluded = false;
+  const conclude = async (conclusion: Conclusion, title: string, summary: string, extra: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean } = {}) => {
+    if (concluded) return;
+    concluded = true;
+    await completeCheckRun(octokit, repo, checkRunId, { conclusion, title, summary, ...extra });
+  };
+  const onError = (reason: string) => conclude(config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure', 'sg-review could not complete', reason, { rerunAction: true });
+
+  const work = (async () => {
+    try {
+      // 2. configuration from the default branch
+      const configText = await readConfigText(octokit, repo, target.defaultBranch);
+      try {
+        config = configText === null ? DEFAULT_CONFIG : parseConfig(configText, CONFIG_PATH);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        log.warn({ error: e.message }, 'invalid configuration');
+        await conclude('failure', 'sg-review: invalid configuration', `The configuration \`${CONFIG_PATH}\` on \`${target.defaultBranch}\` is invalid:\n\n${e.message}\n\nFix the file on the default branch; see the configuration reference in the README.`);
+        return;
+      }
+      // 3. changed files
+      let changed: PullFile[];
+      let mergeBaseSha: string;
+      if (target.pullNumber !== null) {
+        changed = await listPullFiles(octokit, repo, target.pullNumber);
+        changed = changed.filter((f) => filterPaths([{ path: f.filename }], config).length || (f.previousFilename && filterPaths([{ path: f.previousFilename }], config).length));
+        if (!touchedDirectories(changed).length) {
+          await conclude('success', 'sg-review: no Terraform changes', 'This pull request changes no Terraform file in scope, so there is nothing to review.');
+          return;
+        }
+        // 4. the merge base
+        mergeBaseSha = await mergeBase(octokit, repo, target.baseSha, target.headSha);
+      } else {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${target.baseSha}...${target.headSha}` });
+        mergeBaseSha = data.merge_base_commit.sha;
+        changed = filterPaths(
+          (data.files ?? []).map((f) => ({ path: f.filename, filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch })),
+          config,
+        );
+        if (!touchedDirectories(changed).length) {
+          await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.');
+          return;
+        }
+      }
+      // 5. read the directories at both revisions, following local module calls
+      const dirs = touchedDirectories(changed);
+      const { base, head, allDirs } = await readBothRevisions(octokit, repo, mergeBaseSha, target.headSha, dirs);
+      // 6. the engine
+      const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config);
+      log.info({ mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started }, 'analysed');
+      if (!registry.isCurrent(key, seq)) {
+        await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
+        return;
+      }
+      // 7. publish
+      await publish(deps, target, checkRunId, result, config, { base, head, changed, mergeBaseSha, allDirs }, () => registry.isCurrent(key, seq), conclude);
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      const message = e instanceof Error ? e.message : String(e);
+      log.error({ status, error: message }, 'review failed');
+      await onError(`The review failed: ${status ? `GitHub answered ${status}: ` : ''}${message}\n\nNothing was concluded about this change. Re-run the check, or comment \`/sg-review\` on the pull request.`).catch((err: Error) =>
+        log.error({ error: err.message }, 'could not conclude the check run'),
+      );
+    }
+  })();
+  registry.track(seq, work, () => onError('sg-review was stopped (the server shut down) before the review finished. Re-run the check.'));
+  await work;
+}
+
+async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: string, headSha: string, dirs: string[]) {
+  const base: SourceFile[] = [];
+  const head: SourceFile[] = [];
+  const seen = new Set<string>();
+  let pending = dirs;
+  for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
+    for (const d of pending) seen.add(d);
+    const files = await readDirectories(octokit, repo, [baseSha, headSha], pending);
+    const b = files.get(baseSha)!;
+    const h = files.get(headSha)!;
+    base.push(...b);
+    head.push(...h);
+    pending = [...new Set([...calledModuleDirs(b), ...calledModuleDirs(h)])].filter((d) => !seen.has(d)).sort();
+  }
+  return { base, head, allDirs: [...seen].sort() };
+}
+
+async function publish(
+  deps: RunDeps,
+  target: ReviewTarget,
+  checkRunId: number,
+  result: ReviewResult,
+  config: Config,
+  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[] },
+  stillCurrent: () => boolean,
+  conclude: (c: Conclusion, title: string, summary: string, extra?: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean }) => Promise<void>,
+): Promise<void> {
+  const { octokit } = deps;
+  const { repo } = target;
+  const title = checkTitle(result);
+  const summary = checkSummary(result, { directories: scope.allDirs, baseSha: scope.mergeBaseSha, headSha: target.headSha, files: scope.head.length });
+  const batches = annotationBatches(annotations(result));
+  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, title, summary, batch);
+
+  if (target.pullNumber !== null && config.review_comments) {
+    const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
+    const headByPath = new Map(scope.head.map((f) => [f.path, f.content]));
+    const hunks = new Map<string, Hunk[]>();
+    for (const f of scope.changed) {
+      const head = headByPath.get(f.filename);
+      if (head === undefined || !isTerraformFile(f.filename)) continue;
+      hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
+    }
+    const earlier = await listEarlierComments(octokit, repo, target.pullNumber);
+    const plan = planComments({ findings: result.findings, hunks, headContent: headByPath, alreadyCommented: new Set(earlier.map((c) => c.fingerprint)), trustedCidrs: config.trusted_cidrs });
+    if (!stillCurrent()) {
+      await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
+      return;
+    }
+    if (plan.comments.length) {
+      const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request. The check run \`sg-review\` has the full summary.`;
+      await postReview(octokit, repo, target.pullNumber, target.headSha, body, plan.comments);
+    }
+    const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
+    const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);
+    if (stale.length) await resolveThreads(octokit, repo, target.pullNumber, stale);
+  }
+  await conclude(result.conclusion, title, summary, { annotations: batches[batches.length - 1]!, rerunAction: true });
+}

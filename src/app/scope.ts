@@ -1,0 +1,32 @@
+// Which directories a change touches, and which local modules they call.
+import { posix } from 'node:path';
+import { localModuleDir } from '../engine/evaluate/module.js';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import type { PullFile } from '../github/pull-files.js';
+
+export function dirOf(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
+/** Directories holding a changed Terraform file (either side of a rename). */
+export function touchedDirectories(files: PullFile[]): string[] {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    for (const p of [f.filename, f.previousFilename]) if (p && isTerraformFile(p)) dirs.add(dirOf(p));
+  }
+  return [...dirs].sort();
+}
+
+/** Local module directories called from these files (`source = "./…"` / `"../…"`). */
+export function calledModuleDirs(files: SourceFile[]): string[] {
+  const out = new Set<string>();
+  for (const f of files) {
+    for (const m of f.content.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)) {
+      const dir = localModuleDir(dirOf(f.path), m[1]);
+      if (dir !== null && !dir.startsWith('..')) out.add(dir);
+    }
+  }
+  return [...out];
+}

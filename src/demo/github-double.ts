@@ -1,0 +1,215 @@
+// A GitHub API double: the endpoints sg-review uses, served from an in-memory repository.
+// The demo serves it on 127.0.0.1; the end-to-end tests plug it into nock. It records every
+// request, validates review-comment anchors against the diff as GitHub does (422), and can
+// inject failures.
+import { createPatch } from 'diff';
+import { patchHunks } from '../publish/anchors.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface PullState {
+  number: number;
+  head: string;
+  base: string;
+  mergeBase: string;
+  state?: string;
+}
+
+export interface DoubleOptions {
+  owner: string;
+  repo: string;
+  defaultBranch?: string;
+  /** Files at each commit SHA. */
+  commits: Record<string, Record<string, string>>;
+  pulls: PullState[];
+  /** `.github/sg-review.yml` on the default branch, if any. */
+  config?: string;
+  permissions?: Record<string, string>;
+  /** Return a reply to make a request fail (5xx, 403 rate limit …). */
+  fail?: (req: RecordedRequest) => Reply | null;
+}
+
+export class GitHubDouble {
+  readonly requests: RecordedRequest[] = [];
+  readonly checkRuns = new Map<number, Record<string, unknown> & { annotations: unknown[] }>();
+  readonly reviews: { pull: number; body: Record<string, unknown> }[] = [];
+  readonly reviewComments: { id: number; pull: number; path: string; line: number; body: string; user: { login: string; type: string } }[] = [];
+  readonly issueComments: { issue: number; body: string }[] = [];
+  readonly reactions: { comment: number; content: string }[] = [];
+  readonly resolvedThreads: string[] = [];
+  #nextId = 100;
+
+  constructor(readonly options: DoubleOptions) {}
+
+  get prefix(): string {
+    return `/repos/${this.options.owner}/${this.options.repo}`;
+  }
+
+  /** Changed files of a pull request, with patches, as `pulls.listFiles` returns them. */
+  pullFiles(pull: PullState) {
+    const base = this.options.commits[pull.mergeBase] ?? {};
+    const head = this.options.commits[pull.head] ?? {};
+    const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+    return paths
+      .filter((p) => base[p] !== head[p])
+      .map((p) => ({
+        sha: 'f'.repeat(40),
+        filename: p,
+        status: base[p] === undefined ? 'added' : head[p] === undefined ? 'removed' : 'modified',
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        patch: createPatch(p, base[p] ?? '', head[p] ?? '', '', '', { context: 3 }).split('\n').slice(4).join('\n'),
+      }));
+  }
+
+  handle(method: string, url: string, body: unknown): Reply {
+    const u = new URL(url, 'http://x');
+    const path = u.pathname.replace(/^\/api\/v3/, '');
+    const req: RecordedRequest = { method, path: path + u.search, body };
+    this.requests.push(req);
+    const failure = this.options.fail?.(req);
+    if (failure) return failure;
+    const p = this.prefix;
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+      return { status: 201, body: { token: 'ghs_test', expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} } };
+    }
+    if (method === 'POST' && path === `${p}/check-runs`) {
+      const id = this.#nextId++;
+      this.checkRuns.set(id, { ...(body as object), id, annotations: [] });
+      return { status: 201, body: { id } };
+    }
+    if (method === 'PATCH' && (m = new RegExp(`^${p}/check-runs/(\\d+)$`).exec(path))) {
+      const run = this.checkRuns.get(Number(m[1]));
+      if (!run) return { status: 404, body: { message: 'Not Found' } };
+      const update = body as { output?: { annotations?: unknown[] } };
+      run.annotations.push(...(update.output?.annotations ?? []));
+      Object.assign(run, update);
+      return { status: 200, body: { id: run['id'] } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/commits/([^/]+)/check-runs$`).exec(path))) {
+      const runs = [...this.checkRuns.values()].filter((r) => r['head_sha'] === m![1] && r['name'] === u.searchParams.get('check_name'));
+      return { status: 200, body: { total_count: runs.length, check_runs: runs.reverse() } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/contents/(.+)$`).exec(path))) {
+      const file = decodeURIComponent(m[1]!);
+      if (file === '.github/sg-review.yml' && this.options.config !== undefined && (u.searchParams.get('ref') ?? 'main') === (this.options.defaultBranch ?? 'main')) {
+        return { status: 200, body: { type: 'file', path: file, encoding: 'base64', content: Buffer.from(this.options.config).toString('base64') } };
+      }
+      return { status: 404, body: { message: 'Not Found' } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/files$`).exec(path))) {
+      const pull = this.pull(Number(m[1]));
+      if (!pull) return { status: 404, body: { message: 'Not Found' } };
+      return this.page(this.pullFiles(pull), u, path);
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/compare/([^.]+)\\.\\.\\.(.+)$`).exec(path))) {
+      const pull = this.options.pulls.find((x) => x.head === m![2]) ?? { number: 0, head: m[2]!, base: m[1]!, mergeBase: m[1]! };
+      return { status: 200, body: { merge_base_commit: { sha: pull.mergeBase }, files: this.pullFiles(pull) } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/comments$`).exec(path))) {
+      const pull = Number(m[1]);
+      return this.page(this.reviewComments.filter((c) => c.pull === pull), u, path);
+    }
+    if (method === 'POST' && (m = new RegExp(`^${p}/pulls/(\\d+)/reviews$`).exec(path))) {
+      return this.createReview(Number(m[1]), body as { comments?: { path: string; line: number; start_line?: number; body: string }[] });
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)$`).exec(path))) {
+      const pull = this.pull(Number(m[1]));
+      if (!pull) return { status: 404, body: { message: 'Not Found' } };
+      return { status: 200, body: { number: pull.number, state: pull.state ?? 'open', head: { sha: pull.head }, base: { sha: pull.base } } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/collaborators/([^/]+)/permission$`).exec(path))) {
+      const permission = this.options.permissions?.[m[1]!] ?? 'none';
+      return { status: 200, body: { permission: permission === 'maintain' ? 'write' : permission, role_name: permission } };
+    }
+    if (method === 'POST' && (m = new RegExp(`^${p}/issues/comments/(\\d+)/reactions$`).exec(path))) {
+      this.reactions.push({ comment: Number(m[1]), content: (body as { content: string }).content });
+      return { status: 201, body: { id: this.#nextId++ } };
+    }
+    if (method === 'POST' && (m = new RegExp(`^${p}/issues/(\\d+)/comments$`).exec(path))) {
+      this.issueComments.push({ issue: Number(m[1]), body: (body as { body: string }).body });
+      return { status: 201, body: { id: this.#nextId++ } };
+    }
+    if (method === 'POST' && path === '/graphql') return this.graphql(body as { query: string; variables?: Record<string, unknown> });
+    return { status: 404, body: { message: `GitHub double: no route for ${method} ${path}` } };
+  }
+
+  pull(n: number): PullState | undefined {
+    return this.options.pulls.find((x) => x.number === n);
+  }
+
+  page<T>(items: T[], u: URL, path: string): Reply {
+    const perPage = Number(u.searchParams.get('per_page') ?? 30);
+    const page = Number(u.searchParams.get('page') ?? 1);
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = {};
+    if (page < last) headers['link'] = `<https://api.github.com${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <https://api.github.com${path}?per_page=${perPage}&page=${last}>; rel="last"`;
+    return { status: 200, body: slice, headers };
+  }
+
+  createReview(pullNumber: number, body: { comments?: { path: string; line: number; start_line?: number; body: string }[] }): Reply {
+    const pull = this.pull(pullNumber);
+    if (!pull) return { status: 404, body: { message: 'Not Found' } };
+    const files = new Map(this.pullFiles(pull).map((f) => [f.filename, patchHunks(f.patch)]));
+    for (const c of body.comments ?? []) {
+      const hunks = files.get(c.path) ?? [];
+      const inHunk = (line: number) => hunks.some(([a, b]) => a <= line && line <= b);
+      if (!inHunk(c.line) || (c.start_line !== undefined && !hunks.some(([a, b]) => a <= c.start_line! && c.line <= b))) {
+        return { status: 422, body: { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] } };
+      }
+    }
+    this.reviews.push({ pull: pullNumber, body: body as Record<string, unknown> });
+    for (const c of body.comments ?? []) this.reviewComments.push({ id: this.#nextId++, pull: pullNumber, path: c.path, line: c.line, body: c.body, user: { login: 'sg-review[bot]', type: 'Bot' } });
+    return { status: 200, body: { id: this.#nextId++ } };
+  }
+
+  graphql(body: { query: string; variables?: Record<string, unknown> }): Reply {
+    const q = body.query;
+    if (q.includes('reviewThreads')) {
+      const nodes = this.reviewComments.map((c) => ({ id: `thread-${c.id}`, isResolved: this.resolvedThreads.includes(`thread-${c.id}`), comments: { nodes: [{ databaseId: c.id }] } }));
+      return { status: 200, body: { data: { repository: { pullRequest: { reviewThreads: { nodes } } } } } };
+    }
+    if (q.includes('resolveReviewThread')) {
+      const data: Record<string, unknown> = {};
+      for (const m of q.matchAll(/(\w+): resolveReviewThread\(input: \{ threadId: "([^"]+)" \}\)/g)) {
+        this.resolvedThreads.push(m[2]!);
+        data[m[1]!] = { thread: { id: m[2] } };
+      }
+      return { status: 200, body: { data } };
+    }
+    const repository: Record<string, unknown> = {};
+    for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
+      const [sha, ...rest] = m[2]!.split(':');
+      const dir = rest.join(':');
+      const files = this.options.commits[sha!];
+      if (!files) {
+        repository[m[1]!] = null;
+        continue;
+      }
+      const prefix = dir ? `${dir}/` : '';
+      const names = new Map<string, { name: string; type: string; object: unknown }>();
+      for (const [path, text] of Object.entries(files)) {
+        if (!path.startsWith(prefix)) continue;
+        const rel = path.slice(prefix.length);
+        const [first, ...more] = rel.split('/');
+        if (more.length) names.set(first!, { name: first!, type: 'tree', object: {} });
+        else names.set(rel, { name: rel, type: 'blob', object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
+      }
+      repository[m[1]!] = names.size ? { entries: [...names.values()] } : null;
+    }
+    return { status: 200, body: { data: { repository } } };
+  }
+}

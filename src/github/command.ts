@@ -1,0 +1,28 @@
+// What the slash command needs from GitHub: the sender's permission, a reaction, a reply, the PR.
+import type { Octokit, RepoRef } from './types.js';
+
+/** admin, maintain, write, triage, read or none. */
+export async function permissionOf(octokit: Octokit, repo: RepoRef, username: string): Promise<string> {
+  const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+  return data.role_name || data.permission;
+}
+
+export async function react(octokit: Octokit, repo: RepoRef, commentId: number, content: 'eyes' | 'rocket' | 'confused'): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
+}
+
+export async function reply(octokit: Octokit, repo: RepoRef, issueNumber: number, body: string): Promise<void> {
+  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+}
+
+export interface PullInfo {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  state: string;
+}
+
+export async function getPull(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<PullInfo> {
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+  return { number: data.number, headSha: data.head.sha, baseSha: data.base.sha, state: data.state };
+}

@@ -1,0 +1,16 @@
+// Reads .github/sg-review.yml from the default branch: a pull request cannot weaken its own
+// review by editing the config.
+import type { Octokit, RepoRef } from './types.js';
+
+export const CONFIG_PATH = '.github/sg-review.yml';
+
+export async function readConfigText(octokit: Octokit, repo: RepoRef, defaultBranch: string): Promise<string | null> {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ ...repo, path: CONFIG_PATH, ref: defaultBranch });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,40 @@
+// The PR review: read every earlier review comment (all pages) for fingerprint markers, post
+// one review carrying all new line comments, and resolve the threads of findings that are gone.
+import { fingerprintOf, type ReviewComment } from '../publish/review-comments.js';
+import type { Octokit, RepoRef } from './types.js';
+
+export interface EarlierComment {
+  id: number;
+  fingerprint: string;
+}
+
+export async function listEarlierComments(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<EarlierComment[]> {
+  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 });
+  return comments.flatMap((c) => {
+    const fingerprint = fingerprintOf(c.body);
+    return fingerprint && c.user?.type === 'Bot' ? [{ id: c.id, fingerprint }] : [];
+  });
+}
+
+export async function postReview(octokit: Octokit, repo: RepoRef, pullNumber: number, commitId: string, body: string, comments: ReviewComment[]): Promise<void> {
+  await octokit.rest.pulls.createReview({ ...repo, pull_number: pullNumber, commit_id: commitId, event: 'COMMENT', body, comments });
+}
+
+interface ThreadsResult {
+  repository: { pullRequest: { reviewThreads: { nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number }[] } }[] } } | null };
+}
+
+/** Resolves the review threads started by the given comments (findings that disappeared). */
+export async function resolveThreads(octokit: Octokit, repo: RepoRef, pullNumber: number, commentIds: number[]): Promise<number> {
+  if (!commentIds.length) return 0;
+  const data = await octokit.graphql<ThreadsResult>(
+    `query($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { reviewThreads(first: 100) { nodes { id isResolved comments(first: 1) { nodes { databaseId } } } } } } }`,
+    { owner: repo.owner, repo: repo.repo, number: pullNumber },
+  );
+  const wanted = new Set(commentIds);
+  const threads = (data.repository.pullRequest?.reviewThreads.nodes ?? []).filter((t) => !t.isResolved && wanted.has(t.comments.nodes[0]?.databaseId ?? -1));
+  if (!threads.length) return 0;
+  const mutation = `mutation { ${threads.map((t, i) => `t${i}: resolveReviewThread(input: { threadId: ${JSON.stringify(t.id)} }) { thread { id } }`).join(' ')} }`;
+  await octokit.graphql(mutation);
+  return threads.length;
+}

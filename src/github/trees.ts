@@ -1,0 +1,42 @@
+// Reads the Terraform files of directories at two revisions in one GraphQL query (aliased
+// `object(expression: "<sha>:<dir>")` per directory and revision), through the base
+// repository, so fork PRs work. Text over 512 KB comes back truncated: those blobs are
+// fetched one by one.
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import type { Octokit, RepoRef } from './types.js';
+
+interface TreeEntry {
+  name: string;
+  type: string;
+  object: { text?: string | null; isTruncated?: boolean; oid?: string } | null;
+}
+
+export function treesQuery(requests: { alias: string; expression: string }[]): string {
+  const fields = requests
+    .map((r) => `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type object { ... on Blob { text isTruncated oid } } } } }`)
+    .join('\n');
+  return `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`;
+}
+
+/** Files of each directory at each SHA: result[sha] = files with paths relative to the repo. */
+export async function readDirectories(octokit: Octokit, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
+  const requests = shas.flatMap((sha, i) => dirs.map((dir, j) => ({ alias: `r${i}_${j}`, expression: `${sha}:${dir}`, sha, dir })));
+  const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
+  if (!requests.length) return out;
+  const data = await octokit.graphql<{ repository: Record<string, { entries?: TreeEntry[] } | null> }>(treesQuery(requests), { owner: repo.owner, repo: repo.repo });
+  for (const r of requests) {
+    const tree = data.repository[r.alias];
+    for (const e of tree?.entries ?? []) {
+      if (e.type !== 'blob' || !isTerraformFile(e.name) || !e.object) continue;
+      const path = r.dir ? `${r.dir}/${e.name}` : e.name;
+      let content = e.object.text ?? '';
+      if (e.object.isTruncated && e.object.oid) {
+        const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: e.object.oid });
+        content = Buffer.from(blob.content, 'base64').toString('utf8');
+      }
+      out.get(r.sha)!.push({ path, content });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+import type { ProbotOctokit } from 'probot';
+
+export type Octokit = ProbotOctokit;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}

@@ -1,0 +1,92 @@
+// Line comments for one PR review: a comment on the head lines of each finding that lies in
+// the diff, with a hidden fingerprint marker (so re-runs never duplicate) and, where a
+// mechanical fix exists, a suggestion block.
+import type { Finding } from '../engine/findings/finding.js';
+import { anchor, type Hunk } from './anchors.js';
+import { MAX_COMMENT_BODY } from './limits.js';
+
+export interface ReviewComment {
+  path: string;
+  line: number;
+  side: 'RIGHT';
+  start_line?: number;
+  start_side?: 'RIGHT';
+  body: string;
+}
+
+const MARKER = /<!-- sg-review:fingerprint=([0-9a-f]+) -->/;
+
+export function marker(fingerprint: string): string {
+  return `<!-- sg-review:fingerprint=${fingerprint} -->`;
+}
+
+export function fingerprintOf(body: string): string | null {
+  return MARKER.exec(body)?.[1] ?? null;
+}
+
+/** A suggestion that adds a description, or narrows 0.0.0.0/0 to the configured trusted CIDRs. */
+export function suggestion(f: Finding, headLines: string[], trustedCidrs: string[], range: { startLine: number; line: number }): string | null {
+  const lines = headLines.slice(range.startLine - 1, range.line);
+  if (f.rule === 'missing-description') {
+    const first = lines[0] ?? '';
+    if (range.startLine !== f.location.startLine || !/\{\s*$/.test(first)) return null;
+    const indent = (/^\s*/.exec(headLines[f.location.startLine] ?? '')?.[0] ?? '  ') || '  ';
+    return [first, `${indent}description = "TODO: who needs this access, and why"`, ...lines.slice(1)].join('\n');
+  }
+  if (f.rule === 'new-ingress' && trustedCidrs.length) {
+    const list = `[${trustedCidrs.map((c) => `"${c}"`).join(', ')}]`;
+    let changed = false;
+    const out = lines.map((l) => {
+      if (l.includes('["0.0.0.0/0"]')) {
+        changed = true;
+        return l.replace('["0.0.0.0/0"]', list);
+      }
+      if (trustedCidrs.length === 1 && /cidr_ipv4\s*=\s*"0\.0\.0\.0\/0"/.test(l)) {
+        changed = true;
+        return l.replace('"0.0.0.0/0"', `"${trustedCidrs[0]}"`);
+      }
+      return l;
+    });
+    return changed ? out.join('\n') : null;
+  }
+  return null;
+}
+
+export interface CommentPlan {
+  comments: ReviewComment[];
+  /** Findings whose lines are not in the diff: shown in the summary only. */
+  outsideDiff: Finding[];
+}
+
+export function planComments(params: {
+  findings: Finding[];
+  hunks: Map<string, Hunk[]>;
+  headContent: Map<string, string>;
+  alreadyCommented: Set<string>;
+  trustedCidrs: string[];
+}): CommentPlan {
+  const comments: ReviewComment[] = [];
+  const outsideDiff: Finding[] = [];
+  for (const f of params.findings) {
+    if (f.suppressed || f.severity === 'info') continue;
+    const range = anchor(f.location.startLine, f.location.endLine, params.hunks.get(f.location.file) ?? []);
+    if (!range) {
+      outsideDiff.push(f);
+      continue;
+    }
+    if (params.alreadyCommented.has(f.fingerprint)) continue;
+    const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
+    const fix = suggestion(f, head, params.trustedCidrs, range);
+    let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${f.title}\n\n${f.message}`;
+    if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
+    body = body.slice(0, MAX_COMMENT_BODY - 200) + `\n\n${marker(f.fingerprint)}`;
+    comments.push({
+      path: f.location.file,
+      line: range.line,
+      side: 'RIGHT',
+      ...(range.startLine < range.line ? { start_line: range.startLine, start_side: 'RIGHT' as const } : {}),
+      body,
+    });
+  }
+  return { comments, outsideDiff };
+}

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
+import { BASE, HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
+
+afterEach(cleanup);
+
+const FULL_FLOW = [
+  'POST /repos/acme/infra/check-runs',
+  'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+  'GET /repos/acme/infra/pulls/1/files',
+  `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+  'POST /graphql',
+  'GET /repos/acme/infra/pulls/1/comments',
+  'POST /repos/acme/infra/pulls/1/reviews',
+  'PATCH /repos/acme/infra/check-runs/100',
+];
+
+describe('pull_request', () => {
+  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 8 requests', async (action) => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload(action, { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual(FULL_FLOW);
+    const created = h.github.requests[1]!.body as Record<string, unknown>;
+    expect(created).toMatchObject({ name: 'sg-review', head_sha: HEAD, status: 'in_progress', external_id: '1' });
+    expect(h.github.requests[2]!.path).toBe('/repos/acme/infra/contents/.github%2Fsg-review.yml?ref=main');
+    // the merge base is read, never the base branch tip
+    const graphql = h.github.requests.find((r) => r.path === '/graphql')!.body as { query: string; variables: Record<string, string> };
+    expect(graphql.query).toContain(`object(expression: "${BASE}:network")`);
+    expect(graphql.query).toContain(`object(expression: "${HEAD}:network")`);
+    expect(graphql.query).not.toContain(TIP);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect((run['output'] as { title: string }).title).toBe('sg-review: 1 critical, 3 high, 1 medium, 2 low');
+    expect((run['output'] as { summary: string }).summary).toContain('```mermaid');
+    expect(run.annotations).toHaveLength(7);
+    expect(run['actions']).toEqual([{ label: 'Re-run', description: 'Run sg-review again', identifier: 'rerun' }]);
+    const [review] = h.github.reviews;
+    expect(review!.body).toMatchObject({ event: 'COMMENT', commit_id: HEAD });
+    const comments = review!.body['comments'] as { path: string; line: number; start_line?: number; body: string }[];
+    expect(comments.map((c) => [c.path, c.start_line, c.line])).toEqual([
+      ['network/main.tf', 52, 58],
+      ['network/main.tf', 52, 58],
+      ['network/main.tf', 52, 58],
+      ['network/main.tf', 84, 91],
+      ['network/main.tf', 84, 91],
+      ['network/main.tf', 52, 58],
+      ['network/main.tf', 84, 91],
+    ]);
+    for (const c of comments) expect(c.body).toMatch(/<!-- sg-review:fingerprint=[0-9a-f]{32} -->$/);
+    expect(comments.find((c) => c.body.includes('missing-description'))!.body).toContain('```suggestion\nresource "aws_vpc_security_group_ingress_rule" "web_health" {\n  description = "TODO');
+  });
+
+  it('a fork PR is read by SHA through the base repository', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }, true));
+    const graphql = h.github.requests.find((r) => r.path === '/graphql')!.body as { variables: Record<string, string> };
+    expect(graphql.variables).toMatchObject({ owner: 'acme', repo: 'infra' });
+    expect(h.calls()).toEqual(FULL_FLOW);
+  });
+
+  it('a PR without Terraform changes gets a success check at once', async () => {
+    const h = harness({ commits: { [BASE]: { 'README.md': 'a' }, [HEAD]: { 'README.md': 'b' } }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual(['POST /repos/acme/infra/check-runs', 'GET /repos/acme/infra/contents/.github%2Fsg-review.yml', 'GET /repos/acme/infra/pulls/1/files', 'PATCH /repos/acme/infra/check-runs/100']);
+    expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success', output: { title: 'sg-review: no Terraform changes' } });
+  });
+
+  it('sends more than 50 annotations in batches of 50', async () => {
+    const rules = Array.from({ length: 60 }, (_, i) => `resource "aws_security_group_rule" "r${i}" {\n  type              = "ingress"\n  security_group_id = "sg-123"\n  protocol          = "tcp"\n  from_port         = ${1000 + i}\n  to_port           = ${1000 + i}\n  cidr_blocks       = ["10.${i}.0.0/16"]\n  description       = "r${i}"\n}\n`).join('\n');
+    const h = harness({ commits: { [BASE]: { 'main.tf': '' }, [HEAD]: { 'main.tf': rules } }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const patches = h.github.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((p) => ((p.body as { output: { annotations?: unknown[] } }).output.annotations ?? []).length)).toEqual([50, 10]);
+    expect((patches[0]!.body as Record<string, unknown>)['conclusion']).toBeUndefined();
+    expect(patches[1]!.body).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(60);
+  });
+
+  it('a re-run posts nothing new, and a later push resolves threads of findings that disappeared', async () => {
+    const commits = exampleCommits();
+    const FIXED = 'd'.repeat(40);
+    // the author drops the rule that opened the web tier; the database rule stays
+    const head = commits[HEAD]!['network/main.tf']!;
+    const start = head.indexOf('# Quick fix for the health checker');
+    const end = head.indexOf('resource "aws_vpc_security_group_egress_rule" "web_to_db"');
+    commits[FIXED] = { ...commits[HEAD]!, 'network/main.tf': head.slice(0, start) + head.slice(end) };
+    const h = harness({ commits, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.github.reviews).toHaveLength(1);
+    await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
+    expect(h.github.reviews).toHaveLength(1); // nothing new: no second review
+    expect([...h.github.checkRuns.values()][1]).toMatchObject({ conclusion: 'failure' });
+    h.github.options.pulls[0] = { ...examplePull, head: FIXED };
+    await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: FIXED, base: TIP }));
+    // the four findings of the dropped rule are gone: their threads are resolved, nothing is re-posted
+    expect(h.github.resolvedThreads).toHaveLength(4);
+    expect(h.github.reviews).toHaveLength(1);
+    expect([...h.github.checkRuns.values()][2]).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('the same delivery received twice posts nothing twice', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });
+    await h.send('pull_request', p, 'same-id');
+    await h.send('pull_request', p, 'same-id');
+    expect(h.calls()).toEqual(FULL_FLOW);
+  });
+
+  it('a newer push supersedes a running analysis: the older result is not posted', async () => {
+    const commits = exampleCommits();
+    const NEWER = 'e'.repeat(40);
+    commits[NEWER] = commits[HEAD]!;
+    // the first run's file read is slow; the second push arrives meanwhile
+    const h = harness({ commits, pulls: [examplePull, { ...examplePull, number: 1, head: NEWER }] }, (method, path) => (method === 'POST' && path === '/graphql' && h.github.requests.filter((r) => r.path === '/graphql').length === 1 ? 300 : 0));
+    const first = h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
+    await new Promise((r) => setTimeout(r, 100));
+    await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: NEWER, base: TIP }));
+    await first;
+    expect(h.github.reviews).toHaveLength(1);
+    expect(h.github.reviews[0]!.body['commit_id']).toBe(NEWER);
+    const runs = [...h.github.checkRuns.values()];
+    expect(runs.find((r) => r['head_sha'] === HEAD)).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'sg-review: superseded' } });
+    expect(runs.find((r) => r['head_sha'] === NEWER)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('an invalid config concludes failure naming the bad key', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], config: 'fail_on: severe\nmax_hop: 3\n' });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual(['POST /repos/acme/infra/check-runs', 'GET /repos/acme/infra/contents/.github%2Fsg-review.yml', 'PATCH /repos/acme/infra/check-runs/100']);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run).toMatchObject({ conclusion: 'failure', output: { title: 'sg-review: invalid configuration' } });
+    expect((run['output'] as { summary: string }).summary).toMatch(/unknown key "max_hop".*"fail_on"|"fail_on".*unknown key "max_hop"/s);
+  });
+
+  it('the config on the default branch applies: fail_on never turns the conclusion to success', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], config: 'fail_on: never\nreview_comments: false\n' });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success' });
+    expect(h.calls()).not.toContain('POST /repos/acme/infra/pulls/1/reviews');
+  });
+
+  it('an unparsable file is a high finding and fails the check', async () => {
+    const commits = exampleCommits();
+    commits[HEAD] = { ...commits[HEAD]!, 'network/broken.tf': 'resource "aws_security_group" "x" {\n  name = \n}\n' };
+    const h = harness({ commits, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'network/broken.tf', start_line: 2, title: '[high] network/broken.tf does not parse' }));
+  });
+
+  it.each([
+    ['a 502 while reading files', (m: string, p: string) => (p === '/graphql' ? { status: 502, body: { message: 'Bad Gateway' } } : null), /GitHub answered 502/],
+    ['a 403 secondary rate limit while listing files', (m: string, p: string) => (p.includes('/pulls/1/files') ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '60' } } : null), /GitHub answered 403: You have exceeded a secondary rate limit/],
+  ])('GitHub failing mid-run (%s) still concludes the check run', async (_name, fail, reason) => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], fail: (r) => fail(r.method, r.path) });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const run = h.github.checkRuns.get(100)!;
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'sg-review could not complete' } });
+    expect((run['output'] as { summary: string }).summary).toMatch(reason);
+    expect(h.calls().at(-1)).toBe('PATCH /repos/acme/infra/check-runs/100');
+  });
+
+  it('rejects a webhook with a bad signature', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    const text = JSON.stringify(pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    await h.probot.ready();
+    await expect(h.probot.webhooks.verifyAndReceive({ id: 'x', name: 'pull_request', payload: text, signature: 'sha256=' + '0'.repeat(64) })).rejects.toThrow(/signature does not match/);
+    expect(h.github.requests).toEqual([]);
+  });
+});
