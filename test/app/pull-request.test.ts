@@ -150,8 +150,8 @@ describe('pull_request', () => {
   });
 
   it.each([
-    ['a 502 while reading files', (m: string, p: string) => (p === '/graphql' ? { status: 502, body: { message: 'Bad Gateway' } } : null), /GitHub answered 502/],
-    ['a 403 secondary rate limit while listing files', (m: string, p: string) => (p.includes('/pulls/1/files') ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '60' } } : null), /GitHub answered 403: You have exceeded a secondary rate limit/],
+    ['a 502 while reading files', (_m: string, p: string) => (p === '/graphql' ? { status: 502, body: { message: 'Bad Gateway' } } : null), /GitHub answered 502/],
+    ['a 403 secondary rate limit while listing files', (_m: string, p: string) => (p.includes('/pulls/1/files') ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '60' } } : null), /GitHub answered 403: You have exceeded a secondary rate limit/],
   ])('GitHub failing mid-run (%s) still concludes the check run', async (_name, fail, reason) => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull], fail: (r) => fail(r.method, r.path) });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
