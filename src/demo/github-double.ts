@@ -47,7 +47,8 @@ export class GitHubDouble {
   readonly issueComments: { issue: number; body: string }[] = [];
   readonly reactions: { comment: number; content: string }[] = [];
   readonly resolvedThreads: string[] = [];
-  #nextId = 100;
+  #nextId = 1000;
+  #nextCheckRun = 100;
 
   constructor(readonly options: DoubleOptions) {}
 
@@ -86,7 +87,7 @@ export class GitHubDouble {
       return { status: 201, body: { token: 'ghs_test', expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} } };
     }
     if (method === 'POST' && path === `${p}/check-runs`) {
-      const id = this.#nextId++;
+      const id = this.#nextCheckRun++;
       this.checkRuns.set(id, { ...(body as object), id, annotations: [] });
       return { status: 201, body: { id } };
     }

@@ -89,13 +89,13 @@ describe('pull_request', () => {
     expect(h.github.reviews).toHaveLength(1);
     await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
     expect(h.github.reviews).toHaveLength(1); // nothing new: no second review
-    expect([...h.github.checkRuns.values()][1]).toMatchObject({ conclusion: 'failure' });
+    expect(h.github.checkRuns.get(101)).toMatchObject({ conclusion: 'failure' });
     h.github.options.pulls[0] = { ...examplePull, head: FIXED };
     await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: FIXED, base: TIP }));
     // the four findings of the dropped rule are gone: their threads are resolved, nothing is re-posted
     expect(h.github.resolvedThreads).toHaveLength(4);
     expect(h.github.reviews).toHaveLength(1);
-    expect([...h.github.checkRuns.values()][2]).toMatchObject({ conclusion: 'failure' });
+    expect(h.github.checkRuns.get(102)).toMatchObject({ conclusion: 'failure' });
   });
 
   it('the same delivery received twice posts nothing twice', async () => {
