@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(CORPUS))('shared corpus robustness', () => {
       if (model.parseErrors.some((e) => e.file === f.path)) continue;
       for (const m of f.content.matchAll(RULE_TYPES)) declared.add(`${f.path}:${m[1]}.${m[2]}`);
     }
-    const modelled = new Set(model.resources.map((r) => `${r.location.file}:${r.address.replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').replace(/\[[^\]]*\]$/, '')}`));
+    const modelled = new Set(model.resources.map((r) => `${r.location.file}:${r.address.replace(/^[^:"[\]]*:/, '').replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').replace(/\[[^\]]*\]$/, '')}`));
     expect([...declared].filter((d) => !modelled.has(d))).toEqual([]);
     for (const r of model.resources) {
       expect(r.location.startLine).toBeGreaterThan(0);

@@ -142,6 +142,8 @@ export class ModuleInstance implements ModuleContext {
     /** The caller's arguments, evaluated lazily in the caller's scope; null for a root module. */
     readonly inputs: ((name: string) => Value | undefined) | null,
     readonly ancestors: string[] = [],
+    /** Set on root modules when a tree has several: addresses become `dir:TYPE.NAME`. */
+    readonly rootLabel: string | null = null,
   ) {
     this.scope = { module: this, names: new Map() };
   }
@@ -151,7 +153,8 @@ export class ModuleInstance implements ModuleContext {
   }
 
   prefix(local: string): string {
-    return this.address ? `${this.address}.${local}` : local;
+    if (this.address) return `${this.address}.${local}`;
+    return this.rootLabel !== null ? `${this.rootLabel}:${local}` : local;
   }
 
   variable(name: string): Value {

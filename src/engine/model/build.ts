@@ -39,16 +39,20 @@ export function buildModel(files: ParsedFile[]): Model {
       if (dir !== null) called.add(dir);
     }
   }
+  // Several roots in one tree (stacks, examples) may use the same addresses: qualify them
+  // with the root's directory so their groups are not merged.
+  const dirs = [...sources.keys()].sort();
+  const roots = dirs.filter((d) => !called.has(d));
+  const label = (dir: string) => (roots.length > 1 || !roots.includes(dir) ? dir || '.' : null);
   const visited = new Set<string>();
   const run = (dir: string) => {
-    const root = new ModuleInstance(sources.get(dir)!, '', read, diagnostics, null);
+    const root = new ModuleInstance(sources.get(dir)!, '', read, diagnostics, null, [], label(dir));
     for (const instance of root.walk()) {
       visited.add(instance.source.dir);
       builder.addModule(instance);
     }
   };
-  const dirs = [...sources.keys()].sort();
-  for (const dir of dirs) if (!called.has(dir)) run(dir);
+  for (const dir of roots) run(dir);
   // directories reached by no call that expanded (count = 0, cycles): model them on their own
   for (const dir of dirs) if (!visited.has(dir)) run(dir);
 

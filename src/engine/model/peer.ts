@@ -3,6 +3,14 @@ import ipaddr from 'ipaddr.js';
 import { Lazy, Ref, Unknown, display, type Value } from '../evaluate/value.js';
 import type { Peer } from './types.js';
 
+/**
+ * The resource type of an address: `dir:module.a["k"].aws_security_group.x[0]` →
+ * `aws_security_group` (the `dir:` label appears when a tree has several root modules).
+ */
+export function resourceType(address: string): string {
+  return address.replace(/^[^:"[\]]*:/, '').replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').split('.')[0]!;
+}
+
 /** Resource types whose `id` is a security group. */
 export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 
@@ -43,7 +51,7 @@ function ipv6Network(addr: ipaddr.IPv6, len: number): ipaddr.IPv6 {
  */
 export function groupKey(v: Value): string | null {
   if (v instanceof Ref) {
-    const type = v.address.replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').split('.')[0]!;
+    const type = resourceType(v.address);
     if (GROUP_TYPES.has(type) && (v.path === 'id' || v.path === 'name' || v.path === '')) return v.address;
     return v.text;
   }

@@ -1,0 +1,114 @@
+// `npm run demo`: the real app, in-process, behind Probot's webhook middleware on 127.0.0.1,
+// talking to the GitHub double on 127.0.0.1, which serves the bundled example pull request
+// (examples/three-tier). One signed `pull_request.opened` webhook; then it prints the requests
+// the app sent, the check run it concluded and the review it posted. No credentials, no network.
+import { generateKeyPairSync, createHmac, randomUUID } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { Probot, ProbotOctokit, createNodeMiddleware } from 'probot';
+import { createApp } from '../app/app.js';
+import { RunRegistry } from '../app/runs.js';
+import { GitHubDouble } from './github-double.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLE = join(ROOT, 'examples/three-tier');
+const SECRET = 'demo-webhook-secret';
+const BASE = '1'.repeat(40);
+const HEAD = '2'.repeat(40);
+const TIP = '3'.repeat(40);
+
+async function tree(dir: string, root = dir): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) Object.assign(out, await tree(full, root));
+    else out[relative(root, full).split(sep).join('/')] = await readFile(full, 'utf8');
+  }
+  return out;
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}
+
+async function main(): Promise<void> {
+  const github = new GitHubDouble({
+    owner: 'acme',
+    repo: 'infra',
+    commits: { [BASE]: await tree(join(EXAMPLE, 'base')), [HEAD]: await tree(join(EXAMPLE, 'head')) },
+    pulls: [{ number: 7, head: HEAD, base: TIP, mergeBase: BASE }],
+  });
+  const githubServer = createServer(async (req, res) => {
+    const text = await body(req);
+    const reply = github.handle(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined);
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  });
+  const githubPort = await listen(githubServer);
+
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: `http://127.0.0.1:${githubPort}`,
+    log: pino({ level: process.env['LOG_LEVEL'] ?? 'warn' }),
+    // the demo skips Probot's one-write-per-second queue so it finishes in a moment
+    Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
+  });
+  const middleware = await createNodeMiddleware(createApp(new RunRegistry()), { probot, webhooksPath: '/api/github/webhooks' });
+  const appServer = createServer((req, res) => void middleware(req, res));
+  const appPort = await listen(appServer);
+
+  const payload = JSON.stringify({
+    action: 'opened',
+    number: 7,
+    installation: { id: 1 },
+    sender: { login: 'alice', type: 'User' },
+    repository: { name: 'infra', full_name: 'acme/infra', default_branch: 'main', owner: { login: 'acme' } },
+    pull_request: { number: 7, title: 'Let the health checker reach the web tier', head: { sha: HEAD, ref: 'health-check' }, base: { sha: TIP, ref: 'main' } },
+  });
+  const response = await fetch(`http://127.0.0.1:${appPort}/api/github/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'pull_request',
+      'x-github-delivery': randomUUID(),
+      'x-hub-signature-256': 'sha256=' + createHmac('sha256', SECRET).update(payload).digest('hex'),
+    },
+    body: payload,
+  });
+
+  const out: string[] = [];
+  out.push(`Webhook pull_request.opened for acme/infra#7 -> HTTP ${response.status}`, '', `The app sent ${github.requests.length} requests to the GitHub double:`);
+  for (const r of github.requests) out.push(`  ${r.method} ${r.path}`);
+  for (const run of github.checkRuns.values()) {
+    const output = run['output'] as { title: string; summary: string };
+    out.push('', '='.repeat(78), `CHECK RUN "${String(run['name'])}" on ${String(run['head_sha']).slice(0, 12)}: ${String(run['status'])}, conclusion ${String(run['conclusion'])}`, `title: ${output.title}`, `annotations: ${run.annotations.length}`, '', output.summary);
+  }
+  for (const review of github.reviews) {
+    const comments = (review.body['comments'] ?? []) as { path: string; line: number; start_line?: number; body: string }[];
+    out.push('='.repeat(78), `REVIEW (${String(review.body['event'])}) on #${review.pull}: ${String(review.body['body'])}`);
+    for (const c of comments) out.push('', `--- ${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}`, c.body);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  appServer.close();
+  githubServer.close();
+  const run = [...github.checkRuns.values()][0];
+  if (response.status !== 200 || !run || run['status'] !== 'completed') process.exitCode = 2;
+}
+
+await main();

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
+import { BASE, HEAD, TIP, examplePull } from './fixtures.js';
+
+afterEach(cleanup);
+
+describe('operations', () => {
+  it('SIGTERM drain: a run that does not finish in time has its check run concluded', async () => {
+    const h = harness({ commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] }, (m, p) => (p === '/graphql' ? 2_000 : 0));
+    const running = h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.registry.inflight).toBe(1);
+    await h.registry.drain(50);
+    expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'sg-review could not complete' } });
+    expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toMatch(/server shut down/);
+    await running;
+    // once closing, new deliveries are not accepted
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.github.checkRuns.size).toBe(1);
+  });
+
+  it('one review of a PR touching 10 directories with 100 .tf files costs no more requests than one directory', async () => {
+    const base: Record<string, string> = {};
+    const head: Record<string, string> = {};
+    for (let d = 0; d < 10; d++) {
+      for (let f = 0; f < 10; f++) {
+        const path = `stacks/s${d}/f${f}.tf`;
+        base[path] = `resource "aws_security_group" "g${f}" {\n  name = "g${d}-${f}"\n}\n`;
+        head[path] = `resource "aws_security_group" "g${f}" {\n  name = "g${d}-${f}"\n  ingress {\n    description = "https"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["10.${d}.${f}.0/24"]\n  }\n}\n`;
+      }
+    }
+    const h = harness({ commits: { [BASE]: base, [HEAD]: head }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    // the same 8 requests as for one directory, plus one check-run update for annotations 51-100
+    expect(h.calls()).toEqual([
+      'POST /repos/acme/infra/check-runs',
+      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+      'GET /repos/acme/infra/pulls/1/files',
+      `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+      'POST /graphql',
+      'PATCH /repos/acme/infra/check-runs/100',
+      'GET /repos/acme/infra/pulls/1/comments',
+      'POST /repos/acme/infra/pulls/1/reviews',
+      'PATCH /repos/acme/infra/check-runs/100',
+    ]);
+    expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success' });
+    expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(100);
+  });
+
+  it('npm run demo: the bundled example PR, end to end over HTTP on 127.0.0.1', async () => {
+    const root = join(import.meta.dirname, '../..');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/demo/run-demo.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    expect(stdout).toContain('Webhook pull_request.opened for acme/infra#7 -> HTTP 200');
+    expect(stdout).toContain('CHECK RUN "sg-review" on 222222222222: completed, conclusion failure');
+    expect(stdout).toMatch(/REVIEW \(COMMENT\) on #7/);
+    expect(stdout).toContain('mixed-rule-ownership');
+  }, 60_000);
+});
