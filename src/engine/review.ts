@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import { isNothing, AccessIndex } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
-import type { Model, ModelStats } from './model/types.js';
+import type { Model, ModelStats, Suppression } from './model/types.js';
 import { createContext } from './rules/context.js';
 import { FINDING_RULES } from './rules/registry.js';
 
@@ -28,15 +28,18 @@ export interface ReviewResult {
   findings: Finding[];
   /** Access the change removes: shown to the reviewer, never a failing finding. */
   closed: Closed[];
+  /** `sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing. */
+  suppressionProblems: { file: string; line: number; rule: string; problem: string }[];
 }
 
 export function review(base: Model, head: Model, config: Config): ReviewResult {
   const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const ctx = createContext(renamedBase, head, config);
   const findings: Finding[] = [];
+  const used = new Set<Suppression>();
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx)) findings.push(suppress({ ...f, suppressed: false }, head));
+    for (const f of rule.check(ctx)) findings.push(suppress({ ...f, suppressed: false }, head, used));
   }
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine || a.rule.localeCompare(b.rule));
   const failing = config.fail_on !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on as keyof typeof SEVERITY_RANK]);
@@ -46,6 +49,13 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
     stats: { base: stats(base), head: stats(head) },
     findings,
     closed: closedAccess(renamedBase, ctx.headAccess),
+    suppressionProblems: head.suppressions.flatMap((s) => {
+      const problems: string[] = [];
+      if (s.rule !== 'all' && !FINDING_RULES.some((r) => r.id === s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
+      else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
+      if (!s.reason) problems.push('gives no reason');
+      return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));
+    }),
   };
 }
 
@@ -54,9 +64,11 @@ function stats(m: Model): ModelStats {
 }
 
 /** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
-function suppress(f: Finding, head: Model): Finding {
+function suppress(f: Finding, head: Model, used: Set<Suppression>): Finding {
   const hit = head.suppressions.find((s) => s.file === f.location.file && (s.rule === f.rule || s.rule === 'all') && s.line < f.location.startLine && s.line >= f.location.startLine - 3);
-  return hit ? { ...f, suppressed: true, suppression: hit.reason } : f;
+  if (!hit) return f;
+  used.add(hit);
+  return { ...f, suppressed: true, suppression: hit.reason };
 }
 
 /** Renames addresses (and module prefixes) by `moved { from, to }`. */

@@ -44,7 +44,9 @@ export function renderMarkdown(result: ReviewResult, options: { maxLength?: numb
   const suppressed = result.findings.filter((f) => f.suppressed);
   const out: string[] = [];
   out.push(`## sg-review: ${result.conclusion === 'failure' ? 'changes needed' : 'passed'}`, '', `**${countsLine(result.findings)}**`);
-  out.push('', `Analysed ${result.stats.head.files} files: ${result.stats.head.groups} groups and ${result.stats.head.rules} rules at the head (base: ${result.stats.base.groups} groups, ${result.stats.base.rules} rules).`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const { head, base } = result.stats;
+  out.push('', `Analysed ${n(head.files, 'file')}: ${n(head.groups, 'group')} and ${n(head.rules, 'rule')} at the head (base: ${n(base.groups, 'group')}, ${n(base.rules, 'rule')}).`);
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
     for (const f of active) out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${escapeCell(f.title)} | \`${f.location.file}:${f.location.startLine}\` |`);
@@ -63,6 +65,10 @@ export function renderMarkdown(result: ReviewResult, options: { maxLength?: numb
   if (suppressed.length) {
     out.push('', `### Suppressed (${suppressed.length})`, '');
     for (const f of suppressed) out.push(`- \`${f.rule}\` ${escapeCell(f.title)} (\`${f.location.file}:${f.location.startLine}\`): ${f.suppression || 'no reason given'}`);
+  }
+  if (result.suppressionProblems.length) {
+    out.push('', '### Suppression comments to fix', '');
+    for (const p of result.suppressionProblems) out.push(`- \`${p.file}:${p.line}\` \`sg-review:ignore ${p.rule}\` ${p.problem}`);
   }
   let text = out.join('\n') + '\n';
   const max = options.maxLength ?? Infinity;

@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 describe('operations', () => {
   it('SIGTERM drain: a run that does not finish in time has its check run concluded', async () => {
-    const h = harness({ commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] }, (m, p) => (p === '/graphql' ? 2_000 : 0));
+    const h = harness({ commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] }, (_m, p) => (p === "/graphql" ? 2_000 : 0));
     const running = h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     await new Promise((r) => setTimeout(r, 200));
     expect(h.registry.inflight).toBe(1);

@@ -327,3 +327,12 @@ resource "aws_ecs_service" "svc" {
     expect(ruleLines(m)).toEqual(['aws_security_group.j ingress tcp 80-80 cidr:1.2.3.0/24']);
   });
 });
+
+describe('several root modules in one tree', () => {
+  it('qualifies addresses with the root directory so equal addresses are not merged', async () => {
+    const sg = 'resource "aws_security_group" "web" {\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
+    const m = await modelOf({ 'stacks/a/main.tf': sg, 'stacks/b/main.tf': sg });
+    expect(m.groups.map((g) => g.address)).toEqual(['stacks/a:aws_security_group.web', 'stacks/b:aws_security_group.web']);
+    expect(new Set(m.rules.map((r) => r.group)).size).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { Node } from '../hcl/expression.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
+import type { Input } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { convertToType } from './types.js';
 import { Lazy, Ref, Unknown, isObject, toNumberValue, toStringValue, type ObjectValue, type Value } from './value.js';
@@ -28,6 +29,8 @@ export class ModuleSource {
   readonly calls = new Map<string, Declaration>();
   readonly outputs = new Map<string, unknown>();
   readonly moved: { from: string; to: string }[] = [];
+  /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
+  readonly inputs: Input[] = [];
   /** tfvars files in Terraform's precedence order (later wins). */
   readonly tfvars: ParsedFile[] = [];
 
@@ -45,15 +48,25 @@ export class ModuleSource {
       return '2' + n;
     };
     this.tfvars = files.filter((f) => isTfvars(base(f))).sort((a, b) => (order(a) < order(b) ? -1 : 1));
+    for (const f of this.tfvars) {
+      for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name)?.startLine ?? 1, raw));
+    }
   }
 
   #read(file: ParsedFile): void {
     const body = file.body;
     for (const [name, decls] of Object.entries((body['variable'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
       this.variables.set(name, decls[0] ?? {});
+      const block = file.located.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
+      this.inputs.push(input(this.dir, 'variable', name, file.path, block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1, decls[0]?.['default'] ?? null));
     }
+    const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
-      for (const [name, raw] of Object.entries(block)) this.locals.set(name, { raw, file: file.path });
+      for (const [name, raw] of Object.entries(block)) {
+        this.locals.set(name, { raw, file: file.path });
+        const line = localBlocks.map((b) => b.attributes.get(name)?.startLine).find((l) => l !== undefined) ?? 1;
+        this.inputs.push(input(this.dir, 'local', name, file.path, line, raw));
+      }
     }
     for (const [name, decls] of Object.entries((body['output'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
       this.outputs.set(name, decls[0]?.['value'] ?? null);
@@ -91,6 +104,22 @@ export function localModuleDir(fromDir: string, source: unknown): string | null 
   if (typeof source !== 'string' || !(source.startsWith('./') || source.startsWith('../'))) return null;
   const dir = posix.normalize(posix.join(fromDir || '.', source)).replace(/\/+$/, '');
   return dir === '.' || dir === '' ? '' : dir;
+}
+
+/** The `var.x` / `local.y` names an hcl2json value refers to. */
+const namesOf = new WeakMap<object, string[]>();
+
+export function referencedNames(raw: unknown): string[] {
+  const cached = raw && typeof raw === 'object' ? namesOf.get(raw) : undefined;
+  if (cached) return cached;
+  const text = JSON.stringify(raw) ?? '';
+  const names = [...new Set([...text.matchAll(/\b(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)/g)].map((m) => `${m[1]}.${m[2]}`))];
+  if (raw && typeof raw === 'object') namesOf.set(raw, names);
+  return names;
+}
+
+function input(dir: string, kind: Input['kind'], name: string, file: string, line: number, raw: unknown): Input {
+  return { dir, kind, name, file, line, digest: JSON.stringify(raw) ?? 'null', refs: kind === 'local' ? referencedNames(raw) : [] };
 }
 
 export function isTfvars(name: string): boolean {

@@ -18,6 +18,8 @@ export interface LocatedBlock extends Span {
 
 export interface LocatedFile {
   blocks: LocatedBlock[];
+  /** Top-level attributes (tfvars files). */
+  attributes: Map<string, Span>;
   /** Every comment in the file with its line, for suppression markers. */
   comments: { line: number; text: string }[];
 }
@@ -34,8 +36,8 @@ class Scanner {
   constructor(readonly text: string) {}
 
   file(): LocatedFile {
-    const { blocks } = this.body(false);
-    return { blocks, comments: this.comments };
+    const { blocks, attributes } = this.body(false);
+    return { blocks, attributes, comments: this.comments };
   }
 
   advance(n: number): void {
@@ -229,7 +231,7 @@ export function locateJson(text: string): LocatedFile {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { blocks, comments: [] };
+    return { blocks, attributes: new Map(), comments: [] };
   }
   const lines = text.split('\n');
   const lineOf = (needle: string, from: number): number => {
@@ -248,5 +250,5 @@ export function locateJson(text: string): LocatedFile {
       }
     }
   }
-  return { blocks, comments: [] };
+  return { blocks, attributes: new Map(), comments: [] };
 }

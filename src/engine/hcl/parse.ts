@@ -73,7 +73,7 @@ function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
     const before = at ? file.content.slice(0, Number(at[1])) : '';
     const line = at ? before.split('\n').length : 1;
     const column = at ? Number(at[1]) - before.lastIndexOf('\n') : 1;
-    return { body: {}, located: { blocks: [], comments: [] }, error: { file: file.path, line, column, message } };
+    return { body: {}, located: { blocks: [], attributes: new Map(), comments: [] }, error: { file: file.path, line, column, message } };
   }
 }
 

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import type { LocatedBlock, Span } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { evaluateJson, withNames, type Scope } from '../evaluate/evaluate.js';
-import { ModuleInstance, ModuleSource, instanceAddress, localModuleDir, type Declaration, type ModuleDiagnostics } from '../evaluate/module.js';
+import { ModuleInstance, ModuleSource, instanceAddress, localModuleDir, referencedNames, type Declaration, type ModuleDiagnostics } from '../evaluate/module.js';
 import { Lazy, Ref, Unknown, display, isObject, toNumberValue, type Value } from '../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from './attachments.js';
 import { GROUP_TYPES, cidrPeer, groupKey, groupPeer, prefixListPeer } from './peer.js';
@@ -57,6 +57,7 @@ export function buildModel(files: ParsedFile[]): Model {
   for (const dir of dirs) if (!visited.has(dir)) run(dir);
 
   const model = builder.model;
+  model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   // hcl2json orders resources by name; report them in source order instead
   const bySource = (a: { location: Location }, b: { location: Location }) =>
     a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.startLine - b.location.startLine;
@@ -95,6 +96,7 @@ class ModelBuilder {
     parseErrors: [],
     externalModules: [],
     moved: [],
+    inputs: [],
     suppressions: [],
     resources: [],
   };
@@ -247,7 +249,7 @@ class ModelBuilder {
     if (item instanceof Unknown || !isObject(item)) {
       const u = item instanceof Unknown ? item : new Unknown(display(item), 'not a rule object');
       this.unknown(u, direction, inst.address, loc);
-      this.addRules({ group: group.address, direction, protocol: u, from: u, to: u, peers: [{ type: 'unresolved', value: u.expr, reason: u.reason }], description: null, origin: 'inline', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: false });
+      this.addRules({ group: group.address, direction, protocol: u, from: u, to: u, peers: [{ type: 'unresolved', value: u.expr, reason: u.reason }], description: null, origin: 'inline', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: false, refs: referencedNames(inst.decl.body) });
       return;
     }
     const peers: Peer[] = [
@@ -273,6 +275,7 @@ class ModelBuilder {
       location: loc,
       conditional: inst.conditional,
       createBeforeDestroy: false,
+      refs: referencedNames(inst.decl.body),
     });
   }
 
@@ -307,7 +310,7 @@ class ModelBuilder {
     const directions: Direction[] = direction ? [direction] : DIRECTIONS;
     if (!direction) this.unknown(type instanceof Unknown ? type : new Unknown(display(type), 'type must be "ingress" or "egress"'), 'type', inst.address, loc);
     for (const d of directions) {
-      this.addRules({ group, direction: d, protocol: this.attr(inst, 'protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: 'aws_security_group_rule', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst) });
+      this.addRules({ group, direction: d, protocol: this.attr(inst, 'protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: 'aws_security_group_rule', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst), refs: referencedNames(inst.decl.body) });
     }
   }
 
@@ -329,7 +332,7 @@ class ModelBuilder {
       peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
     }
     this.recordPeerUnknowns(inst, 'peer', peers, loc);
-    this.addRules({ group, direction, protocol: this.attr(inst, 'ip_protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: decl.type as RuleOrigin, resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst) });
+    this.addRules({ group, direction, protocol: this.attr(inst, 'ip_protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: decl.type as RuleOrigin, resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst), refs: referencedNames(inst.decl.body) });
   }
 
   addRules(spec: {
@@ -345,6 +348,7 @@ class ModelBuilder {
     location: Location;
     conditional: boolean;
     createBeforeDestroy: boolean;
+    refs: string[];
   }): void {
     const unresolved: string[] = [];
     let protocol = 'all';
@@ -383,6 +387,7 @@ class ModelBuilder {
         resource: spec.resource,
         location: spec.location,
         unresolved: unresolved.length ? unresolved.join('; ') : null,
+        refs: spec.refs,
       };
       this.model.rules.push(rule);
     }

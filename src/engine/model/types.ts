@@ -53,6 +53,8 @@ export interface Rule {
   location: Location;
   /** Set when protocol or ports could not be evaluated (then the widest value is assumed). */
   unresolved: string | null;
+  /** The `var.` and `local.` names the declaring resource refers to. */
+  refs: string[];
 }
 
 /** One rule-declaring construct (inline block or rule resource instance), for hazards. */
@@ -127,10 +129,24 @@ export interface Model {
   /** Module calls not analysed (registry, git, missing directory). */
   externalModules: { address: string; source: string; reason: string }[];
   moved: { from: string; to: string }[];
+  inputs: Input[];
   /** Suppression comments: `# sg-review:ignore <rule> <reason>`. */
   suppressions: Suppression[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
+}
+
+/** A value a rule can depend on: a variable's default, a tfvars assignment or a local. */
+export interface Input {
+  dir: string;
+  kind: 'variable' | 'tfvars' | 'local';
+  name: string;
+  file: string;
+  line: number;
+  /** The raw value, for telling what changed between revisions. */
+  digest: string;
+  /** For locals: the var./local. names it refers to. */
+  refs: string[];
 }
 
 export interface Suppression {

@@ -2,6 +2,7 @@
 // default for a new group, so it is low; medium when it opens the internet to a data store.
 import { isInternetWide } from '../access/cidr.js';
 import { describePeerShort, formatOpened } from './describe.js';
+import { changedInputsNote } from './changed-inputs.js';
 import type { FindingRule } from './context.js';
 import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from './opened-access.js';
 
@@ -22,6 +23,8 @@ export const newEgress: FindingRule = {
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **to ${to}** from \`${first.group}\`.`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
+      const changedInput = changedInputsNote(ctx, first);
+      if (changedInput) lines.push('', changedInput);
       if (severity === 'medium') lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
       return {
         rule: 'new-egress',

@@ -1,5 +1,6 @@
 // new-ingress: the head allows inbound access the base did not.
 import { describePeerShort, formatOpened } from './describe.js';
+import { changedInputsNote } from './changed-inputs.js';
 import type { FindingRule } from './context.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from './opened-access.js';
 
@@ -23,6 +24,8 @@ export const newIngress: FindingRule = {
         formatOpened(first.protocol, json),
       ];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
+      const changedInput = changedInputsNote(ctx, first);
+      if (changedInput) lines.push('', changedInput);
       lines.push('', c.internet ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.' : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.');
       return {
         rule: 'new-ingress',
