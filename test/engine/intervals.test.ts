@@ -64,6 +64,7 @@ describe('access difference (ports × addresses)', () => {
     resource: 'g',
     location: { file: 'f', startLine: 1, endLine: 1 },
     unresolved: null,
+    refs: [],
   });
   // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
   const cidr = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 28, max: 32 })).map(([host, len]) => `10.0.0.${host & ~((1 << (32 - len)) - 1) & 15}/${len}`);
