@@ -76,7 +76,8 @@ export class GitHubDouble {
 
   handle(method: string, url: string, body: unknown): Reply {
     const u = new URL(url, 'http://x');
-    const path = u.pathname.replace(/^\/api\/v3/, '');
+    // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql
+    const path = u.pathname.replace(/^\/api\/v3/, '').replace(/^\/api\/graphql$/, '/graphql');
     const req: RecordedRequest = { method, path: path + u.search, body };
     this.requests.push(req);
     const failure = this.options.fail?.(req);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
-import { BASE, HEAD, TIP, examplePull } from './fixtures.js';
+import { BASE, HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
 
 afterEach(cleanup);
 
@@ -48,6 +48,13 @@ describe('operations', () => {
     ]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success' });
     expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(100);
+  });
+
+  it('works against GitHub Enterprise Server (REST under /api/v3, GraphQL at /api/graphql)', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] }, undefined, 'https://ghe.example.com', 'https://ghe.example.com/api/v3');
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toHaveLength(8);
+    expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 
   it('npm run demo: the bundled example PR, end to end over HTTP on 127.0.0.1', async () => {

@@ -50,10 +50,10 @@ export interface Harness {
 
 let delivery = 0;
 
-export function harness(options: Omit<DoubleOptions, 'owner' | 'repo'>, delayFor?: (method: string, path: string) => number): Harness {
+export function harness(options: Omit<DoubleOptions, 'owner' | 'repo'>, delayFor?: (method: string, path: string) => number, host = 'https://api.github.com', baseUrl?: string): Harness {
   nock.disableNetConnect();
   const github = new GitHubDouble({ owner: 'acme', repo: 'infra', ...options });
-  const scope = nock('https://api.github.com').persist();
+  const scope = nock(host).persist();
   for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
     scope[method](/.*/).reply(function (uri, body, callback) {
       const parsed = typeof body === 'string' && body ? JSON.parse(body) : body || undefined;
@@ -67,6 +67,7 @@ export function harness(options: Omit<DoubleOptions, 'owner' | 'repo'>, delayFor
     appId: 1,
     privateKey,
     secret: SECRET,
+    ...(baseUrl ? { baseUrl } : {}),
     log: pino({ level: 'silent' }),
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
