@@ -2,7 +2,7 @@
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
 import { fingerprint } from '../findings/finding.js';
-import type { FindingRule } from './context.js';
+import type { FindingRule, ReviewContext } from './context.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -47,6 +47,31 @@ export const forcedReplacement: FindingRule = {
         location: firstAttr ?? group.location,
       });
     }
+    findings.push(...legacyRuleReplacements(ctx));
     return findings;
   },
 };
+
+/**
+ * Every argument of `aws_security_group_rule` forces replacement. With
+ * `create_before_destroy` and several CIDRs (several AWS rules), the replacement creates
+ * rules that still exist and fails with InvalidPermission.Duplicate (provider docs; #25173).
+ */
+function legacyRuleReplacements(ctx: ReviewContext) {
+  const before = new Map(ctx.base.declarations.filter((d) => d.origin === 'aws_security_group_rule').map((d) => [d.resource, d]));
+  return ctx.head.declarations
+    .filter((d) => d.origin === 'aws_security_group_rule' && d.createBeforeDestroy && d.awsRules > 1)
+    .filter((d) => {
+      const old = before.get(d.resource);
+      return old !== undefined && old.identity !== d.identity;
+    })
+    .map((d) => ({
+      rule: 'forced-replacement',
+      severity: 'medium' as const,
+      fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
+      title: `Replacing ${d.resource} with create_before_destroy will fail with duplicate rules`,
+      message: `Any change to an \`aws_security_group_rule\` replaces it. This one has \`create_before_destroy\` and creates ${d.awsRules} AWS rules (one per CIDR or source): the new resource creates rules that the old one still holds, and the apply fails with \`InvalidPermission.Duplicate\`.\n\nFix: one rule resource per AWS rule (\`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` with \`for_each\` over the CIDRs), or drop \`create_before_destroy\` from the rule.`,
+      resource: d.resource,
+      location: d.location,
+    }));
+}

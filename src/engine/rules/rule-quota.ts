@@ -9,6 +9,8 @@ interface Count {
   v4: number;
   v6: number;
   prefixLists: number;
+  /** Peers that could not be evaluated: their number of AWS rules is unknown, not counted. */
+  unknown: number;
 }
 
 function counts(model: Model, quota: number): Map<string, Count> {
@@ -27,8 +29,9 @@ function counts(model: Model, quota: number): Map<string, Count> {
     if (seen.has(id)) continue;
     seen.add(id);
     const key = `${r.group}\0${r.direction}`;
-    const c = out.get(key) ?? out.set(key, { v4: 0, v6: 0, prefixLists: 0 }).get(key)!;
-    if (r.peer.type === 'cidr' && r.peer.family === 6) c.v6++;
+    const c = out.get(key) ?? out.set(key, { v4: 0, v6: 0, prefixLists: 0, unknown: 0 }).get(key)!;
+    if (r.peer.type === 'unresolved') c.unknown++;
+    else if (r.peer.type === 'cidr' && r.peer.family === 6) c.v6++;
     else if (r.peer.type === 'prefix-list') c.prefixLists++;
     else c.v4++;
   }
@@ -55,7 +58,7 @@ export const ruleQuota: FindingRule = {
         severity: 'medium' as const,
         fingerprint: fingerprint('rule-quota', group, direction),
         title: `${group} has more ${direction} rules than the quota of ${quota}`,
-        message: `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).`,
+        message: `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}${c.unknown ? ` ${c.unknown} rule(s) with values not known before apply are not counted.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).`,
         resource: group,
         location: g?.location ?? where?.location ?? { file: '', startLine: 1, endLine: 1 },
       });
