@@ -109,6 +109,9 @@ describe('functions', () => {
     ['cidrsubnet("fd00::/56", 8, 1)', 'fd00:0:0:1::/64'],
     ['cidrhost("10.0.0.0/24", 5)', '10.0.0.5'],
     ['cidrnetmask("10.0.0.0/12")', '255.240.0.0'],
+    ['basename("modules/db")', 'db'],
+    ['dirname("modules/db/main.tf")', 'modules/db'],
+    ['sort(["b", "a"])', ['a', 'b']],
   ])('%s', (src, expected) => {
     expect(ev(src)).toEqual(expected);
   });

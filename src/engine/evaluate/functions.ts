@@ -240,6 +240,12 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   trimprefix: ([s, p]) => (str(s!).startsWith(str(p!)) ? str(s!).slice(str(p!).length) : str(s!)),
   trimsuffix: ([s, p]) => (str(s!).endsWith(str(p!)) && str(p!) ? str(s!).slice(0, -str(p!).length) : str(s!)),
+  basename: ([s]) => str(s!).replace(/\/+$/, '').split('/').pop() ?? '',
+  dirname: ([s]) => {
+    const parts = str(s!).replace(/\/+$/, '').split('/');
+    parts.pop();
+    return parts.join('/') || '.';
+  },
   startswith: ([s, p]) => str(s!).startsWith(str(p!)),
   endswith: ([s, p]) => str(s!).endsWith(str(p!)),
   substr: ([s, o, l]) => {
