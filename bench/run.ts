@@ -32,10 +32,18 @@ function generate(groups: number, rulesPerGroup: number, files: number, variant 
     for (let r = 0; r < rulesPerGroup; r++) {
       const port = 1000 + r;
       const cidr = `10.${g % 256}.${r % 256}.0/24`;
-      rules.push(`  ingress {\n    description = "r${r}"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n`);
+      rules.push(
+        `  ingress {\n    description = "r${r}"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n`,
+      );
     }
-    const next = g + 1 < groups ? `  egress {\n    description = "next"\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    security_groups = [aws_security_group.g${g + 1}.id]\n  }\n` : '';
-    const extra = variant && g % Math.max(1, Math.floor(groups / 5)) === 0 ? `  ingress {\n    description = "changed"\n    from_port = 8080\n    to_port = 8080\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n` : '';
+    const next =
+      g + 1 < groups
+        ? `  egress {\n    description = "next"\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    security_groups = [aws_security_group.g${g + 1}.id]\n  }\n`
+        : '';
+    const extra =
+      variant && g % Math.max(1, Math.floor(groups / 5)) === 0
+        ? `  ingress {\n    description = "changed"\n    from_port = 8080\n    to_port = 8080\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n`
+        : '';
     out[g % files]!.push(`resource "aws_security_group" "g${g}" {\n  name = "g${g}"\n${rules.join('')}${next}${extra}}\n`);
   }
   return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
@@ -60,9 +68,13 @@ async function main() {
     const parser = new FileParser(await createWorkerParser(files.length));
     const [models, t] = await time(() => Promise.all([loadModel(files, parser), loadModel(head, parser)]));
     await parser.close();
-    console.log(`corpus: ${files.length} files, ${models[1].groups.length} groups, ${models[1].rules.length} rules, ${models[1].unknowns.length} unknown values`);
+    console.log(
+      `corpus: ${files.length} files, ${models[1].groups.length} groups, ${models[1].rules.length} rules, ${models[1].unknowns.length} unknown values`,
+    );
     console.log(`  naive hcl2json parse of base + head, one by one: ${ms(naive)}`);
-    console.log(`  model base + head (${head.filter((f, i) => f !== files[i]).length} files differ): ${ms(t)}  ratio ${(t / naive).toFixed(2)} (target <= 0.6)  peak RSS ${mb(peak)}`);
+    console.log(
+      `  model base + head (${head.filter((f, i) => f !== files[i]).length} files differ): ${ms(t)}  ratio ${(t / naive).toFixed(2)} (target <= 0.6)  peak RSS ${mb(peak)}`,
+    );
   }
   {
     const files = generate(2000, 5, 40);
@@ -71,7 +83,9 @@ async function main() {
     const [model, t] = await time(() => loadModel(files, parser));
     await parser.close();
     const naive = await naiveParse(files);
-    console.log(`generated module: ${model.groups.length} groups, ${model.rules.length} rules in ${files.length} files: model ${ms(t)} (naive parse ${ms(naive)})  peak RSS ${mb(peak)}`);
+    console.log(
+      `generated module: ${model.groups.length} groups, ${model.rules.length} rules in ${files.length} files: model ${ms(t)} (naive parse ${ms(naive)})  peak RSS ${mb(peak)}`,
+    );
   }
   const diffTimes: number[] = [];
   for (const scale of [1, 4]) {

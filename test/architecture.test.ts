@@ -7,7 +7,9 @@ const SRC = join(import.meta.dirname, '../src');
 const FORBIDDEN = /from\s+['"](node:fs|fs|node:fs\/promises|probot|@octokit\/[^'"]+|node:child_process|node:worker_threads|node:http)['"]/;
 
 function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesBelow(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('layering', () => {

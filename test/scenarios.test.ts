@@ -26,7 +26,13 @@ function short(result: ReviewResult) {
       resource: f.resource,
       location: `${f.location.file}:${f.location.startLine}-${f.location.endLine}`,
       ...(f.suppressed ? { suppressed: true } : {}),
-      ...(f.access ? { opened: f.access.opened.map((o) => `${f.access!.protocol} ${o.peer.type}:${o.peer.value} ${o.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`) } : {}),
+      ...(f.access
+        ? {
+            opened: f.access.opened.map(
+              (o) => `${f.access!.protocol} ${o.peer.type}:${o.peer.value} ${o.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`,
+            ),
+          }
+        : {}),
       ...(f.path ? { path: f.path.map((h) => `${h.from} -> ${h.to}`) } : {}),
     })),
     closed: result.closed.map((c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`),

@@ -9,7 +9,9 @@ const run = promisify(execFile);
 export async function readGitTree(repo: string, ref: string): Promise<SourceFile[]> {
   const git = (args: string[], input?: string) =>
     new Promise<string>((resolve, reject) => {
-      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => (err ? reject(new Error(stderr.trim() || err.message)) : resolve(stdout)));
+      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) =>
+        err ? reject(new Error(stderr.trim() || err.message)) : resolve(stdout),
+      );
       if (input !== undefined) child.stdin!.end(input);
     });
   await run('git', ['-C', repo, 'rev-parse', '--verify', `${ref}^{commit}`]).catch(() => {

@@ -56,12 +56,20 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
   const seq = registry.begin(key);
   let config: Config = DEFAULT_CONFIG;
   let concluded = false;
-  const conclude = async (conclusion: Conclusion, title: string, summary: string, extra: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean } = {}) => {
+  const conclude = async (
+    conclusion: Conclusion,
+    title: string,
+    summary: string,
+    extra: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean } = {},
+  ) => {
     if (concluded) return;
     concluded = true;
     await completeCheckRun(octokit, repo, checkRunId, { conclusion, title, summary, ...extra });
   };
-  const onError = (reason: string) => conclude(config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure', 'sg-review could not complete', reason, { rerunAction: true });
+  const onError = (reason: string) =>
+    conclude(config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure', 'sg-review could not complete', reason, {
+      rerunAction: true,
+    });
 
   const work = (async () => {
     try {
@@ -72,7 +80,11 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         log.warn({ error: e.message }, 'invalid configuration');
-        await conclude('failure', 'sg-review: invalid configuration', `The configuration \`${CONFIG_PATH}\` on \`${target.defaultBranch}\` is invalid:\n\n${e.message}\n\nFix the file on the default branch; see the configuration reference in the README.`);
+        await conclude(
+          'failure',
+          'sg-review: invalid configuration',
+          `The configuration \`${CONFIG_PATH}\` on \`${target.defaultBranch}\` is invalid:\n\n${e.message}\n\nFix the file on the default branch; see the configuration reference in the README.`,
+        );
         return;
       }
       // 3. changed files
@@ -80,7 +92,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       let mergeBaseSha: string;
       if (target.pullNumber !== null) {
         changed = await listPullFiles(octokit, repo, target.pullNumber);
-        changed = changed.filter((f) => filterPaths([{ path: f.filename }], config).length || (f.previousFilename && filterPaths([{ path: f.previousFilename }], config).length));
+        changed = changed.filter(
+          (f) => filterPaths([{ path: f.filename }], config).length || (f.previousFilename && filterPaths([{ path: f.previousFilename }], config).length),
+        );
         if (!touchedDirectories(changed).length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This pull request changes no Terraform file in scope, so there is nothing to review.');
           return;
@@ -91,7 +105,13 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${target.baseSha}...${target.headSha}` });
         mergeBaseSha = data.merge_base_commit.sha;
         changed = filterPaths(
-          (data.files ?? []).map((f) => ({ path: f.filename, filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch })),
+          (data.files ?? []).map((f) => ({
+            path: f.filename,
+            filename: f.filename,
+            previousFilename: f.previous_filename ?? null,
+            status: f.status,
+            patch: f.patch,
+          })),
           config,
         );
         if (!touchedDirectories(changed).length) {
@@ -104,7 +124,10 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       const { base, head, allDirs } = await readBothRevisions(octokit, repo, mergeBaseSha, target.headSha, dirs);
       // 6. the engine
       const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config);
-      log.info({ mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started }, 'analysed');
+      log.info(
+        { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },
+        'analysed',
+      );
       if (!registry.isCurrent(key, seq)) {
         await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
         return;
@@ -115,9 +138,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       const status = (e as { status?: number }).status;
       const message = e instanceof Error ? e.message : String(e);
       log.error({ status, error: message }, 'review failed');
-      await onError(`The review failed: ${status ? `GitHub answered ${status}: ` : ''}${message}\n\nNothing was concluded about this change. Re-run the check, or comment \`/sg-review\` on the pull request.`).catch((err: Error) =>
-        log.error({ error: err.message }, 'could not conclude the check run'),
-      );
+      await onError(
+        `The review failed: ${status ? `GitHub answered ${status}: ` : ''}${message}\n\nNothing was concluded about this change. Re-run the check, or comment \`/sg-review\` on the pull request.`,
+      ).catch((err: Error) => log.error({ error: err.message }, 'could not conclude the check run'));
     }
   })();
   registry.track(seq, work, () => onError('sg-review was stopped (the server shut down) before the review finished. Re-run the check.'));
@@ -168,7 +191,13 @@ async function publish(
       hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
     }
     const earlier = await listEarlierComments(octokit, repo, target.pullNumber);
-    const plan = planComments({ findings: result.findings, hunks, headContent: headByPath, alreadyCommented: new Set(earlier.map((c) => c.fingerprint)), trustedCidrs: config.trusted_cidrs });
+    const plan = planComments({
+      findings: result.findings,
+      hunks,
+      headContent: headByPath,
+      alreadyCommented: new Set(earlier.map((c) => c.fingerprint)),
+      trustedCidrs: config.trusted_cidrs,
+    });
     if (!stillCurrent()) {
       await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
       return;

@@ -9,6 +9,7 @@ export function parseConfig(text: string, source: string): Config {
   } catch (e) {
     throw new ConfigError(`${source}: not valid YAML: ${(e as Error).message}`);
   }
-  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) throw new ConfigError(`${source}: must be a mapping of keys to values`);
+  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw)))
+    throw new ConfigError(`${source}: must be a mapping of keys to values`);
   return validateConfig(raw, source);
 }

@@ -24,9 +24,7 @@ export const configSchema = z
     /** Overrides the documented sensitive-port list (src/engine/findings/sensitive-ports.ts). */
     sensitive_ports: z.array(portOrRange).optional(),
     /** Ranges treated as trusted (the office, the VPN): access from them is low severity. */
-    trusted_cidrs: z
-      .array(z.string().refine((c) => ipaddr.isValidCIDR(c), { message: 'must be a CIDR block such as 203.0.113.0/24' }))
-      .default([]),
+    trusted_cidrs: z.array(z.string().refine((c) => ipaddr.isValidCIDR(c), { message: 'must be a CIDR block such as 203.0.113.0/24' })).default([]),
     /** Rules per group and direction before `rule-quota` fires (AWS default 60). */
     rule_quota: z.number().int().min(1).max(1000).default(60),
     /** How many hops from the internet the path analysis follows. */

@@ -70,7 +70,10 @@ export class GitHubDouble {
         additions: 1,
         deletions: 0,
         changes: 1,
-        patch: createPatch(p, base[p] ?? '', head[p] ?? '', '', '', { context: 3 }).split('\n').slice(4).join('\n'),
+        patch: createPatch(p, base[p] ?? '', head[p] ?? '', '', '', { context: 3 })
+          .split('\n')
+          .slice(4)
+          .join('\n'),
       }));
   }
 
@@ -106,7 +109,11 @@ export class GitHubDouble {
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/contents/(.+)$`).exec(path))) {
       const file = decodeURIComponent(m[1]!);
-      if (file === '.github/sg-review.yml' && this.options.config !== undefined && (u.searchParams.get('ref') ?? 'main') === (this.options.defaultBranch ?? 'main')) {
+      if (
+        file === '.github/sg-review.yml' &&
+        this.options.config !== undefined &&
+        (u.searchParams.get('ref') ?? 'main') === (this.options.defaultBranch ?? 'main')
+      ) {
         return { status: 200, body: { type: 'file', path: file, encoding: 'base64', content: Buffer.from(this.options.config).toString('base64') } };
       }
       return { status: 404, body: { message: 'Not Found' } };
@@ -122,7 +129,11 @@ export class GitHubDouble {
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/comments$`).exec(path))) {
       const pull = Number(m[1]);
-      return this.page(this.reviewComments.filter((c) => c.pull === pull), u, path);
+      return this.page(
+        this.reviewComments.filter((c) => c.pull === pull),
+        u,
+        path,
+      );
     }
     if (method === 'POST' && (m = new RegExp(`^${p}/pulls/(\\d+)/reviews$`).exec(path))) {
       return this.createReview(Number(m[1]), body as { comments?: { path: string; line: number; start_line?: number; body: string }[] });
@@ -158,7 +169,9 @@ export class GitHubDouble {
     const slice = items.slice((page - 1) * perPage, page * perPage);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const headers: Record<string, string> = {};
-    if (page < last) headers['link'] = `<https://api.github.com${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <https://api.github.com${path}?per_page=${perPage}&page=${last}>; rel="last"`;
+    if (page < last)
+      headers['link'] =
+        `<https://api.github.com${path}?per_page=${perPage}&page=${page + 1}>; rel="next", <https://api.github.com${path}?per_page=${perPage}&page=${last}>; rel="last"`;
     return { status: 200, body: slice, headers };
   }
 
@@ -174,14 +187,26 @@ export class GitHubDouble {
       }
     }
     this.reviews.push({ pull: pullNumber, body: body as Record<string, unknown> });
-    for (const c of body.comments ?? []) this.reviewComments.push({ id: this.#nextId++, pull: pullNumber, path: c.path, line: c.line, body: c.body, user: { login: 'sg-review[bot]', type: 'Bot' } });
+    for (const c of body.comments ?? [])
+      this.reviewComments.push({
+        id: this.#nextId++,
+        pull: pullNumber,
+        path: c.path,
+        line: c.line,
+        body: c.body,
+        user: { login: 'sg-review[bot]', type: 'Bot' },
+      });
     return { status: 200, body: { id: this.#nextId++ } };
   }
 
   graphql(body: { query: string; variables?: Record<string, unknown> }): Reply {
     const q = body.query;
     if (q.includes('reviewThreads')) {
-      const nodes = this.reviewComments.map((c) => ({ id: `thread-${c.id}`, isResolved: this.resolvedThreads.includes(`thread-${c.id}`), comments: { nodes: [{ databaseId: c.id }] } }));
+      const nodes = this.reviewComments.map((c) => ({
+        id: `thread-${c.id}`,
+        isResolved: this.resolvedThreads.includes(`thread-${c.id}`),
+        comments: { nodes: [{ databaseId: c.id }] },
+      }));
       return { status: 200, body: { data: { repository: { pullRequest: { reviewThreads: { nodes } } } } } };
     }
     if (q.includes('resolveReviewThread')) {

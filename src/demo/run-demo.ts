@@ -59,7 +59,11 @@ async function main(): Promise<void> {
   });
   const githubPort = await listen(githubServer);
 
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const probot = new Probot({
     appId: 1,
     privateKey,
@@ -93,11 +97,23 @@ async function main(): Promise<void> {
   });
 
   const out: string[] = [];
-  out.push(`Webhook pull_request.opened for acme/infra#7 -> HTTP ${response.status}`, '', `The app sent ${github.requests.length} requests to the GitHub double:`);
+  out.push(
+    `Webhook pull_request.opened for acme/infra#7 -> HTTP ${response.status}`,
+    '',
+    `The app sent ${github.requests.length} requests to the GitHub double:`,
+  );
   for (const r of github.requests) out.push(`  ${r.method} ${r.path}`);
   for (const run of github.checkRuns.values()) {
     const output = run['output'] as { title: string; summary: string };
-    out.push('', '='.repeat(78), `CHECK RUN "${String(run['name'])}" on ${String(run['head_sha']).slice(0, 12)}: ${String(run['status'])}, conclusion ${String(run['conclusion'])}`, `title: ${output.title}`, `annotations: ${run.annotations.length}`, '', output.summary);
+    out.push(
+      '',
+      '='.repeat(78),
+      `CHECK RUN "${String(run['name'])}" on ${String(run['head_sha']).slice(0, 12)}: ${String(run['status'])}, conclusion ${String(run['conclusion'])}`,
+      `title: ${output.title}`,
+      `annotations: ${run.annotations.length}`,
+      '',
+      output.summary,
+    );
   }
   for (const review of github.reviews) {
     const comments = (review.body['comments'] ?? []) as { path: string; line: number; start_line?: number; body: string }[];

@@ -41,8 +41,16 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) findings.push(suppress({ ...f, suppressed: false }, head, used));
   }
-  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine || a.rule.localeCompare(b.rule));
-  const failing = config.fail_on !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on as keyof typeof SEVERITY_RANK]);
+  findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.startLine - b.location.startLine ||
+      a.rule.localeCompare(b.rule),
+  );
+  const failing =
+    config.fail_on !== 'never' &&
+    findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on as keyof typeof SEVERITY_RANK]);
   return {
     schema: SCHEMA,
     conclusion: failing ? 'failure' : 'success',
@@ -65,7 +73,9 @@ function stats(m: Model): ModelStats {
 
 /** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
 function suppress(f: Finding, head: Model, used: Set<Suppression>): Finding {
-  const hit = head.suppressions.find((s) => s.file === f.location.file && (s.rule === f.rule || s.rule === 'all') && s.line < f.location.startLine && s.line >= f.location.startLine - 3);
+  const hit = head.suppressions.find(
+    (s) => s.file === f.location.file && (s.rule === f.rule || s.rule === 'all') && s.line < f.location.startLine && s.line >= f.location.startLine - 3,
+  );
   if (!hit) return f;
   used.add(hit);
   return { ...f, suppressed: true, suppression: hit.reason };
@@ -84,7 +94,12 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
   return {
     ...model,
     groups: model.groups.map((g) => ({ ...g, address: rename(g.address) })),
-    rules: model.rules.map((r) => ({ ...r, group: rename(r.group), resource: rename(r.resource), peer: r.peer.type === 'group' || r.peer.type === 'self' ? { ...r.peer, value: rename(r.peer.value) } : r.peer })),
+    rules: model.rules.map((r) => ({
+      ...r,
+      group: rename(r.group),
+      resource: rename(r.resource),
+      peer: r.peer.type === 'group' || r.peer.type === 'self' ? { ...r.peer, value: rename(r.peer.value) } : r.peer,
+    })),
     declarations: model.declarations.map((d) => ({ ...d, group: rename(d.group), resource: rename(d.resource), references: d.references.map(rename) })),
     attachments: model.attachments.map((a) => ({ ...a, resource: rename(a.resource), groups: a.groups.map(rename) })),
   };
@@ -96,8 +111,17 @@ function closedAccess(base: Model, head: AccessIndex): Closed[] {
     if (rule.peer.type === 'unresolved') continue;
     const gone = head.opened(rule);
     if (isNothing(gone)) continue;
-    for (const c of gone.cidr) for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: cidr, ports: c.ports.map(([a, b]) => [Number(a), Number(b)]) });
-    for (const k of gone.keyed) out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: k.peer.type === 'self' ? 'self' : k.peer.value, ports: k.ports.map(([a, b]) => [Number(a), Number(b)]) });
+    for (const c of gone.cidr)
+      for (const cidr of setToCidrs(c.addrs, c.family))
+        out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: cidr, ports: c.ports.map(([a, b]) => [Number(a), Number(b)]) });
+    for (const k of gone.keyed)
+      out.push({
+        group: rule.group,
+        direction: rule.direction,
+        protocol: rule.protocol,
+        peer: k.peer.type === 'self' ? 'self' : k.peer.value,
+        ports: k.ports.map(([a, b]) => [Number(a), Number(b)]),
+      });
   }
   return out;
 }

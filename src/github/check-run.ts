@@ -19,7 +19,14 @@ export async function createCheckRun(octokit: Octokit, repo: RepoRef, headSha: s
 }
 
 /** Appends a batch of annotations while the run is in progress. */
-export async function addAnnotations(octokit: Octokit, repo: RepoRef, checkRunId: number, title: string, summary: string, annotations: Annotation[]): Promise<void> {
+export async function addAnnotations(
+  octokit: Octokit,
+  repo: RepoRef,
+  checkRunId: number,
+  title: string,
+  summary: string,
+  annotations: Annotation[],
+): Promise<void> {
   await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title, summary, annotations } });
 }
 

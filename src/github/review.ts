@@ -16,7 +16,14 @@ export async function listEarlierComments(octokit: Octokit, repo: RepoRef, pullN
   });
 }
 
-export async function postReview(octokit: Octokit, repo: RepoRef, pullNumber: number, commitId: string, body: string, comments: ReviewComment[]): Promise<void> {
+export async function postReview(
+  octokit: Octokit,
+  repo: RepoRef,
+  pullNumber: number,
+  commitId: string,
+  body: string,
+  comments: ReviewComment[],
+): Promise<void> {
   await octokit.rest.pulls.createReview({ ...repo, pull_number: pullNumber, commit_id: commitId, event: 'COMMENT', body, comments });
 }
 

@@ -14,7 +14,10 @@ interface TreeEntry {
 
 export function treesQuery(requests: { alias: string; expression: string }[]): string {
   const fields = requests
-    .map((r) => `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type object { ... on Blob { text isTruncated oid } } } } }`)
+    .map(
+      (r) =>
+        `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type object { ... on Blob { text isTruncated oid } } } } }`,
+    )
     .join('\n');
   return `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`;
 }
@@ -24,7 +27,10 @@ export async function readDirectories(octokit: Octokit, repo: RepoRef, shas: str
   const requests = shas.flatMap((sha, i) => dirs.map((dir, j) => ({ alias: `r${i}_${j}`, expression: `${sha}:${dir}`, sha, dir })));
   const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
   if (!requests.length) return out;
-  const data = await octokit.graphql<{ repository: Record<string, { entries?: TreeEntry[] } | null> }>(treesQuery(requests), { owner: repo.owner, repo: repo.repo });
+  const data = await octokit.graphql<{ repository: Record<string, { entries?: TreeEntry[] } | null> }>(treesQuery(requests), {
+    owner: repo.owner,
+    repo: repo.repo,
+  });
   for (const r of requests) {
     const tree = data.repository[r.alias];
     for (const e of tree?.entries ?? []) {

@@ -15,7 +15,9 @@ function escapeCell(s: string): string {
 export function countsLine(findings: Finding[]): string {
   const active = findings.filter((f) => !f.suppressed);
   if (!active.length) return 'No new exposure or ownership hazard.';
-  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [s, active.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .map((s) => [s, active.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0);
   return counts.map(([s, n]) => `${n} ${s}`).join(', ');
 }
 
@@ -46,25 +48,41 @@ export function renderMarkdown(result: ReviewResult, options: { maxLength?: numb
   out.push(`## sg-review: ${result.conclusion === 'failure' ? 'changes needed' : 'passed'}`, '', `**${countsLine(result.findings)}**`);
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const { head, base } = result.stats;
-  out.push('', `Analysed ${n(head.files, 'file')}: ${n(head.groups, 'group')} and ${n(head.rules, 'rule')} at the head (base: ${n(base.groups, 'group')}, ${n(base.rules, 'rule')}).`);
+  out.push(
+    '',
+    `Analysed ${n(head.files, 'file')}: ${n(head.groups, 'group')} and ${n(head.rules, 'rule')} at the head (base: ${n(base.groups, 'group')}, ${n(base.rules, 'rule')}).`,
+  );
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
-    for (const f of active) out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${escapeCell(f.title)} | \`${f.location.file}:${f.location.startLine}\` |`);
+    for (const f of active)
+      out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${escapeCell(f.title)} | \`${f.location.file}:${f.location.startLine}\` |`);
   }
   const diagram = pathDiagram(result.findings);
   if (diagram) out.push('', '### New paths from the internet', '', diagram);
   if (active.length) {
     out.push('', '### Details');
-    for (const f of active) out.push('', `#### ${ICON[f.severity]} ${escapeCell(f.title)}`, '', `\`${f.rule}\` · ${f.severity} · \`${f.location.file}:${f.location.startLine}-${f.location.endLine}\` · \`${f.resource}\``, '', f.message);
+    for (const f of active)
+      out.push(
+        '',
+        `#### ${ICON[f.severity]} ${escapeCell(f.title)}`,
+        '',
+        `\`${f.rule}\` · ${f.severity} · \`${f.location.file}:${f.location.startLine}-${f.location.endLine}\` · \`${f.resource}\``,
+        '',
+        f.message,
+      );
   }
   if (result.closed.length) {
     out.push('', '### Closed by this change', '');
-    for (const c of result.closed.slice(0, 50)) out.push(`- \`${c.group}\` ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${c.peer}`);
+    for (const c of result.closed.slice(0, 50))
+      out.push(
+        `- \`${c.group}\` ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${c.peer}`,
+      );
     if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
   }
   if (suppressed.length) {
     out.push('', `### Suppressed (${suppressed.length})`, '');
-    for (const f of suppressed) out.push(`- \`${f.rule}\` ${escapeCell(f.title)} (\`${f.location.file}:${f.location.startLine}\`): ${f.suppression || 'no reason given'}`);
+    for (const f of suppressed)
+      out.push(`- \`${f.rule}\` ${escapeCell(f.title)} (\`${f.location.file}:${f.location.startLine}\`): ${f.suppression || 'no reason given'}`);
   }
   if (result.suppressionProblems.length) {
     out.push('', '### Suppression comments to fix', '');

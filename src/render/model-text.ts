@@ -21,18 +21,27 @@ export function describePeer(p: Peer): string {
 
 export function renderModelText(model: Model): string {
   const out: string[] = [];
-  out.push(`${model.files.length} files, ${model.groups.length} groups, ${model.rules.length} rules, ${model.attachments.length} attachments, ${model.unknowns.length} unknown values, ${model.parseErrors.length} parse errors`);
+  out.push(
+    `${model.files.length} files, ${model.groups.length} groups, ${model.rules.length} rules, ${model.attachments.length} attachments, ${model.unknowns.length} unknown values, ${model.parseErrors.length} parse errors`,
+  );
   for (const g of model.groups) {
     out.push('', `group ${g.address} (${at(g.location)})`);
-    out.push(`  name: ${g.name ?? g.namePrefix ?? '-'}  ingress: ${g.ownership.ingress}  egress: ${g.ownership.egress}${g.createBeforeDestroy ? '  create_before_destroy' : ''}`);
+    out.push(
+      `  name: ${g.name ?? g.namePrefix ?? '-'}  ingress: ${g.ownership.ingress}  egress: ${g.ownership.egress}${g.createBeforeDestroy ? '  create_before_destroy' : ''}`,
+    );
     for (const r of model.rules.filter((x) => x.group === g.address)) {
-      out.push(`  ${r.direction.padEnd(7)} ${describeProtocol(r.protocol)} ${describePorts(r.protocol, [r.ports])} ${r.direction === 'ingress' ? 'from' : 'to'} ${describePeer(r.peer)}  [${r.resource} ${at(r.location)}]`);
+      out.push(
+        `  ${r.direction.padEnd(7)} ${describeProtocol(r.protocol)} ${describePorts(r.protocol, [r.ports])} ${r.direction === 'ingress' ? 'from' : 'to'} ${describePeer(r.peer)}  [${r.resource} ${at(r.location)}]`,
+      );
     }
   }
   const groupless = model.rules.filter((r) => !model.groups.some((g) => g.address === r.group));
   if (groupless.length) {
     out.push('', 'rules on groups outside this configuration:');
-    for (const r of groupless) out.push(`  ${r.group}: ${r.direction} ${describeProtocol(r.protocol)} ${describePorts(r.protocol, [r.ports])} ${describePeer(r.peer)}  [${r.resource} ${at(r.location)}]`);
+    for (const r of groupless)
+      out.push(
+        `  ${r.group}: ${r.direction} ${describeProtocol(r.protocol)} ${describePorts(r.protocol, [r.ports])} ${describePeer(r.peer)}  [${r.resource} ${at(r.location)}]`,
+      );
   }
   if (model.attachments.length) {
     out.push('', 'attachments:');

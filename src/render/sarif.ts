@@ -33,7 +33,9 @@ export function renderSarif(result: ReviewResult, version: string): string {
           ruleId: f.rule,
           level: LEVEL[f.severity],
           message: { text: `${f.title}\n\n${f.message}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.location.file }, region: { startLine: f.location.startLine, endLine: f.location.endLine } } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: f.location.file }, region: { startLine: f.location.startLine, endLine: f.location.endLine } } },
+          ],
           partialFingerprints: { 'sgReview/v1': f.fingerprint },
           properties: { severity: f.severity, 'security-severity': SCORE[f.severity], resource: f.resource },
           ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppression ?? '' }] } : {}),

@@ -16,5 +16,8 @@ const EXAMPLE = join(import.meta.dirname, '../../examples/three-tier');
 export const BASE = 'a'.repeat(40);
 export const HEAD = 'b'.repeat(40);
 export const TIP = 'c'.repeat(40);
-export const exampleCommits = (): Record<string, Record<string, string>> => ({ [BASE]: { 'README.md': '# infra\n', ...tree(join(EXAMPLE, 'base')) }, [HEAD]: { 'README.md': '# infra\n', ...tree(join(EXAMPLE, 'head')) } });
+export const exampleCommits = (): Record<string, Record<string, string>> => ({
+  [BASE]: { 'README.md': '# infra\n', ...tree(join(EXAMPLE, 'base')) },
+  [HEAD]: { 'README.md': '# infra\n', ...tree(join(EXAMPLE, 'head')) },
+});
 export const examplePull = { number: 1, head: HEAD, base: TIP, mergeBase: BASE };

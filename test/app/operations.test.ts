@@ -9,7 +9,10 @@ afterEach(cleanup);
 
 describe('operations', () => {
   it('SIGTERM drain: a run that does not finish in time has its check run concluded', async () => {
-    const h = harness({ commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] }, (_m, p) => (p === "/graphql" ? 2_000 : 0));
+    const h = harness(
+      { commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] },
+      (_m, p) => (p === '/graphql' ? 2_000 : 0),
+    );
     const running = h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     await new Promise((r) => setTimeout(r, 200));
     expect(h.registry.inflight).toBe(1);
@@ -29,7 +32,8 @@ describe('operations', () => {
       for (let f = 0; f < 10; f++) {
         const path = `stacks/s${d}/f${f}.tf`;
         base[path] = `resource "aws_security_group" "g${f}" {\n  name = "g${d}-${f}"\n}\n`;
-        head[path] = `resource "aws_security_group" "g${f}" {\n  name = "g${d}-${f}"\n  ingress {\n    description = "https"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["10.${d}.${f}.0/24"]\n  }\n}\n`;
+        head[path] =
+          `resource "aws_security_group" "g${f}" {\n  name = "g${d}-${f}"\n  ingress {\n    description = "https"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["10.${d}.${f}.0/24"]\n  }\n}\n`;
       }
     }
     const h = harness({ commits: { [BASE]: base, [HEAD]: head }, pulls: [examplePull] });
@@ -59,7 +63,10 @@ describe('operations', () => {
 
   it('npm run demo: the bundled example PR, end to end over HTTP on 127.0.0.1', async () => {
     const root = join(import.meta.dirname, '../..');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/demo/run-demo.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/demo/run-demo.ts'], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     expect(stdout).toContain('Webhook pull_request.opened for acme/infra#7 -> HTTP 200');
     expect(stdout).toContain('CHECK RUN "sg-review" on 222222222222: completed, conclusion failure');
     expect(stdout).toMatch(/REVIEW \(COMMENT\) on #7/);

@@ -47,7 +47,9 @@ describe('pull_request', () => {
       ['network/main.tf', 84, 91],
     ]);
     for (const c of comments) expect(c.body).toMatch(/<!-- sg-review:fingerprint=[0-9a-f]{32} -->$/);
-    expect(comments.find((c) => c.body.includes('missing-description'))!.body).toContain('```suggestion\nresource "aws_vpc_security_group_ingress_rule" "web_health" {\n  description = "TODO');
+    expect(comments.find((c) => c.body.includes('missing-description'))!.body).toContain(
+      '```suggestion\nresource "aws_vpc_security_group_ingress_rule" "web_health" {\n  description = "TODO',
+    );
   });
 
   it('a fork PR is read by SHA through the base repository', async () => {
@@ -61,12 +63,21 @@ describe('pull_request', () => {
   it('a PR without Terraform changes gets a success check at once', async () => {
     const h = harness({ commits: { [BASE]: { 'README.md': 'a' }, [HEAD]: { 'README.md': 'b' } }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.calls()).toEqual(['POST /repos/acme/infra/check-runs', 'GET /repos/acme/infra/contents/.github%2Fsg-review.yml', 'GET /repos/acme/infra/pulls/1/files', 'PATCH /repos/acme/infra/check-runs/100']);
+    expect(h.calls()).toEqual([
+      'POST /repos/acme/infra/check-runs',
+      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+      'GET /repos/acme/infra/pulls/1/files',
+      'PATCH /repos/acme/infra/check-runs/100',
+    ]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success', output: { title: 'sg-review: no Terraform changes' } });
   });
 
   it('sends more than 50 annotations in batches of 50', async () => {
-    const rules = Array.from({ length: 60 }, (_, i) => `resource "aws_security_group_rule" "r${i}" {\n  type              = "ingress"\n  security_group_id = "sg-123"\n  protocol          = "tcp"\n  from_port         = ${1000 + i}\n  to_port           = ${1000 + i}\n  cidr_blocks       = ["10.${i}.0.0/16"]\n  description       = "r${i}"\n}\n`).join('\n');
+    const rules = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `resource "aws_security_group_rule" "r${i}" {\n  type              = "ingress"\n  security_group_id = "sg-123"\n  protocol          = "tcp"\n  from_port         = ${1000 + i}\n  to_port           = ${1000 + i}\n  cidr_blocks       = ["10.${i}.0.0/16"]\n  description       = "r${i}"\n}\n`,
+    ).join('\n');
     const h = harness({ commits: { [BASE]: { 'main.tf': '' }, [HEAD]: { 'main.tf': rules } }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     const patches = h.github.requests.filter((r) => r.method === 'PATCH');
@@ -111,7 +122,9 @@ describe('pull_request', () => {
     const NEWER = 'e'.repeat(40);
     commits[NEWER] = commits[HEAD]!;
     // the first run's file read is slow; the second push arrives meanwhile
-    const h = harness({ commits, pulls: [examplePull, { ...examplePull, number: 1, head: NEWER }] }, (method, path) => (method === 'POST' && path === '/graphql' && h.github.requests.filter((r) => r.path === '/graphql').length === 1 ? 300 : 0));
+    const h = harness({ commits, pulls: [examplePull, { ...examplePull, number: 1, head: NEWER }] }, (method, path) =>
+      method === 'POST' && path === '/graphql' && h.github.requests.filter((r) => r.path === '/graphql').length === 1 ? 300 : 0,
+    );
     const first = h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
     await new Promise((r) => setTimeout(r, 100));
     await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: NEWER, base: TIP }));
@@ -126,7 +139,11 @@ describe('pull_request', () => {
   it('an invalid config concludes failure naming the bad key', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull], config: 'fail_on: severe\nmax_hop: 3\n' });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.calls()).toEqual(['POST /repos/acme/infra/check-runs', 'GET /repos/acme/infra/contents/.github%2Fsg-review.yml', 'PATCH /repos/acme/infra/check-runs/100']);
+    expect(h.calls()).toEqual([
+      'POST /repos/acme/infra/check-runs',
+      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+      'PATCH /repos/acme/infra/check-runs/100',
+    ]);
     const run = h.github.checkRuns.get(100)!;
     expect(run).toMatchObject({ conclusion: 'failure', output: { title: 'sg-review: invalid configuration' } });
     expect((run['output'] as { summary: string }).summary).toMatch(/unknown key "max_hop".*"fail_on"|"fail_on".*unknown key "max_hop"/s);
@@ -146,12 +163,23 @@ describe('pull_request', () => {
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     const run = h.github.checkRuns.get(100)!;
     expect(run['conclusion']).toBe('failure');
-    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'network/broken.tf', start_line: 2, title: '[high] network/broken.tf does not parse' }));
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ path: 'network/broken.tf', start_line: 2, title: '[high] network/broken.tf does not parse' }),
+    );
   });
 
   it.each([
-    ['a 502 while reading files', (_m: string, p: string) => (p === '/graphql' ? { status: 502, body: { message: 'Bad Gateway' } } : null), /GitHub answered 502/],
-    ['a 403 secondary rate limit while listing files', (_m: string, p: string) => (p.includes('/pulls/1/files') ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '60' } } : null), /GitHub answered 403: You have exceeded a secondary rate limit/],
+    [
+      'a 502 while reading files',
+      (_m: string, p: string) => (p === '/graphql' ? { status: 502, body: { message: 'Bad Gateway' } } : null),
+      /GitHub answered 502/,
+    ],
+    [
+      'a 403 secondary rate limit while listing files',
+      (_m: string, p: string) =>
+        p.includes('/pulls/1/files') ? { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '60' } } : null,
+      /GitHub answered 403: You have exceeded a secondary rate limit/,
+    ],
   ])('GitHub failing mid-run (%s) still concludes the check run', async (_name, fail, reason) => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull], fail: (r) => fail(r.method, r.path) });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
@@ -165,7 +193,9 @@ describe('pull_request', () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     const text = JSON.stringify(pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     await h.probot.ready();
-    await expect(h.probot.webhooks.verifyAndReceive({ id: 'x', name: 'pull_request', payload: text, signature: 'sha256=' + '0'.repeat(64) })).rejects.toThrow(/signature does not match/);
+    await expect(h.probot.webhooks.verifyAndReceive({ id: 'x', name: 'pull_request', payload: text, signature: 'sha256=' + '0'.repeat(64) })).rejects.toThrow(
+      /signature does not match/,
+    );
     expect(h.github.requests).toEqual([]);
   });
 });

@@ -28,7 +28,12 @@ describe('slash command', () => {
   it.each(['write', 'maintain', 'admin'])('a user with %s permission re-runs the review, acknowledged with a reaction', async (permission) => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull], permissions: { alice: permission } });
     await h.send('issue_comment', commentPayload('/SG-Review run\nplease'));
-    expect(h.calls()).toEqual(['GET /repos/acme/infra/collaborators/alice/permission', 'POST /repos/acme/infra/issues/comments/555/reactions', 'GET /repos/acme/infra/pulls/1', ...RUN]);
+    expect(h.calls()).toEqual([
+      'GET /repos/acme/infra/collaborators/alice/permission',
+      'POST /repos/acme/infra/issues/comments/555/reactions',
+      'GET /repos/acme/infra/pulls/1',
+      ...RUN,
+    ]);
     expect(h.github.reactions).toEqual([{ comment: 555, content: 'eyes' }]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
   });
@@ -72,36 +77,57 @@ describe('re-runs and merge queue', () => {
 
   it('the Re-run button (requested_action rerun) re-runs; other checks and actions are ignored', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
-    await h.send('check_run', payload('check_run', 'requested_action', (p) => {
-      p['check_run'] = { ...p['check_run'], name: 'other-check', external_id: '1' };
-    }));
-    await h.send('check_run', payload('check_run', 'requested_action', (p) => {
-      p['check_run'] = { ...p['check_run'], name: 'sg-review', external_id: '1' };
-      p['requested_action'] = { identifier: 'something-else' };
-    }));
+    await h.send(
+      'check_run',
+      payload('check_run', 'requested_action', (p) => {
+        p['check_run'] = { ...p['check_run'], name: 'other-check', external_id: '1' };
+      }),
+    );
+    await h.send(
+      'check_run',
+      payload('check_run', 'requested_action', (p) => {
+        p['check_run'] = { ...p['check_run'], name: 'sg-review', external_id: '1' };
+        p['requested_action'] = { identifier: 'something-else' };
+      }),
+    );
     expect(h.github.requests).toEqual([]);
-    await h.send('check_run', payload('check_run', 'requested_action', (p) => {
-      p['check_run'] = { ...p['check_run'], name: 'sg-review', external_id: '1', pull_requests: [] };
-      p['requested_action'] = { identifier: 'rerun' };
-    }));
+    await h.send(
+      'check_run',
+      payload('check_run', 'requested_action', (p) => {
+        p['check_run'] = { ...p['check_run'], name: 'sg-review', external_id: '1', pull_requests: [] };
+        p['requested_action'] = { identifier: 'rerun' };
+      }),
+    );
     expect(h.calls()).toEqual(['GET /repos/acme/infra/pulls/1', ...RUN]);
   });
 
   it('check_suite rerequested without pull_requests looks up the check run on the head SHA', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     h.github.checkRuns.set(99, { id: 99, name: 'sg-review', head_sha: HEAD, external_id: '1', annotations: [] });
-    await h.send('check_suite', payload('check_suite', 'rerequested', (p) => {
-      p['check_suite'] = { ...p['check_suite'], head_sha: HEAD, pull_requests: [] };
-    }));
+    await h.send(
+      'check_suite',
+      payload('check_suite', 'rerequested', (p) => {
+        p['check_suite'] = { ...p['check_suite'], head_sha: HEAD, pull_requests: [] };
+      }),
+    );
     expect(h.calls()).toEqual([`GET /repos/acme/infra/commits/${HEAD}/check-runs`, 'GET /repos/acme/infra/pulls/1', ...RUN]);
   });
 
   it('merge_group checks_requested reports the check on the merge commit, without review comments', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
-    await h.send('merge_group', payload('merge_group', 'checks_requested', (p) => {
-      p['merge_group'] = { ...p['merge_group'], head_sha: HEAD, base_sha: TIP };
-    }));
-    expect(h.calls()).toEqual(['POST /repos/acme/infra/check-runs', 'GET /repos/acme/infra/contents/.github%2Fsg-review.yml', `GET /repos/acme/infra/compare/${TIP}...${HEAD}`, 'POST /graphql', 'PATCH /repos/acme/infra/check-runs/100']);
+    await h.send(
+      'merge_group',
+      payload('merge_group', 'checks_requested', (p) => {
+        p['merge_group'] = { ...p['merge_group'], head_sha: HEAD, base_sha: TIP };
+      }),
+    );
+    expect(h.calls()).toEqual([
+      'POST /repos/acme/infra/check-runs',
+      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+      `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+      'POST /graphql',
+      'PATCH /repos/acme/infra/check-runs/100',
+    ]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ head_sha: HEAD, external_id: `merge-group:${HEAD}`, conclusion: 'failure' });
   });
 });

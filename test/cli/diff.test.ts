@@ -19,8 +19,14 @@ describe('sg-review diff', () => {
     const r = await run(['diff', 'examples/three-tier/base', 'examples/three-tier/head', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schema: 'sg-review/v1', conclusion: 'failure', stats: { base: { files: 1, groups: 3, rules: 5 }, head: { files: 1, groups: 3, rules: 7 } } });
-    const ingress = doc.findings.find((f: { rule: string; resource: string }) => f.rule === 'new-ingress' && f.resource === 'aws_vpc_security_group_ingress_rule.web_health');
+    expect(doc).toMatchObject({
+      schema: 'sg-review/v1',
+      conclusion: 'failure',
+      stats: { base: { files: 1, groups: 3, rules: 5 }, head: { files: 1, groups: 3, rules: 7 } },
+    });
+    const ingress = doc.findings.find(
+      (f: { rule: string; resource: string }) => f.rule === 'new-ingress' && f.resource === 'aws_vpc_security_group_ingress_rule.web_health',
+    );
     expect(ingress).toEqual({
       rule: 'new-ingress',
       severity: 'high',
@@ -30,7 +36,12 @@ describe('sg-review diff', () => {
       resource: 'aws_vpc_security_group_ingress_rule.web_health',
       location: { file: 'network/main.tf', startLine: 52, endLine: 58 },
       suppressed: false,
-      access: { direction: 'ingress', group: 'aws_security_group.web', protocol: 'tcp', opened: [{ peer: { type: 'cidr', value: '0.0.0.0/0' }, ports: [[8080, 8080]] }] },
+      access: {
+        direction: 'ingress',
+        group: 'aws_security_group.web',
+        protocol: 'tcp',
+        opened: [{ peer: { type: 'cidr', value: '0.0.0.0/0' }, ports: [[8080, 8080]] }],
+      },
     });
     const path = doc.findings.find((f: { rule: string; resource: string }) => f.rule === 'new-internet-path' && f.resource === 'aws_security_group.db');
     expect(path.path).toEqual([
@@ -45,7 +56,12 @@ describe('sg-review diff', () => {
     expect(sarif.version).toBe('2.1.0');
     const run0 = sarif.runs[0];
     expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('mixed-rule-ownership');
-    expect(run0.results[0]).toMatchObject({ ruleId: 'new-internet-path', level: 'error', partialFingerprints: { 'sgReview/v1': expect.any(String) }, locations: [{ physicalLocation: { artifactLocation: { uri: 'network/main.tf' }, region: { startLine: 52 } } }] });
+    expect(run0.results[0]).toMatchObject({
+      ruleId: 'new-internet-path',
+      level: 'error',
+      partialFingerprints: { 'sgReview/v1': expect.any(String) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'network/main.tf' }, region: { startLine: 52 } } }],
+    });
   });
 
   it('--fail-on and --config change the conclusion; a bad config is a usage error naming the key', async () => {

@@ -10,7 +10,15 @@ import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
 const REAL = join(import.meta.dirname, '../../../shared/corpus/real-world');
-const HAZARDS = new Set(['mixed-rule-ownership', 'mixed-rule-resources', 'inline-removal-keeps-rules', 'empty-rules-attribute', 'reference-cycle', 'forced-replacement', 'rule-quota']);
+const HAZARDS = new Set([
+  'mixed-rule-ownership',
+  'mixed-rule-resources',
+  'inline-removal-keeps-rules',
+  'empty-rules-attribute',
+  'reference-cycle',
+  'forced-replacement',
+  'rule-quota',
+]);
 
 describe.skipIf(!existsSync(REAL))('hazards over the real-world corpus', () => {
   it('finds exactly the real hazards', async () => {

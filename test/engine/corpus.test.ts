@@ -17,7 +17,8 @@ function corpusDirs(): string[] {
   return [...real, ...pairs].filter((d) => existsSync(d));
 }
 
-const RULE_TYPES = /^\s*resource\s+"(aws_security_group|aws_default_security_group|aws_security_group_rule|aws_vpc_security_group_(?:ingress|egress)_rule)"\s+"([^"]+)"/gm;
+const RULE_TYPES =
+  /^\s*resource\s+"(aws_security_group|aws_default_security_group|aws_security_group_rule|aws_vpc_security_group_(?:ingress|egress)_rule)"\s+"([^"]+)"/gm;
 
 describe.skipIf(!existsSync(CORPUS))('shared corpus robustness', () => {
   it.each(corpusDirs().map((d) => [d.slice(CORPUS.length + 1), d]))('%s', async (_name, dir) => {
@@ -29,7 +30,15 @@ describe.skipIf(!existsSync(CORPUS))('shared corpus robustness', () => {
       if (model.parseErrors.some((e) => e.file === f.path)) continue;
       for (const m of f.content.matchAll(RULE_TYPES)) declared.add(`${f.path}:${m[1]}.${m[2]}`);
     }
-    const modelled = new Set(model.resources.map((r) => `${r.location.file}:${r.address.replace(/^[^:"[\]]*:/, '').replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').replace(/\[[^\]]*\]$/, '')}`));
+    const modelled = new Set(
+      model.resources.map(
+        (r) =>
+          `${r.location.file}:${r.address
+            .replace(/^[^:"[\]]*:/, '')
+            .replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '')
+            .replace(/\[[^\]]*\]$/, '')}`,
+      ),
+    );
     expect([...declared].filter((d) => !modelled.has(d))).toEqual([]);
     for (const r of model.resources) {
       expect(r.location.startLine).toBeGreaterThan(0);

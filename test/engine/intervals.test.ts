@@ -7,7 +7,9 @@ import { intersect, normalise, subtract, union, type IntervalSet } from '../../s
 import type { Rule } from '../../src/engine/model/types.js';
 
 const U = 64;
-const interval = fc.tuple(fc.integer({ min: 0, max: U - 1 }), fc.integer({ min: 0, max: U - 1 })).map(([a, b]) => [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))] as const);
+const interval = fc
+  .tuple(fc.integer({ min: 0, max: U - 1 }), fc.integer({ min: 0, max: U - 1 }))
+  .map(([a, b]) => [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))] as const);
 const set = fc.array(interval, { maxLength: 6 }).map((xs) => normalise(xs));
 const members = (s: IntervalSet) => {
   const out = new Set<number>();
@@ -41,7 +43,16 @@ describe('interval sets', () => {
   it('minimal CIDR lists cover exactly the set (IPv4 and IPv6)', () => {
     const base = cidrToSet('10.0.0.0/8').set;
     const hole = cidrToSet('10.1.0.0/16').set;
-    expect(setToCidrs(subtract(base, hole), 4)).toEqual(['10.0.0.0/16', '10.2.0.0/15', '10.4.0.0/14', '10.8.0.0/13', '10.16.0.0/12', '10.32.0.0/11', '10.64.0.0/10', '10.128.0.0/9']);
+    expect(setToCidrs(subtract(base, hole), 4)).toEqual([
+      '10.0.0.0/16',
+      '10.2.0.0/15',
+      '10.4.0.0/14',
+      '10.8.0.0/13',
+      '10.16.0.0/12',
+      '10.32.0.0/11',
+      '10.64.0.0/10',
+      '10.128.0.0/9',
+    ]);
     expect(setToCidrs(subtract(cidrToSet('::/0').set, cidrToSet('8000::/1').set), 6)).toEqual(['::/1']);
     fc.assert(
       fc.property(set, (s) => {
@@ -67,7 +78,9 @@ describe('access difference (ports × addresses)', () => {
     refs: [],
   });
   // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
-  const cidr = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 28, max: 32 })).map(([host, len]) => `10.0.0.${host & ~((1 << (32 - len)) - 1) & 15}/${len}`);
+  const cidr = fc
+    .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 28, max: 32 }))
+    .map(([host, len]) => `10.0.0.${host & ~((1 << (32 - len)) - 1) & 15}/${len}`);
   const box = fc.tuple(cidr, fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })).map(([c, a, b]) => rule(c, Math.min(a, b), Math.max(a, b)));
   const points = (r: Rule) => {
     const { set } = cidrToSet(r.peer.value);
@@ -82,7 +95,10 @@ describe('access difference (ports × addresses)', () => {
         const expected = new Set(points(head).filter((x) => !covered.has(x)));
         const opened = new AccessIndex(base).opened(head);
         const actual = new Set<string>();
-        for (const c of opened.cidr) for (const [a0, a1] of c.addrs) for (const [p0, p1] of c.ports) for (let a = Number(a0); a <= Number(a1); a++) for (let p = Number(p0); p <= Number(p1); p++) actual.add(`${a}:${p}`);
+        for (const c of opened.cidr)
+          for (const [a0, a1] of c.addrs)
+            for (const [p0, p1] of c.ports)
+              for (let a = Number(a0); a <= Number(a1); a++) for (let p = Number(p0); p <= Number(p1); p++) actual.add(`${a}:${p}`);
         expect(actual).toEqual(expected);
       }),
     );

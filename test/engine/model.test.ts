@@ -85,7 +85,11 @@ resource "aws_vpc_security_group_ingress_rule" "db_self" {
       'aws_security_group.web ingress tcp 443-443 self:aws_security_group.web',
     ]);
     expect(m.rules[3]!.location).toEqual({ file: 'sg.tf', startLine: 3, endLine: 12 });
-    expect(m.rules[0]).toMatchObject({ origin: 'aws_security_group_rule', resource: 'aws_security_group_rule.db_in', location: { file: 'rules.tf', startLine: 1, endLine: 8 } });
+    expect(m.rules[0]).toMatchObject({
+      origin: 'aws_security_group_rule',
+      resource: 'aws_security_group_rule.db_in',
+      location: { file: 'rules.tf', startLine: 1, endLine: 8 },
+    });
     expect(m.groups.map((g) => [g.address, g.ownership.ingress, g.ownership.egress])).toEqual([
       ['aws_security_group.web', 'blocks', 'unmanaged'],
       ['aws_security_group.db', 'unmanaged', 'unmanaged'],
@@ -322,7 +326,14 @@ resource "aws_ecs_service" "svc" {
 
   it('reads .tf.json files', async () => {
     const m = await modelOf({
-      'main.tf.json': JSON.stringify({ resource: { aws_security_group: { j: { ingress: [{ from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['${var.c}'] }] } } }, variable: { c: { default: '1.2.3.0/24' } } }, null, 2),
+      'main.tf.json': JSON.stringify(
+        {
+          resource: { aws_security_group: { j: { ingress: [{ from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['${var.c}'] }] } } },
+          variable: { c: { default: '1.2.3.0/24' } },
+        },
+        null,
+        2,
+      ),
     });
     expect(ruleLines(m)).toEqual(['aws_security_group.j ingress tcp 80-80 cidr:1.2.3.0/24']);
   });
@@ -330,7 +341,8 @@ resource "aws_ecs_service" "svc" {
 
 describe('several root modules in one tree', () => {
   it('qualifies addresses with the root directory so equal addresses are not merged', async () => {
-    const sg = 'resource "aws_security_group" "web" {\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
+    const sg =
+      'resource "aws_security_group" "web" {\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
     const m = await modelOf({ 'stacks/a/main.tf': sg, 'stacks/b/main.tf': sg });
     expect(m.groups.map((g) => g.address)).toEqual(['stacks/a:aws_security_group.web', 'stacks/b:aws_security_group.web']);
     expect(new Set(m.rules.map((r) => r.group)).size).toBe(2);

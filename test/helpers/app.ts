@@ -12,7 +12,11 @@ import { GitHubDouble, type DoubleOptions } from '../../src/demo/github-double.j
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 export const SECRET = 'test-secret';
 
 /** A real payload shape from @octokit/webhooks-examples, patched with our repository. */
@@ -21,7 +25,13 @@ export function payload(name: string, action: string, patch: (p: Record<string, 
   const example = event.examples.find((e) => e['action'] === action) ?? event.examples[0]!;
   const p = structuredClone(example) as Record<string, any>;
   p['installation'] = { id: 1, node_id: 'x' };
-  p['repository'] = { ...(p['repository'] ?? {}), name: 'infra', full_name: 'acme/infra', default_branch: 'main', owner: { ...(p['repository']?.owner ?? {}), login: 'acme' } };
+  p['repository'] = {
+    ...(p['repository'] ?? {}),
+    name: 'infra',
+    full_name: 'acme/infra',
+    default_branch: 'main',
+    owner: { ...(p['repository']?.owner ?? {}), login: 'acme' },
+  };
   p['sender'] = { ...(p['sender'] ?? {}), login: 'alice', type: 'User' };
   patch(p);
   return p;
@@ -32,7 +42,11 @@ export function pullRequestPayload(action: string, pr: { number: number; head: s
     p['pull_request'] = {
       ...p['pull_request'],
       number: pr.number,
-      head: { ...p['pull_request'].head, sha: pr.head, repo: fork ? { full_name: 'mallory/infra', owner: { login: 'mallory' }, name: 'infra' } : { full_name: 'acme/infra' } },
+      head: {
+        ...p['pull_request'].head,
+        sha: pr.head,
+        repo: fork ? { full_name: 'mallory/infra', owner: { login: 'mallory' }, name: 'infra' } : { full_name: 'acme/infra' },
+      },
       base: { ...p['pull_request'].base, sha: pr.base, ref: 'main' },
     };
     p['number'] = pr.number;
@@ -50,7 +64,12 @@ export interface Harness {
 
 let delivery = 0;
 
-export function harness(options: Omit<DoubleOptions, 'owner' | 'repo'>, delayFor?: (method: string, path: string) => number, host = 'https://api.github.com', baseUrl?: string): Harness {
+export function harness(
+  options: Omit<DoubleOptions, 'owner' | 'repo'>,
+  delayFor?: (method: string, path: string) => number,
+  host = 'https://api.github.com',
+  baseUrl?: string,
+): Harness {
   nock.disableNetConnect();
   const github = new GitHubDouble({ owner: 'acme', repo: 'infra', ...options });
   const scope = nock(host).persist();

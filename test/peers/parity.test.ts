@@ -65,7 +65,11 @@ function worldOpen(findings: Finding[], resource: string, check: (typeof CHECKS)
 }
 
 const expectations: Expectation[] = existsSync(MANIFEST)
-  ? readFileSync(MANIFEST, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Expectation).filter((e) => e.check_id in CHECKS && !e.expected.startsWith('UNKNOWN'))
+  ? readFileSync(MANIFEST, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Expectation)
+      .filter((e) => e.check_id in CHECKS && !e.expected.startsWith('UNKNOWN'))
   : [];
 
 describe.skipIf(!expectations.length)('peer parity', () => {

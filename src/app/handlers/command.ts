@@ -50,5 +50,8 @@ export async function onComment(context: Context<'issue_comment.created'>, regis
   }
   await react(context.octokit, repo, comment.id, 'eyes');
   const pull = await getPull(context.octokit, repo, issue.number);
-  await runReview({ octokit: context.octokit, log: context.log, registry }, { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber: pull.number });
+  await runReview(
+    { octokit: context.octokit, log: context.log, registry },
+    { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber: pull.number },
+  );
 }

@@ -8,6 +8,12 @@ export async function onMergeGroup(context: Context<'merge_group.checks_requeste
   const group = context.payload.merge_group;
   await runReview(
     { octokit: context.octokit, log: context.log, registry },
-    { repo: context.repo(), defaultBranch: context.payload.repository?.default_branch ?? 'main', headSha: group.head_sha, baseSha: group.base_sha, pullNumber: null },
+    {
+      repo: context.repo(),
+      defaultBranch: context.payload.repository?.default_branch ?? 'main',
+      headSha: group.head_sha,
+      baseSha: group.base_sha,
+      pullNumber: null,
+    },
   );
 }

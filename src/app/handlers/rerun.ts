@@ -12,7 +12,10 @@ async function rerunPull(context: Context<'check_run' | 'check_suite'>, registry
   const repo = context.repo();
   const pull = await getPull(context.octokit, repo, pullNumber);
   if (pull.state !== 'open') return;
-  await runReview({ octokit: context.octokit, log: context.log, registry }, { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber });
+  await runReview(
+    { octokit: context.octokit, log: context.log, registry },
+    { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber },
+  );
 }
 
 export async function onCheckRun(context: Context<'check_run.rerequested' | 'check_run.requested_action'>, registry: RunRegistry): Promise<void> {

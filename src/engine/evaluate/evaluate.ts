@@ -302,7 +302,10 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
     const a = evaluate(node.then, scope);
     const b = evaluate(node.else, scope);
     if (valuesEqual(a, b)) return a;
-    return new Unknown(node.src, test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply');
+    return new Unknown(
+      node.src,
+      test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
+    );
   }
   return evaluate(toBoolValue(test) ? node.then : node.else, scope);
 }
@@ -310,7 +313,10 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
 /** Iteration order: lists by index, maps and objects by key (lexical), as Terraform does. */
 export function entriesOf(collection: Value): [Value, Value][] {
   if (Array.isArray(collection)) return collection.map((v, i) => [i, v]);
-  if (isObject(collection)) return Object.keys(collection).sort().map((k) => [k, collection[k]!]);
+  if (isObject(collection))
+    return Object.keys(collection)
+      .sort()
+      .map((k) => [k, collection[k]!]);
   throw new EvalError(`cannot iterate over a ${typeName(collection)}`);
 }
 

@@ -28,8 +28,28 @@ const SET_PRESERVING = new Set(['sort', 'toset', 'tolist', 'distinct', 'compact'
 
 /** Functions that look inside lists and objects and so handle nested unknowns themselves. */
 const STRUCTURAL = new Set([
-  'concat', 'flatten', 'length', 'element', 'tolist', 'toset', 'tomap', 'merge', 'lookup', 'keys', 'values',
-  'distinct', 'compact', 'coalescelist', 'zipmap', 'slice', 'reverse', 'one', 'setunion', 'try', 'can', 'tuple',
+  'concat',
+  'flatten',
+  'length',
+  'element',
+  'tolist',
+  'toset',
+  'tomap',
+  'merge',
+  'lookup',
+  'keys',
+  'values',
+  'distinct',
+  'compact',
+  'coalescelist',
+  'zipmap',
+  'slice',
+  'reverse',
+  'one',
+  'setunion',
+  'try',
+  'can',
+  'tuple',
 ]);
 
 function list(v: Value, fn: string): Value[] {
@@ -135,7 +155,8 @@ const FUNCTIONS: Record<string, Fn> = {
   tuple: ([l]) => list(l!, 'tuple'),
   tomap: ([m]) => object(m!, 'tomap'),
   setunion: (a) => toSet(a.flatMap((x) => list(x, 'setunion'))),
-  setintersection: ([first, ...rest]) => toSet(list(first!, 'setintersection').filter((x) => rest.every((r) => list(r, 'setintersection').some((y) => valuesEqual(x, y))))),
+  setintersection: ([first, ...rest]) =>
+    toSet(list(first!, 'setintersection').filter((x) => rest.every((r) => list(r, 'setintersection').some((y) => valuesEqual(x, y))))),
   setsubtract: ([a, b]) => toSet(list(a!, 'setsubtract').filter((x) => !list(b!, 'setsubtract').some((y) => valuesEqual(x, y)))),
   lookup: ([m, k, d]) => {
     const map = object(m!, 'lookup');
@@ -152,7 +173,9 @@ const FUNCTIONS: Record<string, Fn> = {
   keys: ([m]) => Object.keys(object(m!, 'keys')).sort(),
   values: ([m]) => {
     const map = object(m!, 'values');
-    return Object.keys(map).sort().map((k) => map[k]!);
+    return Object.keys(map)
+      .sort()
+      .map((k) => map[k]!);
   },
   length: ([v]) => {
     if (typeof v === 'string') return [...v].length;
@@ -220,7 +243,10 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   min: (a) => Math.min(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
   max: (a) => Math.max(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
-  sum: ([l]) => list(l!, 'sum').map(toNumberValue).reduce((x, y) => x + y, 0),
+  sum: ([l]) =>
+    list(l!, 'sum')
+      .map(toNumberValue)
+      .reduce((x, y) => x + y, 0),
   abs: ([n]) => Math.abs(toNumberValue(n!)),
   ceil: ([n]) => Math.ceil(toNumberValue(n!)),
   floor: ([n]) => Math.floor(toNumberValue(n!)),
@@ -258,7 +284,12 @@ const FUNCTIONS: Record<string, Fn> = {
   format: ([spec, ...args]) => format(str(spec!), args),
   formatlist: ([spec, ...args]) => {
     const n = Math.max(...args.map((a) => (Array.isArray(a) ? a.length : 1)));
-    return Array.from({ length: n }, (_x, i) => format(str(spec!), args.map((a) => (Array.isArray(a) ? a[i]! : a))));
+    return Array.from({ length: n }, (_x, i) =>
+      format(
+        str(spec!),
+        args.map((a) => (Array.isArray(a) ? a[i]! : a)),
+      ),
+    );
   },
   join: ([sep, ...lists]) => {
     const items = lists.flatMap((l) => list(l, 'join'));

@@ -49,7 +49,8 @@ export class ModuleSource {
     };
     this.tfvars = files.filter((f) => isTfvars(base(f))).sort((a, b) => (order(a) < order(b) ? -1 : 1));
     for (const f of this.tfvars) {
-      for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name)?.startLine ?? 1, raw));
+      for (const [name, raw] of Object.entries(f.body))
+        this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name)?.startLine ?? 1, raw));
     }
   }
 
@@ -58,7 +59,9 @@ export class ModuleSource {
     for (const [name, decls] of Object.entries((body['variable'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
       this.variables.set(name, decls[0] ?? {});
       const block = file.located.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
-      this.inputs.push(input(this.dir, 'variable', name, file.path, block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1, decls[0]?.['default'] ?? null));
+      this.inputs.push(
+        input(this.dir, 'variable', name, file.path, block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1, decls[0]?.['default'] ?? null),
+      );
     }
     const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
@@ -311,7 +314,13 @@ export class ModuleInstance implements ModuleContext {
     this.#children.set(name, result);
     const dir = localModuleDir(this.source.dir, sourceText);
     const sourceDir = dir === null ? null : this.read(dir);
-    if (dir === null || !sourceDir || this.ancestors.length >= MAX_MODULE_DEPTH || this.ancestors.includes(sourceDir.dir) || sourceDir.dir === this.source.dir) {
+    if (
+      dir === null ||
+      !sourceDir ||
+      this.ancestors.length >= MAX_MODULE_DEPTH ||
+      this.ancestors.includes(sourceDir.dir) ||
+      sourceDir.dir === this.source.dir
+    ) {
       const reason =
         dir === null
           ? `an output of a module from "${sourceText}", which is not analysed (only local modules are)`
@@ -326,10 +335,14 @@ export class ModuleInstance implements ModuleContext {
     const instances = new Map<string, ModuleInstance>();
     const makeInstance = (address: string, names: Record<string, Value>) => {
       const scope = withNames(this.scope, names);
-      return new ModuleInstance(sourceDir, address, this.read, this.diagnostics, (variable) => (variable in decl.body && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined), [
-        ...this.ancestors,
-        this.source.dir,
-      ]);
+      return new ModuleInstance(
+        sourceDir,
+        address,
+        this.read,
+        this.diagnostics,
+        (variable) => (variable in decl.body && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined),
+        [...this.ancestors, this.source.dir],
+      );
     };
     if (result.expansion.kind === 'single') instances.set('', makeInstance(base, {}));
     else if (result.expansion.kind === 'unknown') instances.set('*', makeInstance(instanceAddress(base, '*'), result.expansion.scope));
@@ -354,7 +367,8 @@ function typeOf(raw: unknown): Node | null {
   if (typeof raw !== 'string') return null;
   try {
     const node = templateNode(raw);
-    if (node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' && node.parts[0]!.kind === 'interp') return node.parts[0]!.expr;
+    if (node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' && node.parts[0]!.kind === 'interp')
+      return node.parts[0]!.expr;
   } catch {
     return null;
   }
@@ -370,7 +384,11 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     try {
       n = toNumberValue(count);
     } catch {
-      return { kind: 'unknown', unknown: new Unknown(String(body['count']), 'count is not a number'), scope: { count: { index: new Unknown('count.index', 'the count is unknown') } } };
+      return {
+        kind: 'unknown',
+        unknown: new Unknown(String(body['count']), 'count is not a number'),
+        scope: { count: { index: new Unknown('count.index', 'the count is unknown') } },
+      };
     }
     return { kind: 'instances', keys: Array.from({ length: Math.max(0, Math.floor(n)) }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
   }
@@ -379,12 +397,18 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     const unknownEach = { each: { key: new Unknown('each.key', 'for_each is unknown'), value: new Unknown('each.value', 'for_each is unknown') } };
     if (each instanceof Unknown) return { kind: 'unknown', unknown: each, scope: unknownEach };
     if (isObject(each)) {
-      return { kind: 'instances', keys: Object.keys(each).sort().map((k) => ({ key: k, scope: { each: { key: k, value: each[k]! } } })) };
+      return {
+        kind: 'instances',
+        keys: Object.keys(each)
+          .sort()
+          .map((k) => ({ key: k, scope: { each: { key: k, value: each[k]! } } })),
+      };
     }
     if (Array.isArray(each)) {
       const keys: string[] = [];
       for (const item of each) {
-        if (item instanceof Unknown || item instanceof Ref) return { kind: 'unknown', unknown: new Unknown(String(body['for_each']), 'a for_each key is known only after apply'), scope: unknownEach };
+        if (item instanceof Unknown || item instanceof Ref)
+          return { kind: 'unknown', unknown: new Unknown(String(body['for_each']), 'a for_each key is known only after apply'), scope: unknownEach };
         try {
           keys.push(toStringValue(item));
         } catch {

@@ -42,5 +42,8 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
  * order, so the same finding on a later push keeps its fingerprint.
  */
 export function fingerprint(rule: string, ...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([rule, ...parts])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([rule, ...parts]))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -183,7 +183,8 @@ class Scanner {
         }
         this.advance(2);
         this.skipTemplateExpr();
-      } else if (c === '\n') return; // unterminated: let the parser report it
+      } else if (c === '\n')
+        return; // unterminated: let the parser report it
       else this.advance(1);
     }
   }

@@ -42,7 +42,10 @@ export class FileParser {
 
   parse(file: SourceFile): Promise<ParsedFile> {
     const json = file.path.endsWith('.json');
-    const key = createHash('sha1').update(json ? 'j' : 'h').update(file.content).digest('hex');
+    const key = createHash('sha1')
+      .update(json ? 'j' : 'h')
+      .update(file.content)
+      .digest('hex');
     let entry = this.#cache.get(key);
     if (!entry) {
       entry = json ? Promise.resolve(parseJson(file)) : this.parseHcl(file);

@@ -48,7 +48,10 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_neptune_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },
   aws_elasticache_cluster: { paths: [['security_group_ids']], dataStore: true },
   aws_elasticache_replication_group: { paths: [['security_group_ids']], dataStore: true },
-  aws_ecs_service: { paths: [['network_configuration', 'security_groups']], internet: nested(['network_configuration', 'assign_public_ip'], 'tasks get public IPs') },
+  aws_ecs_service: {
+    paths: [['network_configuration', 'security_groups']],
+    internet: nested(['network_configuration', 'assign_public_ip'], 'tasks get public IPs'),
+  },
   aws_lambda_function: { paths: [['vpc_config', 'security_group_ids']] },
   aws_eks_cluster: { paths: [['vpc_config', 'security_group_ids']] },
   aws_network_interface: { paths: [['security_groups']] },

@@ -4,7 +4,15 @@ import { posix } from 'node:path';
 import type { LocatedBlock, Span } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { evaluateJson, withNames, type Scope } from '../evaluate/evaluate.js';
-import { ModuleInstance, ModuleSource, instanceAddress, localModuleDir, referencedNames, type Declaration, type ModuleDiagnostics } from '../evaluate/module.js';
+import {
+  ModuleInstance,
+  ModuleSource,
+  instanceAddress,
+  localModuleDir,
+  referencedNames,
+  type Declaration,
+  type ModuleDiagnostics,
+} from '../evaluate/module.js';
 import { Lazy, Ref, Unknown, display, isObject, toNumberValue, type Value } from '../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from './attachments.js';
 import { GROUP_TYPES, cidrPeer, groupKey, groupPeer, prefixListPeer } from './peer.js';
@@ -228,7 +236,9 @@ class ModelBuilder {
       const entries: [Value, Value][] = Array.isArray(forEach)
         ? forEach.map((v, k) => [k, v])
         : isObject(forEach)
-          ? Object.keys(forEach).sort().map((k) => [k, forEach[k]!])
+          ? Object.keys(forEach)
+              .sort()
+              .map((k) => [k, forEach[k]!])
           : [];
       if (entries.length === 0) return; // zero elements: the direction stays unmanaged
       states.push('blocks');
@@ -249,7 +259,21 @@ class ModelBuilder {
     if (item instanceof Unknown || !isObject(item)) {
       const u = item instanceof Unknown ? item : new Unknown(display(item), 'not a rule object');
       this.unknown(u, direction, inst.address, loc);
-      this.addRules({ group: group.address, direction, protocol: u, from: u, to: u, peers: [{ type: 'unresolved', value: u.expr, reason: u.reason }], description: null, origin: 'inline', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: false, refs: referencedNames(inst.decl.body) });
+      this.addRules({
+        group: group.address,
+        direction,
+        protocol: u,
+        from: u,
+        to: u,
+        peers: [{ type: 'unresolved', value: u.expr, reason: u.reason }],
+        description: null,
+        origin: 'inline',
+        resource: inst.address,
+        location: loc,
+        conditional: inst.conditional,
+        createBeforeDestroy: false,
+        refs: referencedNames(inst.decl.body),
+      });
       return;
     }
     const peers: Peer[] = [
@@ -310,7 +334,21 @@ class ModelBuilder {
     const directions: Direction[] = direction ? [direction] : DIRECTIONS;
     if (!direction) this.unknown(type instanceof Unknown ? type : new Unknown(display(type), 'type must be "ingress" or "egress"'), 'type', inst.address, loc);
     for (const d of directions) {
-      this.addRules({ group, direction: d, protocol: this.attr(inst, 'protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: 'aws_security_group_rule', resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst), refs: referencedNames(inst.decl.body) });
+      this.addRules({
+        group,
+        direction: d,
+        protocol: this.attr(inst, 'protocol'),
+        from: this.attr(inst, 'from_port'),
+        to: this.attr(inst, 'to_port'),
+        peers,
+        description: stringOrNull(this.attr(inst, 'description')),
+        origin: 'aws_security_group_rule',
+        resource: inst.address,
+        location: loc,
+        conditional: inst.conditional,
+        createBeforeDestroy: createBeforeDestroy(inst),
+        refs: referencedNames(inst.decl.body),
+      });
     }
   }
 
@@ -332,7 +370,21 @@ class ModelBuilder {
       peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
     }
     this.recordPeerUnknowns(inst, 'peer', peers, loc);
-    this.addRules({ group, direction, protocol: this.attr(inst, 'ip_protocol'), from: this.attr(inst, 'from_port'), to: this.attr(inst, 'to_port'), peers, description: stringOrNull(this.attr(inst, 'description')), origin: decl.type as RuleOrigin, resource: inst.address, location: loc, conditional: inst.conditional, createBeforeDestroy: createBeforeDestroy(inst), refs: referencedNames(inst.decl.body) });
+    this.addRules({
+      group,
+      direction,
+      protocol: this.attr(inst, 'ip_protocol'),
+      from: this.attr(inst, 'from_port'),
+      to: this.attr(inst, 'to_port'),
+      peers,
+      description: stringOrNull(this.attr(inst, 'description')),
+      origin: decl.type as RuleOrigin,
+      resource: inst.address,
+      location: loc,
+      conditional: inst.conditional,
+      createBeforeDestroy: createBeforeDestroy(inst),
+      refs: referencedNames(inst.decl.body),
+    });
   }
 
   addRules(spec: {
@@ -460,4 +512,3 @@ function stringOrNull(v: Value | undefined): string | null {
   if (typeof v === 'string') return v;
   return display(v);
 }
-

@@ -8,7 +8,10 @@ import type { Peer } from './types.js';
  * `aws_security_group` (the `dir:` label appears when a tree has several root modules).
  */
 export function resourceType(address: string): string {
-  return address.replace(/^[^:"[\]]*:/, '').replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '').split('.')[0]!;
+  return address
+    .replace(/^[^:"[\]]*:/, '')
+    .replace(/^(module\.[^.]+(\[[^\]]*\])?\.)*/, '')
+    .split('.')[0]!;
 }
 
 /** Resource types whose `id` is a security group. */

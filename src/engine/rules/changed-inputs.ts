@@ -47,6 +47,9 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
   const seen = new Set<string>();
   const parts = hits
     .filter(({ i }) => !seen.has(`${i.file}:${i.line}`) && seen.add(`${i.file}:${i.line}`))
-    .map(({ ref, i }) => `\`${ref}\`${ref !== nameOf(i) ? ` (through \`${nameOf(i)}\`)` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} \`${i.file}\` line ${i.line}`);
+    .map(
+      ({ ref, i }) =>
+        `\`${ref}\`${ref !== nameOf(i) ? ` (through \`${nameOf(i)}\`)` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} \`${i.file}\` line ${i.line}`,
+    );
   return `This rule's lines may be unchanged: the change is in ${parts.join('; ')}.`;
 }

@@ -20,7 +20,9 @@ export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }):
 
 /** A markdown list of the exactly opened peers and ports. */
 export function formatOpened(protocol: string, opened: NonNullable<Finding['access']>['opened']): string {
-  const shown = opened.slice(0, 20).map((o) => `- ${describePeerShort(o.peer)}: ${describePorts(protocol, o.ports)}${protocol === 'all' ? '' : `/${protocol}`}`);
+  const shown = opened
+    .slice(0, 20)
+    .map((o) => `- ${describePeerShort(o.peer)}: ${describePorts(protocol, o.ports)}${protocol === 'all' ? '' : `/${protocol}`}`);
   if (opened.length > 20) shown.push(`- … and ${opened.length - 20} more`);
   return ['Newly opened:', ...shown].join('\n');
 }

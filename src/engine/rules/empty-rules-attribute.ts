@@ -28,7 +28,9 @@ export const emptyRulesAttribute: FindingRule = {
           message:
             [
               `\`${direction} = []\` makes \`${group.address}\` authoritative for its ${direction} rules with none wanted: every \`terraform apply\` deletes every ${direction} rule of the group, including rules created outside this resource.`,
-              standalone.length ? `\nThese standalone rules target the same group and direction and will be deleted on each apply, then recreated: ${standalone.map((d) => `\`${d.resource}\``).join(', ')}.` : '',
+              standalone.length
+                ? `\nThese standalone rules target the same group and direction and will be deleted on each apply, then recreated: ${standalone.map((d) => `\`${d.resource}\``).join(', ')}.`
+                : '',
               '',
               'Use it only for the one apply that removes inline rules; then remove the argument. To keep standalone rules, leave the argument out entirely.',
             ].join('\n') + (s.predates ? PREDATES : ''),

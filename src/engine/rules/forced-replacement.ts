@@ -25,7 +25,9 @@ export const forcedReplacement: FindingRule = {
       const changed = FIELDS.filter(([k]) => old[k] !== group[k]);
       if (!changed.length) continue;
       const attached = ctx.head.attachments.filter((a) => a.groups.includes(group.address)).map((a) => a.resource);
-      const referencing = [...new Set(ctx.head.rules.filter((r) => r.group !== group.address && r.peer.type === 'group' && r.peer.value === group.address).map((r) => r.group))];
+      const referencing = [
+        ...new Set(ctx.head.rules.filter((r) => r.group !== group.address && r.peer.type === 'group' && r.peer.value === group.address).map((r) => r.group)),
+      ];
       const dependent = attached.length > 0 || referencing.length > 0;
       const severity = dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
       const what = changed.map(([k, attr]) => `\`${attr}\` (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
@@ -33,7 +35,11 @@ export const forcedReplacement: FindingRule = {
       findings.push({
         rule: 'forced-replacement',
         severity,
-        fingerprint: fingerprint('forced-replacement', group.address, changed.map(([, a]) => a)),
+        fingerprint: fingerprint(
+          'forced-replacement',
+          group.address,
+          changed.map(([, a]) => a),
+        ),
         title: `Changing ${changed.map(([, a]) => a).join(', ')} replaces ${group.address}`,
         message: [
           `${what} cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`,

@@ -15,7 +15,8 @@ function signature(model: Model, group: string): string {
     const parts = new Map<string, string[]>();
     const add = (g: string, s: string) => (parts.get(g) ?? parts.set(g, []).get(g)!).push(s);
     for (const d of model.declarations) add(d.group, `${d.resource}|${d.identity}|${d.description ?? ''}`);
-    for (const g of model.groups) add(g.address, `group|${g.name}|${g.namePrefix}|${g.description}|${g.vpcId}|${g.ownership.ingress}|${g.ownership.egress}|${g.createBeforeDestroy}`);
+    for (const g of model.groups)
+      add(g.address, `group|${g.name}|${g.namePrefix}|${g.description}|${g.vpcId}|${g.ownership.ingress}|${g.ownership.egress}|${g.createBeforeDestroy}`);
     for (const [g, list] of parts) map.set(g, list.sort().join('\n'));
     signatures.set(model, map);
   }
@@ -27,7 +28,12 @@ export function groupChanged(ctx: ReviewContext, group: string): boolean {
 }
 
 /** The severity to report a hazard at, or null when it predates the PR on an untouched group. */
-export function hazardSeverity(ctx: ReviewContext, group: string, existedAtBase: boolean, severity: Severity): { severity: Severity; predates: boolean } | null {
+export function hazardSeverity(
+  ctx: ReviewContext,
+  group: string,
+  existedAtBase: boolean,
+  severity: Severity,
+): { severity: Severity; predates: boolean } | null {
   if (!existedAtBase) return { severity, predates: false };
   if (groupChanged(ctx, group)) return { severity: 'low', predates: true };
   return null;

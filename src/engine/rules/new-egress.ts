@@ -18,14 +18,18 @@ export const newEgress: FindingRule = {
       const internet = opened.cidr.some((c) => isInternetWide(c.addrs, c.family));
       const dataStores = ctx.head.attachments.filter((a) => a.dataStore && a.groups.includes(first.group));
       const severity = internet && dataStores.length ? 'medium' : 'low';
-      const what = describeAccess(first.protocol, json.flatMap((o) => o.ports));
+      const what = describeAccess(
+        first.protocol,
+        json.flatMap((o) => o.ports),
+      );
       const to = internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} destinations`;
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **to ${to}** from \`${first.group}\`.`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
-      if (severity === 'medium') lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
+      if (severity === 'medium')
+        lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
       return {
         rule: 'new-egress',
         severity,

@@ -18,15 +18,16 @@ export const newIngress: FindingRule = {
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
       const from = c.internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} sources`;
       const exposed = attachedTo(ctx.head, first.group);
-      const lines = [
-        `**${what}** is newly allowed **from ${from}** into \`${first.group}\` (${c.why}).`,
-        '',
-        formatOpened(first.protocol, json),
-      ];
+      const lines = [`**${what}** is newly allowed **from ${from}** into \`${first.group}\` (${c.why}).`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
-      lines.push('', c.internet ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.' : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.');
+      lines.push(
+        '',
+        c.internet
+          ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.'
+          : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.',
+      );
       return {
         rule: 'new-ingress',
         severity: c.severity,

@@ -26,20 +26,33 @@ export const newInternetPath: FindingRule = {
       const lastPorts = last.ports.map(([a, b]) => [BigInt(a), BigInt(b)] as const);
       const sensitive = last.protocol === 'all' || intersect(lastPorts, sensitiveSet(ctx.config, last.protocol)).length > 0;
       const severity = !existed ? 'info' : sensitive ? 'critical' : 'high';
-      const chain = ['internet', ...reach.path.map((h) => `\`${h.to}\` (${describePorts(h.protocol, h.ports)}${h.protocol === 'all' ? '' : `/${h.protocol}`})`)].join(' → ');
+      const chain = [
+        'internet',
+        ...reach.path.map((h) => `\`${h.to}\` (${describePorts(h.protocol, h.ports)}${h.protocol === 'all' ? '' : `/${h.protocol}`})`),
+      ].join(' → ');
       const exposed = attachedTo(ctx.head, group);
       const lines = [
-        old ? `\`${group}\` was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.` : `\`${group}\` is now reachable from the internet in ${reach.distance} hop(s).`,
+        old
+          ? `\`${group}\` was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.`
+          : `\`${group}\` is now reachable from the internet in ${reach.distance} hop(s).`,
         '',
         `Path: ${chain}`,
       ];
-      if (exposed.length) lines.push('', `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${describePorts(last.protocol, last.ports)}${last.protocol === 'all' ? '' : `/${last.protocol}`}.`);
+      if (exposed.length)
+        lines.push(
+          '',
+          `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${describePorts(last.protocol, last.ports)}${last.protocol === 'all' ? '' : `/${last.protocol}`}.`,
+        );
       if (!existed) lines.push('', 'The group is new in this pull request; its own rules are reported separately.');
       lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
         rule: 'new-internet-path',
         severity,
-        fingerprint: fingerprint('new-internet-path', group, reach.path.map((h) => [h.from, h.to, h.protocol])),
+        fingerprint: fingerprint(
+          'new-internet-path',
+          group,
+          reach.path.map((h) => [h.from, h.to, h.protocol]),
+        ),
         title: old ? `${group} is now ${reach.distance} hop(s) from the internet (was ${old.distance})` : `${group} is now reachable from the internet`,
         message: lines.join('\n'),
         resource: group,

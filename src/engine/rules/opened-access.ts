@@ -49,7 +49,12 @@ export function sensitiveSet(config: Pick<Config, 'sensitive_ports'>, protocol: 
 }
 
 function trustedSet(config: Pick<Config, 'trusted_cidrs'>, family: Family): IntervalSet {
-  return normalise(config.trusted_cidrs.map(cidrToSet).filter((c) => c.family === family).flatMap((c) => c.set));
+  return normalise(
+    config.trusted_cidrs
+      .map(cidrToSet)
+      .filter((c) => c.family === family)
+      .flatMap((c) => c.set),
+  );
 }
 
 export interface Classified {
@@ -60,10 +65,15 @@ export interface Classified {
 }
 
 /** Severity of newly opened ingress (PRODUCT.md §3). */
-export function classifyIngress(protocol: string, opened: OpenedAccess, config: Pick<Config, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>): Classified {
+export function classifyIngress(
+  protocol: string,
+  opened: OpenedAccess,
+  config: Pick<Config, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
+): Classified {
   const sensitivePorts = sensitiveSet(config, protocol);
   const allowed = normalise(config.allowed_public_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
-  const allPorts = !hasPorts(protocol) || (protocol !== 'icmp' && protocol !== 'icmpv6' && opened.cidr.some((c) => c.ports.some(([a, b]) => a === 0n && b === 65535n)));
+  const allPorts =
+    !hasPorts(protocol) || (protocol !== 'icmp' && protocol !== 'icmpv6' && opened.cidr.some((c) => c.ports.some(([a, b]) => a === 0n && b === 65535n)));
   let result: Classified = { severity: 'low', internet: false, sensitive: [], why: 'a narrow range or a group reference' };
   for (const c of opened.cidr) {
     const addrs = subtract(c.addrs, trustedSet(config, c.family));
@@ -73,11 +83,23 @@ export function classifyIngress(protocol: string, opened: OpenedAccess, config: 
     const portsAllOrSensitive = !icmp && (allPorts || !isEmpty(sensitive));
     let next: Classified;
     if (isInternetWide(addrs, c.family)) {
-      if (portsAllOrSensitive) next = { severity: 'critical', internet: true, sensitive, why: allPorts ? 'the internet can reach every port' : 'the internet can reach a sensitive port' };
-      else if (icmp || isEmpty(subtract(c.ports, allowed))) next = { severity: 'low', internet: true, sensitive, why: icmp ? 'ICMP from the internet' : 'a port allowed to be public (`allowed_public_ports`)' };
+      if (portsAllOrSensitive)
+        next = {
+          severity: 'critical',
+          internet: true,
+          sensitive,
+          why: allPorts ? 'the internet can reach every port' : 'the internet can reach a sensitive port',
+        };
+      else if (icmp || isEmpty(subtract(c.ports, allowed)))
+        next = { severity: 'low', internet: true, sensitive, why: icmp ? 'ICMP from the internet' : 'a port allowed to be public (`allowed_public_ports`)' };
       else next = { severity: 'high', internet: true, sensitive, why: 'the internet can reach a port not in `allowed_public_ports`' };
     } else if (portsAllOrSensitive && (hasPublicAddresses(addrs, c.family) || widerThan(addrs, c.family, 16))) {
-      next = { severity: 'medium', internet: false, sensitive, why: hasPublicAddresses(addrs, c.family) ? 'a public range can reach a sensitive port' : 'a private range wider than /16 can reach a sensitive port' };
+      next = {
+        severity: 'medium',
+        internet: false,
+        sensitive,
+        why: hasPublicAddresses(addrs, c.family) ? 'a public range can reach a sensitive port' : 'a private range wider than /16 can reach a sensitive port',
+      };
     } else continue;
     if (maxSeverity(next.severity, result.severity) !== result.severity || (next.internet && !result.internet)) result = next;
   }
@@ -101,5 +123,12 @@ export function attachedTo(model: Model, group: string): string[] {
 }
 
 export function accessFingerprint(rule: string, first: Rule, opened: NonNullable<Finding['access']>['opened']): string {
-  return fingerprint(rule, first.resource, first.group, first.direction, first.protocol, opened.map((o) => [o.peer.type, o.peer.value, o.ports]));
+  return fingerprint(
+    rule,
+    first.resource,
+    first.group,
+    first.direction,
+    first.protocol,
+    opened.map((o) => [o.peer.type, o.peer.value, o.ports]),
+  );
 }

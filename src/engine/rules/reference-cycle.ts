@@ -3,6 +3,7 @@
 import { fingerprint } from '../findings/finding.js';
 import type { Model } from '../model/types.js';
 import type { FindingRule } from './context.js';
+import { PREDATES, groupChanged } from './hazard.js';
 
 /** Strongly connected components of two or more groups, over inline references. */
 export function inlineCycles(model: Model): string[][] {
@@ -66,19 +67,28 @@ export const referenceCycle: FindingRule = {
   docs: 'docs/rules/reference-cycle.md',
   check(ctx) {
     const before = new Set(inlineCycles(ctx.base).map((c) => c.join('|')));
-    return inlineCycles(ctx.head)
-      .filter((c) => !before.has(c.join('|')))
-      .map((cycle) => {
-        const first = ctx.head.groups.find((g) => g.address === cycle[0])!;
-        return {
+    return inlineCycles(ctx.head).flatMap((cycle) => {
+      const existed = before.has(cycle.join('|'));
+      const s = existed
+        ? cycle.some((g) => groupChanged(ctx, g))
+          ? { severity: 'low' as const, predates: true }
+          : null
+        : { severity: 'medium' as const, predates: false };
+      if (!s) return [];
+      const first = ctx.head.groups.find((g) => g.address === cycle[0])!;
+      return [
+        {
           rule: 'reference-cycle',
-          severity: 'medium' as const,
+          severity: s.severity,
           fingerprint: fingerprint('reference-cycle', cycle),
           title: `Inline rules of ${cycle.join(', ')} reference each other`,
-          message: `The inline rules of ${cycle.map((g) => `\`${g}\``).join(' → ')} → \`${cycle[0]}\` form a cycle: each group needs the other's id before it can be created, and \`terraform plan\` fails with \`Error: Cycle\`.\n\nFix: move one direction of one group to a standalone \`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` resource, which depends on both groups instead of being part of one (hashicorp/terraform#539).`,
+          message:
+            `The inline rules of ${cycle.map((g) => `\`${g}\``).join(' → ')} → \`${cycle[0]}\` form a cycle: each group needs the other's id before it can be created, and \`terraform plan\` fails with \`Error: Cycle\`.\n\nFix: move one direction of one group to a standalone \`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` resource, which depends on both groups instead of being part of one (hashicorp/terraform#539).` +
+            (s.predates ? PREDATES : ''),
           resource: first.address,
           location: first.location,
-        };
-      });
+        },
+      ];
+    });
   },
 };

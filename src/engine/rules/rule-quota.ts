@@ -4,6 +4,7 @@
 import { fingerprint } from '../findings/finding.js';
 import type { Direction, Model } from '../model/types.js';
 import type { FindingRule } from './context.js';
+import { PREDATES, hazardSeverity } from './hazard.js';
 
 interface Count {
   v4: number;
@@ -49,16 +50,20 @@ export const ruleQuota: FindingRule = {
     const over = (c: Count | undefined) => !!c && (c.v4 > quota || c.v6 > quota);
     const findings = [];
     for (const [key, c] of counts(ctx.head, quota)) {
-      if (!over(c) || over(before.get(key))) continue;
+      if (!over(c)) continue;
       const [group, direction] = key.split('\0') as [string, Direction];
+      const s = hazardSeverity(ctx, group, over(before.get(key)), 'medium');
+      if (!s) continue;
       const g = ctx.head.groups.find((x) => x.address === group);
       const where = ctx.head.declarations.find((d) => d.group === group && d.direction === direction);
       findings.push({
         rule: 'rule-quota',
-        severity: 'medium' as const,
+        severity: s.severity,
         fingerprint: fingerprint('rule-quota', group, direction),
         title: `${group} has more ${direction} rules than the quota of ${quota}`,
-        message: `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}${c.unknown ? ` ${c.unknown} rule(s) with values not known before apply are not counted.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).`,
+        message:
+          `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}${c.unknown ? ` ${c.unknown} rule(s) with values not known before apply are not counted.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).` +
+          (s.predates ? PREDATES : ''),
         resource: group,
         location: g?.location ?? where?.location ?? { file: '', startLine: 1, endLine: 1 },
       });

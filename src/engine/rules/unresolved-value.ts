@@ -21,7 +21,11 @@ export const unresolvedValue: FindingRule = {
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
       byResource.set(key, entry);
     }
-    const changed = new Set(ctx.head.declarations.filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`)).map((d) => `${d.resource}|${d.location.file}|${d.location.startLine}`));
+    const changed = new Set(
+      ctx.head.declarations
+        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`))
+        .map((d) => `${d.resource}|${d.location.file}|${d.location.startLine}`),
+    );
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
       .map(([, e]) => ({
