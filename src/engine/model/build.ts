@@ -256,25 +256,27 @@ class ModelBuilder {
   }
 
   addInlineRule(inst: Instance, group: Group, direction: Direction, item: Value, loc: Location): void {
+    const rule = this.inlineFields(inst, group, direction, item, loc);
+    this.addRules({
+      group: group.address,
+      direction,
+      ...rule,
+      origin: 'inline',
+      resource: inst.address,
+      location: loc,
+      conditional: inst.conditional,
+      createBeforeDestroy: false,
+      refs: referencedNames(inst.decl.body),
+    });
+  }
+
+  /** Protocol, ports, peers and description of one inline block (all unknown if it is). */
+  inlineFields(inst: Instance, group: Group, direction: Direction, item: Value, loc: Location) {
     if (item instanceof Unknown || !isObject(item)) {
       const u = item instanceof Unknown ? item : new Unknown(display(item), 'not a rule object');
       this.unknown(u, direction, inst.address, loc);
-      this.addRules({
-        group: group.address,
-        direction,
-        protocol: u,
-        from: u,
-        to: u,
-        peers: [{ type: 'unresolved', value: u.expr, reason: u.reason }],
-        description: null,
-        origin: 'inline',
-        resource: inst.address,
-        location: loc,
-        conditional: inst.conditional,
-        createBeforeDestroy: false,
-        refs: referencedNames(inst.decl.body),
-      });
-      return;
+      const peers: Peer[] = [{ type: 'unresolved', value: u.expr, reason: u.reason }];
+      return { protocol: u as Value, from: u as Value, to: u as Value, peers, description: null };
     }
     const peers: Peer[] = [
       ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c)),
@@ -286,21 +288,13 @@ class ModelBuilder {
     if (self instanceof Unknown) peers.push({ type: 'unresolved', value: self.expr, reason: self.reason });
     else if (self === true || self === 'true') peers.push({ type: 'self', value: group.address });
     this.recordPeerUnknowns(inst, direction, peers, loc);
-    this.addRules({
-      group: group.address,
-      direction,
+    return {
       protocol: item['protocol'] ?? null,
       from: item['from_port'] ?? null,
       to: item['to_port'] ?? null,
       peers,
       description: stringOrNull(item['description']),
-      origin: 'inline',
-      resource: inst.address,
-      location: loc,
-      conditional: inst.conditional,
-      createBeforeDestroy: false,
-      refs: referencedNames(inst.decl.body),
-    });
+    };
   }
 
   recordPeerUnknowns(inst: Instance, attribute: string, peers: Peer[], loc: Location): void {
