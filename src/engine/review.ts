@@ -108,7 +108,6 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
 function closedAccess(base: Model, head: AccessIndex): Closed[] {
   const out: Closed[] = [];
   for (const rule of base.rules) {
-    if (rule.peer.type === 'unresolved') continue;
     const gone = head.opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)
