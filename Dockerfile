@@ -1,6 +1,7 @@
 # Multi-stage: build with dev dependencies, run with production dependencies only, as a
+# node:26 is the Active LTS line since October 2026.
 # non-root user. Proven step by step without a Docker engine (see README "Docker").
-FROM node:24-slim AS build
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +9,7 @@ COPY tsconfig.json ./
 COPY src ./src
 RUN npm run build
 
-FROM node:24-slim
+FROM node:26-slim
 # a larger young generation keeps garbage collection linear on very large repositories
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
