@@ -1,6 +1,6 @@
 # Multi-stage: build with dev dependencies, run with production dependencies only, as a
-# node:26 is the Active LTS line since October 2026.
 # non-root user. Proven step by step without a Docker engine (see README "Docker").
+# node:26 is the Active LTS line since October 2026.
 FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
