@@ -36,6 +36,8 @@ export interface ReviewTarget {
   baseSha: string;
   /** Null for a merge group: no review comments then. */
   pullNumber: number | null;
+  /** The PR's `changed_files`, to tell when GitHub's 3,000-file listing cap cut the list. */
+  changedFiles?: number;
 }
 
 export interface RunDeps {
@@ -56,6 +58,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
   const seq = registry.begin(key);
   let config: Config = DEFAULT_CONFIG;
   let concluded = false;
+  const notes: string[] = [];
   const conclude = async (
     conclusion: Conclusion,
     title: string,
@@ -92,6 +95,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       let mergeBaseSha: string;
       if (target.pullNumber !== null) {
         changed = await listPullFiles(octokit, repo, target.pullNumber);
+        if (target.changedFiles && changed.length < target.changedFiles) {
+          notes.push(`GitHub lists at most 3,000 files of a pull request: ${changed.length} of ${target.changedFiles} changed files were analysed.`);
+        }
         changed = changed.filter(
           (f) => filterPaths([{ path: f.filename }], config).length || (f.previousFilename && filterPaths([{ path: f.previousFilename }], config).length),
         );
@@ -133,7 +139,16 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         return;
       }
       // 7. publish
-      await publish(deps, target, checkRunId, result, config, { base, head, changed, mergeBaseSha, allDirs }, () => registry.isCurrent(key, seq), conclude);
+      await publish(
+        deps,
+        target,
+        checkRunId,
+        result,
+        config,
+        { base, head, changed, mergeBaseSha, allDirs, notes },
+        () => registry.isCurrent(key, seq),
+        conclude,
+      );
     } catch (e) {
       const status = (e as { status?: number }).status;
       const message = e instanceof Error ? e.message : String(e);
@@ -170,14 +185,20 @@ async function publish(
   checkRunId: number,
   result: ReviewResult,
   config: Config,
-  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[] },
+  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[] },
   stillCurrent: () => boolean,
   conclude: (c: Conclusion, title: string, summary: string, extra?: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean }) => Promise<void>,
 ): Promise<void> {
   const { octokit } = deps;
   const { repo } = target;
   const title = checkTitle(result);
-  const summary = checkSummary(result, { directories: scope.allDirs, baseSha: scope.mergeBaseSha, headSha: target.headSha, files: scope.head.length });
+  const summary = checkSummary(result, {
+    directories: scope.allDirs,
+    baseSha: scope.mergeBaseSha,
+    headSha: target.headSha,
+    files: scope.head.length,
+    notes: scope.notes,
+  });
   const batches = annotationBatches(annotations(result));
   for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, title, summary, batch);
 

@@ -19,6 +19,7 @@ export interface AnalysedScope {
   baseSha: string;
   headSha: string;
   files: number;
+  notes: string[];
 }
 
 export function checkTitle(result: ReviewResult): string {
@@ -32,6 +33,7 @@ export function checkSummary(result: ReviewResult, scope: AnalysedScope): string
     '',
     `Directories: ${scope.directories.map((d) => `\`${d || '.'}\``).join(', ') || '(none)'}`,
     `Merge base \`${scope.baseSha.slice(0, 12)}\` → head \`${scope.headSha.slice(0, 12)}\`, ${scope.files} Terraform files.`,
+    ...scope.notes.map((n) => `\n> ${n}`),
   ].join('\n');
   const body = renderMarkdown(result, { maxLength: MAX_OUTPUT_TEXT - analysed.length - 10 });
   return body + analysed + '\n';

@@ -52,6 +52,14 @@ describe('pull_request', () => {
     );
   });
 
+  it('says so in the summary when GitHub listed fewer files than the PR changes (the 3,000-file cap)', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });
+    p['pull_request'].changed_files = 3500;
+    await h.send('pull_request', p);
+    expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toContain('GitHub lists at most 3,000 files of a pull request: 1 of 3500 changed files were analysed.');
+  });
+
   it('a fork PR is read by SHA through the base repository', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }, true));
