@@ -20,13 +20,13 @@ import { addAnnotations, completeCheckRun, createCheckRun, type Conclusion } fro
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
 import { listEarlierComments, postReview, resolveThreads } from '../github/review.js';
-import { readDirectories } from '../github/trees.js';
+import { listTerraformDirs, readDirectories } from '../github/trees.js';
 import type { Octokit, RepoRef } from '../github/types.js';
 import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
 import { planComments } from '../publish/review-comments.js';
 import type { RunRegistry } from './runs.js';
-import { calledModuleDirs, touchedDirectories } from './scope.js';
+import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
 
 export interface ReviewTarget {
   repo: RepoRef;
@@ -47,6 +47,8 @@ export interface RunDeps {
 }
 
 const MODULE_ROUNDS = 4;
+/** How many directories the search for callers of a changed module reads at most. */
+const MAX_CALLER_DIRS = 200;
 
 export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<void> {
   const { octokit, registry } = deps;
@@ -162,19 +164,37 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
   await work;
 }
 
+/** Reads the touched directories at both revisions, the local modules they call, and, when a
+ * touched directory is a module that nothing read so far calls, the directories that call it. */
 async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: string, headSha: string, dirs: string[]) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];
   const seen = new Set<string>();
-  let pending = dirs;
-  for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
-    for (const d of pending) seen.add(d);
-    const files = await readDirectories(octokit, repo, [baseSha, headSha], pending);
-    const b = files.get(baseSha)!;
-    const h = files.get(headSha)!;
-    base.push(...b);
-    head.push(...h);
-    pending = [...new Set([...calledModuleDirs(b), ...calledModuleDirs(h)])].filter((d) => !seen.has(d)).sort();
+  const read = async (pending: string[]) => {
+    for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
+      for (const d of pending) seen.add(d);
+      const files = await readDirectories(octokit, repo, [baseSha, headSha], pending);
+      const b = files.get(baseSha)!;
+      const h = files.get(headSha)!;
+      base.push(...b);
+      head.push(...h);
+      pending = [...new Set([...calledModuleDirs(b), ...calledModuleDirs(h)])].filter((d) => !seen.has(d)).sort();
+    }
+  };
+  await read(dirs);
+  const called = new Set([...calledModuleDirs(base), ...calledModuleDirs(head)]);
+  const orphans = dirs.filter((d) => !called.has(d) && isModuleLike(head.filter((f) => dirOf(f.path) === d)));
+  if (orphans.length) {
+    // a changed module is reviewed through its callers, with their arguments
+    const candidates = (await listTerraformDirs(octokit, repo, headSha)).filter((d) => !seen.has(d)).slice(0, MAX_CALLER_DIRS);
+    const files = await readDirectories(octokit, repo, [baseSha, headSha], candidates);
+    const callers = candidates.filter((d) => {
+      const inDir = [...files.get(baseSha)!, ...files.get(headSha)!].filter((f) => dirOf(f.path) === d);
+      return calledModuleDirs(inDir).some((m) => orphans.includes(m));
+    });
+    for (const d of callers) seen.add(d);
+    base.push(...files.get(baseSha)!.filter((f) => callers.includes(dirOf(f.path))));
+    head.push(...files.get(headSha)!.filter((f) => callers.includes(dirOf(f.path))));
   }
   return { base, head, allDirs: [...seen].sort() };
 }

@@ -1,6 +1,7 @@
 // Which directories a change touches, and which local modules they call.
 import { posix } from 'node:path';
 import { localModuleDir } from '../engine/evaluate/module.js';
+import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { PullFile } from '../github/pull-files.js';
@@ -29,4 +30,18 @@ export function calledModuleDirs(files: SourceFile[]): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * A directory that looks like a reusable module rather than a root: it has a required input
+ * (a variable without a default) and neither a provider, a backend nor tfvars. Such a
+ * directory is reviewed through the directories that call it, with their arguments.
+ */
+export function isModuleLike(files: SourceFile[]): boolean {
+  if (!files.length || files.some((f) => /\.tfvars(\.json)?$/.test(f.path))) return false;
+  const blocks = files.filter((f) => f.path.endsWith('.tf')).flatMap((f) => locateHcl(f.content).blocks);
+  const hasRoot = blocks.some(
+    (b) => b.type === 'provider' || (b.type === 'terraform' && b.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
+  );
+  return !hasRoot && blocks.some((b) => b.type === 'variable' && !b.attributes.has('default'));
 }

@@ -159,6 +159,20 @@ export class GitHubDouble {
     return { status: 404, body: { message: `GitHub double: no route for ${method} ${path}` } };
   }
 
+  /** A directory as a GraphQL Tree: entries with blob texts and nested trees. */
+  tree(files: Record<string, string>, dir: string): { entries: unknown[] } | null {
+    const prefix = dir ? `${dir}/` : '';
+    const names = new Map<string, { name: string; type: string; object: unknown }>();
+    for (const [path, text] of Object.entries(files)) {
+      if (!path.startsWith(prefix)) continue;
+      const rel = path.slice(prefix.length);
+      const [first, ...more] = rel.split('/');
+      if (more.length) names.set(first!, { name: first!, type: 'tree', object: this.tree(files, prefix + first!) });
+      else names.set(rel, { name: rel, type: 'blob', object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
+    }
+    return names.size ? { entries: [...names.values()] } : null;
+  }
+
   pull(n: number): PullState | undefined {
     return this.options.pulls.find((x) => x.number === n);
   }
@@ -220,22 +234,8 @@ export class GitHubDouble {
     const repository: Record<string, unknown> = {};
     for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
       const [sha, ...rest] = m[2]!.split(':');
-      const dir = rest.join(':');
       const files = this.options.commits[sha!];
-      if (!files) {
-        repository[m[1]!] = null;
-        continue;
-      }
-      const prefix = dir ? `${dir}/` : '';
-      const names = new Map<string, { name: string; type: string; object: unknown }>();
-      for (const [path, text] of Object.entries(files)) {
-        if (!path.startsWith(prefix)) continue;
-        const rel = path.slice(prefix.length);
-        const [first, ...more] = rel.split('/');
-        if (more.length) names.set(first!, { name: first!, type: 'tree', object: {} });
-        else names.set(rel, { name: rel, type: 'blob', object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
-      }
-      repository[m[1]!] = names.size ? { entries: [...names.values()] } : null;
+      repository[m[1]!] = files ? this.tree(files, rest.join(':')) : null;
     }
     return { status: 200, body: { data: { repository } } };
   }

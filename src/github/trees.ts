@@ -46,3 +46,29 @@ export async function readDirectories(octokit: Octokit, repo: RepoRef, shas: str
   }
   return out;
 }
+
+interface ListedEntry {
+  name: string;
+  type: string;
+  object?: { entries?: ListedEntry[] } | null;
+}
+
+/** The nested selection for a tree listing `depth` levels deep (GraphQL has no recursion). */
+function nestedEntries(depth: number): string {
+  return depth <= 1 ? 'entries { name type }' : `entries { name type object { ... on Tree { ${nestedEntries(depth - 1)} } } }`;
+}
+
+/** Directories holding Terraform files at a revision, up to `depth` levels below the root. */
+export async function listTerraformDirs(octokit: Octokit, repo: RepoRef, sha: string, depth = 6): Promise<string[]> {
+  const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    root: object(expression: ${JSON.stringify(`${sha}:`)}) { ... on Tree { ${nestedEntries(depth)} } }\n  }\n}`;
+  const data = await octokit.graphql<{ repository: { root: { entries?: ListedEntry[] } | null } }>(query, { owner: repo.owner, repo: repo.repo });
+  const dirs = new Set<string>();
+  const walk = (entries: ListedEntry[], dir: string) => {
+    for (const e of entries) {
+      if (e.type === 'blob' && isTerraformFile(e.name)) dirs.add(dir);
+      if (e.type === 'tree' && e.object?.entries) walk(e.object.entries, dir ? `${dir}/${e.name}` : e.name);
+    }
+  };
+  walk(data.repository.root?.entries ?? [], '');
+  return [...dirs].sort();
+}

@@ -73,3 +73,38 @@ describe('operations', () => {
     expect(stdout).toContain('mixed-rule-ownership');
   }, 60_000);
 });
+
+describe('a PR that changes only a local module', () => {
+  it('reviews the module through the directories that call it', async () => {
+    const module = (port: number) =>
+      `variable "cidrs" {\n  type = list(string)\n}\n\nresource "aws_security_group" "this" {\n  name        = "app"\n  description = "app"\n\n  ingress {\n    description = "app port"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = var.cidrs\n  }\n}\n`;
+    const stack = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "sg" {\n  source = "../../modules/sg"\n  cidrs  = ["0.0.0.0/0"]\n}\n';
+    const other = 'provider "aws" {\n  region = "eu-west-1"\n}\n';
+    const files = (port: number) => ({
+      'modules/sg/main.tf': module(port),
+      'stacks/prod/main.tf': stack,
+      'stacks/dev/main.tf': other,
+      'README.md': '# infra\n',
+    });
+    const h = harness({ commits: { [BASE]: files(443), [HEAD]: files(22) }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual([
+      'POST /repos/acme/infra/check-runs',
+      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+      'GET /repos/acme/infra/pulls/1/files',
+      `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+      'POST /graphql', // the touched module, at both revisions
+      'POST /graphql', // the directories of the head revision
+      'POST /graphql', // those directories, to find the callers
+      'GET /repos/acme/infra/pulls/1/comments',
+      'POST /repos/acme/infra/pulls/1/reviews',
+      'PATCH /repos/acme/infra/check-runs/100',
+    ]);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    expect((run['output'] as { summary: string }).summary).toContain('Directories: `modules/sg`, `stacks/prod`');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ path: 'modules/sg/main.tf', title: '[critical] SSH (22/tcp) opened to the internet on module.sg.aws_security_group.this' }),
+    );
+  });
+});

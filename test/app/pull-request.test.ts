@@ -57,7 +57,9 @@ describe('pull_request', () => {
     const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });
     p['pull_request'].changed_files = 3500;
     await h.send('pull_request', p);
-    expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toContain('GitHub lists at most 3,000 files of a pull request: 1 of 3500 changed files were analysed.');
+    expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toContain(
+      'GitHub lists at most 3,000 files of a pull request: 1 of 3500 changed files were analysed.',
+    );
   });
 
   it('a fork PR is read by SHA through the base repository', async () => {

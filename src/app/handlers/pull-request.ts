@@ -7,6 +7,13 @@ export async function onPullRequest(context: Context<'pull_request'>, registry: 
   const { pull_request: pr, repository } = context.payload;
   await runReview(
     { octokit: context.octokit, log: context.log, registry },
-    { repo: context.repo(), defaultBranch: repository.default_branch, headSha: pr.head.sha, baseSha: pr.base.sha, pullNumber: pr.number, changedFiles: pr.changed_files },
+    {
+      repo: context.repo(),
+      defaultBranch: repository.default_branch,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      pullNumber: pr.number,
+      changedFiles: pr.changed_files,
+    },
   );
 }
