@@ -7,14 +7,27 @@ import { onCheckRun, onCheckSuite } from './handlers/rerun.js';
 import { RunRegistry } from './runs.js';
 
 export function createApp(registry = new RunRegistry()): ApplicationFunction {
-  // the same delivery received twice (a redelivery keeps its id) posts nothing twice
-  const once =
-    <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
-    async (context: C) => {
-      if (registry.closing || !registry.firstDelivery(context.id)) return;
-      await handler(context, registry);
-    };
   return (app) => {
+    // Probot's context.octokit shares one write queue (1 write/s) across every installation in
+    // the process; a client from app.auth(installationId) has a queue per installation.
+    const perInstallation = async (context: Context) => {
+      const id = (context.payload as { installation?: { id?: number } }).installation?.id;
+      if (!id) return;
+      const octokit = await app.auth(id);
+      // keep the delivery id on every request, as context.octokit does, for GitHub Support
+      octokit.hook.before('request', (options) => {
+        options.headers['x-github-delivery'] = context.id;
+      });
+      context.octokit = octokit;
+    };
+    // the same delivery received twice (a redelivery keeps its id) posts nothing twice
+    const once =
+      <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
+      async (context: C) => {
+        if (registry.closing || !registry.firstDelivery(context.id)) return;
+        await perInstallation(context);
+        await handler(context, registry);
+      };
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], once(onPullRequest));
     app.on(['check_run.rerequested', 'check_run.requested_action'], once(onCheckRun));
     app.on('check_suite.rerequested', once(onCheckSuite));

@@ -9,6 +9,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 export interface Reply {
@@ -77,11 +78,11 @@ export class GitHubDouble {
       }));
   }
 
-  handle(method: string, url: string, body: unknown): Reply {
+  handle(method: string, url: string, body: unknown, headers?: RecordedRequest['headers']): Reply {
     const u = new URL(url, 'http://x');
     // GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql
     const path = u.pathname.replace(/^\/api\/v3/, '').replace(/^\/api\/graphql$/, '/graphql');
-    const req: RecordedRequest = { method, path: path + u.search, body };
+    const req: RecordedRequest = { method, path: path + u.search, body, ...(headers ? { headers } : {}) };
     this.requests.push(req);
     const failure = this.options.fail?.(req);
     if (failure) return failure;

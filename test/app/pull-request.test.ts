@@ -119,6 +119,15 @@ describe('pull_request', () => {
     expect(h.github.checkRuns.get(102)).toMatchObject({ conclusion: 'failure' });
   });
 
+  it('uses one installation token per installation and tags every request with the delivery id', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }), 'delivery-a');
+    await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }), 'delivery-b');
+    expect(h.github.requests.filter((r) => r.path.includes('access_tokens'))).toHaveLength(1);
+    const api = h.github.requests.filter((r) => !r.path.includes('access_tokens'));
+    expect(api.map((r) => r.headers?.['x-github-delivery'])).toEqual([...Array(8).fill('delivery-a'), ...Array(api.length - 8).fill('delivery-b')]);
+  });
+
   it('the same delivery received twice posts nothing twice', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });

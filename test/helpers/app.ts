@@ -76,7 +76,7 @@ export function harness(
   for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
     scope[method](/.*/).reply(function (uri, body, callback) {
       const parsed = typeof body === 'string' && body ? JSON.parse(body) : body || undefined;
-      const reply = github.handle(method.toUpperCase(), uri, parsed);
+      const reply = github.handle(method.toUpperCase(), uri, parsed, this.req.headers);
       const wait = delayFor?.(method.toUpperCase(), uri) ?? 0;
       setTimeout(() => callback(null, [reply.status, reply.body ?? '', reply.headers ?? {}]), wait);
     });
