@@ -1,0 +1,7 @@
+module "lb" {
+  source = "./modules/lb"
+}
+
+locals {
+  lb_sg = module.lb.security_group_id
+}
