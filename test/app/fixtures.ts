@@ -21,3 +21,23 @@ export const exampleCommits = (): Record<string, Record<string, string>> => ({
   [HEAD]: { 'README.md': '# infra\n', ...tree(join(EXAMPLE, 'head')) },
 });
 export const examplePull = { number: 1, head: HEAD, base: TIP, mergeBase: BASE };
+
+/**
+ * The requests of one full review of PR #1, in order: create the check run, read the config,
+ * list the files, find the merge base, read the trees, read earlier comments, post the review,
+ * conclude. `reads` replaces the single GraphQL read; `annotationBatches` adds check-run
+ * updates before the review.
+ */
+export function reviewRequests(options: { reads?: string[]; annotationBatches?: number } = {}): string[] {
+  return [
+    'POST /repos/acme/infra/check-runs',
+    'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
+    'GET /repos/acme/infra/pulls/1/files',
+    `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+    ...(options.reads ?? ['POST /graphql']),
+    ...Array<string>(options.annotationBatches ?? 0).fill('PATCH /repos/acme/infra/check-runs/100'),
+    'GET /repos/acme/infra/pulls/1/comments',
+    'POST /repos/acme/infra/pulls/1/reviews',
+    'PATCH /repos/acme/infra/check-runs/100',
+  ];
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
-import { BASE, HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
+import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
 afterEach(cleanup);
 
@@ -39,17 +39,7 @@ describe('operations', () => {
     const h = harness({ commits: { [BASE]: base, [HEAD]: head }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     // the same 8 requests as for one directory, plus one check-run update for annotations 51-100
-    expect(h.calls()).toEqual([
-      'POST /repos/acme/infra/check-runs',
-      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
-      'GET /repos/acme/infra/pulls/1/files',
-      `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
-      'POST /graphql',
-      'PATCH /repos/acme/infra/check-runs/100',
-      'GET /repos/acme/infra/pulls/1/comments',
-      'POST /repos/acme/infra/pulls/1/reviews',
-      'PATCH /repos/acme/infra/check-runs/100',
-    ]);
+    expect(h.calls()).toEqual(reviewRequests({ annotationBatches: 1 }));
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success' });
     expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(100);
   });
@@ -88,18 +78,15 @@ describe('a PR that changes only a local module', () => {
     });
     const h = harness({ commits: { [BASE]: files(443), [HEAD]: files(22) }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.calls()).toEqual([
-      'POST /repos/acme/infra/check-runs',
-      'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
-      'GET /repos/acme/infra/pulls/1/files',
-      `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
-      'POST /graphql', // the touched module, at both revisions
-      'POST /graphql', // the directories of the head revision
-      'POST /graphql', // those directories, to find the callers
-      'GET /repos/acme/infra/pulls/1/comments',
-      'POST /repos/acme/infra/pulls/1/reviews',
-      'PATCH /repos/acme/infra/check-runs/100',
-    ]);
+    expect(h.calls()).toEqual(
+      reviewRequests({
+        reads: [
+          'POST /graphql', // the touched module, at both revisions
+          'POST /graphql', // the directories of the head revision
+          'POST /graphql', // those directories, to find the callers
+        ],
+      }),
+    );
     const run = h.github.checkRuns.get(100)!;
     expect(run['conclusion']).toBe('failure');
     expect((run['output'] as { summary: string }).summary).toContain('Directories: `modules/sg`, `stacks/prod`');

@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
-import { BASE, HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
+import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
 afterEach(cleanup);
 
-const FULL_FLOW = [
-  'POST /repos/acme/infra/check-runs',
-  'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
-  'GET /repos/acme/infra/pulls/1/files',
-  `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
-  'POST /graphql',
-  'GET /repos/acme/infra/pulls/1/comments',
-  'POST /repos/acme/infra/pulls/1/reviews',
-  'PATCH /repos/acme/infra/check-runs/100',
-];
+const FULL_FLOW = reviewRequests();
 
 describe('pull_request', () => {
   it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 8 requests', async (action) => {

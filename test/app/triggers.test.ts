@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, harness, payload } from '../helpers/app.js';
-import { HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
+import { HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
 afterEach(cleanup);
 
@@ -13,16 +13,7 @@ function commentPayload(body: string, opts: { sender?: string; bot?: boolean; on
   });
 }
 
-const RUN = [
-  'POST /repos/acme/infra/check-runs',
-  'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
-  'GET /repos/acme/infra/pulls/1/files',
-  `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
-  'POST /graphql',
-  'GET /repos/acme/infra/pulls/1/comments',
-  'POST /repos/acme/infra/pulls/1/reviews',
-  'PATCH /repos/acme/infra/check-runs/100',
-];
+const RUN = reviewRequests();
 
 describe('slash command', () => {
   it.each(['write', 'maintain', 'admin'])('a user with %s permission re-runs the review, acknowledged with a reaction', async (permission) => {
