@@ -9,6 +9,7 @@
 //      then the conclusion
 // Any failure after step 1 concludes the check run with `on_error` and the reason.
 import type { Logger } from 'probot';
+import { parserForReview } from '../adapters/parse-workers.js';
 import { parseConfig } from '../config/load.js';
 import { filterPaths } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, type Config } from '../config/schema.js';
@@ -131,7 +132,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       const dirs = touchedDirectories(changed);
       const { base, head, allDirs } = await readBothRevisions(octokit, repo, mergeBaseSha, target.headSha, dirs);
       // 6. the engine
-      const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config);
+      const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config, parserForReview(base.length + head.length));
       log.info(
         { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },
         'analysed',

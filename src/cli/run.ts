@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTerraformTree } from '../adapters/files.js';
-import { createWorkerParser } from '../adapters/parse-workers.js';
+import { createWorkerParser, parserForReview } from '../adapters/parse-workers.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { renderModelText } from '../render/model-text.js';
@@ -127,7 +127,9 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     [baseFiles, headFiles] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
   }
-  const result = await reviewFiles(filterPaths(baseFiles, config), filterPaths(headFiles, config), config);
+  const base = filterPaths(baseFiles, config);
+  const head = filterPaths(headFiles, config);
+  const result = await reviewFiles(base, head, config, parserForReview(base.length + head.length));
   const version = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
   io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, version) : renderMarkdown(result));
   return result.conclusion === 'failure' ? 1 : 0;
