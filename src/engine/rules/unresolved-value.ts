@@ -1,7 +1,9 @@
 // unresolved-value: a changed rule whose peer, protocol or ports cannot be evaluated
 // statically. An unknown is never treated as closed: the message says what was assumed.
 import { fingerprint } from '../findings/finding.js';
+import type { Rule } from '../model/types.js';
 import type { FindingRule } from './context.js';
+import { describeAccess } from './opened-access.js';
 
 export const unresolvedValue: FindingRule = {
   id: 'unresolved-value',
@@ -10,14 +12,14 @@ export const unresolvedValue: FindingRule = {
   docs: 'docs/rules/unresolved-value.md',
   check(ctx) {
     const baseIdentities = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
-    const byResource = new Map<string, { resource: string; group: string; location: (typeof ctx.head.rules)[number]['location']; what: string[] }>();
+    const byResource = new Map<string, { rule: Rule; what: string[] }>();
     for (const r of ctx.head.rules) {
       const problems: string[] = [];
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} \`${r.peer.value}\`: ${r.peer.reason}`);
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
       const key = `${r.resource}|${r.location.file}|${r.location.startLine}`;
-      const entry = byResource.get(key) ?? { resource: r.resource, group: r.group, location: r.location, what: [] };
+      const entry = byResource.get(key) ?? { rule: r, what: [] };
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
       byResource.set(key, entry);
     }
@@ -28,20 +30,20 @@ export const unresolvedValue: FindingRule = {
     );
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
-      .map(([, e]) => ({
+      .map(([, { rule: r, what }]) => ({
         rule: 'unresolved-value',
         severity: 'medium' as const,
-        fingerprint: fingerprint('unresolved-value', e.resource, e.what),
-        title: `A rule on ${e.group} depends on values not known before apply`,
+        fingerprint: fingerprint('unresolved-value', r.resource, what),
+        title: `A rule on ${r.group} depends on values not known before apply`,
         message: [
-          `sg-review cannot tell statically what \`${e.resource}\` opens:`,
+          `sg-review cannot tell statically what \`${r.resource}\` opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on \`${r.group}\`):`,
           '',
-          ...e.what.map((w) => `- ${w}`),
+          ...what.map((w) => `- ${w}`),
           '',
           'An unknown peer could be anything, including the internet, so this rule is not counted as safe. Give the value a default or a tfvars entry, or review what it will be at apply time.',
         ].join('\n'),
-        resource: e.resource,
-        location: e.location,
+        resource: r.resource,
+        location: r.location,
       }));
   },
 };
