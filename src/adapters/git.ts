@@ -8,16 +8,16 @@ const run = promisify(execFile);
 
 export async function readGitTree(repo: string, ref: string): Promise<SourceFile[]> {
   const git = (args: string[], input?: string) =>
-    new Promise<string>((resolve, reject) => {
-      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) =>
-        err ? reject(new Error(stderr.trim() || err.message)) : resolve(stdout),
+    new Promise<Buffer>((resolve, reject) => {
+      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) =>
+        err ? reject(new Error(stderr.toString().trim() || err.message)) : resolve(stdout),
       );
       if (input !== undefined) child.stdin!.end(input);
     });
   await run('git', ['-C', repo, 'rev-parse', '--verify', `${ref}^{commit}`]).catch(() => {
     throw new Error(`${ref}: not a commit in ${repo}`);
   });
-  const listing = await git(['ls-tree', '-r', '-z', ref]);
+  const listing = (await git(['ls-tree', '-r', '-z', ref])).toString('utf8');
   const entries = listing
     .split('\0')
     .filter(Boolean)
@@ -28,19 +28,16 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
     })
     .filter((e) => e.type === 'blob' && e.mode !== '120000' && isTerraformFile(e.path));
   if (!entries.length) return [];
-  // one `cat-file --batch` process for every blob
+  // one `cat-file --batch` process for every blob: "<sha> blob <size>\n<bytes>\n" each
   const out = await git(['cat-file', '--batch'], entries.map((e) => e.sha).join('\n') + '\n');
   const files: SourceFile[] = [];
   let pos = 0;
   for (const e of entries) {
-    const headerEnd = out.indexOf('\n', pos);
-    const size = Number(out.slice(pos, headerEnd).split(' ')[2]);
+    const headerEnd = out.indexOf(0x0a, pos);
+    const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
     const start = headerEnd + 1;
-    // sizes are in bytes; slice by bytes to stay exact with non-ASCII content
-    const buf = Buffer.from(out.slice(start));
-    const content = buf.subarray(0, size).toString('utf8');
-    files.push({ path: e.path, content });
-    pos = start + content.length + 1;
+    files.push({ path: e.path, content: out.subarray(start, start + size).toString('utf8') });
+    pos = start + size + 1;
   }
   return files;
 }

@@ -84,10 +84,13 @@ describe('sg-review diff', () => {
     git('add', '-A');
     git('commit', '-qm', 'base');
     cpSync(join(ROOT, 'examples/three-tier/head'), repo, { recursive: true });
-    git('commit', '-qam', 'head');
+    // non-ASCII text: blob sizes are bytes, not characters
+    writeFileSync(join(repo, 'network/cafe.tf'), '# café ☕\nresource "aws_security_group" "cafe" {\n  description = "naïve — ☕"\n}\n');
+    git('add', '-A');
+    git('commit', '-qm', 'head');
     const r = await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).stats.head).toEqual({ files: 1, groups: 3, rules: 7 });
+    expect(JSON.parse(r.stdout).stats.head).toEqual({ files: 2, groups: 4, rules: 7 });
     expect((await run(['diff', '--git', 'nope', 'HEAD', '--repo', repo])).stderr).toContain('nope: not a commit');
     rmSync(repo, { recursive: true });
   });
