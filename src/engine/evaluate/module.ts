@@ -81,11 +81,21 @@ export class ModuleSource {
     }
     const blocks = file.located.blocks;
     const nth = new Map<string, number>();
+    // blocks by kind and labels, so locating every resource of a large file stays linear
+    const byKey = new Map<string, LocatedBlock[]>();
+    for (const b of blocks) {
+      for (const n of [1, 2]) {
+        const key = [b.type, ...b.labels.slice(0, n)].join('\0');
+        const list = byKey.get(key);
+        if (list) list.push(b);
+        else byKey.set(key, [b]);
+      }
+    }
     const findBlock = (kind: string, labels: string[]): LocatedBlock | null => {
       const key = [kind, ...labels].join('\0');
       const index = nth.get(key) ?? 0;
       nth.set(key, index + 1);
-      return blocks.filter((b) => b.type === kind && labels.every((l, i) => b.labels[i] === l))[index] ?? null;
+      return byKey.get(key)?.[index] ?? null;
     };
     for (const [type, byName] of Object.entries((body['resource'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>)) {
       for (const [name, decls] of Object.entries(byName)) {
