@@ -11,7 +11,7 @@
 import type { Logger } from 'probot';
 import { parserForReview } from '../adapters/parse-workers.js';
 import { parseConfig } from '../config/load.js';
-import { filterPaths } from '../config/paths.js';
+import { filterPaths, pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
@@ -101,9 +101,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         if (target.changedFiles && changed.length < target.changedFiles) {
           notes.push(`GitHub lists at most 3,000 files of a pull request: ${changed.length} of ${target.changedFiles} changed files were analysed.`);
         }
-        changed = changed.filter(
-          (f) => filterPaths([{ path: f.filename }], config).length || (f.previousFilename && filterPaths([{ path: f.previousFilename }], config).length),
-        );
+        changed = changed.filter(inScope(config));
         if (!touchedDirectories(changed).length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This pull request changes no Terraform file in scope, so there is nothing to review.');
           return;
@@ -113,16 +111,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
       } else {
         const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${target.baseSha}...${target.headSha}` });
         mergeBaseSha = data.merge_base_commit.sha;
-        changed = filterPaths(
-          (data.files ?? []).map((f) => ({
-            path: f.filename,
-            filename: f.filename,
-            previousFilename: f.previous_filename ?? null,
-            status: f.status,
-            patch: f.patch,
-          })),
-          config,
-        );
+        changed = (data.files ?? [])
+          .map((f) => ({ filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch }))
+          .filter(inScope(config));
         if (!touchedDirectories(changed).length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.');
           return;
@@ -167,6 +158,12 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
 
 /** Reads the touched directories at both revisions, the local modules they call, and, when a
  * touched directory is a module that nothing read so far calls, the directories that call it. */
+/** A changed file is in scope when its path, or its path before a rename, is. */
+function inScope(config: Config): (f: PullFile) => boolean {
+  const matches = pathFilter(config);
+  return (f) => matches(f.filename) || (f.previousFilename !== null && matches(f.previousFilename));
+}
+
 async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: string, headSha: string, dirs: string[]) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];

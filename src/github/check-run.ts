@@ -1,5 +1,5 @@
 // The check run `sg-review` on the head SHA: created in progress, completed with a conclusion.
-import type { Annotation } from '../publish/check-output.js';
+import { RERUN_ACTION, type Annotation } from '../publish/check-output.js';
 import { CHECK_NAME } from '../publish/limits.js';
 import type { Octokit, RepoRef } from './types.js';
 
@@ -43,7 +43,7 @@ export async function completeCheckRun(
     conclusion: outcome.conclusion,
     completed_at: new Date().toISOString(),
     output: { title: outcome.title, summary: outcome.summary, ...(outcome.annotations?.length ? { annotations: outcome.annotations } : {}) },
-    ...(outcome.rerunAction ? { actions: [{ label: 'Re-run', description: 'Run sg-review again', identifier: 'rerun' }] } : {}),
+    ...(outcome.rerunAction ? { actions: [RERUN_ACTION] } : {}),
   });
 }
 

@@ -38,7 +38,6 @@ export const resultSchema = z.object({
         })
         .optional(),
       path: z.array(z.object({ from: z.string(), to: z.string(), protocol: z.string(), ports })).optional(),
-      suggestion: z.object({ startLine: z.number(), endLine: z.number(), text: z.string() }).optional(),
     }),
   ),
   closed: z.array(z.object({ group: z.string(), direction: z.string(), protocol: z.string(), peer: z.string(), ports })),

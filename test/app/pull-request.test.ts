@@ -166,6 +166,12 @@ describe('pull_request', () => {
     expect(h.calls()).not.toContain('POST /repos/acme/infra/pulls/1/reviews');
   });
 
+  it('ignore_paths on the default branch takes changed files out of scope', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], config: 'ignore_paths: ["network/**"]\n' });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success', output: { title: 'sg-review: no Terraform changes' } });
+  });
+
   it('an unparsable file is a high finding and fails the check', async () => {
     const commits = exampleCommits();
     commits[HEAD] = { ...commits[HEAD]!, 'network/broken.tf': 'resource "aws_security_group" "x" {\n  name = \n}\n' };

@@ -4,6 +4,7 @@
 import type { Context } from 'probot';
 import { findPullNumberForSha } from '../../github/check-run.js';
 import { getPull } from '../../github/command.js';
+import { RERUN_ACTION } from '../../publish/check-output.js';
 import { CHECK_NAME } from '../../publish/limits.js';
 import type { RunRegistry } from '../runs.js';
 import { runReview } from '../run-review.js';
@@ -21,7 +22,7 @@ async function rerunPull(context: Context<'check_run' | 'check_suite'>, registry
 export async function onCheckRun(context: Context<'check_run.rerequested' | 'check_run.requested_action'>, registry: RunRegistry): Promise<void> {
   const run = context.payload.check_run;
   if (run.name !== CHECK_NAME) return;
-  if (context.payload.action === 'requested_action' && context.payload.requested_action?.identifier !== 'rerun') return;
+  if (context.payload.action === 'requested_action' && context.payload.requested_action?.identifier !== RERUN_ACTION.identifier) return;
   const fromId = run.external_id && /^\d+$/.test(run.external_id) ? Number(run.external_id) : null;
   const pullNumber = fromId ?? run.pull_requests[0]?.number ?? null;
   if (pullNumber === null) {

@@ -4,8 +4,6 @@
 export type Interval = readonly [bigint, bigint];
 export type IntervalSet = readonly Interval[];
 
-export const EMPTY: IntervalSet = [];
-
 /** Normalises any list of intervals into a set (sorted, merged). */
 export function normalise(intervals: Iterable<Interval>): IntervalSet {
   const sorted = [...intervals].filter(([a, b]) => a <= b).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));

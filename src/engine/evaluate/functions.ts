@@ -340,10 +340,6 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
-export function isKnownFunction(name: string): boolean {
-  return name in FUNCTIONS;
-}
-
 /** Calls a function on evaluated arguments, propagating unknowns. */
 export function callFunction(name: string, args: Value[], src: string): Value {
   const fn = FUNCTIONS[name];

@@ -50,10 +50,6 @@ export function isObject(v: Value): v is ObjectValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Ref) && !(v instanceof Lazy);
 }
 
-export function isUnknown(v: Value): v is Unknown {
-  return v instanceof Unknown;
-}
-
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
   if (v instanceof Unknown) return true;

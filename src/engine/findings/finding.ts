@@ -27,8 +27,6 @@ export interface Finding {
     opened: { peer: Peer | { type: 'cidr'; value: string }; ports: [number, number][] }[];
   };
   path?: Hop[];
-  /** A mechanical fix: the replacement text for the finding's first line(s). */
-  suggestion?: { startLine: number; endLine: number; text: string };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };

@@ -12,8 +12,6 @@ export interface LocatedBlock extends Span {
   labels: string[];
   attributes: Map<string, Span>;
   blocks: LocatedBlock[];
-  /** Comment lines directly above the block header (for suppressions). */
-  leadingComments: string[];
 }
 
 export interface LocatedFile {
@@ -82,7 +80,6 @@ class Scanner {
         continue;
       }
       const startLine = this.line;
-      const commentsBefore = this.comments.filter((c) => c.line === startLine - 1 || c.line === startLine - 2);
       const name = this.word();
       if (!name) {
         this.skipLine();
@@ -120,7 +117,6 @@ class Scanner {
         endLine: this.line,
         attributes: inner.attributes,
         blocks: inner.blocks,
-        leadingComments: commentsBefore.map((c) => c.text),
       });
     }
   }
@@ -247,7 +243,7 @@ export function locateJson(text: string): LocatedFile {
       const typeLine = lineOf(`"${type}"`, 0);
       for (const name of Object.keys((byName ?? {}) as Record<string, unknown>)) {
         const line = lineOf(`"${name}"`, typeLine - 1);
-        blocks.push({ type: kind, labels: [type, name], startLine: line, endLine: line, attributes: new Map(), blocks: [], leadingComments: [] });
+        blocks.push({ type: kind, labels: [type, name], startLine: line, endLine: line, attributes: new Map(), blocks: [] });
       }
     }
   }
