@@ -6,8 +6,19 @@ import ipaddr from 'ipaddr.js';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-const port = z.number().int().min(0).max(65535);
-const portOrRange = z.union([port, z.string().regex(/^\d+(-\d+)?$/, 'a port or a range such as "8000-8100"')]);
+const PORTS = 'ports are 0 to 65535';
+const port = z.number().int().min(0, PORTS).max(65535, PORTS);
+const portOrRange = z.union([
+  port,
+  z
+    .string()
+    .regex(/^\d+(-\d+)?$/, 'a port or a range such as "8000-8100"')
+    .refine((s) => s.split('-').every((p) => Number(p) <= 65535), PORTS)
+    .refine((s) => {
+      const [from, to] = s.split('-').map(Number);
+      return to === undefined || from! <= to;
+    }, 'a range goes from the lower port to the higher one'),
+]);
 
 export const configSchema = z
   .object({

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.js';
+
+describe('configuration ports', () => {
+  it.each([
+    ['allowed_public_ports: [70000]', 'allowed_public_ports.0'],
+    ['allowed_public_ports: [-1]', 'allowed_public_ports.0'],
+    ['allowed_public_ports: ["443", "8000-70000"]', 'allowed_public_ports.1'],
+    ['allowed_public_ports: ["99999"]', 'allowed_public_ports.0'],
+    ['sensitive_ports: ["9000-8000"]', 'sensitive_ports.0'],
+  ])('%s is rejected naming %s', (text, key) => {
+    expect(() => parseConfig(text, 'sg-review.yml')).toThrow(
+      new RegExp(`^sg-review\\.yml: "${key.replace('.', '\\.')}": .*(0 to 65535|lower port to the higher)`),
+    );
+  });
+
+  it('accepts ports and ranges within 0-65535, low to high', () => {
+    expect(parseConfig('allowed_public_ports: [0, 65535, "8000-8100", "22-22"]', 'x').allowed_public_ports).toEqual([0, 65535, '8000-8100', '22-22']);
+  });
+});
