@@ -24,7 +24,7 @@ export function createApp(registry = new RunRegistry()): ApplicationFunction {
     const once =
       <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
       async (context: C) => {
-        if (registry.closing || !registry.firstDelivery(context.id)) return;
+        if (registry.closing || !(await registry.firstDelivery(context.id))) return;
         await perInstallation(context);
         await handler(context, registry);
       };

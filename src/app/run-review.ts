@@ -18,6 +18,7 @@ import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/review.js';
 import { reviewFiles } from '../engine/review-files.js';
 import { addAnnotations, completeCheckRun, createCheckRun, type Conclusion } from '../github/check-run.js';
+import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
 import { listEarlierComments, postReview, resolveThreads } from '../github/review.js';
@@ -58,7 +59,14 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
   const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
   const started = Date.now();
   const checkRunId = await createCheckRun(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`);
-  const seq = registry.begin(key);
+  const seq = await registry.begin(key, target.headSha);
+  // "Latest" is the PR's current head on GitHub, not the order webhooks arrived in: an older
+  // push delivered late must neither post its result nor supersede the head's run.
+  const stillCurrent = async () =>
+    (await registry.isLatestRunOfHead(key, target.headSha, seq)) &&
+    (target.pullNumber === null ||
+      !(await registry.sawOtherHeads(key, target.headSha)) ||
+      (await getPull(octokit, repo, target.pullNumber)).headSha === target.headSha);
   let config: Config = DEFAULT_CONFIG;
   let concluded = false;
   const notes: string[] = [];
@@ -128,21 +136,12 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },
         'analysed',
       );
-      if (!registry.isCurrent(key, seq)) {
+      if (!(await stillCurrent())) {
         await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
         return;
       }
       // 7. publish
-      await publish(
-        deps,
-        target,
-        checkRunId,
-        result,
-        config,
-        { base, head, changed, mergeBaseSha, allDirs, notes },
-        () => registry.isCurrent(key, seq),
-        conclude,
-      );
+      await publish(deps, target, checkRunId, result, config, { base, head, changed, mergeBaseSha, allDirs, notes }, stillCurrent, conclude);
     } catch (e) {
       const status = (e as { status?: number }).status;
       const message = e instanceof Error ? e.message : String(e);
@@ -204,7 +203,7 @@ async function publish(
   result: ReviewResult,
   config: Config,
   scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[] },
-  stillCurrent: () => boolean,
+  stillCurrent: () => Promise<boolean>,
   conclude: (c: Conclusion, title: string, summary: string, extra?: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean }) => Promise<void>,
 ): Promise<void> {
   const { octokit } = deps;
@@ -237,7 +236,7 @@ async function publish(
       alreadyCommented: new Set(earlier.map((c) => c.fingerprint)),
       trustedCidrs: config.trusted_cidrs,
     });
-    if (!stillCurrent()) {
+    if (!(await stillCurrent())) {
       await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
       return;
     }

@@ -132,7 +132,8 @@ describe('pull_request', () => {
     const NEWER = 'e'.repeat(40);
     commits[NEWER] = commits[HEAD]!;
     // the first run's file read is slow; the second push arrives meanwhile
-    const h = harness({ commits, pulls: [examplePull, { ...examplePull, number: 1, head: NEWER }] }, (method, path) =>
+    // the PR's current head on GitHub is the newer push
+    const h = harness({ commits, pulls: [{ ...examplePull, head: NEWER }] }, (method, path) =>
       method === 'POST' && path === '/graphql' && h.github.requests.filter((r) => r.path === '/graphql').length === 1 ? 300 : 0,
     );
     const first = h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
@@ -144,6 +145,42 @@ describe('pull_request', () => {
     const runs = [...h.github.checkRuns.values()];
     expect(runs.find((r) => r['head_sha'] === HEAD)).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'sg-review: superseded' } });
     expect(runs.find((r) => r['head_sha'] === NEWER)).toMatchObject({ conclusion: 'failure' });
+  });
+
+  describe('an older push delivered after a newer one (out of order)', () => {
+    const NEWER = 'e'.repeat(40);
+    const setup = (delayFor?: (method: string, path: string) => number) => {
+      const commits = exampleCommits();
+      commits[NEWER] = commits[HEAD]!;
+      return harness({ commits, pulls: [{ ...examplePull, head: NEWER }] }, delayFor);
+    };
+    const expectHeadWins = (h: ReturnType<typeof setup>) => {
+      expect(h.github.reviews.map((r) => r.body['commit_id'])).toEqual([NEWER]);
+      const runs = [...h.github.checkRuns.values()];
+      expect(runs.filter((r) => r['head_sha'] === NEWER)).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })]);
+      expect(runs.filter((r) => r['head_sha'] === HEAD)).toEqual([
+        expect.objectContaining({ status: 'completed', conclusion: 'neutral', output: expect.objectContaining({ title: 'sg-review: superseded' }) }),
+      ]);
+    };
+
+    it('while the head is analysed: the head is posted, the older push is superseded', async () => {
+      // the head's file read is slow; the older push arrives meanwhile
+      const h = setup((method, path) =>
+        method === 'POST' && path === '/graphql' && h.github.requests.filter((r) => r.path === '/graphql').length === 1 ? 300 : 0,
+      );
+      const newer = h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: NEWER, base: TIP }));
+      await new Promise((r) => setTimeout(r, 100));
+      await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
+      await newer;
+      expectHeadWins(h);
+    });
+
+    it('after the head was reviewed: the older push posts nothing', async () => {
+      const h = setup();
+      await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: NEWER, base: TIP }));
+      await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }));
+      expectHeadWins(h);
+    });
   });
 
   it('an invalid config concludes failure naming the bad key', async () => {
