@@ -1,6 +1,6 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { FileParser, type SourceFile } from './hcl/parse.js';
-import { isTfvars } from './evaluate/module.js';
+import { isTfvars } from './evaluate/tfvars.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/types.js';
 

@@ -8,8 +8,8 @@ import { isNothing, AccessIndex } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
 import type { Model, ModelStats, Suppression } from './model/types.js';
-import { createContext } from './rules/context.js';
-import { FINDING_RULES } from './rules/registry.js';
+import { createContext } from './findings/context.js';
+import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 export const SCHEMA = 'sg-review/v1';
 
@@ -59,7 +59,7 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
     closed: closedAccess(renamedBase, ctx.headAccess),
     suppressionProblems: head.suppressions.flatMap((s) => {
       const problems: string[] = [];
-      if (s.rule !== 'all' && !FINDING_RULES.some((r) => r.id === s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
+      if (s.rule !== 'all' && !isRuleId(s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
       else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
       if (!s.reason) problems.push('gives no reason');
       return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../config/schema.js';
 import type { Direction, Location, Peer } from '../model/types.js';
+import type { RuleId } from '../rules/registry.js';
 
 export interface Hop {
   from: string;
@@ -11,7 +12,7 @@ export interface Hop {
 }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   fingerprint: string;
   title: string;

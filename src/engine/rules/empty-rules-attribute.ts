@@ -3,14 +3,13 @@
 // managed by standalone resources.
 import { fingerprint } from '../findings/finding.js';
 import type { Direction } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { PREDATES, hazardSeverity } from './hazard.js';
+import { defineRule } from '../findings/define-rule.js';
+import { PREDATES, hazardSeverity } from '../findings/hazard.js';
 
-export const emptyRulesAttribute: FindingRule = {
+export const emptyRulesAttribute = defineRule({
   id: 'empty-rules-attribute',
-  defaultSeverity: 'high',
+  severity: 'high',
   summary: '`ingress = []` or `egress = []` deletes every rule of that direction on every apply.',
-  docs: 'docs/rules/empty-rules-attribute.md',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
     const findings = [];
@@ -21,7 +20,6 @@ export const emptyRulesAttribute: FindingRule = {
         const s = hazardSeverity(ctx, group.address, base.get(group.address)?.ownership[direction] === 'empty', standalone.length ? 'high' : 'medium');
         if (!s) continue;
         findings.push({
-          rule: 'empty-rules-attribute',
           severity: s.severity,
           fingerprint: fingerprint('empty-rules-attribute', group.address, direction),
           title: `${direction} = [] on ${group.address} deletes all its ${direction} rules`,
@@ -41,4 +39,4 @@ export const emptyRulesAttribute: FindingRule = {
     }
     return findings;
   },
-};
+});

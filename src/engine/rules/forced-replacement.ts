@@ -2,7 +2,8 @@
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
 import { fingerprint } from '../findings/finding.js';
-import type { FindingRule, ReviewContext } from './context.js';
+import type { ReviewContext } from '../findings/context.js';
+import { defineRule } from '../findings/define-rule.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -11,11 +12,10 @@ const FIELDS = [
   ['vpcId', 'vpc_id'],
 ] as const;
 
-export const forcedReplacement: FindingRule = {
+export const forcedReplacement = defineRule({
   id: 'forced-replacement',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'A change to name, name_prefix, description or vpc_id replaces the security group.',
-  docs: 'docs/rules/forced-replacement.md',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
     const findings = [];
@@ -33,7 +33,6 @@ export const forcedReplacement: FindingRule = {
       const what = changed.map(([k, attr]) => `\`${attr}\` (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
       const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
       findings.push({
-        rule: 'forced-replacement',
         severity,
         fingerprint: fingerprint(
           'forced-replacement',
@@ -56,7 +55,7 @@ export const forcedReplacement: FindingRule = {
     findings.push(...legacyRuleReplacements(ctx));
     return findings;
   },
-};
+});
 
 /**
  * Every argument of `aws_security_group_rule` forces replacement. With
@@ -72,7 +71,6 @@ function legacyRuleReplacements(ctx: ReviewContext) {
       return old !== undefined && old.identity !== d.identity;
     })
     .map((d) => ({
-      rule: 'forced-replacement',
       severity: 'medium' as const,
       fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
       title: `Replacing ${d.resource} with create_before_destroy will fail with duplicate rules`,

@@ -4,13 +4,12 @@
 // and recreating them as standalone resources fails with a duplicate-rule error.
 import { fingerprint } from '../findings/finding.js';
 import type { Direction } from '../model/types.js';
-import type { FindingRule } from './context.js';
+import { defineRule } from '../findings/define-rule.js';
 
-export const inlineRemovalKeepsRules: FindingRule = {
+export const inlineRemovalKeepsRules = defineRule({
   id: 'inline-removal-keeps-rules',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'The last inline rule block of a direction is removed without `ingress = []` / `egress = []`: the rules stay in AWS.',
-  docs: 'docs/rules/inline-removal-keeps-rules.md',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
     const findings = [];
@@ -22,7 +21,6 @@ export const inlineRemovalKeepsRules: FindingRule = {
         if ((was !== 'blocks' && was !== 'attribute') || group.ownership[direction] !== 'unmanaged') continue;
         const standalone = ctx.head.declarations.filter((d) => d.group === group.address && d.direction === direction && d.origin !== 'inline');
         findings.push({
-          rule: 'inline-removal-keeps-rules',
           severity: 'medium' as const,
           fingerprint: fingerprint('inline-removal-keeps-rules', group.address, direction),
           title: `Removing the inline ${direction} rules of ${group.address} does not delete them`,
@@ -45,4 +43,4 @@ export const inlineRemovalKeepsRules: FindingRule = {
     }
     return findings;
   },
-};
+});

@@ -1,13 +1,12 @@
 // missing-description: a new rule has no description, so the next reviewer cannot tell why
 // it exists.
 import { fingerprint } from '../findings/finding.js';
-import type { FindingRule } from './context.js';
+import { defineRule } from '../findings/define-rule.js';
 
-export const missingDescription: FindingRule = {
+export const missingDescription = defineRule({
   id: 'missing-description',
-  defaultSeverity: 'low',
+  severity: 'low',
   summary: 'A new rule has no description.',
-  docs: 'docs/rules/missing-description.md',
   check(ctx) {
     // a rule moved between resources (inline to standalone, one CIDR per rule) is not new:
     // a declaration is new when one of its access tuples is not in the base
@@ -27,7 +26,6 @@ export const missingDescription: FindingRule = {
         return true;
       })
       .map((d) => ({
-        rule: 'missing-description',
         severity: 'low' as const,
         fingerprint: fingerprint('missing-description', d.resource, d.identity),
         title: `New ${d.direction ?? ''} rule on ${d.group} has no description`.replace('  ', ' '),
@@ -36,4 +34,4 @@ export const missingDescription: FindingRule = {
         location: d.location,
       }));
   },
-};
+});

@@ -5,8 +5,8 @@
 // aws_default_security_group treats its inline rules as absolute in both directions.
 import { fingerprint } from '../findings/finding.js';
 import type { Direction, Group, Model, RuleDeclaration } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { PREDATES, hazardSeverity } from './hazard.js';
+import { defineRule } from '../findings/define-rule.js';
+import { PREDATES, hazardSeverity } from '../findings/hazard.js';
 
 const at = (l: { file: string; startLine: number }) => `${l.file}:${l.startLine}`;
 
@@ -25,11 +25,10 @@ function conflicts(model: Model): { group: Group; direction: Direction; standalo
   return out;
 }
 
-export const mixedRuleOwnership: FindingRule = {
+export const mixedRuleOwnership = defineRule({
   id: 'mixed-rule-ownership',
-  defaultSeverity: 'high',
+  severity: 'high',
   summary: 'Inline rules and standalone rule resources manage the same group and direction: every apply deletes and recreates rules.',
-  docs: 'docs/rules/mixed-rule-ownership.md',
   check(ctx) {
     const before = new Set(conflicts(ctx.base).map((c) => `${c.group.address}|${c.direction}|${c.standalone.resource}`));
     return conflicts(ctx.head).flatMap(({ group, direction, standalone }) => {
@@ -39,7 +38,6 @@ export const mixedRuleOwnership: FindingRule = {
       const defaultGroup = group.type === 'aws_default_security_group';
       return [
         {
-          rule: 'mixed-rule-ownership',
           severity: s.severity,
           fingerprint: fingerprint('mixed-rule-ownership', group.address, direction, standalone.resource),
           title: `${standalone.resource} fights the inline ${direction} rules of ${group.address}`,
@@ -58,4 +56,4 @@ export const mixedRuleOwnership: FindingRule = {
       ];
     });
   },
-};
+});

@@ -3,8 +3,8 @@
 // new-style rules as drift and they overwrite each other.
 import { fingerprint } from '../findings/finding.js';
 import type { Model, RuleDeclaration } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { PREDATES, hazardSeverity } from './hazard.js';
+import { defineRule } from '../findings/define-rule.js';
+import { PREDATES, hazardSeverity } from '../findings/hazard.js';
 
 function mixes(model: Model): Map<string, { legacy: RuleDeclaration[]; modern: RuleDeclaration[] }> {
   const out = new Map<string, { legacy: RuleDeclaration[]; modern: RuleDeclaration[] }>();
@@ -18,11 +18,10 @@ function mixes(model: Model): Map<string, { legacy: RuleDeclaration[]; modern: R
   return out;
 }
 
-export const mixedRuleResources: FindingRule = {
+export const mixedRuleResources = defineRule({
   id: 'mixed-rule-resources',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'aws_security_group_rule and aws_vpc_security_group_*_rule manage the same group and direction.',
-  docs: 'docs/rules/mixed-rule-resources.md',
   check(ctx) {
     const before = mixes(ctx.base);
     return [...mixes(ctx.head)].flatMap(([key, { legacy, modern }]) => {
@@ -32,7 +31,6 @@ export const mixedRuleResources: FindingRule = {
       const first = modern[0]!;
       return [
         {
-          rule: 'mixed-rule-resources',
           severity: s.severity,
           fingerprint: fingerprint('mixed-rule-resources', group, direction),
           title: `${group} mixes aws_security_group_rule and aws_vpc_security_group_${direction}_rule`,
@@ -45,4 +43,4 @@ export const mixedRuleResources: FindingRule = {
       ];
     });
   },
-};
+});

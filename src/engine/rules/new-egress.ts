@@ -1,16 +1,15 @@
 // new-egress: the head allows outbound access the base did not. Allow-all egress is AWS's own
 // default for a new group, so it is low; medium when it opens the internet to a data store.
 import { isInternetWide } from '../access/cidr.js';
-import { describePeerShort, formatOpened } from './describe.js';
-import { changedInputsNote } from './changed-inputs.js';
-import type { FindingRule } from './context.js';
-import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from './opened-access.js';
+import { describePeerShort, formatOpened } from '../findings/describe.js';
+import { changedInputsNote } from '../findings/changed-inputs.js';
+import { defineRule } from '../findings/define-rule.js';
+import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
-export const newEgress: FindingRule = {
+export const newEgress = defineRule({
   id: 'new-egress',
-  defaultSeverity: 'low',
+  severity: 'low',
   summary: 'The change allows outbound access that the base did not.',
-  docs: 'docs/rules/new-egress.md',
   check(ctx) {
     return openedByDeclaration(ctx, 'egress').map(({ rules, opened }) => {
       const first = rules[0]!;
@@ -31,7 +30,6 @@ export const newEgress: FindingRule = {
       if (severity === 'medium')
         lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
       return {
-        rule: 'new-egress',
         severity,
         fingerprint: accessFingerprint('new-egress', first, json),
         title: `${what} opened to ${to} from ${first.group}`,
@@ -42,4 +40,4 @@ export const newEgress: FindingRule = {
       };
     });
   },
-};
+});

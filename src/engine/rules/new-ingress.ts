@@ -1,14 +1,13 @@
 // new-ingress: the head allows inbound access the base did not.
-import { describePeerShort, formatOpened } from './describe.js';
-import { changedInputsNote } from './changed-inputs.js';
-import type { FindingRule } from './context.js';
-import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from './opened-access.js';
+import { describePeerShort, formatOpened } from '../findings/describe.js';
+import { changedInputsNote } from '../findings/changed-inputs.js';
+import { defineRule } from '../findings/define-rule.js';
+import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
-export const newIngress: FindingRule = {
+export const newIngress = defineRule({
   id: 'new-ingress',
-  defaultSeverity: 'critical',
+  severity: 'critical',
   summary: 'The change allows inbound access that the base did not.',
-  docs: 'docs/rules/new-ingress.md',
   check(ctx) {
     return openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
       const first = rules[0]!;
@@ -29,7 +28,6 @@ export const newIngress: FindingRule = {
           : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.',
       );
       return {
-        rule: 'new-ingress',
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
         title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${first.group}`,
@@ -40,4 +38,4 @@ export const newIngress: FindingRule = {
       };
     });
   },
-};
+});

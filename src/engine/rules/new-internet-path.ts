@@ -6,14 +6,13 @@ import { reachability } from '../access/paths.js';
 import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
 import { describePorts } from '../model/protocol.js';
-import type { FindingRule } from './context.js';
-import { attachedTo, sensitiveSet } from './opened-access.js';
+import { defineRule } from '../findings/define-rule.js';
+import { attachedTo, sensitiveSet } from '../findings/opened-access.js';
 
-export const newInternetPath: FindingRule = {
+export const newInternetPath = defineRule({
   id: 'new-internet-path',
-  defaultSeverity: 'high',
+  severity: 'high',
   summary: 'A group becomes reachable from the internet, or reachable in fewer hops.',
-  docs: 'docs/rules/new-internet-path.md',
   check(ctx) {
     const before = reachability(ctx.base, ctx.config.max_hops);
     const after = reachability(ctx.head, ctx.config.max_hops);
@@ -46,7 +45,6 @@ export const newInternetPath: FindingRule = {
       if (!existed) lines.push('', 'The group is new in this pull request; its own rules are reported separately.');
       lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
-        rule: 'new-internet-path',
         severity,
         fingerprint: fingerprint(
           'new-internet-path',
@@ -63,4 +61,4 @@ export const newInternetPath: FindingRule = {
     }
     return findings;
   },
-};
+});

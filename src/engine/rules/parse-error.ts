@@ -1,15 +1,13 @@
 // parse-error: a Terraform file in scope does not parse, so what it declares is not analysed.
 import { fingerprint } from '../findings/finding.js';
-import type { FindingRule } from './context.js';
+import { defineRule } from '../findings/define-rule.js';
 
-export const parseError: FindingRule = {
+export const parseError = defineRule({
   id: 'parse-error',
-  defaultSeverity: 'high',
+  severity: 'high',
   summary: 'A Terraform file in scope does not parse.',
-  docs: 'docs/rules/parse-error.md',
   check(ctx) {
     return ctx.head.parseErrors.map((e) => ({
-      rule: 'parse-error',
       severity: 'high' as const,
       fingerprint: fingerprint('parse-error', e.file, e.message),
       title: `${e.file} does not parse`,
@@ -18,4 +16,4 @@ export const parseError: FindingRule = {
       location: { file: e.file, startLine: e.line, endLine: e.line },
     }));
   },
-};
+});

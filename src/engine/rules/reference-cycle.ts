@@ -2,8 +2,8 @@
 // depends on the other's id before it can be created: Terraform fails with "Cycle:".
 import { fingerprint } from '../findings/finding.js';
 import type { Model } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { PREDATES, groupChanged } from './hazard.js';
+import { defineRule } from '../findings/define-rule.js';
+import { PREDATES, groupChanged } from '../findings/hazard.js';
 
 /** Strongly connected components of two or more groups, over inline references. */
 export function inlineCycles(model: Model): string[][] {
@@ -60,11 +60,10 @@ export function inlineCycles(model: Model): string[][] {
   return out;
 }
 
-export const referenceCycle: FindingRule = {
+export const referenceCycle = defineRule({
   id: 'reference-cycle',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'Inline rules of groups reference each other in a cycle: Terraform reports a dependency cycle.',
-  docs: 'docs/rules/reference-cycle.md',
   check(ctx) {
     const before = new Set(inlineCycles(ctx.base).map((c) => c.join('|')));
     return inlineCycles(ctx.head).flatMap((cycle) => {
@@ -78,7 +77,6 @@ export const referenceCycle: FindingRule = {
       const first = ctx.head.groups.find((g) => g.address === cycle[0])!;
       return [
         {
-          rule: 'reference-cycle',
           severity: s.severity,
           fingerprint: fingerprint('reference-cycle', cycle),
           title: `Inline rules of ${cycle.join(', ')} reference each other`,
@@ -91,4 +89,4 @@ export const referenceCycle: FindingRule = {
       ];
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 // Every finding rule. Each is its own module with its own docs page under docs/rules/.
-import type { FindingRule } from './context.js';
+import type { FindingRule } from '../findings/define-rule.js';
 import { emptyRulesAttribute } from './empty-rules-attribute.js';
 import { forcedReplacement } from './forced-replacement.js';
 import { inlineRemovalKeepsRules } from './inline-removal-keeps-rules.js';
@@ -14,7 +14,7 @@ import { referenceCycle } from './reference-cycle.js';
 import { ruleQuota } from './rule-quota.js';
 import { unresolvedValue } from './unresolved-value.js';
 
-export const FINDING_RULES: FindingRule[] = [
+const RULES = [
   newIngress,
   newEgress,
   newInternetPath,
@@ -28,4 +28,15 @@ export const FINDING_RULES: FindingRule[] = [
   missingDescription,
   unresolvedValue,
   parseError,
-];
+] as const;
+
+/** The id of every registered rule: a finding's `rule`, a `disabled_rules` entry. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+export const FINDING_RULES: readonly FindingRule<RuleId>[] = RULES;
+
+const IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+export function isRuleId(id: string): id is RuleId {
+  return IDS.has(id);
+}

@@ -3,8 +3,8 @@
 // prefix list by its maximum entries, research/semantics.md §1.5).
 import { fingerprint } from '../findings/finding.js';
 import type { Direction, Model } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { PREDATES, hazardSeverity } from './hazard.js';
+import { defineRule } from '../findings/define-rule.js';
+import { PREDATES, hazardSeverity } from '../findings/hazard.js';
 
 interface Count {
   v4: number;
@@ -39,11 +39,10 @@ function counts(model: Model, quota: number): Map<string, Count> {
   return out;
 }
 
-export const ruleQuota: FindingRule = {
+export const ruleQuota = defineRule({
   id: 'rule-quota',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'A group has more rules in a direction than the rules-per-group quota.',
-  docs: 'docs/rules/rule-quota.md',
   check(ctx) {
     const quota = ctx.config.rule_quota;
     const before = counts(ctx.base, quota);
@@ -57,7 +56,6 @@ export const ruleQuota: FindingRule = {
       const g = ctx.head.groups.find((x) => x.address === group);
       const where = ctx.head.declarations.find((d) => d.group === group && d.direction === direction);
       findings.push({
-        rule: 'rule-quota',
         severity: s.severity,
         fingerprint: fingerprint('rule-quota', group, direction),
         title: `${group} has more ${direction} rules than the quota of ${quota}`,
@@ -70,4 +68,4 @@ export const ruleQuota: FindingRule = {
     }
     return findings;
   },
-};
+});

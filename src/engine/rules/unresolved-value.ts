@@ -2,14 +2,13 @@
 // statically. An unknown is never treated as closed: the message says what was assumed.
 import { fingerprint } from '../findings/finding.js';
 import type { Rule } from '../model/types.js';
-import type { FindingRule } from './context.js';
-import { describeAccess } from './opened-access.js';
+import { defineRule } from '../findings/define-rule.js';
+import { describeAccess } from '../findings/opened-access.js';
 
-export const unresolvedValue: FindingRule = {
+export const unresolvedValue = defineRule({
   id: 'unresolved-value',
-  defaultSeverity: 'medium',
+  severity: 'medium',
   summary: 'A changed rule has a peer, protocol or port that cannot be evaluated statically.',
-  docs: 'docs/rules/unresolved-value.md',
   check(ctx) {
     const baseIdentities = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
     const byResource = new Map<string, { rule: Rule; what: string[] }>();
@@ -31,7 +30,6 @@ export const unresolvedValue: FindingRule = {
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
       .map(([, { rule: r, what }]) => ({
-        rule: 'unresolved-value',
         severity: 'medium' as const,
         fingerprint: fingerprint('unresolved-value', r.resource, what),
         title: `A rule on ${r.group} depends on values not known before apply`,
@@ -46,4 +44,4 @@ export const unresolvedValue: FindingRule = {
         location: r.location,
       }));
   },
-};
+});

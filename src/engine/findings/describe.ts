@@ -1,7 +1,7 @@
 // Short descriptions of peers and opened access for messages.
 import { describePorts } from '../model/protocol.js';
 import type { Peer } from '../model/types.js';
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from './finding.js';
 
 export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
   switch (peer.type) {

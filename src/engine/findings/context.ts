@@ -1,7 +1,6 @@
-// What every finding rule receives, and the shape of a rule module.
-import type { Config, Severity } from '../../config/schema.js';
+// What every finding rule receives.
+import type { Config } from '../../config/schema.js';
 import { AccessIndex } from '../access/access.js';
-import type { Finding } from '../findings/finding.js';
 import type { Model } from '../model/types.js';
 
 export interface ReviewContext {
@@ -13,16 +12,6 @@ export interface ReviewContext {
   headAccess: AccessIndex;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
-}
-
-export interface FindingRule {
-  id: string;
-  defaultSeverity: Severity;
-  /** One line for the rule table in docs and SARIF. */
-  summary: string;
-  /** Path of the rule's documentation page, relative to the repository. */
-  docs: string;
-  check(ctx: ReviewContext): Omit<Finding, 'suppressed'>[];
 }
 
 export function createContext(base: Model, head: Model, config: Config): ReviewContext {

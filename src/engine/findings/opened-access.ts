@@ -4,8 +4,8 @@ import { toPortRange, type Config, type Severity } from '../../config/schema.js'
 import { isNothing, type OpenedAccess } from '../access/access.js';
 import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
 import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
-import { fingerprint, maxSeverity, type Finding } from '../findings/finding.js';
-import { SENSITIVE_PORTS, portName } from '../findings/sensitive-ports.js';
+import { fingerprint, maxSeverity, type Finding } from './finding.js';
+import { SENSITIVE_PORTS, portName } from './sensitive-ports.js';
 import { describePorts, describeProtocol, hasPorts } from '../model/protocol.js';
 import type { Direction, Model, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';

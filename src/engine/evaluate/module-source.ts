@@ -1,0 +1,111 @@
+// The file index of one module: its variables, locals, outputs, resources, module calls,
+// moved blocks and tfvars, read from the parsed files of one directory.
+import type { LocatedBlock } from '../hcl/locate.js';
+import type { ParsedFile } from '../hcl/parse.js';
+import type { Input } from '../model/types.js';
+import { referencedNames } from './references.js';
+import { tfvarsInPrecedence } from './tfvars.js';
+
+export interface Declaration {
+  kind: 'resource' | 'module';
+  type: string;
+  name: string;
+  body: Record<string, unknown>;
+  file: string;
+  block: LocatedBlock | null;
+}
+
+/** The files of one directory, read as one Terraform module. */
+export class ModuleSource {
+  readonly variables = new Map<string, Record<string, unknown>>();
+  readonly locals = new Map<string, { raw: unknown; file: string }>();
+  readonly resources = new Map<string, Declaration>();
+  readonly calls = new Map<string, Declaration>();
+  readonly outputs = new Map<string, unknown>();
+  readonly moved: { from: string; to: string }[] = [];
+  /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
+  readonly inputs: Input[] = [];
+  /** tfvars files in Terraform's precedence order (later wins). */
+  readonly tfvars: ParsedFile[] = [];
+
+  constructor(
+    readonly dir: string,
+    readonly files: ParsedFile[],
+  ) {
+    const tf = files.filter((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'));
+    for (const file of tf) this.#read(file);
+    this.tfvars = tfvarsInPrecedence(files);
+    for (const f of this.tfvars) {
+      for (const [name, raw] of Object.entries(f.body))
+        this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name)?.startLine ?? 1, raw));
+    }
+  }
+
+  #read(file: ParsedFile): void {
+    const body = file.body;
+    for (const [name, decls] of Object.entries((body['variable'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
+      this.variables.set(name, decls[0] ?? {});
+      const block = file.located.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
+      this.inputs.push(
+        input(this.dir, 'variable', name, file.path, block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1, decls[0]?.['default'] ?? null),
+      );
+    }
+    const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
+    for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
+      for (const [name, raw] of Object.entries(block)) {
+        this.locals.set(name, { raw, file: file.path });
+        const line = localBlocks.map((b) => b.attributes.get(name)?.startLine).find((l) => l !== undefined) ?? 1;
+        this.inputs.push(input(this.dir, 'local', name, file.path, line, raw));
+      }
+    }
+    for (const [name, decls] of Object.entries((body['output'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
+      this.outputs.set(name, decls[0]?.['value'] ?? null);
+    }
+    for (const m of (body['moved'] ?? []) as Record<string, unknown>[]) {
+      const from = refText(m['from']);
+      const to = refText(m['to']);
+      if (from && to) this.moved.push({ from, to });
+    }
+    const blocks = file.located.blocks;
+    const nth = new Map<string, number>();
+    // blocks by kind and labels, so locating every resource of a large file stays linear
+    const byKey = new Map<string, LocatedBlock[]>();
+    for (const b of blocks) {
+      for (const n of [1, 2]) {
+        const key = [b.type, ...b.labels.slice(0, n)].join('\0');
+        const list = byKey.get(key);
+        if (list) list.push(b);
+        else byKey.set(key, [b]);
+      }
+    }
+    const findBlock = (kind: string, labels: string[]): LocatedBlock | null => {
+      const key = [kind, ...labels].join('\0');
+      const index = nth.get(key) ?? 0;
+      nth.set(key, index + 1);
+      return byKey.get(key)?.[index] ?? null;
+    };
+    for (const [type, byName] of Object.entries((body['resource'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>)) {
+      for (const [name, decls] of Object.entries(byName)) {
+        const key = `${type}.${name}`;
+        const located = findBlock('resource', [type, name]);
+        if (this.resources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
+        this.resources.set(key, { kind: 'resource', type, name, body: decls[0], file: file.path, block: located });
+      }
+    }
+    for (const [name, decls] of Object.entries((body['module'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
+      if (this.calls.has(name) || !decls[0]) continue;
+      this.calls.set(name, { kind: 'module', type: 'module', name, body: decls[0], file: file.path, block: findBlock('module', [name]) });
+    }
+  }
+}
+
+function input(dir: string, kind: Input['kind'], name: string, file: string, line: number, raw: unknown): Input {
+  return { dir, kind, name, file, line, digest: JSON.stringify(raw) ?? 'null', refs: kind === 'local' ? referencedNames(raw) : [] };
+}
+
+/** `moved { from = aws_security_group.a }` arrives as "${aws_security_group.a}". */
+function refText(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^\$\{(.*)\}$/s.exec(raw.trim());
+  return (m ? m[1]! : raw).trim();
+}

@@ -1,0 +1,93 @@
+// What every extractor shares: the model being built, the instance being read, and how an
+// attribute is evaluated with its unknowns recorded once per resource and expression.
+import type { LocatedBlock, Span } from '../../hcl/locate.js';
+import { evaluateJson, type Scope } from '../../evaluate/evaluate.js';
+import type { Declaration } from '../../evaluate/module-source.js';
+import type { ModuleInstance } from '../../evaluate/module.js';
+import { Unknown, display, type Value } from '../../evaluate/value.js';
+import { groupKey } from '../peer.js';
+import type { Location, Model, Peer } from '../types.js';
+
+/** One instance of a resource declaration (after count / for_each). */
+export interface Instance {
+  decl: Declaration;
+  address: string;
+  scope: Scope;
+  conditional: boolean;
+  module: ModuleInstance;
+}
+
+export class Extraction {
+  readonly model: Model = {
+    files: [],
+    groups: [],
+    rules: [],
+    declarations: [],
+    attachments: [],
+    unknowns: [],
+    parseErrors: [],
+    externalModules: [],
+    moved: [],
+    inputs: [],
+    suppressions: [],
+    resources: [],
+  };
+
+  readonly #seenUnknowns = new Set<string>();
+
+  unknown(u: Unknown, attribute: string, resource: string, loc: Location): void {
+    const expr = u.expr.replace(/\s+/g, ' ').trim();
+    const key = `${resource}\0${expr}`;
+    if (this.#seenUnknowns.has(key)) return;
+    this.#seenUnknowns.add(key);
+    this.model.unknowns.push({ expr, reason: u.reason, attribute, resource, location: loc });
+  }
+
+  /** Evaluates a top-level attribute of a resource instance, recording unknowns. */
+  attr(inst: Instance, name: string, raw: unknown = inst.decl.body[name]): Value {
+    if (raw === undefined) return null;
+    const v = evaluateJson(raw, inst.scope);
+    if (v instanceof Unknown) this.unknown(v, name, inst.address, location(inst.decl, inst.decl.block?.attributes.get(name)));
+    return v;
+  }
+
+  /** Attachment attributes are informational: their unknowns are not rule unknowns. */
+  attrQuiet(inst: Instance, name: string): Value {
+    const raw = inst.decl.body[name];
+    return raw === undefined ? null : evaluateJson(raw, inst.scope);
+  }
+
+  recordPeerUnknowns(inst: Instance, attribute: string, peers: Peer[], loc: Location): void {
+    for (const p of peers) if (p.type === 'unresolved') this.unknown(new Unknown(p.value, p.reason), attribute, inst.address, loc);
+  }
+
+  /** The group a standalone rule targets: its address, a literal id, or the expression. */
+  targetGroup(inst: Instance, attribute: string): string {
+    const v = this.attr(inst, attribute);
+    if (v instanceof Unknown) return v.expr;
+    return groupKey(v) ?? display(v);
+  }
+}
+
+export function createBeforeDestroy(inst: Instance): boolean {
+  const lifecycle = (inst.decl.body['lifecycle'] as Record<string, unknown>[] | undefined)?.[0];
+  return lifecycle ? evaluateJson(lifecycle['create_before_destroy'] ?? false, inst.scope) === true : false;
+}
+
+export function location(decl: Declaration, span?: Span | LocatedBlock): Location {
+  const s = span ?? decl.block;
+  return { file: decl.file, startLine: s?.startLine ?? 1, endLine: s?.endLine ?? 1 };
+}
+
+/** A list attribute; a scalar counts as a one-element list, null as empty. */
+export function listOf(v: Value | undefined): Value[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  return [v];
+}
+
+export function stringOrNull(v: Value | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  return display(v);
+}

@@ -1,0 +1,56 @@
+// One rule declaration (inline block or standalone resource) into the model: a declaration,
+// and one AWS rule per peer with its protocol and ports normalised.
+import type { Value } from '../../evaluate/value.js';
+import { ruleProtocolAndPorts } from '../rule-fields.js';
+import type { Direction, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
+import type { Extraction } from './context.js';
+
+export interface RuleSpec {
+  group: string;
+  direction: Direction;
+  protocol: Value;
+  from: Value;
+  to: Value;
+  peers: Peer[];
+  description: string | null;
+  origin: RuleOrigin;
+  resource: string;
+  location: Location;
+  conditional: boolean;
+  createBeforeDestroy: boolean;
+  refs: string[];
+}
+
+export function addRules(x: Extraction, spec: RuleSpec): void {
+  const { protocol, ports, unresolved } = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to);
+  for (const peer of spec.peers) {
+    const rule: Rule = {
+      group: spec.group,
+      direction: spec.direction,
+      protocol,
+      ports,
+      peer,
+      description: spec.description,
+      origin: spec.origin,
+      resource: spec.resource,
+      location: spec.location,
+      unresolved: unresolved.length ? unresolved.join('; ') : null,
+      refs: spec.refs,
+    };
+    x.model.rules.push(rule);
+  }
+  const declaration: RuleDeclaration = {
+    group: spec.group,
+    direction: spec.direction,
+    origin: spec.origin,
+    resource: spec.resource,
+    location: spec.location,
+    description: spec.description,
+    awsRules: spec.peers.length,
+    conditional: spec.conditional,
+    references: spec.peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
+    identity: [spec.direction, protocol, ports.join('-'), ...spec.peers.map((p) => `${p.type}:${p.value}`).sort()].join('|'),
+    createBeforeDestroy: spec.createBeforeDestroy,
+  };
+  x.model.declarations.push(declaration);
+}

@@ -1,0 +1,144 @@
+// aws_security_group / aws_default_security_group: the group, and its inline ingress and
+// egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
+import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
+import { referencedNames } from '../../evaluate/references.js';
+import { Lazy, Ref, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
+import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
+import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
+import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
+import { addRules } from './declare-rules.js';
+
+const DIRECTIONS: Direction[] = ['ingress', 'egress'];
+
+export function addGroup(x: Extraction, inst: Instance): void {
+  const { decl } = inst;
+  const block = decl.block;
+  const text = (name: string): string | null => {
+    const v = x.attr(inst, name);
+    return v === null ? null : display(v);
+  };
+  const attributes: Record<string, Location> = {};
+  for (const [name, span] of block?.attributes ?? []) attributes[name] = location(decl, span);
+  const group: Group = {
+    address: inst.address,
+    type: decl.type as Group['type'],
+    module: inst.module.address,
+    name: text('name'),
+    namePrefix: text('name_prefix'),
+    description: text('description'),
+    vpcId: text('vpc_id'),
+    createBeforeDestroy: createBeforeDestroy(inst),
+    ownership: { ingress: 'unmanaged', egress: 'unmanaged' },
+    inline: { ingress: [], egress: [] },
+    location: location(decl),
+    attributes,
+    conditional: inst.conditional,
+  };
+  x.model.groups.push(group);
+  for (const direction of DIRECTIONS) group.ownership[direction] = addInlineRules(x, inst, group, direction);
+}
+
+/** Reads the inline rules of one direction and returns how the group owns it. */
+function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: Direction): Ownership {
+  const { decl } = inst;
+  const block = decl.block;
+  const raw = decl.body[direction];
+  const dynamics = ((decl.body['dynamic'] as Record<string, unknown[]> | undefined)?.[direction] ?? []) as Record<string, unknown>[];
+  const staticBlocks = block?.blocks.filter((b) => b.type === direction) ?? [];
+  const dynamicBlocks = block?.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === direction) ?? [];
+  const attributeSpan = block?.attributes.get(direction);
+  const states: Ownership[] = [];
+
+  if (raw !== undefined) {
+    const asAttribute = attributeSpan !== undefined || !Array.isArray(raw);
+    const value = Array.isArray(raw) ? raw.map((b) => evaluateJson(b, inst.scope)) : x.attr(inst, direction, raw);
+    if (value instanceof Unknown) states.push('unknown');
+    else if (Array.isArray(value) && value.length === 0) states.push('empty');
+    else {
+      states.push(asAttribute ? 'attribute' : 'blocks');
+      const items = Array.isArray(value) ? value : [value];
+      items.forEach((item, i) => {
+        const span = asAttribute ? attributeSpan : staticBlocks[i];
+        const loc = location(decl, span);
+        group.inline[direction].push(loc);
+        addInlineRule(x, inst, group, direction, item, loc);
+      });
+    }
+  }
+  dynamics.forEach((dyn, i) => {
+    const loc = location(decl, dynamicBlocks[i]);
+    const forEach = x.attr(inst, `dynamic "${direction}" for_each`, dyn['for_each']);
+    const iterator = typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : direction;
+    const content = ((dyn['content'] as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
+    if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) {
+      // unknown iterations: model one rule with unknown iterator values so nothing is silently closed
+      states.push('unknown');
+      group.inline[direction].push(loc);
+      const unknownIterator = { key: new Unknown(`${iterator}.key`, 'for_each is unknown'), value: new Unknown(`${iterator}.value`, 'for_each is unknown') };
+      const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
+      addInlineRule(x, inst, group, direction, item, loc);
+      return;
+    }
+    const entries: [Value, Value][] = Array.isArray(forEach)
+      ? forEach.map((v, k) => [k, v])
+      : isObject(forEach)
+        ? Object.keys(forEach)
+            .sort()
+            .map((k) => [k, forEach[k]!])
+        : [];
+    if (entries.length === 0) return; // zero elements: the direction stays unmanaged
+    states.push('blocks');
+    for (const [key, value] of entries) {
+      group.inline[direction].push(loc);
+      const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
+      addInlineRule(x, inst, group, direction, item, loc);
+    }
+  });
+  if (states.includes('blocks')) return 'blocks';
+  if (states.includes('attribute')) return 'attribute';
+  if (states.includes('unknown')) return 'unknown';
+  if (states.includes('empty')) return 'empty';
+  return 'unmanaged';
+}
+
+function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: Direction, item: Value, loc: Location): void {
+  const rule = inlineFields(x, inst, group, direction, item, loc);
+  addRules(x, {
+    group: group.address,
+    direction,
+    ...rule,
+    origin: 'inline',
+    resource: inst.address,
+    location: loc,
+    conditional: inst.conditional,
+    createBeforeDestroy: false,
+    refs: referencedNames(inst.decl.body),
+  });
+}
+
+/** Protocol, ports, peers and description of one inline block (all unknown if it is). */
+function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Direction, item: Value, loc: Location) {
+  if (item instanceof Unknown || !isObject(item)) {
+    const u = item instanceof Unknown ? item : new Unknown(display(item), 'not a rule object');
+    x.unknown(u, direction, inst.address, loc);
+    const peers: Peer[] = [{ type: 'unresolved', value: u.expr, reason: u.reason }];
+    return { protocol: u as Value, from: u as Value, to: u as Value, peers, description: null };
+  }
+  const peers: Peer[] = [
+    ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c)),
+    ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c)),
+    ...listOf(item['prefix_list_ids']).map(prefixListPeer),
+    ...listOf(item['security_groups']).map(groupPeer),
+  ];
+  const self = item['self'];
+  if (self instanceof Unknown) peers.push({ type: 'unresolved', value: self.expr, reason: self.reason });
+  else if (self === true || self === 'true') peers.push({ type: 'self', value: group.address });
+  x.recordPeerUnknowns(inst, direction, peers, loc);
+  return {
+    protocol: item['protocol'] ?? null,
+    from: item['from_port'] ?? null,
+    to: item['to_port'] ?? null,
+    peers,
+    description: stringOrNull(item['description']),
+  };
+}

@@ -1,0 +1,48 @@
+// Every resource of a module instance, expanded by count / for_each and handed to the
+// extractor of its family.
+import { withNames } from '../../evaluate/evaluate.js';
+import { instanceAddress } from '../../evaluate/expansion.js';
+import type { Declaration } from '../../evaluate/module-source.js';
+import type { ModuleInstance } from '../../evaluate/module.js';
+import { ATTACHMENT_KINDS } from '../attachments.js';
+import { GROUP_TYPES } from '../peer.js';
+import { addAttachment } from './attachment.js';
+import { location, type Extraction, type Instance } from './context.js';
+import { addGroup } from './group.js';
+import { addLegacyRule } from './security-group-rule.js';
+import { addVpcRule } from './vpc-rule.js';
+
+export function addModule(x: Extraction, module: ModuleInstance): void {
+  for (const m of module.source.moved) x.model.moved.push({ from: module.prefix(m.from), to: module.prefix(m.to) });
+  for (const decl of module.source.resources.values()) {
+    let n = 0;
+    for (const instance of instances(x, module, decl)) {
+      addResource(x, instance);
+      n++;
+    }
+    // count = 0 or an empty for_each: still listed, so suppressions and audits can see it
+    if (n === 0) x.model.resources.push({ address: module.prefix(`${decl.type}.${decl.name}`), type: decl.type, location: location(decl), instances: 0 });
+  }
+}
+
+function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): Generator<Instance> {
+  const base = module.prefix(`${decl.type}.${decl.name}`);
+  const e = module.expansion(decl);
+  if (e.kind === 'single') yield { decl, address: base, scope: module.scope, conditional: false, module };
+  else if (e.kind === 'unknown') {
+    const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';
+    x.unknown(e.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
+    yield { decl, address: instanceAddress(base, '*'), scope: withNames(module.scope, e.scope), conditional: true, module };
+  } else {
+    for (const k of e.keys) yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: false, module };
+  }
+}
+
+function addResource(x: Extraction, inst: Instance): void {
+  const { decl } = inst;
+  x.model.resources.push({ address: inst.address, type: decl.type, location: location(decl), instances: 1 });
+  if (GROUP_TYPES.has(decl.type)) addGroup(x, inst);
+  else if (decl.type === 'aws_security_group_rule') addLegacyRule(x, inst);
+  else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);
+  if (decl.type in ATTACHMENT_KINDS) addAttachment(x, inst);
+}

@@ -1,0 +1,47 @@
+// aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
+import { referencedNames } from '../../evaluate/references.js';
+import { Unknown, display } from '../../evaluate/value.js';
+import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
+import type { Direction, Peer } from '../types.js';
+import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
+import { addRules } from './declare-rules.js';
+
+const DIRECTIONS: Direction[] = ['ingress', 'egress'];
+
+export function addLegacyRule(x: Extraction, inst: Instance): void {
+  const { decl } = inst;
+  const type = x.attr(inst, 'type');
+  const direction: Direction | null = type === 'ingress' || type === 'egress' ? type : null;
+  const group = x.targetGroup(inst, 'security_group_id');
+  const loc = location(decl);
+  const peers: Peer[] = [
+    ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c)),
+    ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c)),
+    ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
+  ];
+  const source = x.attr(inst, 'source_security_group_id');
+  if (source !== null) peers.push(groupPeer(source));
+  const self = x.attr(inst, 'self');
+  if (self instanceof Unknown) peers.push({ type: 'unresolved', value: self.expr, reason: self.reason });
+  else if (self === true || self === 'true') peers.push({ type: 'self', value: group });
+  x.recordPeerUnknowns(inst, 'peer', peers, loc);
+  const directions: Direction[] = direction ? [direction] : DIRECTIONS;
+  if (!direction) x.unknown(type instanceof Unknown ? type : new Unknown(display(type), 'type must be "ingress" or "egress"'), 'type', inst.address, loc);
+  for (const d of directions) {
+    addRules(x, {
+      group,
+      direction: d,
+      protocol: x.attr(inst, 'protocol'),
+      from: x.attr(inst, 'from_port'),
+      to: x.attr(inst, 'to_port'),
+      peers,
+      description: stringOrNull(x.attr(inst, 'description')),
+      origin: 'aws_security_group_rule',
+      resource: inst.address,
+      location: loc,
+      conditional: inst.conditional,
+      createBeforeDestroy: createBeforeDestroy(inst),
+      refs: referencedNames(inst.decl.body),
+    });
+  }
+}

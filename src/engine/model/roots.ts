@@ -1,0 +1,36 @@
+// Which directories of a tree are Terraform modules, and which of them are roots.
+import { posix } from 'node:path';
+import type { ParsedFile } from '../hcl/parse.js';
+import { ModuleSource } from '../evaluate/module-source.js';
+import { localModuleDir } from '../evaluate/module.js';
+
+/** The directories that hold .tf or .tf.json files ('' is the tree's root), with their files. */
+export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
+  const byDir = new Map<string, ParsedFile[]>();
+  for (const f of files) {
+    const dir = posix.dirname(f.path);
+    const key = dir === '.' ? '' : dir;
+    if (!byDir.has(key)) byDir.set(key, []);
+    byDir.get(key)!.push(f);
+  }
+  const sources = new Map<string, ModuleSource>();
+  for (const [dir, list] of byDir) {
+    if (list.some((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'))) sources.set(dir, new ModuleSource(dir, list));
+  }
+  return sources;
+}
+
+/**
+ * Roots are the directories no other directory calls as a local module; a directory that is
+ * only reached through a call is modelled through that call, with its arguments.
+ */
+export function rootDirs(sources: Map<string, ModuleSource>): string[] {
+  const called = new Set<string>();
+  for (const source of sources.values()) {
+    for (const call of source.calls.values()) {
+      const dir = localModuleDir(source.dir, call.body['source']);
+      if (dir !== null) called.add(dir);
+    }
+  }
+  return [...sources.keys()].sort().filter((d) => !called.has(d));
+}
