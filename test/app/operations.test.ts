@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
 import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
@@ -11,11 +11,11 @@ describe('operations', () => {
   it('SIGTERM drain: a run that does not finish in time has its check run concluded', async () => {
     const h = harness(
       { commits: { [BASE]: { 'a/main.tf': '' }, [HEAD]: { 'a/main.tf': 'resource "aws_security_group" "x" {}\n' } }, pulls: [examplePull] },
-      (_m, p) => (p === '/graphql' ? 2_000 : 0),
+      (_m, p) => (p === '/graphql' ? 5_000 : 0),
     );
     const running = h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    await new Promise((r) => setTimeout(r, 200));
-    expect(h.registry.inflight).toBe(1);
+    // wait for the run to start (not a fixed sleep: a loaded machine may take longer)
+    await vi.waitFor(() => expect(h.registry.inflight).toBe(1), { timeout: 1_500, interval: 10 });
     await h.registry.drain(50);
     expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'sg-review could not complete' } });
     expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toMatch(/server shut down/);
