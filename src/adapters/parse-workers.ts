@@ -1,26 +1,54 @@
 // Runs @cdktf/hcl2json (a Go/WASM parser, the slowest stage) on worker threads, one per core.
+// The WASM module is compiled once per process and shared with every worker: V8 then shares
+// its machine code too, so the optimised tier one worker reaches (the first parses of a cold
+// module cost ~15x a warm one) serves all of them, instead of each worker warming up alone.
 // The worker is evaluated from a string so it runs the same under tsc output, tsx and vitest.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { parseInProcess, type HclToJson } from '../engine/hcl/parse.js';
 
-const WORKER_SOURCE = (modulePath: string) => `
-const { parentPort } = require('node:worker_threads');
-const { parse } = require(${JSON.stringify(modulePath)});
+// hcl2json's own bridge, with the module instantiated from the shared compilation: the Go
+// program publishes its functions on the global object named below.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+require(workerData.goRuntime);
+const exported = {};
+globalThis.__parse_terraform_config_wasm__ = exported;
+const go = new Go();
+const ready = WebAssembly.instantiate(workerData.module, go.importObject).then((instance) => void go.run(instance));
 parentPort.on('message', async ({ id, path, content }) => {
   try {
-    parentPort.postMessage({ id, body: await parse(path, content) });
+    await ready;
+    exported.parse(path, content, (error, json) => {
+      if (error) parentPort.postMessage({ id, error: String(error) });
+      else {
+        try { parentPort.postMessage({ id, body: JSON.parse(json) }); }
+        catch (e) { parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) }); }
+      }
+    });
   } catch (e) {
     parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
   }
 });
 `;
 
-/** Below this many files, starting workers (each loads the WASM parser) costs more than it saves. */
+/** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
 
 export type ClosableParser = HclToJson & { close?: () => Promise<void> };
+
+const hcl2jsonDir = dirname(createRequire(import.meta.url).resolve('@cdktf/hcl2json/package.json'));
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+/** hcl2json's WASM module, compiled once per process. */
+function parserModule(): Promise<WebAssembly.Module> {
+  compiled ??= readFile(join(hcl2jsonDir, 'main.wasm.gz')).then((gz) => WebAssembly.compile(gunzipSync(gz)));
+  return compiled;
+}
 
 export async function createWorkerParser(fileCount: number, threads = availableParallelism()): Promise<ClosableParser> {
   if (fileCount < MIN_FILES_FOR_WORKERS || threads < 2) return parseInProcess;
@@ -31,8 +59,8 @@ let shared: ClosableParser | null = null;
 
 /**
  * The parser for one review in a long-running server: in-process for small reviews, else one
- * pool per process, started on first use. Parsing on workers keeps the event loop free to
- * answer other webhooks within GitHub's 10 seconds.
+ * pool per process, started on first use and kept warm. Parsing on workers keeps the event
+ * loop free to answer other webhooks within GitHub's 10 seconds.
  */
 export function parserForReview(fileCount: number): HclToJson {
   if (fileCount < MIN_FILES_FOR_WORKERS || availableParallelism() < 2) return parseInProcess;
@@ -45,50 +73,59 @@ export function parserForReview(fileCount: number): HclToJson {
  * alive. If a worker dies, its pending files fail and later files are parsed in-process.
  */
 export function createWorkerPool(threads: number): ClosableParser {
-  const modulePath = createRequire(import.meta.url).resolve('@cdktf/hcl2json');
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE(modulePath), { eval: true }));
+  const goRuntime = join(hcl2jsonDir, 'wasm', 'bridge_wasm_exec.js');
   const pending = new Map<number, { worker: number; resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
-  const load = workers.map(() => 0);
-  const alive = workers.map(() => true);
+  const load = Array<number>(threads).fill(0);
+  const alive = Array<boolean>(threads).fill(true);
   let nextId = 0;
-  const settle = (i: number) => {
-    load[i]!--;
-    if (load[i] === 0) workers[i]!.unref();
-  };
-  workers.forEach((w, i) => {
-    w.unref();
-    w.on('message', (m: { id: number; body?: Record<string, unknown>; error?: string }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      settle(i);
-      if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.body!);
-    });
-    const fail = (e: Error) => {
-      alive[i] = false;
-      for (const [id, p] of pending) {
-        if (p.worker !== i) continue;
-        pending.delete(id);
-        p.reject(e);
-      }
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`parser worker exited with code ${code}`)));
-  });
+  const workers = parserModule().then((module) =>
+    Array.from({ length: threads }, (_, i) => {
+      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, goRuntime } });
+      w.unref();
+      w.on('message', (m: { id: number; body?: Record<string, unknown>; error?: string }) => {
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        load[i]!--;
+        if (load[i] === 0) w.unref();
+        if (m.error !== undefined) p?.reject(new Error(m.error));
+        else p?.resolve(m.body!);
+      });
+      const fail = (e: Error) => {
+        alive[i] = false;
+        for (const [id, p] of pending) {
+          if (p.worker !== i) continue;
+          pending.delete(id);
+          p.reject(e);
+        }
+      };
+      w.on('error', fail);
+      w.on('exit', (code) => fail(new Error(`parser worker exited with code ${code}`)));
+      return w;
+    }),
+  );
   const parse: ClosableParser = (path, content) => {
     const candidates = load.map((n, i) => (alive[i] ? n : Infinity));
     const i = candidates.indexOf(Math.min(...candidates));
     if (!alive[i]) return parseInProcess(path, content);
+    const id = nextId++;
+    load[i]!++;
     return new Promise((resolve, reject) => {
-      const id = nextId++;
       pending.set(id, { worker: i, resolve, reject });
-      if (load[i]!++ === 0) workers[i]!.ref();
-      workers[i]!.postMessage({ id, path, content });
+      void workers.then(
+        (all) => {
+          all[i]!.ref();
+          all[i]!.postMessage({ id, path, content });
+        },
+        (e: Error) => {
+          pending.delete(id);
+          reject(e);
+        },
+      );
     });
   };
   parse.close = async () => {
     alive.fill(false);
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all((await workers).map((w) => w.terminate()));
   };
   return parse;
 }
