@@ -17,7 +17,7 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/review.js';
 import { reviewFiles } from '../engine/review-files.js';
-import { addAnnotations, completeCheckRun, createCheckRun, type Conclusion } from '../github/check-run.js';
+import { addAnnotations, completeCheckRun, concludeStaleRuns, createCheckRun, type Completion } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
@@ -48,6 +48,13 @@ export interface RunDeps {
   registry: RunRegistry;
 }
 
+type Conclude = (
+  conclusion: Completion['conclusion'],
+  title: string,
+  summary: string,
+  extra?: Omit<Completion, 'conclusion' | 'title' | 'summary'>,
+) => Promise<void>;
+
 const MODULE_ROUNDS = 4;
 /** How many directories the search for callers of a changed module reads at most. */
 const MAX_CALLER_DIRS = 200;
@@ -67,18 +74,15 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
     (target.pullNumber === null ||
       !(await registry.sawOtherHeads(key, target.headSha)) ||
       (await getPull(octokit, repo, target.pullNumber)).headSha === target.headSha);
+  await concludeStaleRuns(octokit, repo, target.headSha, checkRunId).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
   let config: Config = DEFAULT_CONFIG;
   let concluded = false;
   const notes: string[] = [];
-  const conclude = async (
-    conclusion: Conclusion,
-    title: string,
-    summary: string,
-    extra: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean } = {},
-  ) => {
+  // concluded only once GitHub accepted it: a failed final update is concluded again by onError
+  const conclude: Conclude = async (conclusion, title, summary, extra = {}) => {
     if (concluded) return;
-    concluded = true;
     await completeCheckRun(octokit, repo, checkRunId, { conclusion, title, summary, ...extra });
+    concluded = true;
   };
   const onError = (reason: string) =>
     conclude(config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure', 'sg-review could not complete', reason, {
@@ -204,7 +208,7 @@ async function publish(
   config: Config,
   scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[] },
   stillCurrent: () => Promise<boolean>,
-  conclude: (c: Conclusion, title: string, summary: string, extra?: { annotations?: ReturnType<typeof annotations>; rerunAction?: boolean }) => Promise<void>,
+  conclude: Conclude,
 ): Promise<void> {
   const { octokit } = deps;
   const { repo } = target;
@@ -217,7 +221,7 @@ async function publish(
     notes: scope.notes,
   });
   const batches = annotationBatches(annotations(result));
-  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, title, summary, batch);
+  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, { title, summary, annotations: batch });
 
   if (target.pullNumber !== null && config.review_comments) {
     const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));

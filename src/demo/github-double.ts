@@ -93,7 +93,7 @@ export class GitHubDouble {
     }
     if (method === 'POST' && path === `${p}/check-runs`) {
       const id = this.#nextCheckRun++;
-      this.checkRuns.set(id, { ...(body as object), id, annotations: [] });
+      this.checkRuns.set(id, { ...(body as object), id, app: { id: 1, slug: 'sg-review' }, annotations: [] });
       return { status: 201, body: { id } };
     }
     if (method === 'PATCH' && (m = new RegExp(`^${p}/check-runs/(\\d+)$`).exec(path))) {
@@ -101,11 +101,15 @@ export class GitHubDouble {
       if (!run) return { status: 404, body: { message: 'Not Found' } };
       const update = body as { output?: { annotations?: unknown[] } };
       run.annotations.push(...(update.output?.annotations ?? []));
-      Object.assign(run, update);
+      // as GitHub does: a conclusion completes the run
+      Object.assign(run, update, 'conclusion' in update ? { status: 'completed' } : {});
       return { status: 200, body: { id: run['id'] } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/commits/([^/]+)/check-runs$`).exec(path))) {
-      const runs = [...this.checkRuns.values()].filter((r) => r['head_sha'] === m![1] && r['name'] === u.searchParams.get('check_name'));
+      const status = u.searchParams.get('status');
+      const runs = [...this.checkRuns.values()].filter(
+        (r) => r['head_sha'] === m![1] && r['name'] === u.searchParams.get('check_name') && (!status || r['status'] === status),
+      );
       return { status: 200, body: { total_count: runs.length, check_runs: runs.reverse() } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/contents/(.+)$`).exec(path))) {

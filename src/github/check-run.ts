@@ -1,9 +1,21 @@
-// The check run `sg-review` on the head SHA: created in progress, completed with a conclusion.
-import { RERUN_ACTION, type Annotation } from '../publish/check-output.js';
-import { CHECK_NAME } from '../publish/limits.js';
+// The check run `sg-review` on the head SHA: created in progress, completed with a conclusion,
+// and never left in progress: the final update is retried, falls back to a short summary when
+// GitHub refuses the full one, and earlier runs of the head still in progress are concluded by
+// the next run.
+import { RERUN_ACTION } from '../publish/check-output.js';
+import { CHECK_NAME, limitOutput, type Annotation, type CheckOutput } from '../publish/limits.js';
 import type { Octokit, RepoRef } from './types.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
+
+/** Waits before each retry of the final update (GitHub 5xx, 429 or no answer), in ms:
+ * CHECK_RUN_RETRY_MS="1000,5000,15000" by default. */
+function retryDelays(): number[] {
+  return (process.env['CHECK_RUN_RETRY_MS'] ?? '1000,5000,15000')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n >= 0);
+}
 
 export async function createCheckRun(octokit: Octokit, repo: RepoRef, headSha: string, externalId: string): Promise<number> {
   const { data } = await octokit.rest.checks.create({
@@ -19,32 +31,84 @@ export async function createCheckRun(octokit: Octokit, repo: RepoRef, headSha: s
 }
 
 /** Appends a batch of annotations while the run is in progress. */
-export async function addAnnotations(
-  octokit: Octokit,
-  repo: RepoRef,
-  checkRunId: number,
-  title: string,
-  summary: string,
-  annotations: Annotation[],
-): Promise<void> {
-  await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { title, summary, annotations } });
+export async function addAnnotations(octokit: Octokit, repo: RepoRef, checkRunId: number, output: CheckOutput): Promise<void> {
+  await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: limitOutput(output) });
 }
 
+export interface Completion {
+  conclusion: Conclusion;
+  title: string;
+  summary: string;
+  annotations?: Annotation[];
+  rerunAction?: boolean;
+}
+
+function retryable(status: number | undefined): boolean {
+  return status === undefined || status === 429 || status >= 500;
+}
+
+/** Completes the run. A 422 (GitHub refused the output) is answered with the conclusion and a
+ * short summary; 5xx and network errors are retried after each of `retryMs`. */
 export async function completeCheckRun(
   octokit: Octokit,
   repo: RepoRef,
   checkRunId: number,
-  outcome: { conclusion: Conclusion; title: string; summary: string; annotations?: Annotation[]; rerunAction?: boolean },
+  outcome: Completion,
+  retryMs: readonly number[] = retryDelays(),
 ): Promise<void> {
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: checkRunId,
-    status: 'completed',
-    conclusion: outcome.conclusion,
-    completed_at: new Date().toISOString(),
-    output: { title: outcome.title, summary: outcome.summary, ...(outcome.annotations?.length ? { annotations: outcome.annotations } : {}) },
-    ...(outcome.rerunAction ? { actions: [RERUN_ACTION] } : {}),
-  });
+  let output: CheckOutput = { title: outcome.title, summary: outcome.summary, ...(outcome.annotations ? { annotations: outcome.annotations } : {}) };
+  let shortened = false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await octokit.rest.checks.update({
+        ...repo,
+        check_run_id: checkRunId,
+        status: 'completed',
+        conclusion: outcome.conclusion,
+        completed_at: new Date().toISOString(),
+        output: limitOutput(output),
+        ...(outcome.rerunAction ? { actions: [RERUN_ACTION] } : {}),
+      });
+      return;
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      if (status === 422 && !shortened) {
+        shortened = true;
+        output = {
+          title: outcome.title,
+          summary: `GitHub refused the full report of this run (HTTP 422: ${(e as Error).message}), so only its conclusion is shown. Re-run the check for the details.`,
+        };
+        attempt--;
+        continue;
+      }
+      const wait = retryMs[attempt];
+      if (!retryable(status) || wait === undefined) throw e;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** Concludes this app's earlier `sg-review` runs of the head that are still in progress (a crash,
+ * a SIGKILL or a failed final update left them). Only runs of the app that created `currentId`. */
+export async function concludeStaleRuns(octokit: Octokit, repo: RepoRef, headSha: string, currentId: number): Promise<number> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, status: 'in_progress', filter: 'all', per_page: 100 });
+  const appId = data.check_runs.find((r) => r.id === currentId)?.app?.id;
+  if (appId === undefined) return 0;
+  const stale = data.check_runs.filter((r) => r.id !== currentId && r.status === 'in_progress' && r.app?.id === appId);
+  for (const run of stale) {
+    await octokit.rest.checks.update({
+      ...repo,
+      check_run_id: run.id,
+      status: 'completed',
+      conclusion: 'cancelled',
+      completed_at: new Date().toISOString(),
+      output: limitOutput({
+        title: 'sg-review: replaced by a newer run',
+        summary: 'This run stopped before it concluded (the server restarted or GitHub refused its last update). A newer run of the same commit replaces it.',
+      }),
+    });
+  }
+  return stale.length;
 }
 
 /** The PR number a check run was created for (fork PRs' check payloads carry no PR). */

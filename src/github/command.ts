@@ -1,4 +1,5 @@
 // What the slash command needs from GitHub: the sender's permission, a reaction, a reply, the PR.
+import { limitBody } from '../publish/limits.js';
 import type { Octokit, RepoRef } from './types.js';
 
 /** admin, maintain, write, triage, read or none. */
@@ -12,7 +13,7 @@ export async function react(octokit: Octokit, repo: RepoRef, commentId: number, 
 }
 
 export async function reply(octokit: Octokit, repo: RepoRef, issueNumber: number, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: limitBody(body) });
 }
 
 export interface PullInfo {

@@ -1,6 +1,7 @@
 // The PR review: read every earlier review comment (all pages) for fingerprint markers, post
 // one review carrying all new line comments, and resolve the threads of findings that are gone.
-import { fingerprintOf, type ReviewComment } from '../publish/review-comments.js';
+import { limitBody } from '../publish/limits.js';
+import { fingerprintOf, marker, type PlannedComment } from '../publish/review-comments.js';
 import type { Octokit, RepoRef } from './types.js';
 
 export interface EarlierComment {
@@ -22,9 +23,16 @@ export async function postReview(
   pullNumber: number,
   commitId: string,
   body: string,
-  comments: ReviewComment[],
+  comments: PlannedComment[],
 ): Promise<void> {
-  await octokit.rest.pulls.createReview({ ...repo, pull_number: pullNumber, commit_id: commitId, event: 'COMMENT', body, comments });
+  await octokit.rest.pulls.createReview({
+    ...repo,
+    pull_number: pullNumber,
+    commit_id: commitId,
+    event: 'COMMENT',
+    body: limitBody(body),
+    comments: comments.map(({ fingerprint, ...c }) => ({ ...c, body: limitBody(c.body, marker(fingerprint)) })),
+  });
 }
 
 interface ThreadsResult {

@@ -3,16 +3,10 @@
 import type { Finding } from '../engine/findings/finding.js';
 import type { ReviewResult } from '../engine/review.js';
 import { countsLine, renderMarkdown } from '../render/markdown.js';
-import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATION_MESSAGE, MAX_ANNOTATION_TITLE, MAX_OUTPUT_TEXT } from './limits.js';
+import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from './limits.js';
 
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'failure' | 'warning' | 'notice';
-  title: string;
-  message: string;
-}
+/** Directories named in the summary; the rest are counted. */
+const LISTED_DIRECTORIES = 50;
 
 export interface AnalysedScope {
   directories: string[];
@@ -23,20 +17,25 @@ export interface AnalysedScope {
 }
 
 export function checkTitle(result: ReviewResult): string {
-  return `sg-review: ${countsLine(result.findings)}`.slice(0, 255);
+  return `sg-review: ${countsLine(result.findings)}`;
 }
 
 export function checkSummary(result: ReviewResult, scope: AnalysedScope): string {
-  const analysed = [
-    '',
-    '### What was analysed',
-    '',
-    `Directories: ${scope.directories.map((d) => `\`${d || '.'}\``).join(', ') || '(none)'}`,
-    `Merge base \`${scope.baseSha.slice(0, 12)}\` → head \`${scope.headSha.slice(0, 12)}\`, ${scope.files} Terraform files.`,
-    ...scope.notes.map((n) => `\n> ${n}`),
-  ].join('\n');
-  const body = renderMarkdown(result, { maxLength: MAX_OUTPUT_TEXT - analysed.length - 10 });
-  return body + analysed + '\n';
+  const listed = scope.directories.slice(0, LISTED_DIRECTORIES).map((d) => `\`${d || '.'}\``);
+  const more = scope.directories.length - listed.length;
+  const analysed = fit(
+    [
+      '',
+      '### What was analysed',
+      '',
+      `Directories: ${listed.join(', ') || '(none)'}${more > 0 ? ` and ${more} more` : ''}`,
+      `Merge base \`${scope.baseSha.slice(0, 12)}\` → head \`${scope.headSha.slice(0, 12)}\`, ${scope.files} Terraform files.`,
+      ...scope.notes.map((n) => `\n> ${n}`),
+    ].join('\n'),
+    LIMITS.outputSummary / 4,
+  );
+  // the findings get the room the scope leaves, so the scope and the notes are never cut off
+  return fit(renderMarkdown(result), LIMITS.outputSummary - bytes(analysed) - 1) + analysed + '\n';
 }
 
 function level(f: Finding): Annotation['annotation_level'] {
@@ -53,8 +52,8 @@ export function annotations(result: ReviewResult): Annotation[] {
       start_line: f.location.startLine,
       end_line: f.location.endLine,
       annotation_level: level(f),
-      title: `[${f.severity}] ${f.title}`.slice(0, MAX_ANNOTATION_TITLE),
-      message: f.message.slice(0, MAX_ANNOTATION_MESSAGE),
+      title: `[${f.severity}] ${f.title}`,
+      message: f.message,
     }));
 }
 

@@ -3,7 +3,6 @@
 // mechanical fix exists, a suggestion block.
 import type { Finding } from '../engine/findings/finding.js';
 import { anchor, type Hunk } from './anchors.js';
-import { MAX_COMMENT_BODY } from './limits.js';
 
 export interface ReviewComment {
   path: string;
@@ -14,10 +13,17 @@ export interface ReviewComment {
   body: string;
 }
 
-const MARKER = /<!-- sg-review:fingerprint=([0-9a-f]+) -->/;
+/** A planned comment: its body gets the hidden marker of `fingerprint` when it is posted. */
+export interface PlannedComment extends ReviewComment {
+  fingerprint: string;
+}
+
+/** The hidden marker, always the last thing in the body; user text never contains `<!--`
+ * unescaped, and only a trailing marker is read back, so a key or path cannot forge one. */
+const MARKER = /\n\n<!-- sg-review:fingerprint=([0-9a-f]{32}) -->$/;
 
 export function marker(fingerprint: string): string {
-  return `<!-- sg-review:fingerprint=${fingerprint} -->`;
+  return `\n\n<!-- sg-review:fingerprint=${fingerprint} -->`;
 }
 
 export function fingerprintOf(body: string): string | null {
@@ -53,7 +59,7 @@ export function suggestion(f: Finding, headLines: string[], trustedCidrs: string
 }
 
 export interface CommentPlan {
-  comments: ReviewComment[];
+  comments: PlannedComment[];
   /** Findings whose lines are not in the diff: shown in the summary only. */
   outsideDiff: Finding[];
 }
@@ -65,7 +71,7 @@ export function planComments(params: {
   alreadyCommented: Set<string>;
   trustedCidrs: string[];
 }): CommentPlan {
-  const comments: ReviewComment[] = [];
+  const comments: PlannedComment[] = [];
   const outsideDiff: Finding[] = [];
   for (const f of params.findings) {
     if (f.suppressed || f.severity === 'info') continue;
@@ -79,8 +85,8 @@ export function planComments(params: {
     const fix = suggestion(f, head, params.trustedCidrs, range);
     let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${f.title}\n\n${f.message}`;
     if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
-    body = body.slice(0, MAX_COMMENT_BODY - 200) + `\n\n${marker(f.fingerprint)}`;
     comments.push({
+      fingerprint: f.fingerprint,
       path: f.location.file,
       line: range.line,
       side: 'RIGHT',

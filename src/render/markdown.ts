@@ -41,7 +41,7 @@ export function pathDiagram(findings: Finding[]): string | null {
   return ['```mermaid', 'flowchart LR', ...nodes, ...edges, '```'].join('\n');
 }
 
-export function renderMarkdown(result: ReviewResult, options: { maxLength?: number } = {}): string {
+export function renderMarkdown(result: ReviewResult): string {
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
   const out: string[] = [];
@@ -88,8 +88,5 @@ export function renderMarkdown(result: ReviewResult, options: { maxLength?: numb
     out.push('', '### Suppression comments to fix', '');
     for (const p of result.suppressionProblems) out.push(`- \`${p.file}:${p.line}\` \`sg-review:ignore ${p.rule}\` ${p.problem}`);
   }
-  let text = out.join('\n') + '\n';
-  const max = options.maxLength ?? Infinity;
-  if (text.length > max) text = text.slice(0, max - 80) + '\n\n… (truncated: see the annotations for every finding)\n';
-  return text;
+  return out.join('\n') + '\n';
 }

@@ -23,7 +23,8 @@ export const exampleCommits = (): Record<string, Record<string, string>> => ({
 export const examplePull = { number: 1, head: HEAD, base: TIP, mergeBase: BASE };
 
 /**
- * The requests of one full review of PR #1, in order: create the check run, read the config,
+ * The requests of one full review of PR #1, in order: create the check run, look for stale
+ * runs of the head, read the config,
  * list the files, find the merge base, read the trees, read earlier comments, post the review,
  * conclude. `reads` replaces the single GraphQL read; `annotationBatches` adds check-run
  * updates before the review.
@@ -31,6 +32,7 @@ export const examplePull = { number: 1, head: HEAD, base: TIP, mergeBase: BASE }
 export function reviewRequests(options: { reads?: string[]; annotationBatches?: number } = {}): string[] {
   return [
     'POST /repos/acme/infra/check-runs',
+    `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
     'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
     'GET /repos/acme/infra/pulls/1/files',
     `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,

@@ -7,13 +7,13 @@ afterEach(cleanup);
 const FULL_FLOW = reviewRequests();
 
 describe('pull_request', () => {
-  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 8 requests', async (action) => {
+  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 9 requests', async (action) => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload(action, { number: 1, head: HEAD, base: TIP }));
     expect(h.calls()).toEqual(FULL_FLOW);
     const created = h.github.requests[1]!.body as Record<string, unknown>;
     expect(created).toMatchObject({ name: 'sg-review', head_sha: HEAD, status: 'in_progress', external_id: '1' });
-    expect(h.github.requests[2]!.path).toBe('/repos/acme/infra/contents/.github%2Fsg-review.yml?ref=main');
+    expect(h.github.requests[3]!.path).toBe('/repos/acme/infra/contents/.github%2Fsg-review.yml?ref=main');
     // the merge base is read, never the base branch tip
     const graphql = h.github.requests.find((r) => r.path === '/graphql')!.body as { query: string; variables: Record<string, string> };
     expect(graphql.query).toContain(`object(expression: "${BASE}:network")`);
@@ -66,6 +66,7 @@ describe('pull_request', () => {
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     expect(h.calls()).toEqual([
       'POST /repos/acme/infra/check-runs',
+      `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'GET /repos/acme/infra/pulls/1/files',
       'PATCH /repos/acme/infra/check-runs/100',
@@ -116,7 +117,7 @@ describe('pull_request', () => {
     await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }), 'delivery-b');
     expect(h.github.requests.filter((r) => r.path.includes('access_tokens'))).toHaveLength(1);
     const api = h.github.requests.filter((r) => !r.path.includes('access_tokens'));
-    expect(api.map((r) => r.headers?.['x-github-delivery'])).toEqual([...Array(8).fill('delivery-a'), ...Array(api.length - 8).fill('delivery-b')]);
+    expect(api.map((r) => r.headers?.['x-github-delivery'])).toEqual([...Array(9).fill('delivery-a'), ...Array(api.length - 9).fill('delivery-b')]);
   });
 
   it('the same delivery received twice posts nothing twice', async () => {
@@ -188,6 +189,7 @@ describe('pull_request', () => {
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     expect(h.calls()).toEqual([
       'POST /repos/acme/infra/check-runs',
+      `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'PATCH /repos/acme/infra/check-runs/100',
     ]);

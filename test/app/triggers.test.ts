@@ -114,6 +114,7 @@ describe('re-runs and merge queue', () => {
     );
     expect(h.calls()).toEqual([
       'POST /repos/acme/infra/check-runs',
+      `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
       'POST /graphql',
