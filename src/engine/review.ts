@@ -56,7 +56,7 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
     conclusion: failing ? 'failure' : 'success',
     stats: { base: stats(base), head: stats(head) },
     findings,
-    closed: closedAccess(renamedBase, ctx.headAccess),
+    closed: closedAccess(renamedBase, head, ctx.headAccess),
     suppressionProblems: head.suppressions.flatMap((s) => {
       const problems: string[] = [];
       if (s.rule !== 'all' && !isRuleId(s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
@@ -105,9 +105,26 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
   };
 }
 
-function closedAccess(base: Model, head: AccessIndex): Closed[] {
+/**
+ * Access the head no longer allows, as far as it is known to be revoked: not an unknown peer
+ * replaced by another unknown (what either allows is not known), and not the inline rules of a direction
+ * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2).
+ */
+function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[] {
   const out: Closed[] = [];
+  const headGroups = new Map(headModel.groups.map((g) => [g.address, g]));
+  const leftInAws = (rule: Model['rules'][number]) => {
+    if (rule.origin !== 'inline') return false;
+    const g = headGroups.get(rule.group);
+    return g !== undefined && g.type === 'aws_security_group' && g.ownership[rule.direction] === 'unmanaged';
+  };
+  // an unknown peer swapped for another unknown on the same ports: nothing known to close
+  const swapped = (rule: Model['rules'][number]) =>
+    headModel.rules.some(
+      (r) => r.peer.type === 'unresolved' && r.group === rule.group && r.direction === rule.direction && r.ports[0] <= rule.ports[1] && r.ports[1] >= rule.ports[0],
+    );
   for (const rule of base.rules) {
+    if ((rule.peer.type === 'unresolved' && swapped(rule)) || leftInAws(rule)) continue;
     const gone = head.opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)

@@ -52,6 +52,8 @@ export function renderMarkdown(result: ReviewResult): string {
     '',
     `Analysed ${n(head.files, 'file')}: ${n(head.groups, 'group')} and ${n(head.rules, 'rule')} at the head (base: ${n(base.groups, 'group')}, ${n(base.rules, 'rule')}).`,
   );
+  const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => `\`${f.location.file}\``))];
+  if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
     for (const f of active)

@@ -2,6 +2,7 @@
 // objects are plain objects. Two extra kinds carry what cannot be known before `plan`:
 // `Unknown` (never guessed, never silently safe) and `Ref` (an attribute of a resource,
 // known only after apply, but whose identity we know: `aws_security_group.web.id`).
+import { normaliseReference } from './unknown-identity.js';
 
 export interface ObjectValue {
   [key: string]: Value;
@@ -10,12 +11,15 @@ export interface ObjectValue {
 export type Value = null | boolean | number | string | Value[] | ObjectValue | Unknown | Ref | Lazy;
 
 export class Unknown {
+  /** The expression that could not be evaluated, normalised: its identity across syntaxes. */
+  readonly expr: string;
   constructor(
-    /** The expression text that could not be evaluated. */
-    readonly expr: string,
+    expr: string,
     /** Why: "variable has no default and no tfvars value", "data source", … */
     readonly reason: string,
-  ) {}
+  ) {
+    this.expr = normaliseReference(expr);
+  }
 }
 
 /** An attribute (path) of a resource instance, e.g. address `aws_security_group.web`, path `id`. */
@@ -108,6 +112,11 @@ export function valuesEqual(a: Value, b: Value): boolean {
   }
   if (a instanceof Ref && b instanceof Ref) return a.text === b.text;
   return false;
+}
+
+/** True for the display form of an unknown value (the model stores display text). */
+export function isUnknownText(text: string | null): boolean {
+  return text !== null && text.startsWith('(unknown: ');
 }
 
 /** A short display form of a value, for messages and the model's JSON. */

@@ -26,3 +26,13 @@ export function formatOpened(protocol: string, opened: NonNullable<Finding['acce
   if (opened.length > 20) shown.push(`- … and ${opened.length - 20} more`);
   return ['Newly opened:', ...shown].join('\n');
 }
+
+const REFERENCE = /(?:data|module|var|local|aws_[a-z0-9_]+)\.[A-Za-z0-9_.\-[\]"*]+/;
+
+/** An expression as a title can show it: one line, at most 60 characters, else its first reference. */
+export function shortReference(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= 60) return line;
+  const ref = REFERENCE.exec(line)?.[0];
+  return ref && ref.length <= 60 ? `${ref} …` : `${line.slice(0, 57)}…`;
+}

@@ -107,8 +107,10 @@ export function classifyIngress(
 }
 
 /** "SSH (22/tcp)", "8000-9000/tcp", "all traffic". */
-export function describeAccess(protocol: string, ports: [number, number][]): string {
+export function describeAccess(protocol: string, given: [number, number][]): string {
   if (!hasPorts(protocol)) return protocol === 'all' ? 'all traffic' : `${describeProtocol(protocol)} (all ports)`;
+  // the ports of several peers: each port once, in order
+  const ports = toRanges(normalise(given.map(([a, b]) => [BigInt(a), BigInt(b)] as const)));
   const text = `${describePorts(protocol, ports)}/${protocol}`;
   if (ports.length === 1 && ports[0]![0] === ports[0]![1]) {
     const name = portName(protocol, ports[0]![0]);

@@ -22,9 +22,9 @@ export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_
  * unresolved peer that says why the value is not a CIDR.
  */
 export function cidrPeer(raw: Value): Peer {
-  if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason };
-  if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply` };
-  if (typeof raw !== 'string') return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR` };
+  if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason, expected: 'cidr' };
+  if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr' };
+  if (typeof raw !== 'string') return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr' };
   const text = raw.trim();
   try {
     const [addr, len] = ipaddr.parseCIDR(text);
@@ -34,7 +34,7 @@ export function cidrPeer(raw: Value): Peer {
     const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipv6Network(addr as ipaddr.IPv6, len);
     return { type: 'cidr', value: `${network.toString()}/${len}`, family };
   } catch {
-    return { type: 'unresolved', value: text, reason: `"${text}" is not a valid CIDR block` };
+    return { type: 'unresolved', value: text, reason: `"${text}" is not a valid CIDR block`, expected: 'cidr' };
   }
 }
 
@@ -66,16 +66,16 @@ export function groupKey(v: Value): string | null {
 }
 
 export function groupPeer(v: Value): Peer {
-  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason };
-  if (v instanceof Lazy) return { type: 'unresolved', value: v.label, reason: 'a module, not a group id' };
+  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason, expected: 'group' };
+  if (v instanceof Lazy) return { type: 'unresolved', value: v.label, reason: 'a module, not a group id', expected: 'group' };
   const key = groupKey(v);
-  if (key === null) return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id` };
+  if (key === null) return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id`, expected: 'group' };
   return { type: 'group', value: key };
 }
 
 export function prefixListPeer(v: Value): Peer {
-  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason };
+  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason, expected: 'prefix-list' };
   if (v instanceof Ref) return { type: 'prefix-list', value: v.text };
   if (typeof v === 'string' && v.trim()) return { type: 'prefix-list', value: v.trim() };
-  return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a prefix list id` };
+  return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a prefix list id`, expected: 'prefix-list' };
 }

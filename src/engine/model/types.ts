@@ -18,7 +18,8 @@ export type Peer =
   | { type: 'group'; value: string }
   | { type: 'prefix-list'; value: string }
   | { type: 'self'; value: string }
-  | { type: 'unresolved'; value: string; reason: string };
+  /** `expected`: what the value should have been (a group id cannot be the internet). */
+  | { type: 'unresolved'; value: string; reason: string; expected?: 'cidr' | 'group' | 'prefix-list' };
 
 /**
  * Ports as inclusive ranges. tcp/udp: port numbers. icmp/icmpv6: type × 256 + code, so that

@@ -1,6 +1,7 @@
 // forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group.
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
+import { isUnknownText } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -24,12 +25,15 @@ export const forcedReplacement = defineRule({
       if (!old || group.type !== 'aws_security_group') continue;
       const changed = FIELDS.filter(([k]) => old[k] !== group[k]);
       if (!changed.length) continue;
+      // one unknown swapped for another (a data source, a remote-state output): the value
+      // may be the same, so the replacement is possible, not certain
+      const certain = changed.some(([k]) => !isUnknownText(old[k]) && !isUnknownText(group[k]));
       const attached = ctx.head.attachments.filter((a) => a.groups.includes(group.address)).map((a) => a.resource);
       const referencing = [
         ...new Set(ctx.head.rules.filter((r) => r.group !== group.address && r.peer.type === 'group' && r.peer.value === group.address).map((r) => r.group)),
       ];
       const dependent = attached.length > 0 || referencing.length > 0;
-      const severity = dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
+      const severity = certain && dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
       const what = changed.map(([k, attr]) => `\`${attr}\` (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
       const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
       findings.push({
@@ -39,9 +43,11 @@ export const forcedReplacement = defineRule({
           group.address,
           changed.map(([, a]) => a),
         ),
-        title: `Changing ${changed.map(([, a]) => a).join(', ')} replaces ${group.address}`,
+        title: `Changing ${changed.map(([, a]) => a).join(', ')} ${certain ? 'replaces' : 'may replace'} ${group.address}`,
         message: [
-          `${what} cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`,
+          certain
+            ? `${what} cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`
+            : `${what}: these values are known only at plan time, so sg-review cannot tell whether they differ. If they do, the change cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`,
           dependent
             ? `It is used by ${[...attached, ...referencing].map((r) => `\`${r}\``).join(', ')}: AWS refuses to delete a group that is attached or referenced (\`DependencyViolation\`), so the apply hangs and fails${group.createBeforeDestroy ? ' unless the new group is created first, which `create_before_destroy` does here' : ''}.`
             : 'Nothing in this configuration attaches or references it, but resources outside it may.',

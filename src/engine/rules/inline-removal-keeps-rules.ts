@@ -15,7 +15,9 @@ export const inlineRemovalKeepsRules = defineRule({
     const findings = [];
     for (const group of ctx.head.groups) {
       const old = base.get(group.address);
-      if (!old) continue;
+      // aws_default_security_group is absolute: the provider revokes every rule not written
+      // inline, so removing a block does revoke it
+      if (!old || group.type === 'aws_default_security_group') continue;
       for (const direction of ['ingress', 'egress'] as Direction[]) {
         const was = old.ownership[direction];
         if ((was !== 'blocks' && was !== 'attribute') || group.ownership[direction] !== 'unmanaged') continue;

@@ -8,13 +8,19 @@ export const missingDescription = defineRule({
   severity: 'low',
   summary: 'A new rule has no description.',
   check(ctx) {
-    // a rule moved between resources (inline to standalone, one CIDR per rule) is not new:
-    // a declaration is new when one of its access tuples is not in the base
+    // A rule is new when its resource address (inline: its group, direction, protocol and
+    // ports) did not exist at the base; narrowing or editing a rule does not make it new. A
+    // rule moved between resources (inline to standalone, one CIDR per rule) is not new
+    // either: all of its access tuples were in the base.
     const tuple = (group: string, direction: string, protocol: string, ports: string, peer: string) => [group, direction, protocol, ports, peer].join('|');
     const before = new Set(ctx.base.rules.map((r) => tuple(r.group, r.direction, r.protocol, r.ports.join('-'), `${r.peer.type}:${r.peer.value}`)));
+    const baseResources = new Set(ctx.base.declarations.filter((d) => d.origin !== 'inline').map((d) => d.resource));
+    const slot = (d: (typeof ctx.head.declarations)[number]) => [d.group, ...d.identity.split('|').slice(0, 3)].join('|');
+    const baseSlots = new Set(ctx.base.declarations.map(slot));
     const isNew = (d: (typeof ctx.head.declarations)[number]) => {
       const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];
-      return peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)));
+      if (!peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)))) return false;
+      return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(d.resource);
     };
     const seen = new Set<string>();
     return ctx.head.declarations

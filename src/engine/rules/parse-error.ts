@@ -1,19 +1,32 @@
 // parse-error: a Terraform file in scope does not parse, so what it declares is not analysed.
+// A file the PR left broken exactly as it was is a pre-existing problem (low); a file whose
+// error is new or moved is the PR's own (high).
 import { fingerprint } from '../findings/finding.js';
 import { defineRule } from '../findings/define-rule.js';
+import type { ParseError } from '../hcl/parse.js';
+
+const key = (e: ParseError) => [e.file, e.line, e.column, e.message].join('\0');
 
 export const parseError = defineRule({
   id: 'parse-error',
   severity: 'high',
-  summary: 'A Terraform file in scope does not parse.',
+  summary: 'A Terraform file in scope does not parse (low when the PR left it as it was).',
   check(ctx) {
-    return ctx.head.parseErrors.map((e) => ({
-      severity: 'high' as const,
-      fingerprint: fingerprint('parse-error', e.file, e.message),
-      title: `${e.file} does not parse`,
-      message: `\`${e.file}\` line ${e.line}, column ${e.column}: ${e.message}\n\nNothing this file declares could be analysed, so the review cannot say what it opens.`,
-      resource: e.file,
-      location: { file: e.file, startLine: e.line, endLine: e.line },
-    }));
+    const before = new Set(ctx.base.parseErrors.map(key));
+    return ctx.head.parseErrors.map((e) => {
+      const preExisting = before.has(key(e));
+      return {
+        severity: preExisting ? ('low' as const) : ('high' as const),
+        fingerprint: fingerprint('parse-error', e.file, e.message),
+        title: preExisting ? `${e.file} does not parse (already at the base): not analysed` : `${e.file} does not parse`,
+        message: `\`${e.file}\` line ${e.line}, column ${e.column}: ${e.message}\n\n${
+          preExisting
+            ? 'The file is broken the same way at the base, so this is not caused by the pull request; but nothing it declares could be analysed, so the review cannot say what it opens.'
+            : 'Nothing this file declares could be analysed, so the review cannot say what it opens.'
+        }`,
+        resource: e.file,
+        location: { file: e.file, startLine: e.line, endLine: e.line },
+      };
+    });
   },
 });

@@ -1,7 +1,8 @@
 // unresolved-value: a changed rule whose peer, protocol or ports cannot be evaluated
 // statically. An unknown is never treated as closed: the message says what was assumed.
 import { fingerprint } from '../findings/finding.js';
-import type { Rule } from '../model/types.js';
+import type { Peer, Rule } from '../model/types.js';
+import { shortReference } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
 
@@ -11,15 +12,18 @@ export const unresolvedValue = defineRule({
   summary: 'A changed rule has a peer, protocol or port that cannot be evaluated statically.',
   check(ctx) {
     const baseIdentities = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
-    const byResource = new Map<string, { rule: Rule; what: string[] }>();
+    const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string> }>();
     for (const r of ctx.head.rules) {
       const problems: string[] = [];
+      const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} \`${r.peer.value}\`: ${r.peer.reason}`);
+      if (r.peer.type === 'unresolved') kinds.add(peerKind(r.peer));
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
       const key = `${r.resource}|${r.location.file}|${r.location.startLine}`;
-      const entry = byResource.get(key) ?? { rule: r, what: [] };
+      const entry = byResource.get(key) ?? { rule: r, what: [], kinds: new Set<string>() };
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
+      for (const k of kinds) entry.kinds.add(k);
       byResource.set(key, entry);
     }
     const changed = new Set(
@@ -29,19 +33,36 @@ export const unresolvedValue = defineRule({
     );
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
-      .map(([, { rule: r, what }]) => ({
+      .map(([, { rule: r, what, kinds }]) => ({
         severity: 'medium' as const,
         fingerprint: fingerprint('unresolved-value', r.resource, what),
-        title: `A rule on ${r.group} depends on values not known before apply`,
+        title: `A rule on ${shortReference(r.group)} depends on ${kinds.has('data') ? 'a data source read at plan time' : 'values not known before apply'}`,
         message: [
           `sg-review cannot tell statically what \`${r.resource}\` opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on \`${r.group}\`):`,
           '',
           ...what.map((w) => `- ${w}`),
           '',
-          'An unknown peer could be anything, including the internet, so this rule is not counted as safe. Give the value a default or a tfvars entry, or review what it will be at apply time.',
+          ...[...kinds].sort().map((k) => KIND_TEXT[k]!),
+          ...(r.unresolved ? ['The protocol or ports are not known: the widest value is assumed.'] : []),
+          'This rule is not counted as safe: review what the value will be at apply time, or give it a default or a tfvars entry.',
         ].join('\n'),
         resource: r.resource,
         location: r.location,
       }));
   },
 });
+
+type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
+
+/** What kind of unknown a peer is, for a sentence a reviewer can act on. */
+function peerKind(peer: UnresolvedPeer): string {
+  if (peer.expected === 'group') return 'group';
+  if (peer.value.startsWith('data.')) return 'data';
+  return 'value';
+}
+
+const KIND_TEXT: Record<string, string> = {
+  group: 'The peer is a security group known only at plan time: not the internet itself, but whatever that group is attached to gains this access.',
+  data: 'The addresses come from a data source, read at plan time from outside this repository (a provider or another state): what it returns decides what this rule opens.',
+  value: 'An unknown address range could be anything, including the internet.',
+};
