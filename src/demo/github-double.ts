@@ -36,6 +36,8 @@ export interface DoubleOptions {
   /** `.github/sg-review.yml` on the default branch, if any. */
   config?: string;
   permissions?: Record<string, string>;
+  /** Other repositories (module sources) by "owner/repo": files at each ref; absent = private. */
+  repositories?: Record<string, Record<string, Record<string, string>>>;
   /** Return a reply to make a request fail (5xx, 403 rate limit …). */
   fail?: (req: RecordedRequest) => Reply | null;
 }
@@ -236,10 +238,18 @@ export class GitHubDouble {
       }
       return { status: 200, body: { data } };
     }
+    const name = `${body.variables?.['owner']}/${body.variables?.['repo']}`;
+    const own = name === `${this.options.owner}/${this.options.repo}`;
+    const refs = own ? this.options.commits : this.options.repositories?.[name];
+    if (!refs) {
+      // what GitHub answers for a repository that does not exist or the token cannot see
+      const message = `Could not resolve to a Repository with the name '${name}'.`;
+      return { status: 200, body: { data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message }] } };
+    }
     const repository: Record<string, unknown> = {};
     for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
       const [sha, ...rest] = m[2]!.split(':');
-      const files = this.options.commits[sha!];
+      const files = refs[sha === 'HEAD' && !own ? 'main' : sha!];
       repository[m[1]!] = files ? this.tree(files, rest.join(':')) : null;
     }
     return { status: 200, body: { data: { repository } } };

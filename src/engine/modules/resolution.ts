@@ -1,0 +1,36 @@
+// Where the code of each non-local module call was found, or why it was not: the engine's
+// input from the adapters that read the init cache, GitHub and registries.
+
+export type ModuleOrigin = 'local' | 'init cache' | 'github' | 'registry';
+
+export type ModuleResolution =
+  | {
+      /** The module's directory among the analysed files. */
+      dir: string;
+      how: ModuleOrigin;
+      /** The registry version chosen, or the Git ref read. */
+      version: string | null;
+      /** Said in the summary (a default branch read for a source without `ref`). */
+      note?: string;
+    }
+  | { dir: null; reason: string };
+
+export interface ModuleResolutions {
+  /** Remote modules by `callKey(source, version)`. */
+  remote: Map<string, ModuleResolution>;
+  /** `.terraform/modules/modules.json` of root directories: root dir → key (`a.b`) → module. */
+  initCache: Map<string, Map<string, { dir: string; version: string | null }>>;
+}
+
+export const NO_RESOLUTIONS: ModuleResolutions = { remote: new Map(), initCache: new Map() };
+
+/** A module the review could not read, with the reason the reviewer is told. */
+export class ModuleReadError extends Error {}
+
+/** Directories under which module code read from outside the repository is placed. */
+export const REMOTE_MODULE_ROOT = '.sg-review-modules';
+
+/** Whether a path lies in module code that is not the repository's own (never a root). */
+export function isExternalModulePath(path: string): boolean {
+  return path.startsWith(`${REMOTE_MODULE_ROOT}/`) || /(^|\/)\.terraform\//.test(path);
+}
