@@ -213,15 +213,14 @@ async function publish(
   const { octokit } = deps;
   const { repo } = target;
   const title = checkTitle(result);
-  const summary = checkSummary(result, {
-    directories: scope.allDirs,
-    baseSha: scope.mergeBaseSha,
-    headSha: target.headSha,
-    files: scope.head.length,
-    notes: scope.notes,
-  });
-  const batches = annotationBatches(annotations(result));
-  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, { title, summary, annotations: batch });
+  const summaryWith = (notes: string[]) =>
+    checkSummary(result, { directories: scope.allDirs, baseSha: scope.mergeBaseSha, headSha: target.headSha, files: scope.head.length, notes });
+  const notes = [...scope.notes];
+  const annotated = annotations(result, config.max_annotations);
+  if (annotated.omitted)
+    notes.push(`\`max_annotations\` (${config.max_annotations}) reached: ${annotated.omitted} more findings are in the table above but not annotated.`);
+  const batches = annotationBatches(annotated.list);
+  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, { title, summary: summaryWith(notes), annotations: batch });
 
   if (target.pullNumber !== null && config.review_comments) {
     const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
@@ -239,18 +238,23 @@ async function publish(
       headContent: headByPath,
       alreadyCommented: new Set(earlier.map((c) => c.fingerprint)),
       trustedCidrs: config.trusted_cidrs,
+      maxComments: config.max_review_comments,
     });
+    const overLimit = plan.overLimit.length
+      ? ` ${plan.overLimit.length} more new finding(s) on the lines of this pull request are in the check-run summary only (\`max_review_comments\`: ${config.max_review_comments}).`
+      : '';
+    if (overLimit) notes.push(overLimit.trim());
     if (!(await stillCurrent())) {
       await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
       return;
     }
     if (plan.comments.length) {
-      const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request. The check run \`sg-review\` has the full summary.`;
+      const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request, the most severe first.${overLimit} The check run \`sg-review\` has the full summary.`;
       await postReview(octokit, repo, target.pullNumber, target.headSha, body, plan.comments);
     }
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
     const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);
     if (stale.length) await resolveThreads(octokit, repo, target.pullNumber, stale);
   }
-  await conclude(result.conclusion, title, summary, { annotations: batches[batches.length - 1]!, rerunAction: true });
+  await conclude(result.conclusion, title, summaryWith(notes), { annotations: batches[batches.length - 1]!, rerunAction: true });
 }

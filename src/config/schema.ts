@@ -42,6 +42,10 @@ export const configSchema = z
     max_hops: z.number().int().min(1).max(16).default(4),
     /** Post line comments on the pull request. */
     review_comments: z.boolean().default(true),
+    /** Line comments per review, the most severe first; the rest are in the check-run summary. */
+    max_review_comments: z.number().int().min(0).max(1000).default(25),
+    /** Check-run annotations, the most severe first (GitHub takes 50 per request). */
+    max_annotations: z.number().int().min(0).max(5000).default(500),
     /** Rule ids never reported. */
     disabled_rules: z.array(z.string()).default([]),
   })

@@ -1,6 +1,6 @@
 // Check-run output: title with counts, the markdown summary, and every finding as an
 // annotation, in batches of 50.
-import type { Finding } from '../engine/findings/finding.js';
+import { SEVERITY_RANK, type Finding } from '../engine/findings/finding.js';
 import type { ReviewResult } from '../engine/review.js';
 import { countsLine, renderMarkdown } from '../render/markdown.js';
 import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from './limits.js';
@@ -44,17 +44,23 @@ function level(f: Finding): Annotation['annotation_level'] {
   return 'notice';
 }
 
-export function annotations(result: ReviewResult): Annotation[] {
-  return result.findings
-    .filter((f) => !f.suppressed && f.location.file)
-    .map((f) => ({
-      path: f.location.file,
-      start_line: f.location.startLine,
-      end_line: f.location.endLine,
-      annotation_level: level(f),
-      title: `[${f.severity}] ${f.title}`,
-      message: f.message,
-    }));
+/** The most severe first; the engine's order otherwise. */
+export function bySeverity(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+}
+
+/** The annotations of the most severe `max` findings, and how many were left out. */
+export function annotations(result: ReviewResult, max = Infinity): { list: Annotation[]; omitted: number } {
+  const annotated = bySeverity(result.findings.filter((f) => !f.suppressed && f.location.file));
+  const list = annotated.slice(0, max).map((f) => ({
+    path: f.location.file,
+    start_line: f.location.startLine,
+    end_line: f.location.endLine,
+    annotation_level: level(f),
+    title: `[${f.severity}] ${f.title}`,
+    message: f.message,
+  }));
+  return { list, omitted: annotated.length - list.length };
 }
 
 export function annotationBatches(list: Annotation[]): Annotation[][] {

@@ -2,6 +2,7 @@
 // the diff, with a hidden fingerprint marker (so re-runs never duplicate) and, where a
 // mechanical fix exists, a suggestion block.
 import type { Finding } from '../engine/findings/finding.js';
+import { bySeverity } from './check-output.js';
 import { anchor, type Hunk } from './anchors.js';
 
 export interface ReviewComment {
@@ -62,6 +63,8 @@ export interface CommentPlan {
   comments: PlannedComment[];
   /** Findings whose lines are not in the diff: shown in the summary only. */
   outsideDiff: Finding[];
+  /** New findings in the diff left out by `maxComments`: shown in the summary only. */
+  overLimit: Finding[];
 }
 
 export function planComments(params: {
@@ -70,10 +73,12 @@ export function planComments(params: {
   headContent: Map<string, string>;
   alreadyCommented: Set<string>;
   trustedCidrs: string[];
+  maxComments: number;
 }): CommentPlan {
   const comments: PlannedComment[] = [];
   const outsideDiff: Finding[] = [];
-  for (const f of params.findings) {
+  const overLimit: Finding[] = [];
+  for (const f of bySeverity(params.findings)) {
     if (f.suppressed || f.severity === 'info') continue;
     const range = anchor(f.location.startLine, f.location.endLine, params.hunks.get(f.location.file) ?? []);
     if (!range) {
@@ -81,6 +86,10 @@ export function planComments(params: {
       continue;
     }
     if (params.alreadyCommented.has(f.fingerprint)) continue;
+    if (comments.length >= params.maxComments) {
+      overLimit.push(f);
+      continue;
+    }
     const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
     const fix = suggestion(f, head, params.trustedCidrs, range);
     let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${f.title}\n\n${f.message}`;
@@ -94,5 +103,5 @@ export function planComments(params: {
       body,
     });
   }
-  return { comments, outsideDiff };
+  return { comments, outsideDiff, overLimit };
 }

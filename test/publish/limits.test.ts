@@ -23,7 +23,7 @@ describe('check-run output limits', () => {
     expect(summary).toContain('truncated');
     expect(summary).toContain('### What was analysed');
     expect(limitOutput({ title: checkTitle(result), summary }).title.length).toBeLessThanOrEqual(255);
-    const batches = annotationBatches(annotations(result));
+    const batches = annotationBatches(annotations(result).list);
     expect(batches.every((b) => b.length <= 50)).toBe(true);
     expect(batches.flat()).toHaveLength(result.findings.length);
   });
