@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
+import { decodeText } from '../engine/hcl/text.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
 
@@ -16,7 +17,7 @@ export async function readTerraformTree(root: string): Promise<SourceFile[]> {
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) await walk(full);
       } else if (e.isFile() && isTerraformFile(e.name)) {
-        out.push({ path: relative(root, full).split(sep).join('/'), content: await readFile(full, 'utf8') });
+        out.push({ path: relative(root, full).split(sep).join('/'), ...decodeText(await readFile(full)) });
       }
     }
   };

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
+import { decodeText } from '../engine/hcl/text.js';
 
 const run = promisify(execFile);
 
@@ -22,7 +23,9 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
     .split('\0')
     .filter(Boolean)
     .map((line) => {
-      const [meta, path] = line.split('\t') as [string, string];
+      // "<mode> <type> <sha>\t<path>": the path may itself hold tabs
+      const tab = line.indexOf('\t');
+      const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
       const [mode, type, sha] = meta.split(' ') as [string, string, string];
       return { mode, type, sha, path };
     })
@@ -36,7 +39,7 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
     const headerEnd = out.indexOf(0x0a, pos);
     const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
     const start = headerEnd + 1;
-    files.push({ path: e.path, content: out.subarray(start, start + size).toString('utf8') });
+    files.push({ path: e.path, ...decodeText(out.subarray(start, start + size)) });
     pos = start + size + 1;
   }
   return files;

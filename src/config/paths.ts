@@ -2,10 +2,13 @@
 import picomatch from 'picomatch';
 import type { Config } from './schema.js';
 
+// `s`: a wildcard matches line breaks too, since file names may hold them (Terraform reads them)
+const GLOB = { dot: true, flags: 's' };
+
 /** Whether a path is in scope; the globs are compiled once per configuration. */
 export function pathFilter(config: Pick<Config, 'paths' | 'ignore_paths'>): (path: string) => boolean {
-  const include = picomatch(config.paths, { dot: true });
-  const exclude = config.ignore_paths.length ? picomatch(config.ignore_paths, { dot: true }) : () => false;
+  const include = picomatch(config.paths, GLOB);
+  const exclude = config.ignore_paths.length ? picomatch(config.ignore_paths, GLOB) : () => false;
   return (path) => include(path) && !exclude(path);
 }
 

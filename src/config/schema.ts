@@ -2,6 +2,7 @@
 // the defaults and the error messages.
 import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
+import { DEFAULT_LIMITS, type Limits } from '../engine/evaluate/limits.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -48,10 +49,29 @@ export const configSchema = z
     max_annotations: z.number().int().min(0).max(5000).default(500),
     /** Rule ids never reported. */
     disabled_rules: z.array(z.string()).default([]),
+    // Bounds on the work of one review (a PR controls its input); a bound hit is an `analysis-limit` finding.
+    /** Instances per resource or module call (count / for_each). */
+    max_instances: z.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.maxInstances),
+    /** Elements per collection (a string: a thousand characters per element; steps per expression: ten per element). */
+    max_values: z.number().int().min(100).max(10_000_000).default(DEFAULT_LIMITS.maxValues),
+    /** Nesting of brackets in a file and of evaluation (through locals and outputs). */
+    max_expression_depth: z.number().int().min(10).max(400).default(DEFAULT_LIMITS.maxDepth),
+    /** Seconds of evaluation per review. */
+    review_time_budget: z.number().int().min(1).max(3600).default(DEFAULT_LIMITS.timeBudgetSeconds),
   })
   .strict();
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The configured bounds, in the engine's terms. */
+export function limitsOf(config: Config): Limits {
+  return {
+    maxInstances: config.max_instances,
+    maxValues: config.max_values,
+    maxDepth: config.max_expression_depth,
+    timeBudgetSeconds: config.review_time_budget,
+  };
+}
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 

@@ -1,6 +1,7 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { FileParser, type SourceFile } from './hcl/parse.js';
 import { isTfvars } from './evaluate/tfvars.js';
+import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/types.js';
 
@@ -10,8 +11,31 @@ export function isTerraformFile(path: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json') || isTfvars(name);
 }
 
-export async function loadModel(files: SourceFile[], parser: FileParser = new FileParser()): Promise<Model> {
+/** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */
+export async function loadModel(files: SourceFile[], parser: FileParser = new FileParser(), budget: Budget = new Budget()): Promise<Model> {
   const relevant = files.filter((f) => isTerraformFile(f.path));
   const parsed = await Promise.all(relevant.map((f) => parser.parse(f)));
-  return buildModel(parsed);
+  const model = withBudget(budget, () => buildModel(parsed));
+  model.limits = locateHits(budget.hits, model);
+  return model;
+}
+
+/** Each hit where the model saw its Unknown (a rule, a count): several places, or none (file null). */
+function locateHits(hits: LimitHit[], model: Model): LimitHit[] {
+  const out: LimitHit[] = [];
+  for (const hit of hits) {
+    const seen = new Set<string>();
+    const places = [
+      ...model.unknowns.map((u) => ({ reasons: [u.reason], location: u.location })),
+      ...model.rules.map((r) => ({ reasons: [r.unresolved ?? '', r.peer.type === 'unresolved' ? r.peer.reason : ''], location: r.location })),
+    ];
+    for (const { reasons, location } of places) {
+      const key = `${location.file}\0${location.startLine}`;
+      if (!reasons.some((r) => r.includes(hit.reason)) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ ...hit, file: location.file, line: location.startLine });
+    }
+    if (!seen.size) out.push(hit);
+  }
+  return out;
 }

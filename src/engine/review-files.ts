@@ -1,12 +1,19 @@
 // Files in, review out: models both revisions with one parser, so files the two revisions
 // share are parsed once.
-import type { Config } from '../config/schema.js';
+import { limitsOf, type Config } from '../config/schema.js';
+import { Budget } from './evaluate/limits.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
 import { review, type ReviewResult } from './review.js';
 
 export async function reviewFiles(base: SourceFile[], head: SourceFile[], config: Config, toJson?: HclToJson): Promise<ReviewResult> {
-  const parser = new FileParser(toJson);
-  const [baseModel, headModel] = await Promise.all([loadModel(base, parser), loadModel(head, parser)]);
+  const limits = limitsOf(config);
+  const parser = new FileParser(toJson, limits.maxDepth);
+  // one clock for the review: base and head share its time budget
+  const started = Date.now();
+  const [baseModel, headModel] = await Promise.all([
+    loadModel(base, parser, new Budget(limits, started)),
+    loadModel(head, parser, new Budget(limits, started)),
+  ]);
   return review(baseModel, headModel, config);
 }

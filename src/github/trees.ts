@@ -3,6 +3,7 @@
 // repository, so fork PRs work. Text over 512 KB comes back truncated: those blobs are
 // fetched one by one.
 import type { SourceFile } from '../engine/hcl/parse.js';
+import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { Octokit, RepoRef } from './types.js';
 
@@ -36,12 +37,15 @@ export async function readDirectories(octokit: Octokit, repo: RepoRef, shas: str
     for (const e of tree?.entries ?? []) {
       if (e.type !== 'blob' || !isTerraformFile(e.name) || !e.object) continue;
       const path = r.dir ? `${r.dir}/${e.name}` : e.name;
-      let content = e.object.text ?? '';
+      let file: SourceFile = { path, content: e.object.text ?? '' };
       if (e.object.isTruncated && e.object.oid) {
         const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: e.object.oid });
-        content = Buffer.from(blob.content, 'base64').toString('utf8');
+        file = { path, ...decodeText(Buffer.from(blob.content, 'base64')) };
+      } else if (e.object.text === null || e.object.text === undefined) {
+        // GitHub gives no text for a blob it considers binary: a parse error, never an empty file
+        file = { path, content: '', unreadable: 'GitHub reports binary content' };
       }
-      out.get(r.sha)!.push({ path, content });
+      out.get(r.sha)!.push(file);
     }
   }
   return out;

@@ -2,12 +2,15 @@
 // becomes an explicit Unknown carrying the expression text, never a guess.
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { callFunction } from './functions.js';
+import { LimitError, budget } from './limits.js';
 import {
   EvalError,
   Lazy,
   Ref,
   Unknown,
+  hasKey,
   isObject,
+  newObject,
   toBoolValue,
   toNumberValue,
   toStringValue,
@@ -52,34 +55,71 @@ export function templateNode(text: string): Node {
   return node;
 }
 
-/** Evaluates a value in hcl2json's form (templates in strings, nested lists and objects). */
+/**
+ * Evaluates a value in hcl2json's form (templates in strings, nested lists and objects). A
+ * bound hit anywhere inside (depth, size, time) makes the whole value an Unknown naming it.
+ */
 export function evaluateJson(raw: unknown, scope: Scope): Value {
+  try {
+    return evaluateRaw(raw, scope);
+  } catch (e) {
+    const limit = asLimitError(e);
+    return new Unknown(rawText(raw), limit.message);
+  }
+}
+
+function evaluateRaw(raw: unknown, scope: Scope): Value {
   if (typeof raw === 'string') {
     if (!raw.includes('${') && !raw.includes('%{')) return raw.replace(/([$%])\1\{/g, '$1{');
     return evaluateSafely(() => templateNode(raw), scope, raw);
   }
-  if (Array.isArray(raw)) return raw.map((item) => evaluateJson(item, scope));
-  if (raw && typeof raw === 'object') {
-    const out: ObjectValue = {};
-    for (const [k, v] of Object.entries(raw)) out[k] = evaluateJson(v, scope);
+  if (raw === null || typeof raw !== 'object') return (raw ?? null) as Value;
+  const b = budget();
+  b.enter();
+  try {
+    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, scope));
+    const out = newObject();
+    for (const [k, v] of Object.entries(raw)) out[k] = evaluateRaw(v, scope);
     return out;
+  } finally {
+    b.leave();
   }
-  return (raw ?? null) as Value;
 }
 
-/** Evaluates, turning syntax and dynamic errors into an Unknown that says why. */
+/** A short text for an unparsed value, for messages (never the whole of a huge value). */
+function rawText(raw: unknown): string {
+  if (typeof raw === 'string') return raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+  return Array.isArray(raw) ? '[…]' : '{…}';
+}
+
+/**
+ * A bound hit, or the engine's own limits reached (the call stack, V8's largest array or
+ * string) which hostile input can also reach: both become a recorded LimitError.
+ */
+function asLimitError(e: unknown): LimitError {
+  let limit: LimitError;
+  if (e instanceof LimitError) limit = e;
+  else if (e instanceof RangeError && /call stack/i.test(e.message)) limit = new LimitError('max_expression_depth', 'expression nested too deep to evaluate');
+  else if (e instanceof RangeError) limit = new LimitError('max_values', `value too large to evaluate: ${e.message}`);
+  else throw e;
+  budget().record(limit);
+  return limit;
+}
+
+/** Evaluates, turning syntax and dynamic errors, and bounds hit, into an Unknown that says why. */
 export function evaluateSafely(getNode: () => Node, scope: Scope, src: string): Value {
   let node: Node;
   try {
     node = getNode();
   } catch (e) {
-    return new Unknown(src, `cannot parse expression: ${(e as Error).message}`);
+    if (e instanceof RangeError || e instanceof LimitError) return new Unknown(rawText(src), asLimitError(e).message);
+    return new Unknown(rawText(src), `cannot parse expression: ${(e as Error).message}`);
   }
   try {
     return evaluate(node, scope);
   } catch (e) {
     if (e instanceof EvalError) return new Unknown(unwrap(src), `evaluation error: ${e.message}`);
-    throw e;
+    return new Unknown(rawText(unwrap(src)), asLimitError(e).message);
   }
 }
 
@@ -93,6 +133,16 @@ function unknownFrom(node: Node, inner: Unknown): Unknown {
 }
 
 export function evaluate(node: Node, scope: Scope): Value {
+  const b = budget();
+  b.enter();
+  try {
+    return evaluateNode(node, scope);
+  } finally {
+    b.leave();
+  }
+}
+
+function evaluateNode(node: Node, scope: Scope): Value {
   switch (node.kind) {
     case 'literal':
       return node.value;
@@ -115,7 +165,7 @@ export function evaluate(node: Node, scope: Scope): Value {
     case 'tuple':
       return node.items.map((item) => evaluate(item, scope));
     case 'object': {
-      const out: ObjectValue = {};
+      const out = newObject();
       for (const { key, value } of node.items) {
         const k = evaluate(key, scope);
         if (k instanceof Unknown) return unknownFrom(node, k);
@@ -174,7 +224,7 @@ function getAttr(node: Node, object: Value, name: string): Value {
   if (object instanceof Ref) return object.child(name);
   if (object instanceof Lazy) return object.get(name);
   if (isObject(object)) {
-    if (name in object) return object[name]!;
+    if (hasKey(object, name)) return object[name]!;
     throw new EvalError(`object has no attribute "${name}"`);
   }
   // data.TYPE.NAME: the Lazy for data returns the unknown for the whole path
@@ -193,7 +243,7 @@ function getIndex(node: Node, object: Value, key: Value): Value {
   }
   if (isObject(object)) {
     const k = toStringValue(key);
-    if (k in object) return object[k]!;
+    if (hasKey(object, k)) return object[k]!;
     throw new EvalError(`no key "${k}"`);
   }
   throw new EvalError(`cannot index a ${typeName(object)}`);
@@ -240,8 +290,25 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   return callFunction(node.name, args, node.src);
 }
 
-function evaluateBinary(node: Extract<Node, { kind: 'binary' }>, scope: Scope): Value {
-  const left = evaluate(node.left, scope);
+type BinaryNode = Extract<Node, { kind: 'binary' }>;
+
+/**
+ * `a + b + … + z` parses as a left-leaning chain as long as the expression: walk it in a loop,
+ * so a long expression costs no stack (only real nesting does).
+ */
+function evaluateBinary(node: BinaryNode, scope: Scope): Value {
+  const chain: BinaryNode[] = [];
+  let leftmost: Node = node;
+  while (leftmost.kind === 'binary') {
+    chain.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  let value = evaluate(leftmost, scope);
+  for (let i = chain.length - 1; i >= 0; i--) value = applyBinary(chain[i]!, value, scope);
+  return value;
+}
+
+function applyBinary(node: BinaryNode, left: Value, scope: Scope): Value {
   if (node.op === '&&' || node.op === '||') {
     // short-circuit on a known left side, so `false && unknown` is false
     if (!(left instanceof Unknown) && toBoolValue(left) === (node.op === '||')) return node.op === '||';
@@ -325,9 +392,11 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   if (collection instanceof Unknown) return unknownFrom(node, collection);
   if (collection === null) throw new EvalError('cannot iterate over null');
   const tuple: Value[] = [];
-  const object: ObjectValue = {};
-  const groups: Record<string, Value[]> = {};
+  const object = newObject();
+  const groups: Record<string, Value[]> = Object.create(null) as Record<string, Value[]>;
+  let size = 0;
   for (const [k, v] of entriesOf(collection)) {
+    budget().checkSize(++size, 'a for expression');
     const names: Record<string, Value> = { [node.valueVar]: v };
     if (node.keyVar) names[node.keyVar] = k;
     const inner = withNames(scope, names);
@@ -345,11 +414,11 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
     if (key instanceof Unknown) return unknownFrom(node, key);
     const ks = toStringValue(key);
     if (node.group) (groups[ks] ??= []).push(value);
-    else if (ks in object) throw new EvalError(`duplicate key "${ks}" in for expression`);
+    else if (hasKey(object, ks)) throw new EvalError(`duplicate key "${ks}" in for expression`);
     else object[ks] = value;
   }
   if (node.result === 'tuple') return tuple;
-  return node.group ? groups : object;
+  return node.group ? (groups as ObjectValue) : object;
 }
 
 function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scope): Value {
@@ -364,6 +433,7 @@ function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scop
 function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {
   let out = '';
   for (const part of parts) {
+    budget().checkString(out.length);
     if (typeof part === 'string') {
       out += part;
       continue;

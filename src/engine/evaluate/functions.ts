@@ -2,17 +2,21 @@
 // Terraform language docs (functions/*.mdx). Each function receives evaluated arguments; an
 // argument that is itself unknown makes the result unknown unless the function says otherwise.
 import ipaddr from 'ipaddr.js';
+import { budget } from './limits.js';
 import {
   EvalError,
   Ref,
   Unknown,
   containsUnknown,
   firstUnknown,
+  hasKey,
   isObject,
+  newObject,
   toBoolValue,
   toNumberValue,
   toStringValue,
   typeName,
+  valueKey,
   valuesEqual,
   type ObjectValue,
   type Value,
@@ -70,10 +74,26 @@ function toSet(items: Value[]): Value[] {
   return out;
 }
 
+/** First occurrences, in order; linear (values compared by key, see valueKey). */
 function distinct(items: Value[]): Value[] {
+  const seen = new Set<string>();
   const out: Value[] = [];
-  for (const item of items) if (item instanceof Unknown || !out.some((o) => valuesEqual(o, item))) out.push(item);
+  for (const item of items) {
+    const key = valueKey(item);
+    if (key !== null && seen.has(key)) continue;
+    if (key !== null) seen.add(key);
+    out.push(item);
+  }
   return out;
+}
+
+/** Whether `item` is in `set` (a set of valueKeys); values without a key match only themselves. */
+function memberOf(items: Value[]): (item: Value) => boolean {
+  const keys = new Set(items.map(valueKey));
+  return (item) => {
+    const key = valueKey(item);
+    return key === null ? items.some((x) => valuesEqual(x, item)) : keys.has(key);
+  };
 }
 
 function str(v: Value): string {
@@ -155,19 +175,24 @@ const FUNCTIONS: Record<string, Fn> = {
   tuple: ([l]) => list(l!, 'tuple'),
   tomap: ([m]) => object(m!, 'tomap'),
   setunion: (a) => toSet(a.flatMap((x) => list(x, 'setunion'))),
-  setintersection: ([first, ...rest]) =>
-    toSet(list(first!, 'setintersection').filter((x) => rest.every((r) => list(r, 'setintersection').some((y) => valuesEqual(x, y))))),
-  setsubtract: ([a, b]) => toSet(list(a!, 'setsubtract').filter((x) => !list(b!, 'setsubtract').some((y) => valuesEqual(x, y)))),
+  setintersection: ([first, ...rest]) => {
+    const others = rest.map((r) => memberOf(list(r, 'setintersection')));
+    return toSet(list(first!, 'setintersection').filter((x) => others.every((has) => has(x))));
+  },
+  setsubtract: ([a, b]) => {
+    const has = memberOf(list(b!, 'setsubtract'));
+    return toSet(list(a!, 'setsubtract').filter((x) => !has(x)));
+  },
   lookup: ([m, k, d]) => {
     const map = object(m!, 'lookup');
     const key = str(k!);
-    if (key in map) return map[key]!;
+    if (hasKey(map, key)) return map[key]!;
     if (d === undefined) throw new EvalError(`lookup: no key "${key}" and no default`);
     return d;
   },
   merge: (a) => {
-    const out: ObjectValue = {};
-    for (const m of a) if (m !== null) Object.assign(out, object(m, 'merge'));
+    const out = newObject();
+    for (const m of a) if (m !== null) for (const [k, v] of Object.entries(object(m, 'merge'))) out[k] = v;
     return out;
   },
   keys: ([m]) => Object.keys(object(m!, 'keys')).sort(),
@@ -226,7 +251,7 @@ const FUNCTIONS: Record<string, Fn> = {
   zipmap: ([k, v]) => {
     const keys = list(k!, 'zipmap');
     const values = list(v!, 'zipmap');
-    const out: ObjectValue = {};
+    const out = newObject();
     keys.forEach((key, i) => (out[str(key)] = values[i] ?? null));
     return out;
   },
@@ -352,7 +377,10 @@ export function callFunction(name: string, args: Value[], src: string): Value {
     return new Unknown(src, inner.reason);
   }
   try {
-    return fn(args);
+    const result = fn(args);
+    if (Array.isArray(result)) budget().checkSize(result.length, `the result of ${name}()`);
+    else if (typeof result === 'string') budget().checkString(result.length);
+    return result;
   } catch (e) {
     if (e instanceof Unknowable) return new Unknown(src, e.message);
     throw e;

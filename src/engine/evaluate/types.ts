@@ -3,7 +3,7 @@
 // in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
 // omitted attribute into an error.
 import type { Node } from '../hcl/expression.js';
-import { Unknown, isObject, type ObjectValue, type Value } from './value.js';
+import { Unknown, hasKey, isObject, objectFrom, type Value } from './value.js';
 import { evaluate, type Scope } from './evaluate.js';
 
 export function convertToType(value: Value, type: Node | null, scope: Scope): Value {
@@ -22,7 +22,7 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
       return Array.isArray(value) ? value.map((v) => convertToType(v, arg ?? null, scope)) : value;
     case 'map':
       if (!isObject(value)) return value;
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertToType(v, arg ?? null, scope)]));
+      return objectFrom(Object.entries(value).map(([k, v]) => [k, convertToType(v, arg ?? null, scope)]));
     case 'tuple':
       if (!Array.isArray(value) || arg?.kind !== 'tuple') return value;
       return value.map((v, i) => convertToType(v, (arg.items[i] as Node | undefined) ?? null, scope));
@@ -35,18 +35,18 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
 
 function convertObject(value: Value, spec: Node | undefined, scope: Scope): Value {
   if (!isObject(value) || spec?.kind !== 'object') return value;
-  const out: ObjectValue = { ...value };
+  const out = objectFrom(Object.entries(value));
   for (const { key, value: attrType } of spec.items) {
     if (key.kind !== 'literal' || typeof key.value !== 'string') continue;
     const name = key.value;
     const optional = attrType.kind === 'call' && attrType.name === 'optional';
     const inner = optional ? (attrType.args[0] ?? null) : attrType;
-    const present = name in value && value[name] !== null;
+    const present = hasKey(value, name) && value[name] !== null;
     if (present) out[name] = convertToType(value[name]!, inner, scope);
     else if (optional) {
       const fallback = attrType.args[1] ? evaluate(attrType.args[1], scope) : null;
       out[name] = convertToType(fallback, inner, scope);
-    } else if (!(name in value)) out[name] = null;
+    } else if (!hasKey(value, name)) out[name] = null;
   }
   return out;
 }

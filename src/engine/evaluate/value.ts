@@ -50,6 +50,26 @@ export class Lazy {
 /** A dynamic error (missing attribute, wrong type …): `try` and `can` catch these. */
 export class EvalError extends Error {}
 
+/**
+ * A new map or object value. Keys come from the PR (`for_each = { "__proto__" = … }`), so
+ * objects have no prototype: no key is special, none is inherited.
+ */
+export function newObject(): ObjectValue {
+  return Object.create(null) as ObjectValue;
+}
+
+/** An object value built from entries (null prototype, see newObject). */
+export function objectFrom(entries: Iterable<readonly [string, Value]>): ObjectValue {
+  const out = newObject();
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/** Whether a user-supplied key is an own key of an object (never an inherited one such as "constructor"). */
+export function hasKey(object: object, key: string): boolean {
+  return Object.hasOwn(object, key);
+}
+
 export function isObject(v: Value): v is ObjectValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Ref) && !(v instanceof Lazy);
 }
@@ -108,7 +128,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && valuesEqual(a[k]!, b[k]!));
+    return ka.length === Object.keys(b).length && ka.every((k) => hasKey(b, k) && valuesEqual(a[k]!, b[k]!));
   }
   if (a instanceof Ref && b instanceof Ref) return a.text === b.text;
   return false;
@@ -117,6 +137,34 @@ export function valuesEqual(a: Value, b: Value): boolean {
 /** True for the display form of an unknown value (the model stores display text). */
 export function isUnknownText(text: string | null): boolean {
   return text !== null && text.startsWith('(unknown: ');
+}
+
+/**
+ * A key such that two values have the same key exactly when valuesEqual holds, so set
+ * operations are linear; null for values that hold an Unknown or a Lazy (equal only to
+ * themselves).
+ */
+export function valueKey(v: Value): string | null {
+  if (v === null) return 'z';
+  if (typeof v === 'string') return `s${JSON.stringify(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+  if (v instanceof Ref) return `r${JSON.stringify(v.text)}`;
+  if (v instanceof Unknown || v instanceof Lazy) return null;
+  const parts: string[] = [];
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const k = valueKey(item);
+      if (k === null) return null;
+      parts.push(k);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  for (const name of Object.keys(v).sort()) {
+    const k = valueKey(v[name]!);
+    if (k === null) return null;
+    parts.push(`${JSON.stringify(name)}:${k}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** A short display form of a value, for messages and the model's JSON. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parse as hcl2json } from '@cdktf/hcl2json';
+import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { locateHcl, locateJson, type LocatedFile } from './locate.js';
+import { findTooDeep } from './nesting.js';
 
 /** Turns one file's text into hcl2json's JSON form; injectable so callers can run it on workers. */
 export type HclToJson = ((path: string, content: string) => Promise<Record<string, unknown>>) & { close?: () => Promise<void> };
@@ -9,6 +11,8 @@ export interface SourceFile {
   /** Path relative to the analysed root, with forward slashes. */
   path: string;
   content: string;
+  /** Set when the file could not be read as text (binary, not UTF-8): why. Never read as empty. */
+  unreadable?: string;
 }
 
 export interface ParseError {
@@ -25,6 +29,11 @@ export interface ParsedFile {
   error: ParseError | null;
 }
 
+/** The longest parse error message kept (a binary file once gave a 1.8 MB one). */
+export const MAX_MESSAGE = 500;
+
+const EMPTY_LOCATED: LocatedFile = { blocks: [], attributes: new Map(), comments: [] };
+
 export const parseInProcess: HclToJson = (path, content) => hcl2json(path, content) as Promise<Record<string, unknown>>;
 
 /**
@@ -33,7 +42,11 @@ export const parseInProcess: HclToJson = (path, content) => hcl2json(path, conte
  */
 export class FileParser {
   readonly #cache = new Map<string, Promise<Omit<ParsedFile, 'path'>>>();
-  constructor(readonly toJson: HclToJson = parseInProcess) {}
+  constructor(
+    readonly toJson: HclToJson = parseInProcess,
+    /** Deepest bracket nesting parsed (max_expression_depth); deeper files are parse errors. */
+    readonly maxDepth: number = DEFAULT_LIMITS.maxDepth,
+  ) {}
 
   /** Releases the parser's workers, if it has any. */
   async close(): Promise<void> {
@@ -41,7 +54,18 @@ export class FileParser {
   }
 
   parse(file: SourceFile): Promise<ParsedFile> {
+    if (file.unreadable !== undefined) return Promise.resolve(unparsed(file.path, 1, 1, `not readable as text: ${file.unreadable}`));
+    const nul = file.content.indexOf('\0');
+    if (nul >= 0) {
+      const line = lineOf(file.content, nul);
+      return Promise.resolve(unparsed(file.path, line, 1, 'the file holds NUL bytes (binary content), which Terraform cannot read'));
+    }
     const json = file.path.endsWith('.json');
+    const deep = findTooDeep(file.content, this.maxDepth, json);
+    if (deep) {
+      const message = `brackets nest deeper than ${this.maxDepth} levels (max_expression_depth): the file is not parsed`;
+      return Promise.resolve(unparsed(file.path, deep.line, deep.column, message));
+    }
     const key = createHash('sha1')
       .update(json ? 'j' : 'h')
       .update(file.content)
@@ -65,6 +89,20 @@ export class FileParser {
   }
 }
 
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function unparsed(path: string, line: number, column: number, message: string): ParsedFile {
+  return { path, body: {}, located: EMPTY_LOCATED, error: { file: path, line, column, message } };
+}
+
+function capMessage(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)` : message;
+}
+
 function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
   try {
     const raw = JSON.parse(file.content) as unknown;
@@ -76,7 +114,7 @@ function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
     const before = at ? file.content.slice(0, Number(at[1])) : '';
     const line = at ? before.split('\n').length : 1;
     const column = at ? Number(at[1]) - before.lastIndexOf('\n') : 1;
-    return { body: {}, located: { blocks: [], attributes: new Map(), comments: [] }, error: { file: file.path, line, column, message } };
+    return { body: {}, located: EMPTY_LOCATED, error: { file: file.path, line, column, message: capMessage(message) } };
   }
 }
 
@@ -86,16 +124,14 @@ function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
  */
 function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown> {
   const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-  const out: Record<string, unknown> = { ...raw };
+  // names are the PR's ("__proto__" is a valid resource name): build with defineProperty semantics
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(raw));
   for (const kind of ['resource', 'data']) {
     const byType = raw[kind] as Record<string, Record<string, unknown>> | undefined;
     if (!byType || typeof byType !== 'object') continue;
-    const normalised: Record<string, Record<string, unknown[]>> = {};
-    for (const [type, byName] of Object.entries(byType)) {
-      normalised[type] = {};
-      for (const [name, body] of Object.entries(byName ?? {})) normalised[type]![name] = asList(body);
-    }
-    out[kind] = normalised;
+    out[kind] = Object.fromEntries(
+      Object.entries(byType).map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName ?? {}).map(([name, body]) => [name, asList(body)]))]),
+    );
   }
   for (const kind of ['variable', 'module', 'output']) {
     const byName = raw[kind] as Record<string, unknown> | undefined;
@@ -110,7 +146,9 @@ function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown
 /** hcl2json reports "parse config: [file:LINE,COL-LINE,COL: Summary; Detail.]". */
 export function toParseError(file: string, e: unknown): ParseError {
   const text = e instanceof Error ? e.message : String(e);
-  const m = /:(\d+),(\d+)-(?:\d+,)?\d+: (.*?)\]?$/s.exec(text);
-  if (!m) return { file, line: 1, column: 1, message: text.replace(/^parse config: /, '') };
-  return { file, line: Number(m[1]), column: Number(m[2]), message: m[3]!.replace(/\]$/, '').trim() };
+  if (/call stack/i.test(text)) return { file, line: 1, column: 1, message: 'too deeply nested for the parser: the file is not parsed' };
+  // the first diagnostic only: a binary file yields one per byte
+  const m = /:(\d+),(\d+)-(?:\d+,)?\d+: (.*?)(?:\]$|$| \S+:\d+,\d+-)/s.exec(text);
+  if (!m) return { file, line: 1, column: 1, message: capMessage(text.replace(/^parse config: /, '')) };
+  return { file, line: Number(m[1]), column: Number(m[2]), message: capMessage(m[3]!.replace(/\]$/, '').trim()) };
 }

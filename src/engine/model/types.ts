@@ -1,5 +1,6 @@
 // The model: plain data with a stable JSON form. Everything later (access diff, paths,
 // hazards, rendering) reads only this.
+import type { LimitHit } from '../evaluate/limits.js';
 import type { ParseError } from '../hcl/parse.js';
 
 export interface Location {
@@ -133,6 +134,8 @@ export interface Model {
   inputs: Input[];
   /** Suppression comments: `# sg-review:ignore <rule> <reason>`. */
   suppressions: Suppression[];
+  /** Bounds hit while evaluating (set by loadModel): what lies beyond them is not analysed. */
+  limits?: LimitHit[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
 }

@@ -1,5 +1,6 @@
 // Every finding rule. Each is its own module with its own docs page under docs/rules/.
 import type { FindingRule } from '../findings/define-rule.js';
+import { analysisLimit } from './analysis-limit.js';
 import { emptyRulesAttribute } from './empty-rules-attribute.js';
 import { forcedReplacement } from './forced-replacement.js';
 import { inlineRemovalKeepsRules } from './inline-removal-keeps-rules.js';
@@ -28,6 +29,7 @@ const RULES = [
   missingDescription,
   unresolvedValue,
   parseError,
+  analysisLimit,
 ] as const;
 
 /** The id of every registered rule: a finding's `rule`, a `disabled_rules` entry. */

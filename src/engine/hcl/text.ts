@@ -1,0 +1,11 @@
+// File bytes to text, strictly: Terraform reads UTF-8 only, so bytes that are not UTF-8 make
+// the file unreadable (a parse error), never text with replacement characters.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeText(bytes: Uint8Array): { content: string; unreadable?: string } {
+  try {
+    return { content: utf8.decode(bytes) };
+  } catch {
+    return { content: '', unreadable: 'not valid UTF-8 (binary content?)' };
+  }
+}
