@@ -91,6 +91,51 @@ describe('keys from the PR are plain data: __proto__, constructor, toString', ()
       'aws_security_group.g["constructor"] ingress tcp 23-23 cidr:0.0.0.0/0',
     ]);
   });
+  it('inherited names are not declarations: variables, tfvars, module arguments, types, protocols', async () => {
+    const m = await modelOf({
+      'main.tf': `variable "toString" {}
+variable "constructor" {
+  default = "10.0.0.0/8"
+}
+resource "toString" "x" {}
+resource "aws_security_group" "g" {
+  for_each = { "__proto__" = 1 }
+}
+resource "aws_security_group_rule" "r" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.g["__proto__"].id
+  from_port                = 22
+  to_port                  = 22
+  protocol                 = "constructor"
+  cidr_blocks              = [var.toString, var.constructor]
+  description              = "x"
+}
+module "m" {
+  source = "./m"
+}
+`,
+      'm/main.tf': `variable "hasOwnProperty" {
+  default = "192.0.2.0/24"
+}
+resource "aws_security_group_rule" "r" {
+  type              = "ingress"
+  security_group_id = "sg-1"
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+  cidr_blocks       = [var.hasOwnProperty]
+  description       = "x"
+}
+`,
+    });
+    expect(ruleLines(m)).toEqual([
+      'sg-1 ingress tcp 443-443 cidr:192.0.2.0/24',
+      'aws_security_group.g["__proto__"] ingress all 0-65535 unresolved:var.toString',
+      'aws_security_group.g["__proto__"] ingress all 0-65535 cidr:10.0.0.0/8',
+    ]);
+    expect(m.rules[1]!.unresolved).toContain('protocol constructor is not valid');
+    expect(ev('[for __proto__, v in { a = 1 } : __proto__]')).toEqual(['a']);
+  });
 });
 
 describe('content that is not text', () => {
@@ -185,6 +230,30 @@ ${openSsh().replace('from_port   = 22', 'from_port   = length(local.s) > 0 ? 22 
     const budget = new Budget({ ...DEFAULT_LIMITS, timeBudgetSeconds: 1 }, Date.now() - 2000);
     const m = await loadModel(files({ 'main.tf': openSsh().replace('["0.0.0.0/0"]', '[for i in range(1000) : "0.0.0.0/0"]') }), new FileParser(), budget);
     expect(m.limits).toEqual([{ limit: 'review_time_budget', reason: expect.stringContaining('time budget of 1 s'), file: 'main.tf', line: 2 }]);
+  });
+});
+
+describe('instances per resource are bounded', () => {
+  it.each([
+    ['1e9', '1000000000 instances, more than 1000'],
+    ['1e400', 'an infinite number of instances, more than 1000'],
+  ])('count = %s: one instance with an unknown index, the rule still reported, and the bound', async (count, reason) => {
+    const result = await review({ 'main.tf': openSsh(`  count = ${count}\n`) });
+    expect(result.conclusion).toBe('failure');
+    expect(result.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ resource: 'aws_security_group.g[*]', severity: 'critical' });
+    expect(result.findings.find((f) => f.rule === 'analysis-limit')).toMatchObject({
+      severity: 'high',
+      message: expect.stringContaining(`${reason} (max_instances), at \`main.tf\` line 2`),
+      location: { file: 'main.tf', startLine: 2 },
+    });
+  });
+
+  it('for_each over more keys than max_instances, configurable', async () => {
+    const head = { 'main.tf': openSsh('  for_each = toset([for i in range(20) : "k${i}"])\n') };
+    const strict = await review(head, validateConfig({ max_instances: 10 }, 'x'));
+    expect(strict.findings.map((f) => f.rule)).toContain('analysis-limit');
+    const loose = await review(head, validateConfig({ max_instances: 20 }, 'x'));
+    expect(loose.findings.map((f) => f.rule)).not.toContain('analysis-limit');
   });
 });
 

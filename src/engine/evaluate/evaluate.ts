@@ -397,8 +397,8 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   let size = 0;
   for (const [k, v] of entriesOf(collection)) {
     budget().checkSize(++size, 'a for expression');
-    const names: Record<string, Value> = { [node.valueVar]: v };
-    if (node.keyVar) names[node.keyVar] = k;
+    // computed keys define own properties, whatever the names ("__proto__" is an identifier)
+    const names: Record<string, Value> = node.keyVar ? { [node.keyVar]: k, [node.valueVar]: v } : { [node.valueVar]: v };
     const inner = withNames(scope, names);
     if (node.condition) {
       const keep = evaluate(node.condition, inner);
@@ -453,8 +453,7 @@ function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {
       const collection = evaluate(part.collection, scope);
       if (collection instanceof Unknown) return collection;
       for (const [k, v] of entriesOf(collection)) {
-        const names: Record<string, Value> = { [part.valueVar]: v };
-        if (part.keyVar) names[part.keyVar] = k;
+        const names: Record<string, Value> = part.keyVar ? { [part.keyVar]: k, [part.valueVar]: v } : { [part.valueVar]: v };
         const inner = renderParts(part.body, withNames(scope, names));
         if (inner instanceof Unknown) return inner;
         out += inner;

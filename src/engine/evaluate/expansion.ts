@@ -1,5 +1,6 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
 import { evaluateJson, type Scope } from './evaluate.js';
+import { LimitError, budget } from './limits.js';
 import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
@@ -14,6 +15,18 @@ export function instanceAddress(base: string, key: string | number | null | '*')
   return typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * More instances than max_instances (`count = 1e9`): analysed as one instance whose key is
+ * unknown, like an unknown count, so what each instance opens is still reported.
+ */
+function tooMany(n: number, expr: unknown, scope: Record<string, Value>): Expansion | null {
+  const max = budget().limits.maxInstances;
+  if (n <= max) return null;
+  const error = new LimitError('max_instances', `${Number.isFinite(n) ? n : 'an infinite number of'} instances, more than ${max}`);
+  budget().record(error);
+  return { kind: 'unknown', unknown: new Unknown(String(expr), error.message), scope };
+}
+
 /** Evaluates count / for_each of a resource or module call body. */
 export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
   if (body['count'] !== undefined) {
@@ -22,6 +35,7 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     let n: number;
     try {
       n = toNumberValue(count);
+      if (Number.isNaN(n)) throw new Error('NaN');
     } catch {
       return {
         kind: 'unknown',
@@ -29,12 +43,18 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
         scope: { count: { index: new Unknown('count.index', 'the count is unknown') } },
       };
     }
-    return { kind: 'instances', keys: Array.from({ length: Math.max(0, Math.floor(n)) }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
+    const length = Math.max(0, Math.floor(n));
+    const over = tooMany(length, body['count'], { count: { index: new Unknown('count.index', 'the count is above max_instances') } });
+    if (over) return over;
+    return { kind: 'instances', keys: Array.from({ length }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
   }
   if (body['for_each'] !== undefined) {
     const each = evaluateJson(body['for_each'], scope);
     const unknownEach = { each: { key: new Unknown('each.key', 'for_each is unknown'), value: new Unknown('each.value', 'for_each is unknown') } };
     if (each instanceof Unknown) return { kind: 'unknown', unknown: each, scope: unknownEach };
+    const size = isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
+    const over = tooMany(size, body['for_each'], unknownEach);
+    if (over) return over;
     if (isObject(each)) {
       return {
         kind: 'instances',

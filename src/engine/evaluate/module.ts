@@ -7,7 +7,7 @@ import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope }
 import { expand, instanceAddress, type Expansion } from './expansion.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, type ObjectValue, type Value } from './value.js';
+import { Lazy, Ref, Unknown, hasKey, newObject, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -77,11 +77,11 @@ export class ModuleInstance implements ModuleContext {
     if (this.inputs) value = this.inputs(name);
     else {
       for (const file of this.source.tfvars) {
-        if (name in file.body) value = evaluateJson(file.body[name], this.scope);
+        if (hasKey(file.body, name)) value = evaluateJson(file.body[name], this.scope);
       }
     }
     if (value === undefined || (value === null && decl['nullable'] === false)) {
-      if (!('default' in decl)) {
+      if (!hasKey(decl, 'default')) {
         const where = this.inputs ? 'the module call does not set it' : 'it has no default and no tfvars value';
         return new Unknown(src, `var.${name} is unknown: ${where}`);
       }
@@ -148,7 +148,7 @@ export class ModuleInstance implements ModuleContext {
     if (e.kind === 'single') return new Ref(base, '');
     if (e.kind === 'unknown') return new Unknown(src, `the instances of ${base} are unknown: ${e.unknown.reason}`);
     if (decl.body['count'] !== undefined) return e.keys.map((k) => new Ref(instanceAddress(base, k.key), ''));
-    const out: ObjectValue = {};
+    const out = newObject();
     for (const k of e.keys) out[String(k.key)] = new Ref(instanceAddress(base, k.key), '');
     return out;
   }
@@ -166,7 +166,7 @@ export class ModuleInstance implements ModuleContext {
     if (expansion.kind === 'single') return lazy([...instances!.values()][0]!);
     const decl = this.source.calls.get(name)!;
     if (decl.body['count'] !== undefined) return [...instances!.values()].map(lazy);
-    const out: ObjectValue = {};
+    const out = newObject();
     for (const k of expansion.keys) out[String(k.key)] = lazy(instances!.get(String(k.key))!);
     return out;
   }
@@ -210,7 +210,7 @@ export class ModuleInstance implements ModuleContext {
         address,
         this.read,
         this.diagnostics,
-        (variable) => (variable in decl.body && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined),
+        (variable) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined),
         [...this.ancestors, this.source.dir],
       );
     };

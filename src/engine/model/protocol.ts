@@ -11,7 +11,7 @@ export function normaliseProtocol(raw: string | number): Protocol | null {
   const v = String(raw).trim().toLowerCase();
   if (v === '-1' || v === 'all') return 'all';
   if (NAMES.has(v)) return v;
-  if (v in BY_NUMBER) return BY_NUMBER[v]!;
+  if (Object.hasOwn(BY_NUMBER, v)) return BY_NUMBER[v]!;
   if (/^\d+$/.test(v) && Number(v) <= 255) return String(Number(v));
   return null;
 }

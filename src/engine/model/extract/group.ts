@@ -17,8 +17,7 @@ export function addGroup(x: Extraction, inst: Instance): void {
     const v = x.attr(inst, name);
     return v === null ? null : display(v);
   };
-  const attributes: Record<string, Location> = {};
-  for (const [name, span] of block?.attributes ?? []) attributes[name] = location(decl, span);
+  const attributes: Record<string, Location> = Object.fromEntries([...(block?.attributes ?? [])].map(([name, span]) => [name, location(decl, span)]));
   const group: Group = {
     address: inst.address,
     type: decl.type as Group['type'],

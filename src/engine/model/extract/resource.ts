@@ -44,5 +44,5 @@ function addResource(x: Extraction, inst: Instance): void {
   if (GROUP_TYPES.has(decl.type)) addGroup(x, inst);
   else if (decl.type === 'aws_security_group_rule') addLegacyRule(x, inst);
   else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);
-  if (decl.type in ATTACHMENT_KINDS) addAttachment(x, inst);
+  if (Object.hasOwn(ATTACHMENT_KINDS, decl.type)) addAttachment(x, inst);
 }
