@@ -4,6 +4,7 @@ import { onComment } from './handlers/command.js';
 import { onMergeGroup } from './handlers/merge-group.js';
 import { onPullRequest } from './handlers/pull-request.js';
 import { onCheckRun, onCheckSuite } from './handlers/rerun.js';
+import { CommandPolicy } from './command-policy.js';
 import { RunRegistry } from './runs.js';
 
 export function createApp(registry = new RunRegistry()): ApplicationFunction {
@@ -32,7 +33,11 @@ export function createApp(registry = new RunRegistry()): ApplicationFunction {
     app.on(['check_run.rerequested', 'check_run.requested_action'], once(onCheckRun));
     app.on('check_suite.rerequested', once(onCheckSuite));
     app.on('merge_group.checks_requested', once(onMergeGroup));
-    app.on('issue_comment.created', once(onComment));
+    const policy = new CommandPolicy();
+    app.on(
+      'issue_comment.created',
+      once((context: Context<'issue_comment.created'>, runs) => onComment(context, runs, policy)),
+    );
   };
 }
 

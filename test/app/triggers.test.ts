@@ -21,8 +21,8 @@ describe('slash command', () => {
     await h.send('issue_comment', commentPayload('/SG-Review run\nplease'));
     expect(h.calls()).toEqual([
       'GET /repos/acme/infra/collaborators/alice/permission',
-      'POST /repos/acme/infra/issues/comments/555/reactions',
       'GET /repos/acme/infra/pulls/1',
+      'POST /repos/acme/infra/issues/comments/555/reactions',
       ...RUN,
     ]);
     expect(h.github.reactions).toEqual([{ comment: 555, content: 'eyes' }]);
@@ -33,7 +33,44 @@ describe('slash command', () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull], permissions: { bob: 'read' } });
     await h.send('issue_comment', commentPayload('/sg-review', { sender: 'bob' }));
     expect(h.calls()).toEqual(['GET /repos/acme/infra/collaborators/bob/permission', 'POST /repos/acme/infra/issues/1/comments']);
-    expect(h.github.issueComments[0]!.body).toMatch(/needs write permission.*you have `read`/);
+    expect(h.github.issueComments[0]!.body).toBe('@bob sg-review commands need write permission on this repository.');
+  });
+
+  it('anyone without permission: one short reply per pull request, a reaction after that, one permission lookup', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], permissions: { bob: 'read' } });
+    for (const body of ['/sg-review help', '/sg-review frobnicate', '/sg-review', '/sg-review help'])
+      await h.send('issue_comment', commentPayload(body, { sender: 'bob' }));
+    expect(h.calls()).toEqual([
+      'GET /repos/acme/infra/collaborators/bob/permission',
+      'POST /repos/acme/infra/issues/1/comments',
+      ...Array<string>(3).fill('POST /repos/acme/infra/issues/comments/555/reactions'),
+    ]);
+    expect(h.github.issueComments).toHaveLength(1);
+    expect(h.github.reactions.map((r) => r.content)).toEqual(['confused', 'confused', 'confused']);
+    expect(h.github.checkRuns.size).toBe(0);
+  });
+
+  it('a permitted user is looked up once per pull request', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], permissions: { alice: 'write' } });
+    await h.send('issue_comment', commentPayload('/sg-review help'));
+    await h.send('issue_comment', commentPayload('/sg-review help'));
+    expect(h.calls()).toEqual([
+      'GET /repos/acme/infra/collaborators/alice/permission',
+      'POST /repos/acme/infra/issues/1/comments',
+      'POST /repos/acme/infra/issues/1/comments',
+    ]);
+  });
+
+  it('/sg-review on a closed pull request says so and runs nothing', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [{ ...examplePull, state: 'closed' }], permissions: { alice: 'write' } });
+    await h.send('issue_comment', commentPayload('/sg-review'));
+    expect(h.calls()).toEqual([
+      'GET /repos/acme/infra/collaborators/alice/permission',
+      'GET /repos/acme/infra/pulls/1',
+      'POST /repos/acme/infra/issues/1/comments',
+    ]);
+    expect(h.github.issueComments[0]!.body).toMatch(/^This pull request is closed: sg-review reviews open pull requests only/);
+    expect(h.github.checkRuns.size).toBe(0);
   });
 
   it('bots (this app included), plain issues and other comments are ignored', async () => {
@@ -44,11 +81,15 @@ describe('slash command', () => {
     expect(h.github.requests).toEqual([]);
   });
 
-  it('help replies with usage; an unknown subcommand says so', async () => {
-    const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+  it('help replies with usage to a permitted user; an unknown subcommand says so', async () => {
+    const h = harness({ commits: exampleCommits(), pulls: [examplePull], permissions: { alice: 'maintain' } });
     await h.send('issue_comment', commentPayload('/sg-review help'));
     await h.send('issue_comment', commentPayload('/sg-review frobnicate'));
-    expect(h.calls()).toEqual(['POST /repos/acme/infra/issues/1/comments', 'POST /repos/acme/infra/issues/1/comments']);
+    expect(h.calls()).toEqual([
+      'GET /repos/acme/infra/collaborators/alice/permission',
+      'POST /repos/acme/infra/issues/1/comments',
+      'POST /repos/acme/infra/issues/1/comments',
+    ]);
     expect(h.github.issueComments[0]!.body).toContain('`/sg-review help`');
     expect(h.github.issueComments[1]!.body).toMatch(/^Unknown command `\/sg-review frobnicate`/);
   });

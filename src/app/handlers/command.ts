@@ -1,8 +1,11 @@
-// The slash command: `/sg-review` or `/sg-review run` re-runs on the PR's current head,
-// `/sg-review help` replies with usage. First line only, any case. Accepted from users with
-// admin, maintain or write permission; bots (this app included) and plain issues are ignored.
+// The slash command, first line of a pull-request comment, any case: `/sg-review` or
+// `/sg-review run` re-runs on the PR's current head, `/sg-review help` replies with usage.
+// Whatever the command, only users with admin, maintain or write permission get an answer;
+// anyone else gets one short reply per pull request, then a reaction. Bots (this app included)
+// and plain issues are ignored.
 import type { Context } from 'probot';
 import { getPull, permissionOf, react, reply } from '../../github/command.js';
+import type { CommandPolicy } from '../command-policy.js';
 import type { RunRegistry } from '../runs.js';
 import { runReview } from '../run-review.js';
 
@@ -24,32 +27,44 @@ export const HELP = [
   '- `/sg-review` or `/sg-review run`: review the current head of this pull request again',
   '- `/sg-review help`: this message',
   '',
-  'Re-running needs write, maintain or admin permission on the repository.',
+  'Commands need write, maintain or admin permission on the repository.',
 ].join('\n');
 
 const ALLOWED = new Set(['admin', 'maintain', 'write']);
 
-export async function onComment(context: Context<'issue_comment.created'>, registry: RunRegistry): Promise<void> {
+export async function onComment(context: Context<'issue_comment.created'>, registry: RunRegistry, policy: CommandPolicy): Promise<void> {
   const { comment, issue, sender } = context.payload;
   if (!issue.pull_request || sender.type === 'Bot' || context.isBot) return;
   const command = parseCommand(comment.body);
   if (!command) return;
   const repo = context.repo();
+  const pullKey = `${repo.owner}/${repo.repo}#${issue.number}`;
+  const permission = await policy.permission(pullKey, sender.login, () => permissionOf(context.octokit, repo, sender.login));
+  if (!ALLOWED.has(permission)) {
+    if (policy.firstRefusal(pullKey, sender.login))
+      await reply(context.octokit, repo, issue.number, `@${sender.login} sg-review commands need write permission on this repository.`);
+    else await react(context.octokit, repo, comment.id, 'confused');
+    return;
+  }
   if (command.kind === 'help') {
     await reply(context.octokit, repo, issue.number, HELP);
     return;
   }
   if (command.kind === 'unknown') {
-    await reply(context.octokit, repo, issue.number, `Unknown command \`/sg-review ${command.word}\`.\n\n${HELP}`);
+    await reply(context.octokit, repo, issue.number, `Unknown command \`/sg-review ${command.word.replace(/`/g, '')}\`.\n\n${HELP}`);
     return;
   }
-  const permission = await permissionOf(context.octokit, repo, sender.login);
-  if (!ALLOWED.has(permission)) {
-    await reply(context.octokit, repo, issue.number, `@${sender.login} \`/sg-review\` needs write permission on this repository (you have \`${permission}\`).`);
+  const pull = await getPull(context.octokit, repo, issue.number);
+  if (pull.state !== 'open') {
+    await reply(
+      context.octokit,
+      repo,
+      issue.number,
+      `This pull request is ${pull.state}: sg-review reviews open pull requests only. Reopen it to review it again.`,
+    );
     return;
   }
   await react(context.octokit, repo, comment.id, 'eyes');
-  const pull = await getPull(context.octokit, repo, issue.number);
   await runReview(
     { octokit: context.octokit, log: context.log, registry },
     { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber: pull.number },
