@@ -7,6 +7,21 @@ import { decodeText } from '../engine/hcl/text.js';
 
 const run = promisify(execFile);
 
+async function verifyCommit(repo: string, ref: string): Promise<void> {
+  await run('git', ['-C', repo, 'rev-parse', '--verify', `${ref}^{commit}`]).catch(() => {
+    throw new Error(`${ref}: not a commit in ${repo}`);
+  });
+}
+
+/** The best common ancestor of two refs (what a pull request's "Files changed" compares against). */
+export async function gitMergeBase(repo: string, a: string, b: string): Promise<string> {
+  for (const ref of [a, b]) await verifyCommit(repo, ref);
+  const { stdout } = await run('git', ['-C', repo, 'merge-base', a, b]).catch(() => {
+    throw new Error(`${a} and ${b} have no merge base in ${repo}`);
+  });
+  return stdout.trim();
+}
+
 export async function readGitTree(repo: string, ref: string): Promise<SourceFile[]> {
   const git = (args: string[], input?: string) =>
     new Promise<Buffer>((resolve, reject) => {
@@ -15,9 +30,7 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
       );
       if (input !== undefined) child.stdin!.end(input);
     });
-  await run('git', ['-C', repo, 'rev-parse', '--verify', `${ref}^{commit}`]).catch(() => {
-    throw new Error(`${ref}: not a commit in ${repo}`);
-  });
+  await verifyCommit(repo, ref);
   const listing = (await git(['ls-tree', '-r', '-z', ref])).toString('utf8');
   const entries = listing
     .split('\0')

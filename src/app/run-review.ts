@@ -1,4 +1,6 @@
-// One review of a pull request (or merge group), from check run to published result.
+// One review of a pull request (or merge group), from check run to published result. The App,
+// `sg-review pr` and the GitHub Action all run this, each with its own Octokit; the CLI and the
+// Action may send the check elsewhere (deps.check) and read the head from a checkout.
 //   1. create the check run `sg-review` in progress on the head SHA
 //   2. read the configuration from the default branch
 //   3. list the changed files; no Terraform change: conclude success at once
@@ -12,20 +14,21 @@ import type { Logger } from 'probot';
 import { parserForReview } from '../adapters/parse-workers.js';
 import { parseConfig } from '../config/load.js';
 import { filterPaths, pathFilter } from '../config/paths.js';
-import { ConfigError, DEFAULT_CONFIG, type Config } from '../config/schema.js';
+import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/review.js';
 import { reviewFiles } from '../engine/review-files.js';
-import { addAnnotations, completeCheckRun, concludeStaleRuns, createCheckRun, type Completion } from '../github/check-run.js';
+import { checkRunSink } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
 import { listEarlierComments, postReview, resolveThreads } from '../github/review.js';
-import { listTerraformDirs, readDirectories } from '../github/trees.js';
+import { githubTrees, type TreeReader } from '../github/trees.js';
 import type { Octokit, RepoRef } from '../github/types.js';
 import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
+import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
 import { planComments } from '../publish/review-comments.js';
 import type { RunRegistry } from './runs.js';
 import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
@@ -46,26 +49,39 @@ export interface RunDeps {
   octokit: Octokit;
   log: Logger;
   registry: RunRegistry;
+  /** Where the check goes; default a check run on the head SHA. */
+  check?: CheckSink;
+  /** How directories are read; default through the API (the CLI may read the head from a checkout). */
+  trees?: TreeReader;
+  /** The configuration file on the default branch; default `.github/sg-review.yml`. */
+  configPath?: string;
+  /** Settings given by the caller (CLI flags, Action inputs) over the configuration file. */
+  overrides?: Partial<Pick<Config, 'fail_on' | 'review_comments'>>;
+  /** Why the token cannot comment (a fork PR's read-only token): no review, this line in the summary. */
+  readOnly?: string;
 }
 
-type Conclude = (
-  conclusion: Completion['conclusion'],
-  title: string,
-  summary: string,
-  extra?: Omit<Completion, 'conclusion' | 'title' | 'summary'>,
-) => Promise<void>;
+export interface ReviewOutcome {
+  kind: 'reviewed' | 'no-changes' | 'invalid-config' | 'superseded' | 'error';
+  conclusion: Conclusion;
+  title: string;
+  summary: string;
+  result: ReviewResult | null;
+}
 
 const MODULE_ROUNDS = 4;
 /** How many directories the search for callers of a changed module reads at most. */
 const MAX_CALLER_DIRS = 200;
 
-export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<void> {
+export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<ReviewOutcome> {
   const { octokit, registry } = deps;
+  const trees = deps.trees ?? githubTrees(octokit, target.repo);
   const { repo } = target;
   const key = `${repo.owner}/${repo.repo}#${target.pullNumber ?? target.headSha}`;
   const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
   const started = Date.now();
-  const checkRunId = await createCheckRun(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`);
+  const check = deps.check ?? checkRunSink(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`, log);
+  await check.start();
   const seq = await registry.begin(key, target.headSha);
   // "Latest" is the PR's current head on GitHub, not the order webhooks arrived in: an older
   // push delivered late must neither post its result nor supersede the head's run.
@@ -74,34 +90,41 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
     (target.pullNumber === null ||
       !(await registry.sawOtherHeads(key, target.headSha)) ||
       (await getPull(octokit, repo, target.pullNumber)).headSha === target.headSha);
-  await concludeStaleRuns(octokit, repo, target.headSha, checkRunId).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
   let config: Config = DEFAULT_CONFIG;
-  let concluded = false;
-  const notes: string[] = [];
+  let outcome: ReviewOutcome | null = null;
+  const notes: string[] = deps.readOnly ? [deps.readOnly] : [];
   // concluded only once GitHub accepted it: a failed final update is concluded again by onError
-  const conclude: Conclude = async (conclusion, title, summary, extra = {}) => {
-    if (concluded) return;
-    await completeCheckRun(octokit, repo, checkRunId, { conclusion, title, summary, ...extra });
-    concluded = true;
+  const conclude: Conclude = async (conclusion, title, summary, extra = {}, kind = 'reviewed', result = null) => {
+    if (outcome) return;
+    await check.complete({ conclusion, title, summary, ...extra });
+    outcome = { kind, conclusion, title, summary, result };
   };
   const onError = (reason: string) =>
-    conclude(config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure', 'sg-review could not complete', reason, {
-      rerunAction: true,
-    });
+    conclude(
+      config.on_error === 'success' ? 'success' : config.on_error === 'neutral' ? 'neutral' : 'failure',
+      'sg-review could not complete',
+      reason,
+      { rerunAction: true },
+      'error',
+    );
 
   const work = (async () => {
     try {
       // 2. configuration from the default branch
-      const configText = await readConfigText(octokit, repo, target.defaultBranch);
+      const configPath = deps.configPath ?? CONFIG_PATH;
+      const configText = await readConfigText(octokit, repo, target.defaultBranch, configPath);
       try {
-        config = configText === null ? DEFAULT_CONFIG : parseConfig(configText, CONFIG_PATH);
+        config = configText === null ? DEFAULT_CONFIG : parseConfig(configText, configPath);
+        if (deps.overrides) config = validateConfig({ ...config, ...deps.overrides }, 'the settings given to sg-review');
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         log.warn({ error: e.message }, 'invalid configuration');
         await conclude(
           'failure',
           'sg-review: invalid configuration',
-          `The configuration \`${CONFIG_PATH}\` on \`${target.defaultBranch}\` is invalid:\n\n${e.message}\n\nFix the file on the default branch; see the configuration reference in the README.`,
+          `The configuration \`${configPath}\` on \`${target.defaultBranch}\` is invalid:\n\n${e.message}\n\nFix the file on the default branch; see the configuration reference in the README.`,
+          {},
+          'invalid-config',
         );
         return;
       }
@@ -115,7 +138,13 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         }
         changed = changed.filter(inScope(config));
         if (!touchedDirectories(changed).length) {
-          await conclude('success', 'sg-review: no Terraform changes', 'This pull request changes no Terraform file in scope, so there is nothing to review.');
+          await conclude(
+            'success',
+            'sg-review: no Terraform changes',
+            'This pull request changes no Terraform file in scope, so there is nothing to review.',
+            {},
+            'no-changes',
+          );
           return;
         }
         // 4. the merge base
@@ -127,13 +156,13 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
           .map((f) => ({ filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch }))
           .filter(inScope(config));
         if (!touchedDirectories(changed).length) {
-          await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.');
+          await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.', {}, 'no-changes');
           return;
         }
       }
       // 5. read the directories at both revisions, following local module calls
       const dirs = touchedDirectories(changed);
-      const { base, head, allDirs } = await readBothRevisions(octokit, repo, mergeBaseSha, target.headSha, dirs);
+      const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs);
       // 6. the engine
       const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config, parserForReview(base.length + head.length));
       log.info(
@@ -141,11 +170,11 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
         'analysed',
       );
       if (!(await stillCurrent())) {
-        await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
+        await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.', {}, 'superseded');
         return;
       }
       // 7. publish
-      await publish(deps, target, checkRunId, result, config, { base, head, changed, mergeBaseSha, allDirs, notes }, stillCurrent, conclude);
+      await publish(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes }, stillCurrent, conclude);
     } catch (e) {
       const status = (e as { status?: number }).status;
       const message = e instanceof Error ? e.message : String(e);
@@ -157,7 +186,17 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<vo
   })();
   registry.track(seq, work, () => onError('sg-review was stopped (the server shut down) before the review finished. Re-run the check.'));
   await work;
+  return outcome ?? { kind: 'error', conclusion: 'failure', title: 'sg-review could not complete', summary: 'The check could not be concluded.', result: null };
 }
+
+type Conclude = (
+  conclusion: Conclusion,
+  title: string,
+  summary: string,
+  extra?: Omit<CheckOutcome, 'conclusion' | 'title' | 'summary'>,
+  kind?: ReviewOutcome['kind'],
+  result?: ReviewResult | null,
+) => Promise<void>;
 
 /** Reads the touched directories at both revisions, the local modules they call, and, when a
  * touched directory is a module that nothing read so far calls, the directories that call it. */
@@ -167,14 +206,14 @@ function inScope(config: Config): (f: PullFile) => boolean {
   return (f) => matches(f.filename) || (f.previousFilename !== null && matches(f.previousFilename));
 }
 
-async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: string, headSha: string, dirs: string[]) {
+async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[]) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];
   const seen = new Set<string>();
   const read = async (pending: string[]) => {
     for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
       for (const d of pending) seen.add(d);
-      const files = await readDirectories(octokit, repo, [baseSha, headSha], pending);
+      const files = await trees.read([baseSha, headSha], pending);
       const b = files.get(baseSha)!;
       const h = files.get(headSha)!;
       base.push(...b);
@@ -187,8 +226,8 @@ async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: strin
   const orphans = dirs.filter((d) => !called.has(d) && isModuleLike(head.filter((f) => dirOf(f.path) === d)));
   if (orphans.length) {
     // a changed module is reviewed through its callers, with their arguments
-    const candidates = (await listTerraformDirs(octokit, repo, headSha)).filter((d) => !seen.has(d)).slice(0, MAX_CALLER_DIRS);
-    const files = await readDirectories(octokit, repo, [baseSha, headSha], candidates);
+    const candidates = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d)).slice(0, MAX_CALLER_DIRS);
+    const files = await trees.read([baseSha, headSha], candidates);
     const callers = candidates.filter((d) => {
       const inDir = [...files.get(baseSha)!, ...files.get(headSha)!].filter((f) => dirOf(f.path) === d);
       return calledModuleDirs(inDir).some((m) => orphans.includes(m));
@@ -202,8 +241,8 @@ async function readBothRevisions(octokit: Octokit, repo: RepoRef, baseSha: strin
 
 async function publish(
   deps: RunDeps,
+  check: CheckSink,
   target: ReviewTarget,
-  checkRunId: number,
   result: ReviewResult,
   config: Config,
   scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[] },
@@ -220,9 +259,9 @@ async function publish(
   if (annotated.omitted)
     notes.push(`\`max_annotations\` (${config.max_annotations}) reached: ${annotated.omitted} more findings are in the table above but not annotated.`);
   const batches = annotationBatches(annotated.list);
-  for (const batch of batches.slice(0, -1)) await addAnnotations(octokit, repo, checkRunId, { title, summary: summaryWith(notes), annotations: batch });
+  for (const batch of batches.slice(0, -1)) await check.annotate(title, summaryWith(notes), batch);
 
-  if (target.pullNumber !== null && config.review_comments) {
+  if (target.pullNumber !== null && config.review_comments && !deps.readOnly) {
     const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
     const headByPath = new Map(scope.head.map((f) => [f.path, f.content]));
     const hunks = new Map<string, Hunk[]>();
@@ -245,7 +284,7 @@ async function publish(
       : '';
     if (overLimit) notes.push(overLimit.trim());
     if (!(await stillCurrent())) {
-      await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.');
+      await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.', {}, 'superseded');
       return;
     }
     if (plan.comments.length) {
@@ -256,5 +295,5 @@ async function publish(
     const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);
     if (stale.length) await resolveThreads(octokit, repo, target.pullNumber, stale);
   }
-  await conclude(result.conclusion, title, summaryWith(notes), { annotations: batches[batches.length - 1]!, rerunAction: true });
+  await conclude(result.conclusion, title, summaryWith(notes), { annotations: batches[batches.length - 1]!, rerunAction: true }, 'reviewed', result);
 }

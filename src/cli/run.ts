@@ -7,7 +7,7 @@ import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
-import { readGitTree } from '../adapters/git.js';
+import { gitMergeBase, readGitTree } from '../adapters/git.js';
 import { parseConfig } from '../config/load.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig } from '../config/schema.js';
 import { filterPaths } from '../config/paths.js';
@@ -16,20 +16,17 @@ import { reviewFiles } from '../engine/review-files.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
-
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-}
-
-export class UsageError extends Error {}
+import { UsageError, type CliIo } from './io.js';
+import { PR_USAGE, prCommand } from './pr.js';
+import { packageVersion } from './version.js';
 
 const USAGE = `usage:
   sg-review diff <base-dir> <head-dir> [--format markdown|json|sarif] [--config FILE] [--fail-on SEVERITY]
   sg-review diff --git <base-ref> <head-ref> [--repo DIR] [...]
   sg-review scan <dir> [...]            everything, as if the base were empty
   sg-review model <dir> [--format json|text]
+${PR_USAGE}
+  sg-review --version
 exit codes: 0 success, 1 failure (a finding at or above fail-on), 2 usage or internal error
 `;
 
@@ -43,6 +40,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await reviewCommand('diff', rest, io);
       case 'scan':
         return await reviewCommand('scan', rest, io);
+      case 'pr':
+        return await prCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${await packageVersion()}\n`);
+        return 0;
       case 'help':
       case '--help':
       case '-h':
@@ -122,7 +125,11 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       readGitTree(repo, ref).catch((e: Error) => {
         throw new UsageError(e.message);
       });
-    [baseFiles, headFiles] = await Promise.all([read(positionals[0]!), read(positionals[1]!)]);
+    // the merge base of the two refs, as the App compares a pull request
+    const base = await gitMergeBase(repo, positionals[0]!, positionals[1]!).catch((e: Error) => {
+      throw new UsageError(e.message);
+    });
+    [baseFiles, headFiles] = await Promise.all([read(base), read(positionals[1]!)]);
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     [baseFiles, headFiles] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
@@ -130,7 +137,6 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   const base = filterPaths(baseFiles, config);
   const head = filterPaths(headFiles, config);
   const result = await reviewFiles(base, head, config, parserForReview(base.length + head.length));
-  const version = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
-  io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, version) : renderMarkdown(result));
+  io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, await packageVersion()) : renderMarkdown(result));
   return result.conclusion === 'failure' ? 1 : 0;
 }

@@ -148,7 +148,16 @@ export class GitHubDouble {
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)$`).exec(path))) {
       const pull = this.pull(Number(m[1]));
       if (!pull) return { status: 404, body: { message: 'Not Found' } };
-      return { status: 200, body: { number: pull.number, state: pull.state ?? 'open', head: { sha: pull.head }, base: { sha: pull.base } } };
+      return {
+        status: 200,
+        body: {
+          number: pull.number,
+          state: pull.state ?? 'open',
+          changed_files: this.pullFiles(pull).length,
+          head: { sha: pull.head },
+          base: { sha: pull.base, repo: { default_branch: this.options.defaultBranch ?? 'main' } },
+        },
+      };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/collaborators/([^/]+)/permission$`).exec(path))) {
       const permission = this.options.permissions?.[m[1]!] ?? 'none';

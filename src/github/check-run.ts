@@ -3,10 +3,9 @@
 // GitHub refuses the full one, and earlier runs of the head still in progress are concluded by
 // the next run.
 import { RERUN_ACTION } from '../publish/check-output.js';
-import { CHECK_NAME, limitOutput, type Annotation, type CheckOutput } from '../publish/limits.js';
+import type { CheckOutcome, CheckSink } from '../publish/check-sink.js';
+import { CHECK_NAME, limitOutput, type CheckOutput } from '../publish/limits.js';
 import type { Octokit, RepoRef } from './types.js';
-
-export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
 
 /** Waits before each retry of the final update (GitHub 5xx, 429 or no answer), in ms:
  * CHECK_RUN_RETRY_MS="1000,5000,15000" by default. */
@@ -35,14 +34,6 @@ export async function addAnnotations(octokit: Octokit, repo: RepoRef, checkRunId
   await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: limitOutput(output) });
 }
 
-export interface Completion {
-  conclusion: Conclusion;
-  title: string;
-  summary: string;
-  annotations?: Annotation[];
-  rerunAction?: boolean;
-}
-
 function retryable(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
@@ -53,7 +44,7 @@ export async function completeCheckRun(
   octokit: Octokit,
   repo: RepoRef,
   checkRunId: number,
-  outcome: Completion,
+  outcome: CheckOutcome,
   retryMs: readonly number[] = retryDelays(),
 ): Promise<void> {
   let output: CheckOutput = { title: outcome.title, summary: outcome.summary, ...(outcome.annotations ? { annotations: outcome.annotations } : {}) };
@@ -109,6 +100,25 @@ export async function concludeStaleRuns(octokit: Octokit, repo: RepoRef, headSha
     });
   }
   return stale.length;
+}
+
+/** The check as a check run named `sg-review` on the head SHA: created when the review starts,
+ * and the earlier runs of the head still in progress are concluded. */
+export function checkRunSink(octokit: Octokit, repo: RepoRef, headSha: string, externalId: string, log: { warn: (o: object, msg: string) => void }): CheckSink {
+  let id: number | null = null;
+  const created = () => {
+    if (id === null) throw new Error('the check run was not created');
+    return id;
+  };
+  return {
+    start: async () => {
+      const current = await createCheckRun(octokit, repo, headSha, externalId);
+      id = current;
+      await concludeStaleRuns(octokit, repo, headSha, current).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
+    },
+    annotate: (title, summary, batch) => addAnnotations(octokit, repo, created(), { title, summary, annotations: batch }),
+    complete: (outcome) => completeCheckRun(octokit, repo, created(), outcome),
+  };
 }
 
 /** The PR number a check run was created for (fork PRs' check payloads carry no PR). */

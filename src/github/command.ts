@@ -21,9 +21,19 @@ export interface PullInfo {
   headSha: string;
   baseSha: string;
   state: string;
+  defaultBranch: string;
+  /** To tell when GitHub's 3,000-file listing cap cut the file list. */
+  changedFiles: number;
 }
 
 export async function getPull(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<PullInfo> {
   const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
-  return { number: data.number, headSha: data.head.sha, baseSha: data.base.sha, state: data.state };
+  return {
+    number: data.number,
+    headSha: data.head.sha,
+    baseSha: data.base.sha,
+    state: data.state,
+    defaultBranch: data.base.repo.default_branch,
+    changedFiles: data.changed_files,
+  };
 }

@@ -4,9 +4,9 @@ import type { Octokit, RepoRef } from './types.js';
 
 export const CONFIG_PATH = '.github/sg-review.yml';
 
-export async function readConfigText(octokit: Octokit, repo: RepoRef, defaultBranch: string): Promise<string | null> {
+export async function readConfigText(octokit: Octokit, repo: RepoRef, defaultBranch: string, path = CONFIG_PATH): Promise<string | null> {
   try {
-    const { data } = await octokit.rest.repos.getContent({ ...repo, path: CONFIG_PATH, ref: defaultBranch });
+    const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref: defaultBranch });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
     return Buffer.from(data.content, 'base64').toString('utf8');
   } catch (e) {

@@ -7,6 +7,18 @@ import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { Octokit, RepoRef } from './types.js';
 
+/** Reads the Terraform directories of revisions: through the API, or (the head) from a checkout. */
+export interface TreeReader {
+  /** Files of each directory (one level) at each SHA, paths relative to the repository. */
+  read(shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>>;
+  /** Directories holding Terraform files at a revision. */
+  terraformDirs(sha: string): Promise<string[]>;
+}
+
+export function githubTrees(octokit: Octokit, repo: RepoRef): TreeReader {
+  return { read: (shas, dirs) => readDirectories(octokit, repo, shas, dirs), terraformDirs: (sha) => listTerraformDirs(octokit, repo, sha) };
+}
+
 interface TreeEntry {
   name: string;
   type: string;

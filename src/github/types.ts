@@ -1,6 +1,7 @@
-import type { ProbotOctokit } from 'probot';
+import type { Octokit as RestOctokit } from '@octokit/rest';
 
-export type Octokit = ProbotOctokit;
+/** What sg-review uses of a client: Probot's (the App) and @octokit/rest's (the CLI) both fit. */
+export type Octokit = Pick<RestOctokit, 'rest' | 'paginate' | 'graphql' | 'hook' | 'request'>;
 
 export interface RepoRef {
   owner: string;

@@ -95,6 +95,28 @@ describe('sg-review diff', () => {
     rmSync(repo, { recursive: true });
   });
 
+  it('--git compares the merge base of the two refs with the head, as the App does', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'sg-git-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    cpSync(join(ROOT, 'examples/three-tier/base'), repo, { recursive: true });
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    cpSync(join(ROOT, 'examples/three-tier/head'), repo, { recursive: true });
+    git('commit', '-qam', 'head');
+    // main moves on after the branch: its tip has no network at all
+    git('checkout', '-q', 'main');
+    git('rm', '-rq', 'network');
+    git('commit', '-qm', 'main moves on');
+    const r = await run(['diff', '--git', 'main', 'feature', '--repo', repo, '--format', 'json']);
+    const dirs = await run(['diff', 'examples/three-tier/base', 'examples/three-tier/head', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).stats.base).toEqual({ files: 1, groups: 3, rules: 5 });
+    expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(dirs.stdout).findings);
+    rmSync(repo, { recursive: true });
+  });
+
   it('scan reports everything as if the base were empty', async () => {
     const r = await run(['scan', 'examples/three-tier/base', '--format', 'json']);
     const doc = JSON.parse(r.stdout);

@@ -53,6 +53,31 @@ export function pullRequestPayload(action: string, pr: { number: number; head: s
   });
 }
 
+/** The GitHub double behind nock at `host` (no other network). */
+export function serveDouble(
+  options: Omit<DoubleOptions, 'owner' | 'repo'>,
+  host = 'https://api.github.com',
+  delayFor?: (method: string, path: string) => number,
+): GitHubDouble {
+  nock.disableNetConnect();
+  const github = new GitHubDouble({ owner: 'acme', repo: 'infra', ...options });
+  const scope = nock(host).persist();
+  for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
+    scope[method](/.*/).reply(function (uri, body, callback) {
+      const parsed = typeof body === 'string' && body ? JSON.parse(body) : body || undefined;
+      const reply = github.handle(method.toUpperCase(), uri, parsed, this.req.headers);
+      const wait = delayFor?.(method.toUpperCase(), uri) ?? 0;
+      setTimeout(() => callback(null, [reply.status, reply.body ?? '', reply.headers ?? {}]), wait);
+    });
+  }
+  return github;
+}
+
+/** "METHOD /path" of every request sent to the double (token minting left out). */
+export function callsOf(github: GitHubDouble): string[] {
+  return github.requests.filter((r) => !r.path.includes('access_tokens')).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+}
+
 export interface Harness {
   github: GitHubDouble;
   probot: Probot;
@@ -70,17 +95,7 @@ export function harness(
   host = 'https://api.github.com',
   baseUrl?: string,
 ): Harness {
-  nock.disableNetConnect();
-  const github = new GitHubDouble({ owner: 'acme', repo: 'infra', ...options });
-  const scope = nock(host).persist();
-  for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
-    scope[method](/.*/).reply(function (uri, body, callback) {
-      const parsed = typeof body === 'string' && body ? JSON.parse(body) : body || undefined;
-      const reply = github.handle(method.toUpperCase(), uri, parsed, this.req.headers);
-      const wait = delayFor?.(method.toUpperCase(), uri) ?? 0;
-      setTimeout(() => callback(null, [reply.status, reply.body ?? '', reply.headers ?? {}]), wait);
-    });
-  }
+  const github = serveDouble(options, host, delayFor);
   const registry = new RunRegistry();
   const probot = new Probot({
     appId: 1,
@@ -100,7 +115,7 @@ export function harness(
       const text = JSON.stringify(body);
       await probot.webhooks.verifyAndReceive({ id, name: name as never, payload: text, signature: await sign(SECRET, text) });
     },
-    calls: () => github.requests.filter((r) => !r.path.includes('access_tokens')).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`),
+    calls: () => callsOf(github),
   };
 }
 

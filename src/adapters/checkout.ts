@@ -1,0 +1,58 @@
+// The head of a pull request read from a local checkout (CI, after `terraform init`) instead
+// of the API; other revisions still come from the API. The checkout must be at the head SHA:
+// actions/checkout checks out the PR's merge commit by default, whose lines differ from the
+// head's, so review comments would land on the wrong lines.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import type { TreeReader } from '../github/trees.js';
+import { readTerraformTree } from './files.js';
+
+/** The commit a checkout is at, read from `.git` (the Action's image has no git), or null. */
+export async function checkoutCommit(dir: string): Promise<string | null> {
+  const read = (p: string) =>
+    readFile(p, 'utf8').then(
+      (s) => s.trim(),
+      () => null,
+    );
+  let gitDir = join(dir, '.git');
+  const pointer = await read(gitDir);
+  if (pointer?.startsWith('gitdir:')) gitDir = join(dir, pointer.slice(7).trim());
+  const head = await read(join(gitDir, 'HEAD'));
+  if (!head) return null;
+  if (/^[0-9a-f]{40}$/.test(head)) return head;
+  const ref = /^ref: (.+)$/.exec(head)?.[1];
+  if (!ref) return null;
+  const loose = await read(join(gitDir, ref));
+  if (loose) return loose;
+  const packed = (await read(join(gitDir, 'packed-refs'))) ?? '';
+  return (
+    packed
+      .split('\n')
+      .find((l) => l.endsWith(` ${ref}`))
+      ?.split(' ')[0] ?? null
+  );
+}
+
+async function readDir(root: string, dir: string): Promise<SourceFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile() && isTerraformFile(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return Promise.all(files.map(async (e) => ({ path: dir ? `${dir}/${e.name}` : e.name, content: await readFile(join(root, dir, e.name), 'utf8') })));
+}
+
+export function localHead(remote: TreeReader, root: string, headSha: string): TreeReader {
+  return {
+    async read(shas, dirs) {
+      const others = shas.filter((s) => s !== headSha);
+      const out = others.length ? await remote.read(others, dirs) : new Map<string, SourceFile[]>();
+      if (shas.includes(headSha)) out.set(headSha, (await Promise.all(dirs.map((d) => readDir(root, d)))).flat());
+      return out;
+    },
+    async terraformDirs(sha) {
+      if (sha !== headSha) return remote.terraformDirs(sha);
+      const files = await readTerraformTree(root);
+      return [...new Set(files.map((f) => (f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '')))].sort();
+    },
+  };
+}
