@@ -21,7 +21,7 @@ async function pr(args: string[], env: Record<string, string> = { GITHUB_TOKEN: 
 const PULL = 'GET /repos/acme/infra/pulls/1';
 
 describe('sg-review pr', () => {
-  it('reviews a pull request as the App does: check run, annotations, one review, in 9 requests', async () => {
+  it('reviews a pull request as the App does: check run, annotations, one review, in 10 requests', async () => {
     const github = serveDouble({ commits: exampleCommits(), pulls: [examplePull] });
     const r = await pr(['acme/infra', '1']);
     expect(r.code).toBe(1);
@@ -132,6 +132,7 @@ describe('sg-review pr', () => {
     ).toEqual([
       `GET /repos/acme/infra/pulls/1`,
       '[dry run, not sent] POST /repos/acme/infra/check-runs',
+      `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'GET /repos/acme/infra/pulls/1/files',
       `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
