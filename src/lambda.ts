@@ -2,6 +2,7 @@
 // published version targets Probot 13: verify the signature and hand the event to the app.
 import { createProbot, type ApplicationFunction, type Probot } from 'probot';
 import app from './app/app.js';
+import { createLogger } from './app/logger.js';
 
 export interface ApiGatewayEvent {
   headers: Record<string, string | undefined>;
@@ -48,4 +49,4 @@ export function createLambdaHandler(appFn: ApplicationFunction, getProbot: () =>
   };
 }
 
-export const handler = createLambdaHandler(app, () => createProbot());
+export const handler = createLambdaHandler(app, () => createProbot({ overrides: { log: createLogger() } }));

@@ -4,15 +4,16 @@
 // Probot v14 handles no SIGTERM: on SIGTERM we stop accepting webhooks, let runs in flight
 // finish, and conclude the check runs of those that do not finish in time.
 import { run } from 'probot';
-import pino from 'pino';
 import { createApp } from './app/app.js';
+import { createLogger } from './app/logger.js';
 import { RunRegistry } from './app/runs.js';
 
 const DRAIN_MS = Number(process.env['SHUTDOWN_GRACE_MS'] ?? 25_000);
 
-const log = pino({ name: 'sg-review', level: process.env['LOG_LEVEL'] ?? 'info' });
+// LOG_LEVEL as for Probot; request and webhook bodies are never logged (src/app/logger.ts)
+const log = createLogger();
 const registry = new RunRegistry();
-const server = await run(createApp(registry));
+const server = await run(createApp(registry), { log });
 
 let stopping = false;
 process.on('SIGTERM', () => {

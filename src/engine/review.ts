@@ -121,7 +121,8 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
   // an unknown peer swapped for another unknown on the same ports: nothing known to close
   const swapped = (rule: Model['rules'][number]) =>
     headModel.rules.some(
-      (r) => r.peer.type === 'unresolved' && r.group === rule.group && r.direction === rule.direction && r.ports[0] <= rule.ports[1] && r.ports[1] >= rule.ports[0],
+      (r) =>
+        r.peer.type === 'unresolved' && r.group === rule.group && r.direction === rule.direction && r.ports[0] <= rule.ports[1] && r.ports[1] >= rule.ports[0],
     );
   for (const rule of base.rules) {
     if ((rule.peer.type === 'unresolved' && swapped(rule)) || leftInAws(rule)) continue;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app/app.js';
 import { RunRegistry } from '../../src/app/runs.js';
 import { GitHubDouble, type DoubleOptions } from '../../src/demo/github-double.js';
@@ -94,6 +94,7 @@ export function harness(
   delayFor?: (method: string, path: string) => number,
   host = 'https://api.github.com',
   baseUrl?: string,
+  log: Logger = pino({ level: 'silent' }),
 ): Harness {
   const github = serveDouble(options, host, delayFor);
   const registry = new RunRegistry();
@@ -102,7 +103,7 @@ export function harness(
     privateKey,
     secret: SECRET,
     ...(baseUrl ? { baseUrl } : {}),
-    log: pino({ level: 'silent' }),
+    log,
     Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
   });
   const loaded = probot.load(createApp(registry)).then(() => probot.ready());
