@@ -55,9 +55,9 @@ describe('sg-review diff', () => {
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
     const run0 = sarif.runs[0];
-    expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('mixed-rule-ownership');
+    expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toContain('mixed-rule-ownership/high');
     expect(run0.results[0]).toMatchObject({
-      ruleId: 'new-internet-path',
+      ruleId: 'new-internet-path/critical',
       level: 'error',
       partialFingerprints: { 'sgReview/v1': expect.any(String) },
       locations: [{ physicalLocation: { artifactLocation: { uri: 'network/main.tf' }, region: { startLine: 52 } } }],
