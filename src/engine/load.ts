@@ -5,10 +5,13 @@ import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { buildModel } from './model/build.js';
 import type { Model } from './model/types.js';
 
-/** Whether a path is a file Terraform reads as part of a module. */
+/**
+ * Whether a path is a file Terraform reads as part of a module: every *.tf and *.tf.json,
+ * whatever characters the name holds, except hidden ones (Terraform's IsIgnoredFile).
+ */
 export function isTerraformFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.endsWith('.tf') || name.endsWith('.tf.json') || isTfvars(name);
+  return ((name.endsWith('.tf') || name.endsWith('.tf.json')) && !name.startsWith('.')) || isTfvars(name);
 }
 
 /** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */

@@ -9,6 +9,7 @@ import { readTerraformTree } from '../../src/adapters/files.js';
 import { readGitTree } from '../../src/adapters/git.js';
 import { pathFilter } from '../../src/config/paths.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { isTerraformFile } from '../../src/engine/load.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 import { readDirectories } from '../../src/github/trees.js';
 import type { Octokit } from '../../src/github/types.js';
@@ -46,6 +47,11 @@ describe('odd file names', () => {
       expect(infra(`infra/a\nb/${name}`)).toBe(true);
       expect(infra(`infra/skip\n/${name}`)).toBe(false);
     }
+  });
+
+  it('hidden .tf files are not Terraform files (Terraform ignores them), other odd names are', () => {
+    expect(['.hidden.tf', 'd/.x.tf.json'].map(isTerraformFile)).toEqual([false, false]);
+    expect([...ODD, 'd/-.tf', 'd/ .tf', 'd/.d/x.tf'].map(isTerraformFile).every(Boolean)).toBe(true);
   });
 
   it('the directory reader reads them, and reads bytes that are not UTF-8 as unreadable', async () => {

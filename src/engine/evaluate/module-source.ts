@@ -47,15 +47,22 @@ export class ModuleSource {
       this.variables.set(name, decls[0] ?? {});
       const block = file.located.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
       this.inputs.push(
-        input(this.dir, 'variable', name, file.path, block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1, decls[0]?.['default'] ?? null),
+        input(
+          this.dir,
+          'variable',
+          name,
+          block?.attributes.get('default')?.file ?? file.path,
+          block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1,
+          decls[0]?.['default'] ?? null,
+        ),
       );
     }
     const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
       for (const [name, raw] of Object.entries(block)) {
         this.locals.set(name, { raw, file: file.path });
-        const line = localBlocks.map((b) => b.attributes.get(name)?.startLine).find((l) => l !== undefined) ?? 1;
-        this.inputs.push(input(this.dir, 'local', name, file.path, line, raw));
+        const span = localBlocks.map((b) => b.attributes.get(name)).find((s) => s !== undefined);
+        this.inputs.push(input(this.dir, 'local', name, span?.file ?? file.path, span?.startLine ?? 1, raw));
       }
     }
     for (const [name, decls] of Object.entries((body['output'] ?? {}) as Record<string, Record<string, unknown>[]>)) {

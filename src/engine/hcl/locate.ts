@@ -5,6 +5,8 @@
 export interface Span {
   startLine: number;
   endLine: number;
+  /** Set when the span lies in another file than its block's (merged from an override file). */
+  file?: string;
 }
 
 export interface LocatedBlock extends Span {

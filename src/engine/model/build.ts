@@ -1,5 +1,6 @@
 // Builds the model of a configuration: every security group, rule and attachment, evaluated
 // statically and located in the source.
+import { mergeOverrides } from '../hcl/override.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleInstance, type ModuleDiagnostics } from '../evaluate/module.js';
 import { Extraction } from './extract/context.js';
@@ -11,7 +12,8 @@ import type { Model } from './types.js';
 
 /** Builds the model of every module in the given files (paths relative to one root). */
 export function buildModel(files: ParsedFile[]): Model {
-  const sources = moduleSources(files);
+  const overridden = mergeOverrides(files);
+  const sources = moduleSources(overridden.files);
   const read = (dir: string) => sources.get(dir) ?? null;
   const diagnostics: ModuleDiagnostics = { external: [] };
   const extraction = new Extraction();
@@ -37,7 +39,7 @@ export function buildModel(files: ParsedFile[]): Model {
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   sortBySource(model);
   model.files = files.map((f) => f.path).sort();
-  model.parseErrors = files.flatMap((f) => (f.error ? [f.error] : []));
+  model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;
   model.suppressions = parseSuppressions(files);
   return model;

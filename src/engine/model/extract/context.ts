@@ -76,7 +76,7 @@ export function createBeforeDestroy(inst: Instance): boolean {
 
 export function location(decl: Declaration, span?: Span | LocatedBlock): Location {
   const s = span ?? decl.block;
-  return { file: decl.file, startLine: s?.startLine ?? 1, endLine: s?.endLine ?? 1 };
+  return { file: s?.file ?? decl.file, startLine: s?.startLine ?? 1, endLine: s?.endLine ?? 1 };
 }
 
 /** A list attribute; a scalar counts as a one-element list, null as empty. */

@@ -1,0 +1,12 @@
+resource "aws_security_group" "web" {
+  name        = "web"
+  description = "web tier"
+
+  ingress {
+    description = "https from the VPC"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
