@@ -5,6 +5,7 @@ import { onMergeGroup } from './handlers/merge-group.js';
 import { onPullRequest } from './handlers/pull-request.js';
 import { onCheckRun, onCheckSuite } from './handlers/rerun.js';
 import { CommandPolicy } from './command-policy.js';
+import { checkPayload } from './payloads.js';
 import { RunRegistry } from './runs.js';
 
 export function createApp(registry = new RunRegistry()): ApplicationFunction {
@@ -25,6 +26,7 @@ export function createApp(registry = new RunRegistry()): ApplicationFunction {
     const once =
       <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
       async (context: C) => {
+        checkPayload(context.name, context.payload);
         if (registry.closing || !(await registry.firstDelivery(context.id))) return;
         await perInstallation(context);
         await handler(context, registry);
