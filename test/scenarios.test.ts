@@ -68,6 +68,28 @@ describe.skipIf(!existsSync(CORPUS_PAIRS))('real pull-request pairs', () => {
     golden(join(CORPUS_EXPECTED, `${pair}.json`), JSON.stringify(short(result), null, 2) + '\n');
   });
 
+  const pairResult = (pair: string) => reviewDirs(join(CORPUS_PAIRS, pair, 'base'), join(CORPUS_PAIRS, pair, 'head'));
+
+  it('reports nothing and closes nothing for the 0.11 -> 0.12 syntax migration (pair 16)', async () => {
+    const result = await pairResult('16-govuk-syntax-011-to-012');
+    expect(result.findings).toEqual([]);
+    expect(result.closed).toEqual([]);
+  });
+
+  it('reads ["${var.list}"] as the list: only missing-description on the new rule (pair 17)', async () => {
+    const result = await pairResult('17-govuk-legacy-list-interpolation');
+    expect(result.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['missing-description:low']);
+  });
+
+  it('names the count-gated group and the data source, and the changed rule is not new (pair 18)', async () => {
+    const result = await pairResult('18-govuk-hook-peers-data-source');
+    expect(result.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['unresolved-value:medium']);
+    expect(result.findings[0]!.title).toContain('aws_security_group.ci-master_elb ');
+    expect(result.findings[0]!.message).toContain('data source');
+    expect(result.findings[0]!.message).not.toContain('including the internet');
+    expect(result.closed).toEqual([]);
+  });
+
   it('reports nothing for the no-op pair 02 (sorting CIDR lists)', async () => {
     const dir = join(CORPUS_PAIRS, '02-cgprov-sort-cidrs-noop');
     const result = await reviewDirs(join(dir, 'base'), join(dir, 'head'));

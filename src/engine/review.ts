@@ -102,6 +102,7 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
     })),
     declarations: model.declarations.map((d) => ({ ...d, group: rename(d.group), resource: rename(d.resource), references: d.references.map(rename) })),
     attachments: model.attachments.map((a) => ({ ...a, resource: rename(a.resource), groups: a.groups.map(rename) })),
+    resources: model.resources.map((r) => ({ ...r, address: rename(r.address) })),
   };
 }
 

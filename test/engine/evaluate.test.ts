@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/engine/hcl/expression.js';
 import { evaluate, evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
-import { Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
+import { Lazy, Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
 
 const vars: Record<string, Value> = {
   cidrs: ['10.0.0.0/8', '192.168.0.0/16'],
@@ -15,6 +15,7 @@ const ctx: ModuleContext = {
   local: (n) => (n === 'x' ? 'local-x' : new Unknown(`local.${n}`, 'not declared')),
   resource: (type, name) => new Ref(`${type}.${name}`, ''),
   moduleCall: (name, src) => new Unknown(src, `module ${name}`),
+  dataSource: (type, name) => new Lazy(`data.${type}.${name}`, (a) => new Unknown(`data.${type}.${name}.${a}`, 'data sources are read during plan')),
   path: 'net',
 };
 const scope: Scope = { module: ctx, names: new Map() };

@@ -118,6 +118,7 @@ describe.skipIf(!files.length)('fuzz', () => {
       local: () => 'l',
       resource: (t, n) => new Ref(`${t}.${n}`, ''),
       moduleCall: (n, src) => new Unknown(src, n),
+      dataSource: (t, n) => new Unknown(`data.${t}.${n}`, 'data'),
       path: '.',
     };
     fc.assert(

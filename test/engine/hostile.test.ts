@@ -17,6 +17,7 @@ const ctx: ModuleContext = {
   local: (n) => new Unknown(`local.${n}`, 'not declared'),
   resource: (type, name) => new Unknown(`${type}.${name}`, 'resource'),
   moduleCall: (name, src) => new Unknown(src, `module ${name}`),
+  dataSource: (type, name) => new Unknown(`data.${type}.${name}`, 'data source'),
   path: '.',
 };
 const scope: Scope = { module: ctx, names: new Map() };
@@ -240,7 +241,7 @@ describe('instances per resource are bounded', () => {
   ])('count = %s: one instance with an unknown index, the rule still reported, and the bound', async (count, reason) => {
     const result = await review({ 'main.tf': openSsh(`  count = ${count}\n`) });
     expect(result.conclusion).toBe('failure');
-    expect(result.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ resource: 'aws_security_group.g[*]', severity: 'critical' });
+    expect(result.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ resource: 'aws_security_group.g', severity: 'critical' });
     expect(result.findings.find((f) => f.rule === 'analysis-limit')).toMatchObject({
       severity: 'high',
       message: expect.stringContaining(`${reason} (max_instances), at \`main.tf\` line 2`),

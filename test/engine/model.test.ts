@@ -262,7 +262,7 @@ resource "aws_security_group_rule" "maybe" {
 }
 `,
     });
-    expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.maybe[*]']);
+    expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.maybe']);
     expect(m.declarations[0]!.conditional).toBe(true);
     expect(m.unknowns[0]).toMatchObject({ attribute: 'count', resource: 'aws_security_group_rule.maybe', location: { startLine: 4, endLine: 4 } });
   });

@@ -26,6 +26,8 @@ export interface ModuleContext {
   local(name: string): Value;
   /** `TYPE.NAME` of a managed resource: a Ref, or a list/map of them with count/for_each. */
   resource(type: string, name: string, src: string): Value;
+  /** `data.TYPE.NAME`: unknown until plan (a Lazy whose attributes are Unknown). */
+  dataSource(type: string, name: string): Value;
   /** `module.NAME`: the call's outputs (a Lazy), or a list/map of them. */
   moduleCall(name: string, src: string): Value;
   readonly path: string;
@@ -207,7 +209,7 @@ function evaluateRoot(node: Extract<Node, { kind: 'attr' }>, name: string, scope
     case 'self':
       throw new EvalError(`"${name}" is not available here`);
     case 'data':
-      return new Lazy(`data.${node.name}`, (dataName) => new Unknown(`data.${node.name}.${dataName}`, 'data sources are read during plan'));
+      return new Lazy(`data.${node.name}`, (dataName) => ctx.dataSource(node.name, dataName));
     default:
       return ctx.resource(name, node.name, node.src);
   }

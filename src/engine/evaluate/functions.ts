@@ -54,6 +54,8 @@ const STRUCTURAL = new Set([
   'try',
   'can',
   'tuple',
+  'list',
+  'map',
 ]);
 
 function list(v: Value, fn: string): Value[] {
@@ -172,6 +174,14 @@ const FUNCTIONS: Record<string, Fn> = {
   distinct: ([l]) => distinct(list(l!, 'distinct')),
   toset: ([l]) => toSet(list(l!, 'toset')),
   tolist: ([l]) => list(l!, 'tolist'),
+  // Terraform 0.11's constructors, still in live code
+  list: (items) => items,
+  map: (items) => {
+    if (items.length % 2) throw new EvalError('map: needs key/value pairs');
+    const out: ObjectValue = {};
+    for (let i = 0; i < items.length; i += 2) out[str(items[i]!)] = items[i + 1]!;
+    return out;
+  },
   tuple: ([l]) => list(l!, 'tuple'),
   tomap: ([m]) => object(m!, 'tomap'),
   setunion: (a) => toSet(a.flatMap((x) => list(x, 'setunion'))),

@@ -22,6 +22,8 @@ export class ModuleSource {
   readonly resources = new Map<string, Declaration>();
   readonly calls = new Map<string, Declaration>();
   readonly outputs = new Map<string, unknown>();
+  /** `TYPE.NAME` of every data source. */
+  readonly dataSources = new Set<string>();
   readonly moved: { from: string; to: string }[] = [];
   /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
   readonly inputs: Input[] = [];
@@ -57,6 +59,8 @@ export class ModuleSource {
         ),
       );
     }
+    for (const [type, byName] of Object.entries((body['data'] ?? {}) as Record<string, Record<string, unknown>>))
+      for (const name of Object.keys(byName)) this.dataSources.add(`${type}.${name}`);
     const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
       for (const [name, raw] of Object.entries(block)) {

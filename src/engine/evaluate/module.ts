@@ -7,7 +7,7 @@ import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope }
 import { expand, instanceAddress, type Expansion } from './expansion.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, hasKey, newObject, type Value } from './value.js';
+import { Lazy, Ref, Unknown, hasKey, newObject, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -71,7 +71,7 @@ export class ModuleInstance implements ModuleContext {
   #resolveVariable(name: string): Value {
     const decl = this.source.variables.get(name);
     const src = `var.${name}`;
-    if (!decl) return new Unknown(src, `variable "${name}" is not declared in ${this.path}`);
+    if (!decl) return new Unknown(src, undeclared(`variable "${name}"`, this.path));
     const typeNode = typeOf(decl['type']);
     let value: Value | undefined;
     if (this.inputs) value = this.inputs(name);
@@ -94,7 +94,7 @@ export class ModuleInstance implements ModuleContext {
     const cached = this.#locals.get(name);
     if (cached !== undefined) return cached;
     const decl = this.source.locals.get(name);
-    if (!decl) return new Unknown(`local.${name}`, `local.${name} is not declared in ${this.path}`);
+    if (!decl) return new Unknown(`local.${name}`, undeclared(`local.${name}`, this.path));
     if (this.#inProgress.has(name)) return new Unknown(`local.${name}`, 'locals refer to each other in a cycle');
     this.#inProgress.add(name);
     try {
@@ -142,20 +142,27 @@ export class ModuleInstance implements ModuleContext {
 
   resource(type: string, name: string, src: string): Value {
     const decl = this.source.resources.get(`${type}.${name}`);
-    if (!decl) return new Unknown(src, `${type}.${name} is not declared in ${this.path}`);
+    if (!decl) return new Unknown(src, undeclared(`${type}.${name}`, this.path));
     const base = this.prefix(`${type}.${name}`);
     const e = this.expansion(decl);
     if (e.kind === 'single') return new Ref(base, '');
-    if (e.kind === 'unknown') return new Unknown(src, `the instances of ${base} are unknown: ${e.unknown.reason}`);
+    // zero or more instances: any of them is the resource `base` (PRODUCT.md §1)
+    if (e.kind === 'unknown') return new Ref(base, '', true);
     if (decl.body['count'] !== undefined) return e.keys.map((k) => new Ref(instanceAddress(base, k.key), ''));
     const out = newObject();
     for (const k of e.keys) out[String(k.key)] = new Ref(instanceAddress(base, k.key), '');
     return out;
   }
 
+  dataSource(type: string, name: string): Value {
+    const address = `data.${type}.${name}`;
+    const why = this.source.dataSources.has(`${type}.${name}`) ? 'data sources are read during plan' : undeclared(address, this.path);
+    return new Lazy(address, (attribute) => new Unknown(`${address}.${attribute}`, why));
+  }
+
   moduleCall(name: string, src: string): Value {
     const child = this.child(name);
-    if (!child) return new Unknown(src, `module "${name}" is not declared in ${this.path}`);
+    if (!child) return new Unknown(src, undeclared(`module "${name}"`, this.path));
     if (child.external) {
       const label = this.prefix(`module.${name}`);
       return new Lazy(label, (output) => new Unknown(`${label}.${output}`, child.external!));

@@ -22,11 +22,29 @@ export class Unknown {
   }
 }
 
+/**
+ * Why a reference to something the module does not declare is unknown. Terraform rejects such
+ * a configuration, so a value that was one cannot have been deployed: replacing it changes
+ * nothing that is known.
+ */
+export function undeclared(what: string, dir: string): string {
+  return `${what} is not declared in ${dir}`;
+}
+
+export function isUndeclared(reason: string): boolean {
+  return / is not declared in /.test(reason);
+}
+
 /** An attribute (path) of a resource instance, e.g. address `aws_security_group.web`, path `id`. */
 export class Ref {
   constructor(
     readonly address: string,
     readonly path: string,
+    /**
+     * The resource's count / for_each is unknown: it exists zero or more times, and every
+     * instance (`x[0]`, `x.*`, `x.id` in 0.11) stands for the one resource `address`.
+     */
+    readonly gated = false,
   ) {}
 
   get text(): string {
@@ -35,7 +53,12 @@ export class Ref {
 
   child(step: string): Ref {
     const joined = step.startsWith('[') ? this.path + step : this.path ? `${this.path}.${step}` : step;
-    return new Ref(this.address, joined);
+    return new Ref(this.address, joined, this.gated);
+  }
+
+  /** The attribute path without a gated resource's instance key: `[0].id` → `id`. */
+  get attribute(): string {
+    return this.gated ? this.path.replace(/^\[[^\]]*\]\.?/, '') : this.path;
   }
 }
 
@@ -130,7 +153,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => hasKey(b, k) && valuesEqual(a[k]!, b[k]!));
   }
-  if (a instanceof Ref && b instanceof Ref) return a.text === b.text;
+  if (a instanceof Ref && b instanceof Ref) return a.address === b.address && a.attribute === b.attribute;
   return false;
 }
 

@@ -55,7 +55,7 @@ function ipv6Network(addr: ipaddr.IPv6, len: number): ipaddr.IPv6 {
 export function groupKey(v: Value): string | null {
   if (v instanceof Ref) {
     const type = resourceType(v.address);
-    if (GROUP_TYPES.has(type) && (v.path === 'id' || v.path === 'name' || v.path === '')) return v.address;
+    if (GROUP_TYPES.has(type) && (v.attribute === 'id' || v.attribute === 'name' || v.attribute === '')) return v.address;
     return v.text;
   }
   if (typeof v === 'string' && v.trim() !== '') {

@@ -1,7 +1,7 @@
 // forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group.
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
-import { isUnknownText } from '../evaluate/value.js';
+import { isUndeclared, isUnknownText } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -23,7 +23,9 @@ export const forcedReplacement = defineRule({
     for (const group of ctx.head.groups) {
       const old = base.get(group.address);
       if (!old || group.type !== 'aws_security_group') continue;
-      const changed = FIELDS.filter(([k]) => old[k] !== group[k]);
+      // a base value that referred to something not declared never planned: not a change
+      const broken = (attr: string) => ctx.base.unknowns.some((u) => u.resource === group.address && u.attribute === attr && isUndeclared(u.reason));
+      const changed = FIELDS.filter(([k, attr]) => old[k] !== group[k] && !broken(attr));
       if (!changed.length) continue;
       // one unknown swapped for another (a data source, a remote-state output): the value
       // may be the same, so the replacement is possible, not certain

@@ -14,13 +14,16 @@ export const missingDescription = defineRule({
     // either: all of its access tuples were in the base.
     const tuple = (group: string, direction: string, protocol: string, ports: string, peer: string) => [group, direction, protocol, ports, peer].join('|');
     const before = new Set(ctx.base.rules.map((r) => tuple(r.group, r.direction, r.protocol, r.ports.join('-'), `${r.peer.type}:${r.peer.value}`)));
-    const baseResources = new Set(ctx.base.declarations.filter((d) => d.origin !== 'inline').map((d) => d.resource));
+    // resource blocks, not instances: a block whose count was 0 at the base is edited, not new
+    const block = (address: string) => address.replace(/\[[^\]]*\]$/, '');
+    const baseResources = new Set(ctx.base.resources.map((r) => block(r.address)));
     const slot = (d: (typeof ctx.head.declarations)[number]) => [d.group, ...d.identity.split('|').slice(0, 3)].join('|');
     const baseSlots = new Set(ctx.base.declarations.map(slot));
     const isNew = (d: (typeof ctx.head.declarations)[number]) => {
       const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];
-      if (!peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)))) return false;
-      return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(d.resource);
+      // (a rule with no peers yet, e.g. an empty list variable, is judged by its address alone)
+      if (peers.length && !peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)))) return false;
+      return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(block(d.resource));
     };
     const seen = new Set<string>();
     return ctx.head.declarations

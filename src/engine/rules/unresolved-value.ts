@@ -1,5 +1,6 @@
 // unresolved-value: a changed rule whose peer, protocol or ports cannot be evaluated
 // statically. An unknown is never treated as closed: the message says what was assumed.
+import { isUndeclared } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Peer, Rule } from '../model/types.js';
 import { shortReference } from '../findings/describe.js';
@@ -26,9 +27,12 @@ export const unresolvedValue = defineRule({
       for (const k of kinds) entry.kinds.add(k);
       byResource.set(key, entry);
     }
+    // a base rule that referred to something not declared never planned: fixing the reference
+    // replaces nothing known (the next unknown is reported when the rule changes again)
+    const brokenAtBase = new Set(ctx.base.rules.filter((r) => r.peer.type === 'unresolved' && isUndeclared(r.peer.reason)).map((r) => r.resource));
     const changed = new Set(
       ctx.head.declarations
-        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`))
+        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`) && !brokenAtBase.has(d.resource))
         .map((d) => `${d.resource}|${d.location.file}|${d.location.startLine}`),
     );
     return [...byResource.entries()]

@@ -79,10 +79,13 @@ export function location(decl: Declaration, span?: Span | LocatedBlock): Locatio
   return { file: s?.file ?? decl.file, startLine: s?.startLine ?? 1, endLine: s?.endLine ?? 1 };
 }
 
-/** A list attribute; a scalar counts as a one-element list, null as empty. */
+/**
+ * A list attribute; a scalar counts as a one-element list, null as empty. Nested lists are
+ * flattened: Terraform 0.11 wrote a list variable as `["${var.list}"]`, meaning the list.
+ */
 export function listOf(v: Value | undefined): Value[] {
   if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v.flatMap((item) => (Array.isArray(item) ? listOf(item) : [item]));
   return [v];
 }
 

@@ -32,7 +32,8 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
   else if (e.kind === 'unknown') {
     const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';
     x.unknown(e.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
-    yield { decl, address: instanceAddress(base, '*'), scope: withNames(module.scope, e.scope), conditional: true, module };
+    // named without an instance key: references to any instance designate it too
+    yield { decl, address: base, scope: withNames(module.scope, e.scope), conditional: true, module };
   } else {
     for (const k of e.keys) yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: false, module };
   }
