@@ -13,6 +13,7 @@ import type { SourceFile } from '../src/engine/hcl/parse.js';
 import { FileParser } from '../src/engine/hcl/parse.js';
 import { loadModel } from '../src/engine/load.js';
 import { review } from '../src/engine/review.js';
+import { reviewFiles } from '../src/engine/review-files.js';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -49,6 +50,19 @@ function generate(groups: number, rulesPerGroup: number, files: number, variant 
   return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
 }
 
+function hostileInputs(): [string, string][] {
+  const group = (extra: string, to = '22') =>
+    `resource "aws_security_group" "g" {\n${extra}  ingress {\n    description = "x"\n    from_port = 22\n    to_port = ${to}\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+  return [
+    ['count = 1e9', group('  count = 1e9\n')],
+    ['2,500-term expression', group('', `${Array.from({ length: 2500 }, () => '1').join(' + ')} - 2478`)],
+    [
+      '1000 x 1000 for + toset',
+      `locals {\n  s = toset(flatten([for i in range(1000) : [for j in range(1000) : "\${i}-\${j}"]]))\n}\n${group('', 'length(local.s) > 0 ? 22 : 23')}`,
+    ],
+  ];
+}
+
 async function naiveParse(files: SourceFile[]): Promise<number> {
   const [, t] = await time(async () => {
     for (const f of files) await parse(f.path, f.content).catch(() => null);
@@ -58,6 +72,14 @@ async function naiveParse(files: SourceFile[]): Promise<number> {
 
 async function main() {
   await parse('warm.tf', 'a = 1'); // load the WASM runtime once, outside the timings
+  // hostile inputs (issue 11): each must end within 10 s and 500 MB, with a finding
+  for (const [name, content] of hostileInputs()) {
+    const [result, t] = await time(() => reviewFiles([], [{ path: 'main.tf', content }], DEFAULT_CONFIG));
+    const rules = [...new Set(result.findings.map((f) => f.rule))].join(', ');
+    // evaluation is synchronous, so the sampler cannot see inside it: the process's own peak (so far) instead
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    console.log(`hostile ${name}: ${ms(t)}  process peak RSS ${mb(maxRss)}  findings: ${rules} (target < 10 s, < 500 MiB)`);
+  }
   const corpus = join(import.meta.dirname, '../../shared/corpus/real-world');
   if (existsSync(corpus)) {
     const files: SourceFile[] = [];
