@@ -258,6 +258,21 @@ describe('instances per resource are bounded', () => {
   });
 });
 
+describe('instances of the whole configuration are bounded', () => {
+  it('nested expansions (a module called 20 times, each with 10 x 20 instances) stop at 100 x max_instances', async () => {
+    const resources = Array.from({ length: 10 }, (_x, i) => openSsh('  count = 20\n').replace('"g"', `"g${i}"`)).join('');
+    const result = await review(
+      { 'main.tf': 'module "m" {\n  source = "./m"\n  count  = 20\n}\n', 'm/main.tf': resources },
+      validateConfig({ max_instances: 20 }, 'x'),
+    );
+    expect(result.findings.find((f) => f.rule === 'analysis-limit')).toMatchObject({
+      severity: 'high',
+      message: expect.stringContaining('more than 2000 instances in the whole configuration'),
+    });
+    expect(result.findings.filter((f) => f.rule === 'new-ingress').length).toBeGreaterThan(0);
+  });
+});
+
 describe('set operations are linear and exact', () => {
   it('toset, distinct, setsubtract and setintersection on 100,000 values', () => {
     expect(ev('length(toset([for i in range(1000) : [for j in range(100) : "${i}-${j % 50}"]][*][0]))')).toBe(1000);

@@ -21,8 +21,9 @@ export function instanceAddress(base: string, key: string | number | null | '*')
  */
 function tooMany(n: number, expr: unknown, scope: Record<string, Value>): Expansion | null {
   const max = budget().limits.maxInstances;
-  if (n <= max) return null;
-  const error = new LimitError('max_instances', `${Number.isFinite(n) ? n : 'an infinite number of'} instances, more than ${max}`);
+  const error =
+    n > max ? new LimitError('max_instances', `${Number.isFinite(n) ? n : 'an infinite number of'} instances, more than ${max}`) : budget().countInstances(n);
+  if (!error) return null;
   budget().record(error);
   return { kind: 'unknown', unknown: new Unknown(String(expr), error.message), scope };
 }

@@ -86,6 +86,19 @@ export class Budget {
     if (size > this.limits.maxValues) throw new LimitError('max_values', `${what} has more than ${this.limits.maxValues} elements`);
   }
 
+  #instances = 0;
+
+  /**
+   * Instances expanded so far: nested module calls multiply them (1,000 calls of a module with
+   * 1,000 instances), so the whole configuration may hold a hundred times max_instances.
+   */
+  countInstances(n: number): LimitError | null {
+    const max = this.limits.maxInstances * 100;
+    if (this.#instances + n > max) return new LimitError('max_instances', `more than ${max} instances in the whole configuration`);
+    this.#instances += n;
+    return null;
+  }
+
   checkString(length: number): void {
     if (length > this.limits.maxValues * 1000) throw new LimitError('max_values', `a string longer than ${this.limits.maxValues * 1000} characters`);
   }
