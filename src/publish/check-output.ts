@@ -2,6 +2,7 @@
 // annotation, in batches of 50.
 import { SEVERITY_RANK, type Finding } from '../engine/findings/finding.js';
 import type { ReviewResult } from '../engine/review.js';
+import { code } from '../render/escape.js';
 import { countsLine, renderMarkdown } from '../render/markdown.js';
 import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from './limits.js';
 
@@ -21,7 +22,7 @@ export function checkTitle(result: ReviewResult): string {
 }
 
 export function checkSummary(result: ReviewResult, scope: AnalysedScope): string {
-  const listed = scope.directories.slice(0, LISTED_DIRECTORIES).map((d) => `\`${d || '.'}\``);
+  const listed = scope.directories.slice(0, LISTED_DIRECTORIES).map((d) => code(d || '.'));
   const more = scope.directories.length - listed.length;
   const analysed = fit(
     [

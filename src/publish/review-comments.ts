@@ -2,6 +2,7 @@
 // the diff, with a hidden fingerprint marker (so re-runs never duplicate) and, where a
 // mechanical fix exists, a suggestion block.
 import type { Finding } from '../engine/findings/finding.js';
+import { inline, neutralHtml } from '../render/escape.js';
 import { bySeverity } from './check-output.js';
 import { anchor, type Hunk } from './anchors.js';
 
@@ -92,7 +93,7 @@ export function planComments(params: {
     }
     const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
     const fix = suggestion(f, head, params.trustedCidrs, range);
-    let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${f.title}\n\n${f.message}`;
+    let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${inline(f.title)}\n\n${neutralHtml(f.message)}`;
     if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
     comments.push({
       fingerprint: f.fingerprint,

@@ -5,12 +5,9 @@ import { describePorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/review.js';
 import type { Finding } from '../engine/findings/finding.js';
 import type { Severity } from '../config/schema.js';
+import { cell, cellCode, code, inline, mermaidLabel, neutralHtml } from './escape.js';
 
 const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
-
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
 export function countsLine(findings: Finding[]): string {
   const active = findings.filter((f) => !f.suppressed);
@@ -33,11 +30,11 @@ export function pathDiagram(findings: Finding[]): string | null {
   const edges = new Set<string>();
   for (const f of paths) {
     for (const hop of f.path!) {
-      const label = `${describePorts(hop.protocol, hop.ports)}${hop.protocol === 'all' ? '' : `/${hop.protocol}`}`.replace(/"/g, "'");
+      const label = mermaidLabel(`${describePorts(hop.protocol, hop.ports)}${hop.protocol === 'all' ? '' : `/${hop.protocol}`}`);
       edges.add(`  ${id(hop.from)} -->|"${label}"| ${id(hop.to)}`);
     }
   }
-  const nodes = [...ids.entries()].map(([name, nid]) => (nid === 'internet' ? '  internet(("internet"))' : `  ${nid}["${name.replace(/"/g, "'")}"]`));
+  const nodes = [...ids.entries()].map(([name, nid]) => (nid === 'internet' ? '  internet(("internet"))' : `  ${nid}["${mermaidLabel(name)}"]`));
   return ['```mermaid', 'flowchart LR', ...nodes, ...edges, '```'].join('\n');
 }
 
@@ -52,12 +49,12 @@ export function renderMarkdown(result: ReviewResult): string {
     '',
     `Analysed ${n(head.files, 'file')}: ${n(head.groups, 'group')} and ${n(head.rules, 'rule')} at the head (base: ${n(base.groups, 'group')}, ${n(base.rules, 'rule')}).`,
   );
-  const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => `\`${f.location.file}\``))];
+  const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => code(f.location.file)))];
   if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
     for (const f of active)
-      out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${escapeCell(f.title)} | \`${f.location.file}:${f.location.startLine}\` |`);
+      out.push(`| ${ICON[f.severity]} ${f.severity} | \`${f.rule}\` | ${cell(f.title)} | ${cellCode(`${f.location.file}:${f.location.startLine}`)} |`);
   }
   const diagram = pathDiagram(result.findings);
   if (diagram) out.push('', '### New paths from the internet', '', diagram);
@@ -66,29 +63,31 @@ export function renderMarkdown(result: ReviewResult): string {
     for (const f of active)
       out.push(
         '',
-        `#### ${ICON[f.severity]} ${escapeCell(f.title)}`,
+        `#### ${ICON[f.severity]} ${inline(f.title)}`,
         '',
-        `\`${f.rule}\` · ${f.severity} · \`${f.location.file}:${f.location.startLine}-${f.location.endLine}\` · \`${f.resource}\``,
+        `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(f.resource)}`,
         '',
-        f.message,
+        neutralHtml(f.message),
       );
   }
   if (result.closed.length) {
     out.push('', '### Closed by this change', '');
     for (const c of result.closed.slice(0, 50))
       out.push(
-        `- \`${c.group}\` ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${c.peer}`,
+        `- ${code(c.group)} ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(c.peer)}`,
       );
     if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
   }
   if (suppressed.length) {
     out.push('', `### Suppressed (${suppressed.length})`, '');
     for (const f of suppressed)
-      out.push(`- \`${f.rule}\` ${escapeCell(f.title)} (\`${f.location.file}:${f.location.startLine}\`): ${f.suppression || 'no reason given'}`);
+      out.push(
+        `- \`${f.rule}\` ${inline(f.title)} (${code(`${f.location.file}:${f.location.startLine}`)}): ${f.suppression ? inline(f.suppression) : 'no reason given'}`,
+      );
   }
   if (result.suppressionProblems.length) {
     out.push('', '### Suppression comments to fix', '');
-    for (const p of result.suppressionProblems) out.push(`- \`${p.file}:${p.line}\` \`sg-review:ignore ${p.rule}\` ${p.problem}`);
+    for (const p of result.suppressionProblems) out.push(`- ${code(`${p.file}:${p.line}`)} ${code(`sg-review:ignore ${p.rule}`)} ${inline(p.problem)}`);
   }
   return out.join('\n') + '\n';
 }
