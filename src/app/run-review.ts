@@ -131,13 +131,18 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // 3. changed files
       let changed: PullFile[];
       let mergeBaseSha: string;
+      // GitHub's 3,000-file listing cap cut the list: the Terraform changes may be beyond it
+      let unlisted = false;
       if (target.pullNumber !== null) {
         changed = await listPullFiles(octokit, repo, target.pullNumber);
         if (target.changedFiles && changed.length < target.changedFiles) {
-          notes.push(`GitHub lists at most 3,000 files of a pull request: ${changed.length} of ${target.changedFiles} changed files were analysed.`);
+          unlisted = true;
+          notes.push(
+            `GitHub lists at most 3,000 files of a pull request (${changed.length} of ${target.changedFiles} listed): every Terraform directory at the merge base and at the head was analysed.`,
+          );
         }
         changed = changed.filter(inScope(config));
-        if (!touchedDirectories(changed).length) {
+        if (!unlisted && !touchedDirectories(changed).length) {
           await conclude(
             'success',
             'sg-review: no Terraform changes',
@@ -161,7 +166,11 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         }
       }
       // 5. read the directories at both revisions, following local module calls
-      const dirs = touchedDirectories(changed);
+      let dirs = touchedDirectories(changed);
+      if (unlisted) {
+        const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
+        dirs = [...new Set([...dirs, ...all])].sort();
+      }
       const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs);
       // 6. the engine
       const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config, parserForReview(base.length + head.length));

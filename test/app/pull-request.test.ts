@@ -49,8 +49,30 @@ describe('pull_request', () => {
     p['pull_request'].changed_files = 3500;
     await h.send('pull_request', p);
     expect((h.github.checkRuns.get(100)!['output'] as { summary: string }).summary).toContain(
-      'GitHub lists at most 3,000 files of a pull request: 1 of 3500 changed files were analysed.',
+      'GitHub lists at most 3,000 files of a pull request (1 of 3500 listed): every Terraform directory at the merge base and at the head was analysed.',
     );
+  });
+
+  it('the 3,000-file cap never turns into "no Terraform changes": the Terraform directories at both revisions are analysed', async () => {
+    const h = harness({
+      commits: exampleCommits(),
+      pulls: [examplePull],
+      // the .tf change is beyond the cap: the listing shows only a README
+      fail: (r) =>
+        r.method === 'GET' && r.path.includes('/pulls/1/files')
+          ? {
+              status: 200,
+              body: [{ sha: 'f'.repeat(40), filename: 'README.md', status: 'modified', additions: 1, deletions: 0, changes: 1, patch: '@@ -1 +1 @@\n-a\n+b' }],
+            }
+          : null,
+    });
+    const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });
+    p['pull_request'].changed_files = 3500;
+    await h.send('pull_request', p);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect((run['output'] as { title: string }).title).not.toMatch(/no Terraform changes/);
+    expect((run['output'] as { summary: string }).summary).toMatch(/every Terraform directory at the merge base and at the head was analysed/);
   });
 
   it('a fork PR is read by SHA through the base repository', async () => {
