@@ -105,7 +105,7 @@ async function readOne(
   if (address.kind === 'other') throw new ModuleReadError(address.reason);
   if (address.kind === 'local') throw new ModuleReadError('a local path');
   if (++budget.modules > deps.bounds.maxModules)
-    throw new ModuleReadError(`more than ${deps.bounds.maxModules} remote modules in one review (bound: module_max_count)`);
+    throw new ModuleReadError(`more than ${deps.bounds.maxModules} remote modules in one review (bound: SG_REVIEW_MODULE_MAX_COUNT)`);
   let repo: { owner: string; repo: string };
   let ref: string | null;
   let subdir: string;
@@ -139,7 +139,7 @@ async function readOne(
     throw new ModuleReadError(`${name} has no Terraform files at ${ref ?? 'the default branch'} (missing ref or directory)`);
   if (budget.bytes + tree.bytes > deps.bounds.maxBytes)
     throw new ModuleReadError(
-      `${name} is ${Math.ceil(tree.bytes / 1024)} KB, over the ${Math.round(deps.bounds.maxBytes / 1024)} KB of module code read per review (bound: module_max_bytes)`,
+      `${name} is ${Math.ceil(tree.bytes / 1024)} KB, over the ${Math.round(deps.bounds.maxBytes / 1024)} KB of module code read per review (bound: SG_REVIEW_MODULE_MAX_BYTES)`,
     );
   budget.bytes += tree.bytes;
   const prefix = `${REMOTE_MODULE_ROOT}/github.com/${repo.owner}/${repo.repo}@${encodeURIComponent(ref ?? 'HEAD')}`;
@@ -185,7 +185,7 @@ function repoDir(path: string): string {
 async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: number): Promise<T> {
   const stop = new AbortController();
   const timer = sleep(Math.max(0, deadline - Date.now()), undefined, { signal: stop.signal }).then(() => {
-    throw new ModuleReadError(`reading remote modules took longer than ${timeoutMs / 1000} s (bound: module_timeout_seconds)`);
+    throw new ModuleReadError(`reading remote modules took longer than ${timeoutMs / 1000} s (bound: SG_REVIEW_MODULE_TIMEOUT_SECONDS)`);
   });
   timer.catch(() => undefined);
   try {
@@ -193,4 +193,17 @@ async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: 
   } finally {
     stop.abort();
   }
+}
+
+/** Bounds from the environment: SG_REVIEW_MODULE_MAX_COUNT, SG_REVIEW_MODULE_MAX_BYTES, SG_REVIEW_MODULE_TIMEOUT_SECONDS. */
+export function moduleBoundsFromEnv(env: NodeJS.ProcessEnv): ModuleBounds {
+  const num = (name: string, fallback: number) => {
+    const v = Number(env[name]);
+    return env[name] !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  return {
+    maxModules: num('SG_REVIEW_MODULE_MAX_COUNT', DEFAULT_MODULE_BOUNDS.maxModules),
+    maxBytes: num('SG_REVIEW_MODULE_MAX_BYTES', DEFAULT_MODULE_BOUNDS.maxBytes),
+    timeoutMs: num('SG_REVIEW_MODULE_TIMEOUT_SECONDS', DEFAULT_MODULE_BOUNDS.timeoutMs / 1000) * 1000,
+  };
 }

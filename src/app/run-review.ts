@@ -5,7 +5,8 @@
 //   2. read the configuration from the default branch
 //   3. list the changed files; no Terraform change: conclude success at once
 //   4. find the merge base
-//   5. read the touched directories, and the local modules they call, at both revisions
+//   5. read the touched directories, and the local modules they call, at both revisions;
+//      then the registry and GitHub modules they call (cached per module version)
 //   6. run the engine
 //   7. publish: annotations, one review with the new line comments, resolved stale threads,
 //      then the conclusion
@@ -30,6 +31,7 @@ import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
 import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
 import { planComments } from '../publish/review-comments.js';
+import { readModulesForReview } from './module-reads.js';
 import type { RunRegistry } from './runs.js';
 import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
 
@@ -173,7 +175,16 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       }
       const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs);
       // 6. the engine
-      const result = await reviewFiles(filterPaths(base, config), filterPaths(head, config), config, parserForReview(base.length + head.length));
+      // registry and GitHub module sources, read with this installation's token
+      const modules = await readModulesForReview(octokit, repo, [...base, ...head]);
+      const resolutions = { remote: modules.resolutions, initCache: new Map() };
+      const result = await reviewFiles(
+        [...filterPaths(base, config), ...modules.files],
+        [...filterPaths(head, config), ...modules.files],
+        config,
+        parserForReview(base.length + head.length + modules.files.length),
+        { base: resolutions, head: resolutions },
+      );
       log.info(
         { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },
         'analysed',

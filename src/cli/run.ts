@@ -8,6 +8,11 @@ import { loadModel } from '../engine/load.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
 import { gitMergeBase, readGitTree } from '../adapters/git.js';
+import { readInitCaches, readOutsideModules } from '../adapters/module-dirs.js';
+import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry.js';
+import { DEFAULT_MODULE_BOUNDS, RemoteModuleCache, readRemoteModules } from '../adapters/remote-modules.js';
+import { tokenModuleReader } from '../github/module-files.js';
+import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { parseConfig } from '../config/load.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig } from '../config/schema.js';
 import { filterPaths } from '../config/paths.js';
@@ -25,6 +30,9 @@ const USAGE = `usage:
   sg-review diff --git <base-ref> <head-ref> [--repo DIR] [...]
   sg-review scan <dir> [...]            everything, as if the base were empty
   sg-review model <dir> [--format json|text]
+  --fetch-modules                       read registry and GitHub module sources over the network
+                                        (token from GITHUB_TOKEN; offline by default: local modules
+                                        and the .terraform/modules init cache only)
 ${PR_USAGE}
   sg-review --version
 exit codes: 0 success, 1 failure (a finding at or above fail-on), 2 usage or internal error
@@ -64,6 +72,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+interface Revision {
+  files: SourceFile[];
+  initCache: ModuleResolutions['initCache'];
+}
+
+/** Local modules outside the directory, and the init caches below it. */
+async function modulesOf(dir: string, files: SourceFile[], io: CliIo): Promise<Revision> {
+  const root = resolve(io.cwd, dir);
+  const withOutside = await readOutsideModules(root, files);
+  const cache = await readInitCaches(root, withOutside);
+  return { files: [...withOutside.slice(files.length), ...cache.files], initCache: cache.initCache };
+}
+
+/** `--fetch-modules`: registry and GitHub sources over the network, with GITHUB_TOKEN. */
+async function fetchModules(files: SourceFile[]) {
+  return readRemoteModules(files, {
+    registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }),
+    read: tokenModuleReader(process.env['GITHUB_TOKEN']),
+    cache: new RemoteModuleCache(),
+    scope: 'cli',
+    bounds: DEFAULT_MODULE_BOUNDS,
+  });
+}
+
 /** Reads a directory's Terraform files, failing with a usage error when there are none. */
 export async function readDirectory(dir: string, io: CliIo) {
   const full = resolve(io.cwd, dir);
@@ -100,6 +132,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       'fail-on': { type: 'string' },
       git: { type: 'boolean', default: false },
       repo: { type: 'string', default: '.' },
+      'fetch-modules': { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -114,10 +147,13 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   if (values['fail-on']) config = validateConfig({ ...config, fail_on: values['fail-on'] }, '--fail-on');
   let baseFiles: SourceFile[];
   let headFiles: SourceFile[];
+  let baseModules: Revision = { files: [], initCache: new Map() };
+  let headModules: Revision = { files: [], initCache: new Map() };
   if (kind === 'scan') {
     if (positionals.length !== 1) throw new UsageError('scan takes one directory');
     baseFiles = [];
     headFiles = await readDirectory(positionals[0]!, io);
+    headModules = await modulesOf(positionals[0]!, headFiles, io);
   } else if (values.git) {
     if (positionals.length !== 2) throw new UsageError('diff --git takes a base ref and a head ref');
     const repo = resolve(io.cwd, values.repo!);
@@ -133,10 +169,16 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     [baseFiles, headFiles] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
+    [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io), modulesOf(positionals[1]!, headFiles, io)]);
   }
-  const base = filterPaths(baseFiles, config);
-  const head = filterPaths(headFiles, config);
-  const result = await reviewFiles(base, head, config, parserForReview(base.length + head.length));
+  // module code is read whatever the path filters say: it is what the files in scope call
+  const base = [...filterPaths(baseFiles, config), ...baseModules.files];
+  const head = [...filterPaths(headFiles, config), ...headModules.files];
+  const remote = values['fetch-modules'] ? await fetchModules([...base, ...head]) : { files: [], resolutions: new Map() };
+  const result = await reviewFiles([...base, ...remote.files], [...head, ...remote.files], config, parserForReview(base.length + head.length), {
+    base: { remote: remote.resolutions, initCache: baseModules.initCache },
+    head: { remote: remote.resolutions, initCache: headModules.initCache },
+  });
   io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, await packageVersion()) : renderMarkdown(result));
   return result.conclusion === 'failure' ? 1 : 0;
 }

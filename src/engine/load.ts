@@ -3,6 +3,7 @@ import { FileParser, type SourceFile } from './hcl/parse.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { buildModel } from './model/build.js';
+import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import type { Model } from './model/types.js';
 
 /**
@@ -15,10 +16,15 @@ export function isTerraformFile(path: string): boolean {
 }
 
 /** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */
-export async function loadModel(files: SourceFile[], parser: FileParser = new FileParser(), budget: Budget = new Budget()): Promise<Model> {
+export async function loadModel(
+  files: SourceFile[],
+  parser: FileParser = new FileParser(),
+  budget: Budget = new Budget(),
+  modules: ModuleResolutions = NO_RESOLUTIONS,
+): Promise<Model> {
   const relevant = files.filter((f) => isTerraformFile(f.path));
   const parsed = await Promise.all(relevant.map((f) => parser.parse(f)));
-  const model = withBudget(budget, () => buildModel(parsed));
+  const model = withBudget(budget, () => buildModel(parsed, modules));
   model.limits = locateHits(budget.hits, model);
   return model;
 }

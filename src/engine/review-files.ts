@@ -4,16 +4,29 @@ import { limitsOf, type Config } from '../config/schema.js';
 import { Budget } from './evaluate/limits.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
+import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import { review, type ReviewResult } from './review.js';
 
-export async function reviewFiles(base: SourceFile[], head: SourceFile[], config: Config, toJson?: HclToJson): Promise<ReviewResult> {
+/** Where each revision's non-local module calls were found (init cache, registry, GitHub). */
+export interface RevisionModules {
+  base: ModuleResolutions;
+  head: ModuleResolutions;
+}
+
+export async function reviewFiles(
+  base: SourceFile[],
+  head: SourceFile[],
+  config: Config,
+  toJson?: HclToJson,
+  modules: RevisionModules = { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS },
+): Promise<ReviewResult> {
   const limits = limitsOf(config);
   const parser = new FileParser(toJson, limits.maxDepth);
   // one clock for the review: base and head share its time budget
   const started = Date.now();
   const [baseModel, headModel] = await Promise.all([
-    loadModel(base, parser, new Budget(limits, started)),
-    loadModel(head, parser, new Budget(limits, started)),
+    loadModel(base, parser, new Budget(limits, started), modules.base),
+    loadModel(head, parser, new Budget(limits, started), modules.head),
   ]);
   return review(baseModel, headModel, config);
 }

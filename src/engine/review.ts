@@ -9,6 +9,7 @@ import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
 import type { Model, ModelStats, Suppression } from './model/types.js';
 import { createContext } from './findings/context.js';
+import { locateThroughCall } from './findings/module-calls.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 export const SCHEMA = 'sg-review/v1';
@@ -28,8 +29,22 @@ export interface ReviewResult {
   findings: Finding[];
   /** Access the change removes: shown to the reviewer, never a failing finding. */
   closed: Closed[];
+  /** Every module call of the head, and how its code was read or why not. */
+  modules: ModuleSummary[];
   /** `sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing. */
   suppressionProblems: { file: string; line: number; rule: string; problem: string }[];
+}
+
+export interface ModuleSummary {
+  address: string;
+  file: string;
+  line: number;
+  source: string;
+  version: string;
+  how: string | null;
+  resolvedVersion: string | null;
+  reason: string | null;
+  note: string | null;
 }
 
 export function review(base: Model, head: Model, config: Config): ReviewResult {
@@ -39,7 +54,7 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
   const used = new Set<Suppression>();
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx)) findings.push(suppress({ ...f, suppressed: false }, head, used));
+    for (const f of rule.check(ctx)) findings.push(suppress({ ...locateThroughCall(f, renamedBase, head), rule: f.rule, suppressed: false }, head, used));
   }
   findings.sort(
     (a, b) =>
@@ -57,6 +72,19 @@ export function review(base: Model, head: Model, config: Config): ReviewResult {
     stats: { base: stats(base), head: stats(head) },
     findings,
     closed: closedAccess(renamedBase, head, ctx.headAccess),
+    modules: [...head.moduleCalls]
+      .sort((a, b) => a.file.localeCompare(b.file) || a.location.startLine - b.location.startLine)
+      .map((c) => ({
+        address: c.address,
+        file: c.file,
+        line: c.location.startLine,
+        source: c.source,
+        version: c.version,
+        how: c.how,
+        resolvedVersion: c.resolvedVersion,
+        reason: c.reason,
+        note: c.note,
+      })),
     suppressionProblems: head.suppressions.flatMap((s) => {
       const problems: string[] = [];
       if (s.rule !== 'all' && !isRuleId(s.rule)) problems.push(`names an unknown rule "${s.rule}"`);

@@ -4,6 +4,7 @@
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { ModuleReadError } from '../engine/modules/resolution.js';
 import { readDirectories } from './trees.js';
+import { Octokit as RestOctokit } from '@octokit/rest';
 import type { Octokit, RepoRef } from './types.js';
 
 /** Files of `dirs` in `repo` at `ref` (null: the default branch), paths relative to the repository. */
@@ -19,6 +20,11 @@ export function githubModuleReader(octokit: Pick<Octokit, 'graphql' | 'rest'>): 
       throw new ModuleReadError(readFailure(e, `${repo.owner}/${repo.repo}`));
     }
   };
+}
+
+/** The CLI's reader (`--fetch-modules`): a plain REST client with an optional token. */
+export function tokenModuleReader(token: string | undefined): ModuleTreeReader {
+  return githubModuleReader(new RestOctokit(token ? { auth: token } : {}) as unknown as Pick<Octokit, 'graphql' | 'rest'>);
 }
 
 function readFailure(e: unknown, name: string): string {

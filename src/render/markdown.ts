@@ -38,6 +38,21 @@ export function pathDiagram(findings: Finding[]): string | null {
   return ['```mermaid', 'flowchart LR', ...nodes, ...edges, '```'].join('\n');
 }
 
+/** Each module call, its source, the version read, and how it was read or why it was not. */
+function modulesSection(result: ReviewResult): string[] {
+  if (!result.modules.length) return [];
+  const out = ['', '### Modules', '', '| Call | Source | Version | Read |', '|---|---|---|---|'];
+  for (const m of result.modules) {
+    const version = m.resolvedVersion ?? (m.version || '—');
+    const how = m.how ? cell(`${m.how}${m.note ? ` (${m.note})` : ''}`) : `**not read**: ${cell(m.reason ?? 'unknown reason')}`;
+    out.push(`| ${cellCode(m.address)} | ${cellCode(m.source)} | ${cell(version)} | ${how} |`);
+  }
+  const unread = result.modules.filter((m) => !m.how).length;
+  if (unread)
+    out.push('', `${unread} module call(s) could not be read: what they create is not analysed. New or changed ones are reported as \`unanalysed-module\`.`);
+  return out;
+}
+
 export function renderMarkdown(result: ReviewResult): string {
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
@@ -68,8 +83,10 @@ export function renderMarkdown(result: ReviewResult): string {
         `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(f.resource)}`,
         '',
         neutralHtml(f.message),
+        ...(f.related ?? []).map((r) => `\n↳ ${inline(r.message)}: ${code(`${r.file}:${r.startLine}-${r.endLine}`)}`),
       );
   }
+  out.push(...modulesSection(result));
   if (result.closed.length) {
     out.push('', '### Closed by this change', '');
     for (const c of result.closed.slice(0, 50))

@@ -38,9 +38,23 @@ export const resultSchema = z.object({
         })
         .optional(),
       path: z.array(z.object({ from: z.string(), to: z.string(), protocol: z.string(), ports })).optional(),
+      related: z.array(z.object({ file: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1), message: z.string() })).optional(),
     }),
   ),
   closed: z.array(z.object({ group: z.string(), direction: z.string(), protocol: z.string(), peer: z.string(), ports })),
+  modules: z.array(
+    z.object({
+      address: z.string(),
+      file: z.string(),
+      line: z.number().int(),
+      source: z.string(),
+      version: z.string(),
+      how: z.enum(['local', 'init cache', 'github', 'registry']).nullable(),
+      resolvedVersion: z.string().nullable(),
+      reason: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   suppressionProblems: z.array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() })),
 });
 

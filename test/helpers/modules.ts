@@ -26,6 +26,20 @@ export function fixtureModule(name: string, prefix = ''): Record<string, string>
 
 export const REGISTRY_URL = 'https://registry.test';
 
+/** Serves a module registry at REGISTRY_URL through nock. */
+export function serveRegistry(options: RegistryDoubleOptions, delayMs = 0): RegistryDouble {
+  const registry = new RegistryDouble(options);
+  nock(REGISTRY_URL)
+    .persist()
+    .get(/.*/)
+    .delay(delayMs)
+    .reply((uri) => {
+      const r = registry.handle('GET', uri);
+      return [r.status, r.body ?? '', r.headers ?? {}];
+    });
+  return registry;
+}
+
 /** Serves a registry at REGISTRY_URL and GitHub repositories at api.github.com through nock. */
 export function serveModules(options: {
   registry: RegistryDoubleOptions;
@@ -33,16 +47,8 @@ export function serveModules(options: {
   delayMs?: (host: 'registry' | 'github') => number;
 }) {
   nock.disableNetConnect();
-  const registry = new RegistryDouble(options.registry);
+  const registry = serveRegistry(options.registry, options.delayMs?.('registry') ?? 0);
   const github = new GitHubDouble({ owner: 'acme', repo: 'infra', commits: {}, pulls: [], repositories: options.repositories });
-  nock(REGISTRY_URL)
-    .persist()
-    .get(/.*/)
-    .delay(options.delayMs?.('registry') ?? 0)
-    .reply((uri) => {
-      const r = registry.handle('GET', uri);
-      return [r.status, r.body ?? '', r.headers ?? {}];
-    });
   nock('https://api.github.com')
     .persist()
     .post('/graphql')

@@ -3,6 +3,9 @@
 // (expanded by count / for_each) and local module calls (recursively, depth-bounded).
 import { posix } from 'node:path';
 import type { Node } from '../hcl/expression.js';
+import { callKey } from '../modules/calls.js';
+import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
+import type { ModuleCall } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, type Expansion } from './expansion.js';
 import type { Declaration, ModuleSource } from './module-source.js';
@@ -21,10 +24,18 @@ export function localModuleDir(fromDir: string, source: unknown): string | null 
 export interface ModuleDiagnostics {
   /** Module calls that are not local paths, or whose directory is missing or too deep. */
   external: { address: string; source: string; reason: string }[];
+  /** Every module call written in the repository's own files, and how its code was read. */
+  calls: ModuleCall[];
 }
 
 /** Gives the files of a directory (relative to the analysed tree), or null when absent. */
 export type DirectoryReader = (dir: string) => ModuleSource | null;
+
+/** The analysed tree's directories, and where remote module calls were found. */
+export interface ModuleTree {
+  read: DirectoryReader;
+  resolutions: ModuleResolutions;
+}
 
 export class ModuleInstance implements ModuleContext {
   readonly #variables = new Map<string, Value>();
@@ -39,7 +50,7 @@ export class ModuleInstance implements ModuleContext {
     readonly source: ModuleSource,
     /** '' for the root, else `module.a` or `module.a["k"].module.b`. */
     readonly address: string,
-    readonly read: DirectoryReader,
+    readonly tree: ModuleTree,
     readonly diagnostics: ModuleDiagnostics,
     /** The caller's arguments, evaluated lazily in the caller's scope; null for a root module. */
     readonly inputs: ((name: string) => Value | undefined) | null,
@@ -189,23 +200,17 @@ export class ModuleInstance implements ModuleContext {
     const sourceText = typeof rawSource === 'string' ? rawSource : '';
     const result = { expansion: { kind: 'single' } as Expansion, instances: null as Map<string, ModuleInstance> | null, external: null as string | null };
     this.#children.set(name, result);
-    const dir = localModuleDir(this.source.dir, sourceText);
-    const sourceDir = dir === null ? null : this.read(dir);
-    if (
-      dir === null ||
-      !sourceDir ||
-      this.ancestors.length >= MAX_MODULE_DEPTH ||
-      this.ancestors.includes(sourceDir.dir) ||
-      sourceDir.dir === this.source.dir
-    ) {
-      const reason =
-        dir === null
-          ? `an output of a module from "${sourceText}", which is not analysed (only local modules are)`
-          : !sourceDir
-            ? `an output of module source "${sourceText}", whose directory has no Terraform files`
-            : `an output of module "${sourceText}", not analysed (modules nested too deep or in a cycle)`;
+    const found = this.#locate(name, sourceText, decl.body['version']);
+    const sourceDir = found.dir === null ? null : this.tree.read(found.dir);
+    let reason: string | null = null;
+    if (found.dir === null) reason = `an output of module "${sourceText}", which could not be read: ${found.reason}`;
+    else if (!sourceDir) reason = `an output of module source "${sourceText}", whose directory has no Terraform files`;
+    else if (this.ancestors.length >= MAX_MODULE_DEPTH || this.ancestors.includes(sourceDir.dir) || sourceDir.dir === this.source.dir)
+      reason = `an output of module "${sourceText}", not analysed (modules nested too deep or in a cycle)`;
+    this.#record(decl, base, sourceText, found, reason);
+    if (reason !== null || !sourceDir) {
       result.external = reason;
-      this.diagnostics.external.push({ address: base, source: sourceText, reason });
+      this.diagnostics.external.push({ address: base, source: sourceText, reason: reason ?? '' });
       return result;
     }
     result.expansion = this.expansion(decl);
@@ -215,7 +220,7 @@ export class ModuleInstance implements ModuleContext {
       return new ModuleInstance(
         sourceDir,
         address,
-        this.read,
+        this.tree,
         this.diagnostics,
         (variable) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined),
         [...this.ancestors, this.source.dir],
@@ -226,6 +231,44 @@ export class ModuleInstance implements ModuleContext {
     else for (const k of result.expansion.keys) instances.set(String(k.key), makeInstance(instanceAddress(base, k.key), k.scope));
     result.instances = instances;
     return result;
+  }
+
+  /** Where the code of a call is: a local path, the root's init cache, or a remote read. */
+  #locate(name: string, source: string, version: unknown): ModuleResolution {
+    const local = localModuleDir(this.source.dir, source);
+    if (local !== null) return { dir: local, how: 'local', version: null };
+    const root = this.ancestors[0] ?? this.source.dir;
+    const key = [...`${this.address}.module.${name}`.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]).join('.');
+    const cached = this.tree.resolutions.initCache.get(root)?.get(key);
+    if (cached) return { dir: cached.dir, how: 'init cache', version: cached.version };
+    const remote = this.tree.resolutions.remote.get(callKey(source, typeof version === 'string' ? version : ''));
+    return remote ?? { dir: null, reason: 'remote module sources are not read here (CLI: run `terraform init`, or pass --fetch-modules)' };
+  }
+
+  /** Records a call written in the repository's own files, once per declaration. */
+  #record(decl: Declaration, address: string, source: string, found: ModuleResolution, reason: string | null): void {
+    if (isExternalModulePath(decl.file)) return;
+    const path = address.replace(/\[[^\]]*\]/g, '');
+    if (this.diagnostics.calls.some((c) => c.address === path)) return;
+    const block = decl.block;
+    const args: ModuleCall['arguments'] = {};
+    for (const [arg, raw] of Object.entries(decl.body)) {
+      const span = block?.attributes.get(arg) ?? block;
+      args[arg] = { digest: JSON.stringify(raw) ?? 'null', startLine: span?.startLine ?? 1, endLine: span?.endLine ?? 1 };
+    }
+    const version = decl.body['version'];
+    this.diagnostics.calls.push({
+      address: path,
+      file: decl.file,
+      location: { file: decl.file, startLine: block?.startLine ?? 1, endLine: block?.endLine ?? 1 },
+      source,
+      version: typeof version === 'string' ? version : '',
+      how: found.dir === null || reason !== null ? null : found.how,
+      resolvedVersion: found.dir === null ? null : found.version,
+      reason: found.dir === null ? found.reason : reason,
+      note: found.dir !== null ? (found.note ?? null) : null,
+      arguments: args,
+    });
   }
 
   /** Every module instance below this one (depth-first), this one first. */

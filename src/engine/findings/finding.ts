@@ -28,6 +28,12 @@ export interface Finding {
     opened: { peer: Peer | { type: 'cidr'; value: string }; ports: [number, number][] }[];
   };
   path?: Hop[];
+  /** Where the opening rule is when the finding sits on the change that caused it elsewhere. */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation extends Location {
+  message: string;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };

@@ -3,6 +3,7 @@
 import { mergeOverrides } from '../hcl/override.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleInstance, type ModuleDiagnostics } from '../evaluate/module.js';
+import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '../modules/resolution.js';
 import { Extraction } from './extract/context.js';
 import { addModule } from './extract/resource.js';
 import { sortBySource } from './order.js';
@@ -11,21 +12,22 @@ import { parseSuppressions } from './suppressions.js';
 import type { Model } from './types.js';
 
 /** Builds the model of every module in the given files (paths relative to one root). */
-export function buildModel(files: ParsedFile[]): Model {
+export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions = NO_RESOLUTIONS): Model {
   const overridden = mergeOverrides(files);
   const sources = moduleSources(overridden.files);
-  const read = (dir: string) => sources.get(dir) ?? null;
-  const diagnostics: ModuleDiagnostics = { external: [] };
+  const tree = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
+  const diagnostics: ModuleDiagnostics = { external: [], calls: [] };
   const extraction = new Extraction();
 
-  const dirs = [...sources.keys()].sort();
-  const roots = rootDirs(sources);
+  // module code from outside the repository (init cache, registry, GitHub) is never a root
+  const dirs = [...sources.keys()].sort().filter((d) => !isExternalModulePath(`${d}/`));
+  const roots = rootDirs(sources).filter((d) => dirs.includes(d));
   // Several roots in one tree (stacks, examples) may use the same addresses: qualify them
   // with the root's directory so their groups are not merged.
   const label = (dir: string) => (roots.length > 1 || !roots.includes(dir) ? dir || '.' : null);
   const visited = new Set<string>();
   const run = (dir: string) => {
-    const root = new ModuleInstance(sources.get(dir)!, '', read, diagnostics, null, [], label(dir));
+    const root = new ModuleInstance(sources.get(dir)!, '', tree, diagnostics, null, [], label(dir));
     for (const instance of root.walk()) {
       visited.add(instance.source.dir);
       addModule(extraction, instance);
@@ -41,6 +43,7 @@ export function buildModel(files: ParsedFile[]): Model {
   model.files = files.map((f) => f.path).sort();
   model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;
+  model.moduleCalls = diagnostics.calls;
   model.suppressions = parseSuppressions(files);
   return model;
 }

@@ -2,6 +2,7 @@
 // hazards, rendering) reads only this.
 import type { LimitHit } from '../evaluate/limits.js';
 import type { ParseError } from '../hcl/parse.js';
+import type { ModuleOrigin } from '../modules/resolution.js';
 
 export interface Location {
   file: string;
@@ -130,6 +131,8 @@ export interface Model {
   parseErrors: ParseError[];
   /** Module calls not analysed (registry, git, missing directory). */
   externalModules: { address: string; source: string; reason: string }[];
+  /** Module calls of the repository's own files, and how each was read or why not. */
+  moduleCalls: ModuleCall[];
   moved: { from: string; to: string }[];
   inputs: Input[];
   /** Suppression comments: `# sg-review:ignore <rule> <reason>`. */
@@ -138,6 +141,25 @@ export interface Model {
   limits?: LimitHit[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
+}
+
+export interface ModuleCall {
+  /** `module.a.module.b`, without instance keys. */
+  address: string;
+  file: string;
+  location: Location;
+  source: string;
+  /** The `version` constraint as written ('' when none). */
+  version: string;
+  /** How its code was read; null when it could not be. */
+  how: ModuleOrigin | null;
+  /** The registry version chosen, or the Git ref read. */
+  resolvedVersion: string | null;
+  /** Why the code could not be read (or could not be followed). */
+  reason: string | null;
+  note: string | null;
+  /** Each argument of the call, for telling what changed. */
+  arguments: Record<string, { digest: string; startLine: number; endLine: number }>;
 }
 
 /** A value a rule can depend on: a variable's default, a tfvars assignment or a local. */

@@ -13,6 +13,7 @@ import { newInternetPath } from './new-internet-path.js';
 import { parseError } from './parse-error.js';
 import { referenceCycle } from './reference-cycle.js';
 import { ruleQuota } from './rule-quota.js';
+import { unanalysedModule } from './unanalysed-module.js';
 import { unresolvedValue } from './unresolved-value.js';
 
 const RULES = [
@@ -27,6 +28,7 @@ const RULES = [
   forcedReplacement,
   ruleQuota,
   missingDescription,
+  unanalysedModule,
   unresolvedValue,
   parseError,
   analysisLimit,

@@ -27,6 +27,7 @@ export class Extraction {
     unknowns: [],
     parseErrors: [],
     externalModules: [],
+    moduleCalls: [],
     moved: [],
     inputs: [],
     suppressions: [],

@@ -1,0 +1,83 @@
+// What the CLI reads besides the directory it was given: local modules its calls reach
+// outside it (`../modules/sg`, as Terraform follows them), and the modules `terraform init`
+// installed (`.terraform/modules/modules.json`: key `a.b` → directory). `.terraform/` itself is
+// never a root; it is read only through modules.json.
+import { readFile, readdir } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import { localModuleDir } from '../engine/evaluate/module.js';
+import { moduleCallsIn } from '../engine/modules/calls.js';
+import type { ModuleResolutions } from '../engine/modules/resolution.js';
+
+const MAX_ROUNDS = 8;
+
+function dirOf(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
+/** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
+async function readDir(root: string, dir: string): Promise<SourceFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const out: SourceFile[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1)))
+    if (e.isFile() && isTerraformFile(e.name)) out.push({ path: dir ? `${dir}/${e.name}` : e.name, content: await readFile(join(root, dir, e.name), 'utf8') });
+  return out;
+}
+
+/** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`). */
+export async function readOutsideModules(root: string, files: SourceFile[]): Promise<SourceFile[]> {
+  const out = [...files];
+  const seen = new Set(files.map((f) => dirOf(f.path)));
+  let pending = files;
+  for (let round = 0; round < MAX_ROUNDS && pending.length; round++) {
+    const dirs = new Set<string>();
+    for (const f of pending)
+      for (const call of moduleCallsIn(f.path, f.content)) {
+        const dir = localModuleDir(dirOf(f.path), call.source);
+        if (dir !== null && !seen.has(dir)) dirs.add(dir);
+      }
+    pending = [];
+    for (const dir of dirs) {
+      seen.add(dir);
+      pending.push(...(await readDir(root, dir)));
+    }
+    out.push(...pending);
+  }
+  return out;
+}
+
+interface InitCacheEntry {
+  Key?: unknown;
+  Dir?: unknown;
+  Version?: unknown;
+}
+
+/** Reads `.terraform/modules/modules.json` of every directory of the tree that has one. */
+export async function readInitCaches(root: string, files: SourceFile[]): Promise<{ files: SourceFile[]; initCache: ModuleResolutions['initCache'] }> {
+  const initCache: ModuleResolutions['initCache'] = new Map();
+  const out: SourceFile[] = [];
+  for (const dir of [...new Set(files.map((f) => dirOf(f.path)))].sort()) {
+    const manifest = posix.join(dir, '.terraform/modules/modules.json');
+    const text = await readFile(join(root, manifest), 'utf8').catch(() => null);
+    if (text === null) continue;
+    let entries: InitCacheEntry[];
+    try {
+      entries = (JSON.parse(text) as { Modules?: InitCacheEntry[] }).Modules ?? [];
+    } catch {
+      continue; // a broken cache is as good as none: those calls are reported unread
+    }
+    const keys = new Map<string, { dir: string; version: string | null }>();
+    for (const e of entries) {
+      if (typeof e.Key !== 'string' || !e.Key || typeof e.Dir !== 'string') continue;
+      const moduleDir = posix.normalize(posix.join(dir, e.Dir)).replace(/\/+$/, '');
+      // only what init installed below this directory's .terraform/ (local sources resolve as paths)
+      if (!moduleDir.startsWith(posix.join(dir, '.terraform/modules/'))) continue;
+      keys.set(e.Key, { dir: moduleDir, version: typeof e.Version === 'string' ? e.Version : null });
+      out.push(...(await readDir(root, moduleDir)));
+    }
+    initCache.set(dir, keys);
+  }
+  return { files: [...new Map(out.map((f) => [f.path, f])).values()], initCache };
+}

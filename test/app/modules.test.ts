@@ -1,0 +1,109 @@
+// Registry and GitHub modules in the App: read with the installation's token through the
+// GitHub double, resolved through a registry double (nock), cached per module version.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resetModuleReads } from '../../src/app/module-reads.js';
+import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
+import { REGISTRY_URL, fixtureModule, serveRegistry } from '../helpers/modules.js';
+
+const BASE = 'a'.repeat(40);
+const HEAD = 'b'.repeat(40);
+const HEAD2 = 'd'.repeat(40);
+const TIP = 'c'.repeat(40);
+
+const SG_REPO = 'git::https://github.com/acme-mods/terraform-aws-named-rules-sg.git';
+const registryModules = {
+  'acme-mods/named-rules-sg/aws': { '1.0.0': `${SG_REPO}?ref=v1.0.0`, '1.4.2': `${SG_REPO}?ref=v1.4.2`, '2.0.0': `${SG_REPO}?ref=v2.0.0` },
+  'acme-mods/rules-list-sg/aws': { '0.3.0': 'github.com/acme-mods/rules-list-sg?ref=v0.3.0' },
+};
+const repositories = {
+  'acme-mods/terraform-aws-named-rules-sg': { 'v1.0.0': fixtureModule('named-rules-sg'), 'v1.4.2': fixtureModule('named-rules-sg') },
+  'acme-mods/rules-list-sg': { 'v0.3.0': fixtureModule('rules-list-sg') },
+};
+
+const calls = (webRules: string) => `module "web_sg" {
+  source  = "acme-mods/named-rules-sg/aws"
+  version = "~> 1.0"
+
+  name                = "web"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ${webRules}
+}
+
+module "bastion" {
+  source  = "acme-mods/named-rules-sg/aws//modules/ssh"
+  version = "1.0.0"
+
+  name                = "bastion"
+  ingress_cidr_blocks = ["10.0.0.0/8"]
+}
+
+module "db" {
+  source  = "acme-mods/rules-list-sg/aws"
+  version = "~> 0.3"
+
+  name  = "db"
+  rules = [{ type = "ingress", from_port = 5432, to_port = 5432, protocol = "tcp", cidr_blocks = ["10.0.0.0/16"], description = "app" }]
+}
+`;
+
+const commits = () => ({
+  [BASE]: { 'network/main.tf': calls('["https-443-tcp"]') },
+  [HEAD]: { 'network/main.tf': calls('["https-443-tcp", "ssh-tcp"]') },
+  [HEAD2]: { 'network/main.tf': calls('["https-443-tcp", "ssh-tcp"]') + '\n' },
+});
+
+beforeEach(() => {
+  process.env['SG_REVIEW_REGISTRY_URL'] = REGISTRY_URL;
+  resetModuleReads();
+});
+afterEach(() => {
+  delete process.env['SG_REVIEW_REGISTRY_URL'];
+  cleanup();
+});
+
+const moduleReads = (h: ReturnType<typeof harness>) =>
+  h.github.requests.filter((r) => r.path === '/graphql' && (r.body as { variables?: { owner?: string } }).variables?.owner === 'acme-mods').length;
+
+describe('registry modules in the App', () => {
+  it('a registry module call adding ssh-tcp for 0.0.0.0/0 fails the check on the caller’s line; a second review sends no module request', async () => {
+    const registry = serveRegistry({ modules: registryModules });
+    const h = harness({
+      commits: commits(),
+      pulls: [
+        { number: 1, head: HEAD, base: TIP, mergeBase: BASE },
+        { number: 2, head: HEAD2, base: TIP, mergeBase: BASE },
+      ],
+      repositories,
+    });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const run = h.github.checkRuns.get(100)!;
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    const summary = (run['output'] as { summary: string }).summary;
+    expect(summary).toContain('| `module.web_sg` | `acme-mods/named-rules-sg/aws` | 1.4.2 | registry |');
+    expect(summary).toContain('| `module.bastion` | `acme-mods/named-rules-sg/aws//modules/ssh` | 1.0.0 | registry |');
+    expect(summary).toContain('| `module.db` | `acme-mods/rules-list-sg/aws` | 0.3.0 | registry |');
+    const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
+    const ssh = comments.find((c) => c.body.includes('SSH (22/tcp) opened to the internet'))!;
+    expect(ssh).toMatchObject({ path: 'network/main.tf', line: 7 });
+    expect(ssh.body).toContain('**CRITICAL** · `new-ingress`');
+    // 3 registry modules: discovery, 2 version lists, 3 download locations; 4 tree reads
+    expect(registry.requests).toHaveLength(6);
+    expect(moduleReads(h)).toBe(4);
+
+    await h.send('pull_request', pullRequestPayload('opened', { number: 2, head: HEAD2, base: TIP }));
+    expect(h.github.checkRuns.get(101)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(registry.requests).toHaveLength(6);
+    expect(moduleReads(h)).toBe(4);
+  });
+
+  it('a private module repository gives unanalysed-module on the changed line, with the reason', async () => {
+    serveRegistry({ modules: { ...registryModules, 'acme-mods/named-rules-sg/aws': { '1.4.2': 'github.com/acme-mods/private-sg?ref=v1.4.2' } } });
+    const h = harness({ commits: commits(), pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }], repositories });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
+    const unread = comments.find((c) => c.body.includes('unanalysed-module'))!;
+    expect(unread).toMatchObject({ path: 'network/main.tf', line: 7 });
+    expect(unread.body).toContain('acme-mods/private-sg does not exist or this installation cannot read it');
+    expect(unread.body).toContain('`ingress_rules`');
+  });
+});
