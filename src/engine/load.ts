@@ -1,5 +1,6 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { FileParser, type SourceFile } from './hcl/parse.js';
+import { TERRAGRUNT_FILE } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { buildModel } from './model/build.js';
@@ -12,7 +13,7 @@ import type { Model } from './model/types.js';
  */
 export function isTerraformFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return ((name.endsWith('.tf') || name.endsWith('.tf.json')) && !name.startsWith('.')) || isTfvars(name);
+  return ((name.endsWith('.tf') || name.endsWith('.tf.json')) && !name.startsWith('.')) || isTfvars(name) || name === TERRAGRUNT_FILE;
 }
 
 /** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */

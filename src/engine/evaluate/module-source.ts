@@ -4,6 +4,7 @@ import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
 import { referencedNames } from './references.js';
+import { isTerragruntFile, terragruntCall } from './terragrunt.js';
 import { tfvarsInPrecedence } from './tfvars.js';
 
 export interface Declaration {
@@ -36,6 +37,11 @@ export class ModuleSource {
   ) {
     const tf = files.filter((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'));
     for (const file of tf) this.#read(file);
+    for (const file of files.filter((f) => isTerragruntFile(f.path))) {
+      this.#read(file); // its locals
+      const call = terragruntCall(file);
+      if (call && !this.calls.has(call.name)) this.calls.set(call.name, call);
+    }
     this.tfvars = tfvarsInPrecedence(files);
     for (const f of this.tfvars) {
       for (const [name, raw] of Object.entries(f.body))

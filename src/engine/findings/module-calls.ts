@@ -1,7 +1,9 @@
 // Module calls across revisions: which arguments of a call the change touched, and where a
-// finding raised inside module code the PR does not contain (init cache, registry, GitHub)
-// sits instead: on the caller's changed argument, with the module's rule as `related`.
+// finding raised inside module code the PR does not contain (init cache, registry, GitHub),
+// or reached through a Terragrunt unit, sits instead: on the caller's changed argument, with
+// the module's rule as `related`.
 import type { Location, Model, ModuleCall } from '../model/types.js';
+import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from './define-rule.js';
 
@@ -25,10 +27,10 @@ export function changedSpan(base: ModuleCall | undefined, head: ModuleCall): Loc
 
 /** Moves a finding located in module code from outside the repository onto the call that led there. */
 export function locateThroughCall(f: RuleFinding, base: Model, head: Model): RuleFinding {
-  if (!isExternalModulePath(f.location.file)) return f;
   const address = f.resource.replace(/\[[^\]]*\]/g, '');
   const call = head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length)[0];
-  if (!call) return f;
+  // a Terragrunt unit's module is shared code: its inputs are what the change touched
+  if (!call || !(isExternalModulePath(f.location.file) || isTerragruntFile(call.file))) return f;
   const before = base.moduleCalls.find((c) => c.address === call.address);
   const version = call.resolvedVersion ? ` ${call.resolvedVersion}` : '';
   return {

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleSource } from '../evaluate/module-source.js';
 import { localModuleDir } from '../evaluate/module.js';
+import { isTerragruntFile } from '../evaluate/terragrunt.js';
 
 /** The directories that hold .tf or .tf.json files ('' is the tree's root), with their files. */
 export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
@@ -15,7 +16,7 @@ export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
   }
   const sources = new Map<string, ModuleSource>();
   for (const [dir, list] of byDir) {
-    if (list.some((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'))) sources.set(dir, new ModuleSource(dir, list));
+    if (list.some((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json') || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list));
   }
   return sources;
 }

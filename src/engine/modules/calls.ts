@@ -1,5 +1,6 @@
 // The module calls of a file, read from its text: what must be fetched before the analysis.
 // Terraform requires `source` and `version` to be literal strings, so no evaluation is needed.
+import { isTerragruntFile, terragruntSource } from '../evaluate/terragrunt.js';
 import { locateHcl } from '../hcl/locate.js';
 
 export interface CallSite {
@@ -11,6 +12,10 @@ export interface CallSite {
 /** Calls of `module` blocks in HCL text (`.tf`); JSON files are read through their `module` key. */
 export function moduleCallsIn(path: string, content: string): CallSite[] {
   if (path.endsWith('.json')) return jsonCalls(content);
+  if (isTerragruntFile(path)) {
+    const m = /^\s*source\s*=\s*"([^"]*)"/m.exec(content);
+    return m ? [{ name: 'terragrunt', ...terragruntSource(m[1]!) }] : [];
+  }
   if (!path.endsWith('.tf') && !path.endsWith('.tofu')) return [];
   const lines = content.split('\n');
   const out: CallSite[] = [];
