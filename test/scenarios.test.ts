@@ -25,6 +25,7 @@ function short(result: ReviewResult) {
       severity: f.severity,
       resource: f.resource,
       location: `${f.location.file}:${f.location.startLine}-${f.location.endLine}`,
+      ...(f.related ? { related: f.related.map((r) => `${r.file}:${r.startLine}-${r.endLine}`) } : {}),
       ...(f.suppressed ? { suppressed: true } : {}),
       ...(f.access
         ? {

@@ -1,7 +1,7 @@
 // Line comments for one PR review: a comment on the head lines of each finding that lies in
 // the diff, with a hidden fingerprint marker (so re-runs never duplicate) and, where a
 // mechanical fix exists, a suggestion block.
-import type { Finding } from '../engine/findings/finding.js';
+import { relatedText, type Finding } from '../engine/findings/finding.js';
 import { inline, neutralHtml } from '../render/escape.js';
 import { bySeverity } from './check-output.js';
 import { anchor, type Hunk } from './anchors.js';
@@ -93,7 +93,12 @@ export function planComments(params: {
     }
     const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
     const fix = suggestion(f, head, params.trustedCidrs, range);
-    let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${inline(f.title)}\n\n${neutralHtml(f.message)}`;
+    const related = relatedText(f);
+    let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${inline(f.title)}
+
+${related ? `${neutralHtml(related)}
+
+` : ''}${neutralHtml(f.message)}`;
     if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
     comments.push({
       fingerprint: f.fingerprint,

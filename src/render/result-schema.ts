@@ -12,6 +12,7 @@ const peer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('self'), value: z.string() }),
   z.object({ type: z.literal('unresolved'), value: z.string() }).passthrough(),
 ]);
+const location = z.object({ file: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1) });
 const stats = z.object({ files: z.number().int(), groups: z.number().int(), rules: z.number().int() });
 
 export const resultSchema = z.object({
@@ -26,7 +27,8 @@ export const resultSchema = z.object({
       title: z.string(),
       message: z.string(),
       resource: z.string(),
-      location: z.object({ file: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1) }),
+      location,
+      related: z.array(location.extend({ message: z.string() })).optional(),
       suppressed: z.boolean(),
       suppression: z.string().optional(),
       access: z

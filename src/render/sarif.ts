@@ -57,6 +57,15 @@ export function renderSarif(result: Pick<ReviewResult, 'findings'>, version: str
           locations: [
             { physicalLocation: { artifactLocation: { uri: f.location.file }, region: { startLine: f.location.startLine, endLine: f.location.endLine } } },
           ],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1,
+                  physicalLocation: { artifactLocation: { uri: r.file }, region: { startLine: r.startLine, endLine: r.endLine } },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'sgReview/v1': f.fingerprint },
           properties: { rule: f.rule, severity: f.severity, resource: f.resource },
           ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppression ?? '' }] } : {}),

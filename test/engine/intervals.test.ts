@@ -76,6 +76,7 @@ describe('access difference (ports × addresses)', () => {
     location: { file: 'f', startLine: 1, endLine: 1 },
     unresolved: null,
     refs: [],
+    digest: '',
   });
   // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
   const cidr = fc

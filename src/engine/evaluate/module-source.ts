@@ -45,7 +45,7 @@ export class ModuleSource {
     this.tfvars = tfvarsInPrecedence(files);
     for (const f of this.tfvars) {
       for (const [name, raw] of Object.entries(f.body))
-        this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name)?.startLine ?? 1, raw));
+        this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
     }
   }
 
@@ -60,7 +60,7 @@ export class ModuleSource {
           'variable',
           name,
           block?.attributes.get('default')?.file ?? file.path,
-          block?.attributes.get('default')?.startLine ?? block?.startLine ?? 1,
+          block?.attributes.get('default') ?? block ?? null,
           decls[0]?.['default'] ?? null,
         ),
       );
@@ -72,7 +72,7 @@ export class ModuleSource {
       for (const [name, raw] of Object.entries(block)) {
         this.locals.set(name, { raw, file: file.path });
         const span = localBlocks.map((b) => b.attributes.get(name)).find((s) => s !== undefined);
-        this.inputs.push(input(this.dir, 'local', name, span?.file ?? file.path, span?.startLine ?? 1, raw));
+        this.inputs.push(input(this.dir, 'local', name, span?.file ?? file.path, span ?? null, raw));
       }
     }
     for (const [name, decls] of Object.entries((body['output'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
@@ -116,8 +116,8 @@ export class ModuleSource {
   }
 }
 
-function input(dir: string, kind: Input['kind'], name: string, file: string, line: number, raw: unknown): Input {
-  return { dir, kind, name, file, line, digest: JSON.stringify(raw) ?? 'null', refs: kind === 'local' ? referencedNames(raw) : [] };
+function input(dir: string, kind: Input['kind'], name: string, file: string, span: { startLine: number; endLine: number } | null, raw: unknown): Input {
+  return { dir, kind, name, file, line: span?.startLine ?? 1, endLine: span?.endLine ?? span?.startLine ?? 1, digest: JSON.stringify(raw) ?? 'null', refs: kind === 'local' ? referencedNames(raw) : [] };
 }
 
 /** `moved { from = aws_security_group.a }` arrives as "${aws_security_group.a}". */

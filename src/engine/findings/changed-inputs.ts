@@ -1,7 +1,8 @@
 // When a rule opens something because a variable default, a tfvars value or a local changed
 // (the rule's own lines may not have changed at all), name that value's file and line.
 import { posix } from 'node:path';
-import type { Input, Rule } from '../model/types.js';
+import { atCause, type RelatedLocation } from './finding.js';
+import type { Input, Location, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 
 const cache = new WeakMap<ReviewContext, Map<string, Input[]>>();
@@ -37,19 +38,45 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
   return map;
 }
 
-export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
+function changedInputsOf(ctx: ReviewContext, rule: Rule): { ref: string; i: Input }[] {
   const map = changedNames(ctx);
-  if (!map.size) return null;
+  if (!map.size) return [];
   const dir = posix.dirname(rule.location.file);
   const key = dir === '.' ? '' : dir;
   const hits = rule.refs.flatMap((r) => (map.get(`${key}|${r}`) ?? []).map((i) => ({ ref: r, i })));
-  if (!hits.length) return null;
   const seen = new Set<string>();
-  const parts = hits
-    .filter(({ i }) => !seen.has(`${i.file}:${i.line}`) && seen.add(`${i.file}:${i.line}`))
-    .map(
-      ({ ref, i }) =>
-        `\`${ref}\`${ref !== nameOf(i) ? ` (through \`${nameOf(i)}\`)` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} \`${i.file}\` line ${i.line}`,
-    );
+  return hits.filter(({ i }) => !seen.has(`${i.file}:${i.line}`) && seen.add(`${i.file}:${i.line}`));
+}
+
+export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
+  const hits = changedInputsOf(ctx, rule);
+  if (!hits.length) return null;
+  const parts = hits.map(
+    ({ ref, i }) =>
+      `\`${ref}\`${ref !== nameOf(i) ? ` (through \`${nameOf(i)}\`)` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} \`${i.file}\` line ${i.line}`,
+  );
   return `This rule's lines may be unchanged: the change is in ${parts.join('; ')}.`;
+}
+
+/**
+ * A finding on a rule whose own text did not change sits at the changed value behind it (a
+ * tfvars value, a variable default, a local); the rule goes to \`related\` (PRODUCT.md §3).
+ */
+export function placeAtCause<F extends { location: Location; related?: RelatedLocation[] }>(ctx: ReviewContext, rule: Rule, finding: F): F {
+  if (!unchangedRules(ctx).has(`${rule.resource}\0${rule.digest}`)) return finding;
+  const hit = changedInputsOf(ctx, rule)[0];
+  if (!hit) return finding;
+  return atCause(finding, { file: hit.i.file, startLine: hit.i.line, endLine: hit.i.endLine }, `The rule that opens it (\`${rule.resource}\`, unchanged)`);
+}
+
+const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
+
+/** Rules whose declaring resource is written the same at the base and the head. */
+function unchangedRules(ctx: ReviewContext): Set<string> {
+  let set = unchangedCache.get(ctx);
+  if (!set) {
+    set = new Set(ctx.base.rules.map((r) => `${r.resource}\0${r.digest}`));
+    unchangedCache.set(ctx, set);
+  }
+  return set;
 }

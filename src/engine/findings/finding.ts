@@ -11,6 +11,11 @@ export interface Hop {
   ports: [number, number][];
 }
 
+/** Another place that explains a finding: the rule that opens, when the finding sits at its cause. */
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
 export interface Finding {
   rule: RuleId;
   severity: Severity;
@@ -18,7 +23,10 @@ export interface Finding {
   title: string;
   message: string;
   resource: string;
+  /** Where the change that caused it is, in the head revision (PRODUCT.md §3). */
   location: Location;
+  /** The rule that opens, when the finding sits at its cause (a changed input, a module call). */
+  related?: RelatedLocation[];
   suppressed: boolean;
   suppression?: string;
   access?: {
@@ -51,4 +59,17 @@ export function fingerprint(rule: string, ...parts: unknown[]): string {
     .update(JSON.stringify([rule, ...parts]))
     .digest('hex')
     .slice(0, 32);
+}
+
+/**
+ * Moves a finding to its cause (a changed module argument, tfvars value, variable default or
+ * local) and keeps where it was (the rule that opens) as the first related location.
+ */
+export function atCause<F extends { location: Location; related?: RelatedLocation[] }>(finding: F, cause: Location, ruleMessage: string): F {
+  return { ...finding, location: cause, related: [{ ...finding.location, message: ruleMessage }, ...(finding.related ?? [])] };
+}
+
+/** The related locations as markdown lines, for the summary and review comments. */
+export function relatedText(finding: Pick<Finding, 'related'>): string {
+  return (finding.related ?? []).map((r) => `${r.message}: \`${r.file}:${r.startLine}-${r.endLine}\``).join('\n');
 }

@@ -58,6 +58,8 @@ export interface Rule {
   unresolved: string | null;
   /** The `var.` and `local.` names the declaring resource refers to. */
   refs: string[];
+  /** A digest of the declaring resource's arguments as written, to tell an edited rule. */
+  digest: string;
 }
 
 /** One rule-declaring construct (inline block or rule resource instance), for hazards. */
@@ -169,6 +171,7 @@ export interface Input {
   name: string;
   file: string;
   line: number;
+  endLine: number;
   /** The raw value, for telling what changed between revisions. */
   digest: string;
   /** For locals: the var./local. names it refers to. */

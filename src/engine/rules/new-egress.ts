@@ -2,7 +2,7 @@
 // default for a new group, so it is low; medium when it opens the internet to a data store.
 import { isInternetWide } from '../access/cidr.js';
 import { describePeerShort, formatOpened } from '../findings/describe.js';
-import { changedInputsNote } from '../findings/changed-inputs.js';
+import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
@@ -29,7 +29,7 @@ export const newEgress = defineRule({
       if (changedInput) lines.push('', changedInput);
       if (severity === 'medium')
         lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
-      return {
+      return placeAtCause(ctx, first, {
         severity,
         fingerprint: accessFingerprint('new-egress', first, json),
         title: `${what} opened to ${to} from ${first.group}`,
@@ -37,7 +37,7 @@ export const newEgress = defineRule({
         resource: first.resource,
         location: first.location,
         access: { direction: 'egress', group: first.group, protocol: first.protocol, opened: json },
-      };
+      });
     });
   },
 });

@@ -1,6 +1,6 @@
 // new-ingress: the head allows inbound access the base did not.
 import { describePeerShort, formatOpened } from '../findings/describe.js';
-import { changedInputsNote } from '../findings/changed-inputs.js';
+import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
@@ -27,7 +27,7 @@ export const newIngress = defineRule({
           ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.'
           : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.',
       );
-      return {
+      return placeAtCause(ctx, first, {
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
         title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${first.group}`,
@@ -35,7 +35,7 @@ export const newIngress = defineRule({
         resource: first.resource,
         location: first.location,
         access: { direction: 'ingress', group: first.group, protocol: first.protocol, opened: json },
-      };
+      });
     });
   },
 });

@@ -19,6 +19,7 @@ export interface RuleSpec {
   conditional: boolean;
   createBeforeDestroy: boolean;
   refs: string[];
+  digest: string;
 }
 
 export function addRules(x: Extraction, spec: RuleSpec): void {
@@ -36,6 +37,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       location: spec.location,
       unresolved: unresolved.length ? unresolved.join('; ') : null,
       refs: spec.refs,
+      digest: spec.digest,
     };
     x.model.rules.push(rule);
   }

@@ -112,6 +112,7 @@ function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: D
     conditional: inst.conditional,
     createBeforeDestroy: false,
     refs: referencedNames(inst.decl.body),
+    digest: JSON.stringify(inst.decl.body),
   });
 }
 

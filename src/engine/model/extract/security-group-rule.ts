@@ -42,6 +42,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
       conditional: inst.conditional,
       createBeforeDestroy: createBeforeDestroy(inst),
       refs: referencedNames(inst.decl.body),
+      digest: JSON.stringify(inst.decl.body),
     });
   }
 }

@@ -37,5 +37,6 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     refs: referencedNames(inst.decl.body),
+    digest: JSON.stringify(inst.decl.body),
   });
 }
