@@ -3,7 +3,7 @@
 // suppressed findings.
 import { describePorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/review.js';
-import { relatedText, type Finding } from '../engine/findings/finding.js';
+import type { Finding } from '../engine/findings/finding.js';
 import type { Severity } from '../config/schema.js';
 import { cell, cellCode, code, inline, mermaidLabel, neutralHtml } from './escape.js';
 
@@ -81,7 +81,6 @@ export function renderMarkdown(result: ReviewResult): string {
         `#### ${ICON[f.severity]} ${inline(f.title)}`,
         '',
         `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(f.resource)}`,
-        ...(f.related?.length ? ['', neutralHtml(relatedText(f))] : []),
         '',
         neutralHtml(f.message),
         ...(f.related ?? []).map((r) => `\n↳ ${inline(r.message)}: ${code(`${r.file}:${r.startLine}-${r.endLine}`)}`),

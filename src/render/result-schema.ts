@@ -28,7 +28,6 @@ export const resultSchema = z.object({
       message: z.string(),
       resource: z.string(),
       location,
-      related: z.array(location.extend({ message: z.string() })).optional(),
       suppressed: z.boolean(),
       suppression: z.string().optional(),
       access: z

@@ -11,11 +11,6 @@ export interface Hop {
   ports: [number, number][];
 }
 
-/** Another place that explains a finding: the rule that opens, when the finding sits at its cause. */
-export interface RelatedLocation extends Location {
-  message: string;
-}
-
 export interface Finding {
   rule: RuleId;
   severity: Severity;
@@ -25,8 +20,6 @@ export interface Finding {
   resource: string;
   /** Where the change that caused it is, in the head revision (PRODUCT.md §3). */
   location: Location;
-  /** The rule that opens, when the finding sits at its cause (a changed input, a module call). */
-  related?: RelatedLocation[];
   suppressed: boolean;
   suppression?: string;
   access?: {
