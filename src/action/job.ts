@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import type { CheckSink } from '../publish/check-sink.js';
-import type { Annotation } from '../publish/limits.js';
+import type { Annotation } from '../github/limits.js';
 
 const LEVEL = { failure: 'error', warning: 'warning', notice: 'notice' } as const;
 

@@ -24,13 +24,13 @@ import { checkRunSink } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
-import { listEarlierComments, postReview, resolveThreads } from '../github/review.js';
+import { listBotComments, postReview, resolveThreads } from '../github/review.js';
 import { githubTrees, type TreeReader } from '../github/trees.js';
 import type { Octokit, RepoRef } from '../github/types.js';
 import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
 import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
-import { planComments } from '../publish/review-comments.js';
+import { fingerprintOf, marker, planComments } from '../publish/review-comments.js';
 import { readModulesForReview } from './module-reads.js';
 import type { RunRegistry } from './runs.js';
 import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
@@ -290,7 +290,10 @@ async function publish(
       if (head === undefined || !isTerraformFile(f.filename)) continue;
       hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
     }
-    const earlier = await listEarlierComments(octokit, repo, target.pullNumber);
+    const earlier = (await listBotComments(octokit, repo, target.pullNumber)).flatMap((c) => {
+      const fingerprint = fingerprintOf(c.body);
+      return fingerprint ? [{ id: c.id, fingerprint }] : [];
+    });
     const plan = planComments({
       findings: result.findings,
       hunks,
@@ -309,7 +312,14 @@ async function publish(
     }
     if (plan.comments.length) {
       const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request, the most severe first.${overLimit} The check run \`sg-review\` has the full summary.`;
-      await postReview(octokit, repo, target.pullNumber, target.headSha, body, plan.comments);
+      await postReview(
+        octokit,
+        repo,
+        target.pullNumber,
+        target.headSha,
+        body,
+        plan.comments.map(({ fingerprint, ...c }) => ({ ...c, tail: marker(fingerprint) })),
+      );
     }
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
     const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);

@@ -2,10 +2,11 @@
 // the defaults and the error messages.
 import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
-import { DEFAULT_LIMITS, type Limits } from '../engine/evaluate/limits.js';
+import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { SEVERITIES, type ReviewSettings } from '../engine/settings.js';
+
+export { SEVERITIES, limitsOf, toPortRange, type Severity } from '../engine/settings.js';
 
 const PORTS = 'ports are 0 to 65535';
 const port = z.number().int().min(0, PORTS).max(65535, PORTS);
@@ -59,19 +60,10 @@ export const configSchema = z
     /** Seconds of evaluation per review. */
     review_time_budget: z.number().int().min(1).max(3600).default(DEFAULT_LIMITS.timeBudgetSeconds),
   })
-  .strict();
+  // the engine reads a subset of what the schema produces (src/engine/settings.ts)
+  .strict() satisfies z.ZodType<ReviewSettings>;
 
 export type Config = z.infer<typeof configSchema>;
-
-/** The configured bounds, in the engine's terms. */
-export function limitsOf(config: Config): Limits {
-  return {
-    maxInstances: config.max_instances,
-    maxValues: config.max_values,
-    maxDepth: config.max_expression_depth,
-    timeBudgetSeconds: config.review_time_budget,
-  };
-}
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 
@@ -87,11 +79,4 @@ export function validateConfig(raw: unknown, source: string): Config {
     return `"${key}": ${i.message}`;
   });
   throw new ConfigError(`${source}: ${problems.join('; ')}`);
-}
-
-/** "8000-8100" or 22 as an inclusive range. */
-export function toPortRange(p: number | string): [number, number] {
-  if (typeof p === 'number') return [p, p];
-  const [a, b] = p.split('-').map(Number);
-  return [a!, b ?? a!];
 }

@@ -1,7 +1,7 @@
 // Files in, review out: models both revisions with one parser, so files the two revisions
 // share are parsed once.
-import { limitsOf, type Config } from '../config/schema.js';
 import { Budget } from './evaluate/limits.js';
+import { limitsOf, type ReviewSettings } from './settings.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
@@ -16,7 +16,7 @@ export interface RevisionModules {
 export async function reviewFiles(
   base: SourceFile[],
   head: SourceFile[],
-  config: Config,
+  config: ReviewSettings,
   toJson?: HclToJson,
   modules: RevisionModules = { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS },
 ): Promise<ReviewResult> {

@@ -3,8 +3,9 @@
 //   2. run every finding rule on (base, head, config)
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
-import type { Config } from '../config/schema.js';
-import { isNothing, AccessIndex } from './access/access.js';
+import type { ReviewSettings } from './settings.js';
+import type { AccessIndex } from './access/access.js';
+import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
 import type { Model, ModelStats, Suppression } from './model/types.js';
@@ -47,7 +48,7 @@ export interface ModuleSummary {
   note: string | null;
 }
 
-export function review(base: Model, head: Model, config: Config): ReviewResult {
+export function review(base: Model, head: Model, config: ReviewSettings): ReviewResult {
   const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const ctx = createContext(renamedBase, head, config);
   const findings: Finding[] = [];

@@ -2,10 +2,14 @@
 // and never left in progress: the final update is retried, falls back to a short summary when
 // GitHub refuses the full one, and earlier runs of the head still in progress are concluded by
 // the next run.
-import { RERUN_ACTION } from '../publish/check-output.js';
 import type { CheckOutcome, CheckSink } from '../publish/check-sink.js';
-import { CHECK_NAME, limitOutput, type CheckOutput } from '../publish/limits.js';
+import { limitOutput, type CheckOutput } from './limits.js';
 import type { Octokit, RepoRef } from './types.js';
+
+/** The check's name: what branch protection requires. */
+export const CHECK_NAME = 'sg-review';
+/** The button on a completed run that asks for a fresh review. */
+export const RERUN_ACTION = { label: 'Re-run', description: 'Run sg-review again', identifier: 'rerun' };
 
 /** Waits before each retry of the final update (GitHub 5xx, 429 or no answer), in ms:
  * CHECK_RUN_RETRY_MS="1000,5000,15000" by default. */

@@ -1,5 +1,5 @@
 // What the slash command needs from GitHub: the sender's permission, a reaction, a reply, the PR.
-import { limitBody } from '../publish/limits.js';
+import { limitBody } from './limits.js';
 import type { Octokit, RepoRef } from './types.js';
 
 /** admin, maintain, write, triage, read or none. */

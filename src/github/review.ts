@@ -1,37 +1,31 @@
 // The PR review: read every earlier review comment (all pages) for fingerprint markers, post
 // one review carrying all new line comments, and resolve the threads of findings that are gone.
-import { limitBody } from '../publish/limits.js';
-import { fingerprintOf, marker, type PlannedComment } from '../publish/review-comments.js';
+import { limitBody } from './limits.js';
 import type { Octokit, RepoRef } from './types.js';
 
-export interface EarlierComment {
+type ReviewComment = NonNullable<NonNullable<Parameters<Octokit['rest']['pulls']['createReview']>[0]>['comments']>[number];
+/** A line comment; `tail` (its fingerprint marker) is kept when the body is shortened. */
+export type LineComment = ReviewComment & { tail: string };
+
+export interface BotComment {
   id: number;
-  fingerprint: string;
+  body: string;
 }
 
-export async function listEarlierComments(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<EarlierComment[]> {
+/** Every earlier review comment written by a bot (all pages). */
+export async function listBotComments(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<BotComment[]> {
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 });
-  return comments.flatMap((c) => {
-    const fingerprint = fingerprintOf(c.body);
-    return fingerprint && c.user?.type === 'Bot' ? [{ id: c.id, fingerprint }] : [];
-  });
+  return comments.flatMap((c) => (c.user?.type === 'Bot' ? [{ id: c.id, body: c.body }] : []));
 }
 
-export async function postReview(
-  octokit: Octokit,
-  repo: RepoRef,
-  pullNumber: number,
-  commitId: string,
-  body: string,
-  comments: PlannedComment[],
-): Promise<void> {
+export async function postReview(octokit: Octokit, repo: RepoRef, pullNumber: number, commitId: string, body: string, comments: LineComment[]): Promise<void> {
   await octokit.rest.pulls.createReview({
     ...repo,
     pull_number: pullNumber,
     commit_id: commitId,
     event: 'COMMENT',
     body: limitBody(body),
-    comments: comments.map(({ fingerprint, ...c }) => ({ ...c, body: limitBody(c.body, marker(fingerprint)) })),
+    comments: comments.map(({ tail, ...c }) => ({ ...c, body: limitBody(c.body, tail) })),
   });
 }
 

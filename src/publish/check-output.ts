@@ -4,7 +4,7 @@ import { SEVERITY_RANK, type Finding } from '../engine/findings/finding.js';
 import type { ReviewResult } from '../engine/review.js';
 import { code } from '../render/escape.js';
 import { countsLine, renderMarkdown } from '../render/markdown.js';
-import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from './limits.js';
+import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from '../github/limits.js';
 
 /** Directories named in the summary; the rest are counted. */
 const LISTED_DIRECTORIES = 50;
@@ -69,5 +69,3 @@ export function annotationBatches(list: Annotation[]): Annotation[][] {
   for (let i = 0; i < list.length; i += ANNOTATIONS_PER_REQUEST) out.push(list.slice(i, i + ANNOTATIONS_PER_REQUEST));
   return out.length ? out : [[]];
 }
-
-export const RERUN_ACTION = { label: 'Re-run', description: 'Run sg-review again', identifier: 'rerun' };

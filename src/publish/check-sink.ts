@@ -1,6 +1,6 @@
 // Where a review's check goes: a check run on GitHub (the App, `sg-review pr`) or the job of a
 // GitHub Actions workflow (summary file, workflow-command annotations, exit code).
-import type { Annotation } from './limits.js';
+import type { Annotation } from '../github/limits.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
 

@@ -4,7 +4,7 @@
 import { describePorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/review.js';
 import type { Finding } from '../engine/findings/finding.js';
-import type { Severity } from '../config/schema.js';
+import type { Severity } from '../engine/settings.js';
 import { cell, cellCode, code, inline, mermaidLabel, neutralHtml } from './escape.js';
 
 const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };

@@ -2,7 +2,7 @@
 // shape, so tests validate every CLI output against it, and docs/sg-review-v1.schema.json is
 // generated from it.
 import { z } from 'zod';
-import { SEVERITIES } from '../config/schema.js';
+import { SEVERITIES } from '../engine/settings.js';
 
 const ports = z.array(z.tuple([z.number().int(), z.number().int()]));
 const peer = z.discriminatedUnion('type', [

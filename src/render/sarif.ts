@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: rule metadata with help text, levels, locations and
 // partialFingerprints; one rule entry per (rule, severity) so an alert shows its own severity.
-import type { Severity } from '../config/schema.js';
+import type { Severity } from '../engine/settings.js';
 import type { ReviewResult } from '../engine/review.js';
 import { FINDING_RULES } from '../engine/rules/registry.js';
 

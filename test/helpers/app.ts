@@ -20,10 +20,12 @@ const { privateKey } = generateKeyPairSync('rsa', {
 export const SECRET = 'test-secret';
 
 /** A real payload shape from @octokit/webhooks-examples, patched with our repository. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests patch example payloads at any depth */
 export function payload(name: string, action: string, patch: (p: Record<string, any>) => void = () => {}): Record<string, any> {
   const event = examples.find((e) => e.name === name)!;
   const example = event.examples.find((e) => e['action'] === action) ?? event.examples[0]!;
   const p = structuredClone(example) as Record<string, any>;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   p['installation'] = { id: 1, node_id: 'x' };
   p['repository'] = {
     ...(p['repository'] ?? {}),

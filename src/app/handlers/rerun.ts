@@ -2,10 +2,8 @@
 // (check_suite rerequested). Fork PRs' check payloads carry no pull_requests: the PR number is
 // read from the check run's external_id.
 import type { Context } from 'probot';
-import { findPullNumberForSha } from '../../github/check-run.js';
+import { CHECK_NAME, RERUN_ACTION, findPullNumberForSha } from '../../github/check-run.js';
 import { getPull } from '../../github/command.js';
-import { RERUN_ACTION } from '../../publish/check-output.js';
-import { CHECK_NAME } from '../../publish/limits.js';
 import type { RunRegistry } from '../runs.js';
 import { runReview } from '../run-review.js';
 

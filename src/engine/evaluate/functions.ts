@@ -212,11 +212,11 @@ const FUNCTIONS: Record<string, Fn> = {
       .sort()
       .map((k) => map[k]!);
   },
-  length: ([v]) => {
+  length: ([v = null]) => {
     if (typeof v === 'string') return [...v].length;
     if (Array.isArray(v)) return v.length;
     if (isObject(v)) return Object.keys(v).length;
-    throw new EvalError(`length: cannot take the length of a ${typeName(v!)}`);
+    throw new EvalError(`length: cannot take the length of a ${typeName(v)}`);
   },
   element: ([l, i]) => {
     const items = list(l!, 'element');

@@ -1,5 +1,5 @@
 // What every finding rule receives.
-import type { Config } from '../../config/schema.js';
+import type { ReviewSettings } from '../settings.js';
 import { AccessIndex } from '../access/access.js';
 import type { Model } from '../model/types.js';
 
@@ -7,14 +7,14 @@ export interface ReviewContext {
   /** The merge base, with addresses renamed by `moved` blocks to their head names. */
   base: Model;
   head: Model;
-  config: Config;
+  config: ReviewSettings;
   baseAccess: AccessIndex;
   headAccess: AccessIndex;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
 }
 
-export function createContext(base: Model, head: Model, config: Config): ReviewContext {
+export function createContext(base: Model, head: Model, config: ReviewSettings): ReviewContext {
   return {
     base,
     head,

@@ -1,6 +1,6 @@
 // The shape of a finding rule module. `defineRule` stamps the rule's id on every finding it
 // reports and derives its docs page, so a rule names itself exactly once.
-import type { Severity } from '../../config/schema.js';
+import type { Severity } from '../settings.js';
 import type { ReviewContext } from './context.js';
 import type { Finding } from './finding.js';
 

@@ -1,6 +1,6 @@
 // The shape every finding rule produces (PRODUCT.md §3, §5).
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../config/schema.js';
+import type { Severity } from '../settings.js';
 import type { Direction, Location, Peer } from '../model/types.js';
 import type { RuleId } from '../rules/registry.js';
 

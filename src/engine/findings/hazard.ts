@@ -1,7 +1,7 @@
 // Shared by the ownership and lifecycle hazards: a hazard the PR introduces is reported at its
 // severity; one that already existed at the base only when the PR changes that group, at
 // severity low, saying it predates the PR.
-import type { Severity } from '../../config/schema.js';
+import type { Severity } from '../settings.js';
 import type { Model } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 

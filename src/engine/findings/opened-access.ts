@@ -1,6 +1,6 @@
 // Shared by new-ingress and new-egress: each head rule's contribution to newly opened access,
 // grouped per declaring rule (resource and lines), group and protocol.
-import { toPortRange, type Config, type Severity } from '../../config/schema.js';
+import { toPortRange, type ReviewSettings, type Severity } from '../settings.js';
 import { isNothing, type OpenedAccess } from '../access/access.js';
 import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
 import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
@@ -43,12 +43,12 @@ export function openedJson(opened: OpenedAccess): NonNullable<Finding['access']>
   return out;
 }
 
-export function sensitiveSet(config: Pick<Config, 'sensitive_ports'>, protocol: string): IntervalSet {
+export function sensitiveSet(config: Pick<ReviewSettings, 'sensitive_ports'>, protocol: string): IntervalSet {
   if (config.sensitive_ports) return normalise(config.sensitive_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
   return normalise(SENSITIVE_PORTS.filter((p) => p.protocol === protocol || protocol === 'all').map((p) => [BigInt(p.ports[0]), BigInt(p.ports[1])] as const));
 }
 
-function trustedSet(config: Pick<Config, 'trusted_cidrs'>, family: Family): IntervalSet {
+function trustedSet(config: Pick<ReviewSettings, 'trusted_cidrs'>, family: Family): IntervalSet {
   return normalise(
     config.trusted_cidrs
       .map(cidrToSet)
@@ -68,7 +68,7 @@ export interface Classified {
 export function classifyIngress(
   protocol: string,
   opened: OpenedAccess,
-  config: Pick<Config, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
+  config: Pick<ReviewSettings, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
 ): Classified {
   const sensitivePorts = sensitiveSet(config, protocol);
   const allowed = normalise(config.allowed_public_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 import { anchor, commentableHunks, diffHunks, patchHunks } from '../../src/publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../../src/publish/check-output.js';
-import { LIMITS, fit, limitAnnotation, limitBody, limitOutput } from '../../src/publish/limits.js';
+import { LIMITS, fit, limitAnnotation, limitBody, limitOutput } from '../../src/github/limits.js';
 import { fingerprintOf, marker } from '../../src/publish/review-comments.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

@@ -2,7 +2,6 @@
 // send through these functions (research/github.md §3, §4). A text over a limit makes GitHub
 // answer 422 and would leave the check run in progress. Sizes are counted in UTF-8 bytes, which
 // is never less than GitHub's count in characters.
-export const CHECK_NAME = 'sg-review';
 export const ANNOTATIONS_PER_REQUEST = 50;
 
 export const LIMITS = {
