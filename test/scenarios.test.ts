@@ -11,9 +11,10 @@ import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import type { ReviewResult } from '../src/engine/review.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { CORPUS, corpusPresent } from './helpers/corpus.js';
 
 const ROOT = join(import.meta.dirname, 'scenarios');
-const CORPUS_PAIRS = join(import.meta.dirname, '../../shared/corpus/pr-pairs');
+const CORPUS_PAIRS = join(CORPUS, 'pr-pairs');
 const CORPUS_EXPECTED = join(import.meta.dirname, 'scenarios-corpus');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
@@ -45,8 +46,10 @@ async function reviewDirs(base: string, head: string) {
   return reviewFiles(b, h, DEFAULT_CONFIG);
 }
 
+/** Compares with the expected file; a missing one fails (UPDATE_GOLDEN=1 writes it for review). */
 function golden(file: string, actual: string) {
-  if (update || !existsSync(file)) writeFileSync(file, actual);
+  if (update) writeFileSync(file, actual);
+  if (!existsSync(file)) expect.fail(`${file} is missing: run UPDATE_GOLDEN=1 npm test and review the file it writes`);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
@@ -61,8 +64,8 @@ describe('golden scenarios', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS_PAIRS))('real pull-request pairs', () => {
-  const pairs = existsSync(CORPUS_PAIRS) ? readdirSync(CORPUS_PAIRS) : [];
+describe.skipIf(!corpusPresent())('real pull-request pairs', () => {
+  const pairs = corpusPresent() ? readdirSync(CORPUS_PAIRS) : [];
   it.each(pairs)('%s', async (pair) => {
     const result = await reviewDirs(join(CORPUS_PAIRS, pair, 'base'), join(CORPUS_PAIRS, pair, 'head'));
     mkdirSync(CORPUS_EXPECTED, { recursive: true });

@@ -23,7 +23,7 @@ import { reviewFiles } from '../engine/review-files.js';
 import { checkRunSink } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
-import { listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
+import { COMPARE_FILE_LIMIT, compareFiles, listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
 import { listBotComments, postReview, resolveThreads } from '../github/review.js';
 import { githubTrees, type TreeReader } from '../github/trees.js';
 import type { Octokit, RepoRef } from '../github/types.js';
@@ -157,11 +157,16 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         // 4. the merge base
         mergeBaseSha = await mergeBase(octokit, repo, target.baseSha, target.headSha);
       } else {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${target.baseSha}...${target.headSha}` });
-        mergeBaseSha = data.merge_base_commit.sha;
-        changed = (data.files ?? [])
-          .map((f) => ({ filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch }))
-          .filter(inScope(config));
+        const comparison = await compareFiles(octokit, repo, target.baseSha, target.headSha);
+        mergeBaseSha = comparison.mergeBase;
+        changed = comparison.files.filter(inScope(config));
+        const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
+        if (comparison.truncated) notes.push(cut);
+        if (!touchedDirectories(changed).length && comparison.truncated) {
+          // a cut list that shows no Terraform proves nothing: never a silent pass
+          await conclude(config.on_error, 'sg-review: file list cut by GitHub', cut);
+          return;
+        }
         if (!touchedDirectories(changed).length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.', {}, 'no-changes');
           return;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 
+import { RULE_IDS, isRuleId } from '../engine/rules/registry.js';
 import { SEVERITIES, type ReviewSettings } from '../engine/settings.js';
 
 export { SEVERITIES, limitsOf, toPortRange, type Severity } from '../engine/settings.js';
@@ -49,7 +50,9 @@ export const configSchema = z
     /** Check-run annotations, the most severe first (GitHub takes 50 per request). */
     max_annotations: z.number().int().min(0).max(5000).default(500),
     /** Rule ids never reported. */
-    disabled_rules: z.array(z.string()).default([]),
+    disabled_rules: z
+      .array(z.string().refine(isRuleId, { error: (issue) => `unknown rule ${JSON.stringify(issue.input)}; rules are ${RULE_IDS.join(', ')}` }))
+      .default([]),
     // Bounds on the work of one review (a PR controls its input); a bound hit is an `analysis-limit` finding.
     /** Instances per resource or module call (count / for_each). */
     max_instances: z.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.maxInstances),

@@ -29,19 +29,32 @@ export async function postReview(octokit: Octokit, repo: RepoRef, pullNumber: nu
   });
 }
 
-interface ThreadsResult {
-  repository: { pullRequest: { reviewThreads: { nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number }[] } }[] } } | null };
+interface Thread {
+  id: string;
+  isResolved: boolean;
+  comments: { nodes: { databaseId: number }[] };
 }
 
-/** Resolves the review threads started by the given comments (findings that disappeared). */
+interface ThreadsPage {
+  repository: {
+    pullRequest: { reviewThreads: { nodes: Thread[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  };
+}
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $after: String) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { reviewThreads(first: 100, after: $after) { nodes { id isResolved comments(first: 1) { nodes { databaseId } } } pageInfo { hasNextPage endCursor } } } } }`;
+
+/** Resolves the review threads started by the given comments (findings that disappeared), reading every page of threads. */
 export async function resolveThreads(octokit: Octokit, repo: RepoRef, pullNumber: number, commentIds: number[]): Promise<number> {
   if (!commentIds.length) return 0;
-  const data = await octokit.graphql<ThreadsResult>(
-    `query($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { reviewThreads(first: 100) { nodes { id isResolved comments(first: 1) { nodes { databaseId } } } } } } }`,
-    { owner: repo.owner, repo: repo.repo, number: pullNumber },
-  );
   const wanted = new Set(commentIds);
-  const threads = (data.repository.pullRequest?.reviewThreads.nodes ?? []).filter((t) => !t.isResolved && wanted.has(t.comments.nodes[0]?.databaseId ?? -1));
+  const threads: Thread[] = [];
+  let after: string | null = null;
+  do {
+    const page: ThreadsPage = await octokit.graphql<ThreadsPage>(THREADS_QUERY, { owner: repo.owner, repo: repo.repo, number: pullNumber, after });
+    const list = page.repository.pullRequest?.reviewThreads;
+    threads.push(...(list?.nodes ?? []).filter((t) => !t.isResolved && wanted.has(t.comments.nodes[0]?.databaseId ?? -1)));
+    after = list?.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
+  } while (after !== null);
   if (!threads.length) return 0;
   const mutation = `mutation { ${threads.map((t, i) => `t${i}: resolveReviewThread(input: { threadId: ${JSON.stringify(t.id)} }) { thread { id } }`).join(' ')} }`;
   await octokit.graphql(mutation);

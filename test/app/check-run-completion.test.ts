@@ -1,7 +1,7 @@
 // A check run is never left in progress: the final update is retried, shortened on 422, and a
 // run that could not be concluded is concluded by the next run of the same head.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedRequest } from '../../src/demo/github-double.js';
+import type { RecordedRequest } from '../../demo/github-double.js';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
 import { HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/app.js';
-import { GitHubDouble } from '../../src/demo/github-double.js';
+import { GitHubDouble } from '../../demo/github-double.js';
 import { createLambdaHandler } from '../../src/lambda.js';
 import { cleanup, pullRequestPayload } from '../helpers/app.js';
 import { HEAD, TIP, exampleCommits, examplePull } from './fixtures.js';

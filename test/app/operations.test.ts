@@ -53,7 +53,7 @@ describe('operations', () => {
 
   it('npm run demo: the bundled example PR, end to end over HTTP on 127.0.0.1', async () => {
     const root = join(import.meta.dirname, '../..');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/demo/run-demo.ts'], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'demo/run-demo.ts'], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent' },
     });

@@ -133,6 +133,23 @@ describe('pull_request', () => {
     expect(h.github.checkRuns.get(102)).toMatchObject({ conclusion: 'failure' });
   });
 
+  it('resolves the threads of findings that disappeared when they are past the first 100 review threads', async () => {
+    const commits = exampleCommits();
+    const FIXED = 'd'.repeat(40);
+    const head = commits[HEAD]!['network/main.tf']!;
+    const start = head.indexOf('# Quick fix for the health checker');
+    const end = head.indexOf('resource "aws_vpc_security_group_egress_rule" "web_to_db"');
+    commits[FIXED] = { ...commits[HEAD]!, 'network/main.tf': head.slice(0, start) + head.slice(end) };
+    const h = harness({ commits, pulls: [examplePull] });
+    // 150 threads people started before the app commented
+    for (let i = 0; i < 150; i++)
+      h.github.reviewComments.push({ id: i + 1, pull: 1, path: 'network/main.tf', line: 1, body: 'why?', user: { login: 'dev', type: 'User' } });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    h.github.options.pulls[0] = { ...examplePull, head: FIXED };
+    await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: FIXED, base: TIP }));
+    expect(h.github.resolvedThreads).toHaveLength(4);
+  });
+
   it('uses one installation token per installation and tags every request with the delivery id', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }), 'delivery-a');

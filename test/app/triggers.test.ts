@@ -163,4 +163,18 @@ describe('re-runs and merge queue', () => {
     ]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ head_sha: HEAD, external_id: `merge-group:${HEAD}`, conclusion: 'failure' });
   });
+
+  it('merge_group: when GitHub cuts the compare at 300 files, the check says so and does not pass', async () => {
+    const commits = exampleCommits();
+    // 300 documentation files sort before the Terraform change, which GitHub then leaves out
+    for (let i = 0; i < 300; i++) commits[HEAD]![`docs/${String(i).padStart(3, '0')}.md`] = 'x\n';
+    const h = harness({ commits, pulls: [examplePull] });
+    await h.send(
+      'merge_group',
+      payload('merge_group', 'checks_requested', (p) => {
+        p['merge_group'] = { ...p['merge_group'], head_sha: HEAD, base_sha: TIP };
+      }),
+    );
+    expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'failure', output: { summary: expect.stringContaining('at most 300 files') } });
+  });
 });

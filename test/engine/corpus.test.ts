@@ -3,15 +3,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, corpusPresent } from '../helpers/corpus.js';
 import { readTerraformTree } from '../../src/adapters/files.js';
 import { FileParser } from '../../src/engine/hcl/parse.js';
 import { loadModel } from '../../src/engine/load.js';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 const parser = new FileParser();
 
 function corpusDirs(): string[] {
-  if (!existsSync(CORPUS)) return [];
+  if (!corpusPresent()) return [];
   const real = readdirSync(join(CORPUS, 'real-world')).map((d) => join(CORPUS, 'real-world', d));
   const pairs = readdirSync(join(CORPUS, 'pr-pairs')).flatMap((d) => ['base', 'head'].map((side) => join(CORPUS, 'pr-pairs', d, side)));
   return [...real, ...pairs].filter((d) => existsSync(d));
@@ -20,7 +20,7 @@ function corpusDirs(): string[] {
 const RULE_TYPES =
   /^\s*resource\s+"(aws_security_group|aws_default_security_group|aws_security_group_rule|aws_vpc_security_group_(?:ingress|egress)_rule)"\s+"([^"]+)"/gm;
 
-describe.skipIf(!existsSync(CORPUS))('shared corpus robustness', () => {
+describe.skipIf(!corpusPresent())('shared corpus robustness', () => {
   it.each(corpusDirs().map((d) => [d.slice(CORPUS.length + 1), d]))('%s', async (_name, dir) => {
     const files = await readTerraformTree(dir);
     const model = await loadModel(files, parser);

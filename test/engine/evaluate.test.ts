@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/engine/hcl/expression.js';
-import { evaluate, evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
+import {
+  TEMPLATE_CACHE_SIZE,
+  cachedTemplates,
+  evaluate,
+  evaluateSafely,
+  templateNode,
+  type ModuleContext,
+  type Scope,
+} from '../../src/engine/evaluate/evaluate.js';
 import { Lazy, Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
 
 const vars: Record<string, Value> = {
@@ -115,5 +123,24 @@ describe('functions', () => {
     ['sort(["b", "a"])', ['a', 'b']],
   ])('%s', (src, expected) => {
     expect(ev(src)).toEqual(expected);
+  });
+});
+
+describe('function names that are properties of every JavaScript object', () => {
+  it.each(['hasOwnProperty("x")', 'toString(1)', 'constructor(1)', 'valueOf()', '__proto__(1)', 'isPrototypeOf(1)'])(
+    '%s is an unresolved value, not a crash or "[object Undefined]"',
+    (src) => {
+      const v = ev(src);
+      expect(v).toBeInstanceOf(Unknown);
+      expect((v as Unknown).reason).toMatch(/is not evaluated statically/);
+    },
+  );
+});
+
+describe('the parsed-template cache', () => {
+  it('stays bounded however many distinct templates a long-running server sees', () => {
+    for (let i = 0; i < TEMPLATE_CACHE_SIZE + 500; i++) templateNode(`\${var.a}-${i}`);
+    expect(cachedTemplates()).toBeLessThanOrEqual(TEMPLATE_CACHE_SIZE);
+    expect(templateNode('${var.a}-0')).toEqual(templateNode('${var.a}-0'));
   });
 });

@@ -7,7 +7,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/app/app.js';
 import { RunRegistry } from '../../src/app/runs.js';
-import { GitHubDouble, type DoubleOptions } from '../../src/demo/github-double.js';
+import { GitHubDouble, type DoubleOptions } from '../../demo/github-double.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
-import { GitHubDouble } from '../../src/demo/github-double.js';
-import { RegistryDouble, type RegistryDoubleOptions } from '../../src/demo/registry-double.js';
+import { GitHubDouble } from '../../demo/github-double.js';
+import { RegistryDouble, type RegistryDoubleOptions } from '../../demo/registry-double.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/modules');
 

@@ -1,5 +1,6 @@
 // The static evaluator: computes what Terraform knows before `plan`. Anything it cannot know
 // becomes an explicit Unknown carrying the expression text, never a guess.
+import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { callFunction } from './functions.js';
 import { LimitError, budget } from './limits.js';
@@ -45,9 +46,11 @@ export function withNames(scope: Scope, extra: Record<string, Value>): Scope {
   return { module: scope.module, names };
 }
 
-const templateCache = new Map<string, Node>();
+/** How many parsed templates a long-running server keeps (least recently used dropped). */
+export const TEMPLATE_CACHE_SIZE = 20_000;
+const templateCache = new LRUCache<string, Node>({ max: TEMPLATE_CACHE_SIZE });
 
-/** hcl2json returns every string as a template; parse each distinct one once. */
+/** hcl2json returns every string as a template; parse each distinct one once while it is hot. */
 export function templateNode(text: string): Node {
   let node = templateCache.get(text);
   if (!node) {
@@ -55,6 +58,11 @@ export function templateNode(text: string): Node {
     templateCache.set(text, node);
   }
   return node;
+}
+
+/** Parsed templates held now (bounded by TEMPLATE_CACHE_SIZE). */
+export function cachedTemplates(): number {
+  return templateCache.size;
 }
 
 /**

@@ -375,9 +375,13 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
+// Looked up in a Map: a .tf calling hasOwnProperty() or toString() must find no function (an
+// unresolved value), never one of Object.prototype's.
+const BY_NAME = new Map(Object.entries(FUNCTIONS));
+
 /** Calls a function on evaluated arguments, propagating unknowns. */
 export function callFunction(name: string, args: Value[], src: string): Value {
-  const fn = FUNCTIONS[name];
+  const fn = BY_NAME.get(name);
   if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
   const unknownArg = args.find((a) => a instanceof Unknown);
   if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;

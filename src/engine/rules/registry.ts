@@ -39,7 +39,8 @@ export type RuleId = (typeof RULES)[number]['id'];
 
 export const FINDING_RULES: readonly FindingRule<RuleId>[] = RULES;
 
-const IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+const IDS: ReadonlySet<string> = new Set(RULE_IDS);
 
 export function isRuleId(id: string): id is RuleId {
   return IDS.has(id);

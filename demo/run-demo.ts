@@ -9,11 +9,11 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { Probot, ProbotOctokit, createNodeMiddleware } from 'probot';
-import { createApp } from '../app/app.js';
-import { RunRegistry } from '../app/runs.js';
+import { createApp } from '../src/app/app.js';
+import { RunRegistry } from '../src/app/runs.js';
 import { GitHubDouble } from './github-double.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples/three-tier');
 const SECRET = 'demo-webhook-secret';
 const BASE = '1'.repeat(40);

@@ -3,7 +3,7 @@
 // request, validates review-comment anchors against the diff as GitHub does (422), and can
 // inject failures.
 import { createPatch } from 'diff';
-import { patchHunks } from '../publish/anchors.js';
+import { patchHunks } from '../src/publish/anchors.js';
 
 export interface RecordedRequest {
   method: string;
@@ -132,7 +132,8 @@ export class GitHubDouble {
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/compare/([^.]+)\\.\\.\\.(.+)$`).exec(path))) {
       const pull = this.options.pulls.find((x) => x.head === m![2]) ?? { number: 0, head: m[2]!, base: m[1]!, mergeBase: m[1]! };
-      return { status: 200, body: { merge_base_commit: { sha: pull.mergeBase }, files: this.pullFiles(pull) } };
+      // like GitHub: at most 300 files for the whole comparison
+      return { status: 200, body: { merge_base_commit: { sha: pull.mergeBase }, files: this.pullFiles(pull).slice(0, 300) } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/comments$`).exec(path))) {
       const pull = Number(m[1]);
@@ -232,12 +233,18 @@ export class GitHubDouble {
   graphql(body: { query: string; variables?: Record<string, unknown> }): Reply {
     const q = body.query;
     if (q.includes('reviewThreads')) {
-      const nodes = this.reviewComments.map((c) => ({
+      // GitHub's connection paging: at most `first` threads after the cursor
+      const all = this.reviewComments.map((c) => ({
         id: `thread-${c.id}`,
         isResolved: this.resolvedThreads.includes(`thread-${c.id}`),
         comments: { nodes: [{ databaseId: c.id }] },
       }));
-      return { status: 200, body: { data: { repository: { pullRequest: { reviewThreads: { nodes } } } } } };
+      const first = Number(/reviewThreads\(first: (\d+)/.exec(q)?.[1] ?? 100);
+      const after = body.variables?.['after'];
+      const start = typeof after === 'string' ? Number(after) : 0;
+      const nodes = all.slice(start, start + first);
+      const pageInfo = { hasNextPage: start + first < all.length, endCursor: String(start + nodes.length) };
+      return { status: 200, body: { data: { repository: { pullRequest: { reviewThreads: { nodes, pageInfo } } } } } };
     }
     if (q.includes('resolveReviewThread')) {
       const data: Record<string, unknown> = {};
