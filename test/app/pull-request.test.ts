@@ -5,6 +5,17 @@ import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './
 afterEach(cleanup);
 
 const FULL_FLOW = reviewRequests();
+const FIXED = 'd'.repeat(40);
+
+/** The example commits plus FIXED: the author drops the rule that opened the web tier; the database rule stays. */
+function withFix() {
+  const commits = exampleCommits();
+  const head = commits[HEAD]!['network/main.tf']!;
+  const start = head.indexOf('# Quick fix for the health checker');
+  const end = head.indexOf('resource "aws_vpc_security_group_egress_rule" "web_to_db"');
+  commits[FIXED] = { ...commits[HEAD]!, 'network/main.tf': head.slice(0, start) + head.slice(end) };
+  return commits;
+}
 
 describe('pull_request', () => {
   it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 9 requests', async (action) => {
@@ -112,13 +123,7 @@ describe('pull_request', () => {
   });
 
   it('a re-run posts nothing new, and a later push resolves threads of findings that disappeared', async () => {
-    const commits = exampleCommits();
-    const FIXED = 'd'.repeat(40);
-    // the author drops the rule that opened the web tier; the database rule stays
-    const head = commits[HEAD]!['network/main.tf']!;
-    const start = head.indexOf('# Quick fix for the health checker');
-    const end = head.indexOf('resource "aws_vpc_security_group_egress_rule" "web_to_db"');
-    commits[FIXED] = { ...commits[HEAD]!, 'network/main.tf': head.slice(0, start) + head.slice(end) };
+    const commits = withFix();
     const h = harness({ commits, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     expect(h.github.reviews).toHaveLength(1);
@@ -134,12 +139,7 @@ describe('pull_request', () => {
   });
 
   it('resolves the threads of findings that disappeared when they are past the first 100 review threads', async () => {
-    const commits = exampleCommits();
-    const FIXED = 'd'.repeat(40);
-    const head = commits[HEAD]!['network/main.tf']!;
-    const start = head.indexOf('# Quick fix for the health checker');
-    const end = head.indexOf('resource "aws_vpc_security_group_egress_rule" "web_to_db"');
-    commits[FIXED] = { ...commits[HEAD]!, 'network/main.tf': head.slice(0, start) + head.slice(end) };
+    const commits = withFix();
     const h = harness({ commits, pulls: [examplePull] });
     // 150 threads people started before the app commented
     for (let i = 0; i < 150; i++)

@@ -330,8 +330,8 @@ class Parser {
     return { kind: 'object', items, src: this.src(start) };
   }
 
-  forExpression(start: number, result: 'tuple' | 'object'): Node {
-    this.identifier(); // "for"
+  /** `k, v in collection` / `v in collection`, after the `for` keyword (expressions and templates). */
+  forClause(): { keyVar: string | null; valueVar: string; collection: Node } {
     let valueVar = this.identifier();
     let keyVar: string | null = null;
     if (this.eat(',')) {
@@ -340,7 +340,12 @@ class Parser {
     }
     if (!this.peekKeyword('in')) this.fail('expected "in"');
     this.pos += 2;
-    const collection = this.expression();
+    return { keyVar, valueVar, collection: this.expression() };
+  }
+
+  forExpression(start: number, result: 'tuple' | 'object'): Node {
+    this.identifier(); // "for"
+    const { keyVar, valueVar, collection } = this.forClause();
     this.expect(':');
     let key: Node | null = null;
     let value = this.expression();
@@ -465,15 +470,7 @@ class Parser {
       return { kind: 'if', test, then, else: otherwise };
     }
     if (word === 'for') {
-      let valueVar = this.identifier();
-      let keyVar: string | null = null;
-      if (this.eat(',')) {
-        keyVar = valueVar;
-        valueVar = this.identifier();
-      }
-      if (!this.peekKeyword('in')) this.fail('expected "in"');
-      this.pos += 2;
-      const collection = this.expression();
+      const { keyVar, valueVar, collection } = this.forClause();
       this.directiveEnd();
       const body = this.templateParts(mode, ['endfor']);
       this.directiveKeyword('endfor');
