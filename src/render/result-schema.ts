@@ -2,6 +2,8 @@
 // shape, so tests validate every CLI output against it, and docs/sg-review-v1.schema.json is
 // generated from it.
 import { z } from 'zod';
+import type { ReviewResult } from '../engine/review.js';
+import { RULE_IDS } from '../engine/rules/registry.js';
 import { SEVERITIES } from '../engine/settings.js';
 
 const ports = z.array(z.tuple([z.number().int(), z.number().int()]));
@@ -21,7 +23,7 @@ export const resultSchema = z.object({
   stats: z.object({ base: stats, head: stats }),
   findings: z.array(
     z.object({
-      rule: z.string(),
+      rule: z.enum(RULE_IDS),
       severity: z.enum(SEVERITIES),
       fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
       title: z.string(),
@@ -58,6 +60,17 @@ export const resultSchema = z.object({
   ),
   suppressionProblems: z.array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() })),
 });
+
+/** The document the schema describes. */
+export type ResultDocument = z.infer<typeof resultSchema>;
+
+/**
+ * The engine's result is the document: this only compiles while every ReviewResult is a valid
+ * ResultDocument (the schema test checks the values too).
+ */
+export function asDocument(result: ReviewResult): ResultDocument {
+  return result;
+}
 
 export function resultJsonSchema(): unknown {
   return z.toJSONSchema(resultSchema);

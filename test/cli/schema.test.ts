@@ -31,7 +31,8 @@ describe('sg-review/v1 JSON', () => {
 
   it('docs/sg-review-v1.schema.json is generated from the schema', () => {
     const text = JSON.stringify(resultJsonSchema(), null, 2) + '\n';
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(SCHEMA_FILE)) writeFileSync(SCHEMA_FILE, text);
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(SCHEMA_FILE, text);
+    expect(existsSync(SCHEMA_FILE), 'docs/sg-review-v1.schema.json is missing: UPDATE_GOLDEN=1 npm test writes it').toBe(true);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(text);
   });
 });
