@@ -53,11 +53,13 @@ describe('webhooks over HTTP', () => {
     return { status: response.status, text: await response.text() };
   };
 
+  /* eslint-disable @typescript-eslint/no-explicit-any -- tests patch example payloads at any depth */
   it.each([
     ['pull_request without head', (p: Record<string, any>) => delete p['pull_request'].head, /pull_request\.head\\"/],
     ['pull_request without repository', (p: Record<string, any>) => delete p['repository'], /\\"repository\\"/],
     ['pull_request with a non-numeric number', (p: Record<string, any>) => (p['pull_request'].number = 'x'), /pull_request\.number\\"/],
   ])('%s: 400 naming the field, nothing sent to GitHub', async (_name, patch, field) => {
+    /* eslint-enable @typescript-eslint/no-explicit-any */
     const before = h.github.requests.length;
     const p = pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP });
     patch(p);
