@@ -4,6 +4,7 @@
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
 import type { ReviewSettings } from './settings.js';
+import type { ModuleOrigin } from './modules/resolution.js';
 import type { AccessIndex } from './access/access.js';
 import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
@@ -42,7 +43,7 @@ export interface ModuleSummary {
   line: number;
   source: string;
   version: string;
-  how: string | null;
+  how: ModuleOrigin | null;
   resolvedVersion: string | null;
   reason: string | null;
   note: string | null;

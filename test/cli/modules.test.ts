@@ -54,6 +54,7 @@ function initialised(name: string, main: string, withCache = true): string {
 async function diff(base: string, head: string) {
   let out = '';
   const code = await runCli(['diff', base, head, '--format', 'json'], { stdout: (s) => (out += s), stderr: () => {}, cwd: work });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON document, read loosely
   return { code, doc: JSON.parse(out) as { conclusion: string; findings: any[]; modules: any[]; stats: unknown } };
 }
 

@@ -43,6 +43,7 @@ describe('Terragrunt', () => {
     }
     let out = '';
     const code = await runCli(['diff', 'base', 'head', '--format', 'json'], { stdout: (s) => (out += s), stderr: () => {}, cwd: work });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON document, read loosely
     const doc = JSON.parse(out) as { conclusion: string; findings: any[] };
     expect(code).toBe(1);
     expect(doc.conclusion).toBe('failure');

@@ -137,7 +137,9 @@ describe('remote modules', () => {
   it('the review-wide time bound stops slow GitHub reads', async () => {
     const s = setup({ delayMs: (h) => (h === 'github' ? 3_000 : 0) });
     const out = await s.read(call(SG, '~> 1.0'), { timeoutMs: 500 });
-    expect(out.resolutions.get(callKey(SG, '~> 1.0'))).toMatchObject({ reason: expect.stringMatching(/longer than 0.5 s \(bound: SG_REVIEW_MODULE_TIMEOUT_SECONDS\)/) });
+    expect(out.resolutions.get(callKey(SG, '~> 1.0'))).toMatchObject({
+      reason: expect.stringMatching(/longer than 0.5 s \(bound: SG_REVIEW_MODULE_TIMEOUT_SECONDS\)/),
+    });
   });
 
   it('a module over the byte bound, and modules over the count bound, are not read', async () => {
