@@ -96,9 +96,13 @@ export function planComments(params: {
     const related = relatedText(f);
     let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${inline(f.title)}
 
-${related ? `${neutralHtml(related)}
+${
+  related
+    ? `${neutralHtml(related)}
 
-` : ''}${neutralHtml(f.message)}`;
+`
+    : ''
+}${neutralHtml(f.message)}`;
     if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
     comments.push({
       fingerprint: f.fingerprint,

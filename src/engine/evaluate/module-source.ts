@@ -44,8 +44,7 @@ export class ModuleSource {
     }
     this.tfvars = tfvarsInPrecedence(files);
     for (const f of this.tfvars) {
-      for (const [name, raw] of Object.entries(f.body))
-        this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
+      for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
     }
   }
 
@@ -117,7 +116,16 @@ export class ModuleSource {
 }
 
 function input(dir: string, kind: Input['kind'], name: string, file: string, span: { startLine: number; endLine: number } | null, raw: unknown): Input {
-  return { dir, kind, name, file, line: span?.startLine ?? 1, endLine: span?.endLine ?? span?.startLine ?? 1, digest: JSON.stringify(raw) ?? 'null', refs: kind === 'local' ? referencedNames(raw) : [] };
+  return {
+    dir,
+    kind,
+    name,
+    file,
+    line: span?.startLine ?? 1,
+    endLine: span?.endLine ?? span?.startLine ?? 1,
+    digest: JSON.stringify(raw) ?? 'null',
+    refs: kind === 'local' ? referencedNames(raw) : [],
+  };
 }
 
 /** `moved { from = aws_security_group.a }` arrives as "${aws_security_group.a}". */
