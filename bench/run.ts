@@ -3,17 +3,23 @@
 //   2. a generated module: 2,000 groups / 10,000 rules, modelled
 //   3. a generated repository of 10,000 groups diffed against a copy with a few changes,
 //      and the same at 4× the size (the ratio shows whether the diff is linear)
+//   4. `sg-review diff` of a generated 2,000-group module (101 files, 2 changed) in a fresh
+//      process, against the naive parse of both revisions, and at 8,000 groups
+//   5. the server's steady state: reviews per minute of a 100-file directory, warm process
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { readTerraformTree } from '../src/adapters/files.js';
-import { createWorkerParser } from '../src/adapters/parse-workers.js';
+import { createWorkerParser, parserForReview } from '../src/adapters/parse-workers.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import type { SourceFile } from '../src/engine/hcl/parse.js';
 import { FileParser } from '../src/engine/hcl/parse.js';
 import { loadModel } from '../src/engine/load.js';
 import { review } from '../src/engine/review.js';
 import { reviewFiles } from '../src/engine/review-files.js';
+import { generate } from './generate.js';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -24,30 +30,6 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await fn();
   return [r, performance.now() - t];
-}
-
-function generate(groups: number, rulesPerGroup: number, files: number, variant = 0): SourceFile[] {
-  const out: string[][] = Array.from({ length: files }, () => []);
-  for (let g = 0; g < groups; g++) {
-    const rules: string[] = [];
-    for (let r = 0; r < rulesPerGroup; r++) {
-      const port = 1000 + r;
-      const cidr = `10.${g % 256}.${r % 256}.0/24`;
-      rules.push(
-        `  ingress {\n    description = "r${r}"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n`,
-      );
-    }
-    const next =
-      g + 1 < groups
-        ? `  egress {\n    description = "next"\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    security_groups = [aws_security_group.g${g + 1}.id]\n  }\n`
-        : '';
-    const extra =
-      variant && g % Math.max(1, Math.floor(groups / 5)) === 0
-        ? `  ingress {\n    description = "changed"\n    from_port = 8080\n    to_port = 8080\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n`
-        : '';
-    out[g % files]!.push(`resource "aws_security_group" "g${g}" {\n  name = "g${g}"\n${rules.join('')}${next}${extra}}\n`);
-  }
-  return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
 }
 
 function hostileInputs(): [string, string][] {
@@ -113,7 +95,7 @@ async function main() {
   for (const scale of [1, 4]) {
     const groups = 10000 * scale;
     const base = generate(groups, 3, 100 * scale);
-    const head = generate(groups, 3, 100 * scale, 1);
+    const head = generate(groups, 3, 100 * scale, 5);
     peak = 0;
     const parser = new FileParser(await createWorkerParser(base.length));
     const [b, h] = await Promise.all([loadModel(base, parser), loadModel(head, parser)]);
@@ -123,7 +105,44 @@ async function main() {
     console.log(`diff of ${groups} groups (${b.rules.length} rules): ${ms(t)}, ${result.findings.length} findings  peak RSS ${mb(peak)}`);
   }
   console.log(`diff time ratio 4x / 1x: ${(diffTimes[1]! / diffTimes[0]!).toFixed(2)} (target <= 4.5)`);
+  coldDiff();
+  await throughput();
   clearInterval(sampler);
+}
+
+/** `sg-review diff` in fresh processes (the WASM parser cold, as on the command line). */
+function coldDiff(): void {
+  const once = (groups: number, files: number, mode: string): { ms: number; cpuMs: number; changedFiles: number } => {
+    const out = execFileSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'diff-once.ts'), String(groups), String(files), mode], {
+      encoding: 'utf8',
+    });
+    return JSON.parse(out) as { ms: number; cpuMs: number; changedFiles: number };
+  };
+  const small = once(2000, 101, 'review');
+  const naive = once(2000, 101, 'naive');
+  const large = once(8000, 404, 'review');
+  console.log(`sg-review diff, cold process, ${availableParallelism()} cores:`);
+  console.log(
+    `  2,000 groups (101 files, ${small.changedFiles} changed): ${ms(small.ms)}; naive parse of both revisions ${ms(naive.ms)}; ratio ${(small.ms / naive.ms).toFixed(2)} (target <= 0.6)`,
+  );
+  // CPU time (all threads) tells a loaded machine's figures apart from the code's
+  console.log(`  CPU time: diff ${ms(small.cpuMs)}, naive ${ms(naive.cpuMs)}; load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`  8,000 groups (404 files): ${ms(large.ms)}; ratio 8,000 / 2,000: ${(large.ms / small.ms).toFixed(2)} (target <= 4.5)`);
+}
+
+/** The server's steady state: one warm process reviewing a 100-file directory again and again. */
+async function throughput(): Promise<void> {
+  const base = generate(1000, 5, 100);
+  const head = generate(1000, 5, 100, 2);
+  const parser = parserForReview(base.length + head.length);
+  for (let i = 0; i < 2; i++) await reviewFiles(base, head, DEFAULT_CONFIG, parser);
+  const rounds = 8;
+  const [, t] = await time(async () => {
+    for (let i = 0; i < rounds; i++) await reviewFiles(base, head, DEFAULT_CONFIG, parser);
+  });
+  console.log(
+    `server steady state (warm process, ${availableParallelism()} cores): ${(60_000 / (t / rounds)).toFixed(0)} reviews/minute of a 100-file directory (1,000 groups; ${ms(t / rounds)} per review)`,
+  );
 }
 
 await main();

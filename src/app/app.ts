@@ -1,35 +1,73 @@
-// The Probot app: registers the handlers and nothing else.
-import type { ApplicationFunction, Context } from 'probot';
+// The Probot app: registers the handlers, the operations endpoints and, with a review queue,
+// this process's review workers.
+import type { ApplicationFunction, Context, Probot, ProbotOctokit } from 'probot';
 import { onComment } from './handlers/command.js';
 import { onMergeGroup } from './handlers/merge-group.js';
 import { onPullRequest } from './handlers/pull-request.js';
 import { onCheckRun, onCheckSuite } from './handlers/rerun.js';
 import { CommandPolicy } from './command-policy.js';
 import { checkPayload } from './payloads.js';
+import { operationsHandler, recordGitHubRequest } from './metrics.js';
+import type { ReviewQueue } from './queue.js';
+import { startReviewWorker } from './queue.js';
+import type { Dispatch, Reviews } from './dispatch.js';
+import { runReview } from './run-review.js';
 import { RunRegistry } from './runs.js';
 
-export function createApp(registry = new RunRegistry()): ApplicationFunction {
-  return (app) => {
-    // Probot's context.octokit shares one write queue (1 write/s) across every installation in
-    // the process; a client from app.auth(installationId) has a queue per installation.
-    const perInstallation = async (context: Context) => {
-      const id = (context.payload as { installation?: { id?: number } }).installation?.id;
-      if (!id) return;
-      const octokit = await app.auth(id);
-      // keep the delivery id on every request, as context.octokit does, for GitHub Support
-      octokit.hook.before('request', (options) => {
-        options.headers['x-github-delivery'] = context.id;
+/**
+ * An installation's own client: Probot's context.octokit shares one write queue (1 write/s)
+ * across every installation in the process; app.auth(installationId) has one per installation.
+ * It tags every request with the delivery id, as context.octokit does, for GitHub Support.
+ */
+export async function installationClient(app: Probot, installationId: number, deliveryId: string): Promise<ProbotOctokit> {
+  const octokit = await app.auth(installationId);
+  octokit.hook.before('request', (options) => {
+    options.headers['x-github-delivery'] = deliveryId;
+  });
+  octokit.hook.after('request', (response, options) => recordGitHubRequest(options.method, response.status));
+  octokit.hook.error('request', (error, options) => {
+    recordGitHubRequest(options.method, (error as { status?: number }).status ?? 0);
+    throw error;
+  });
+  return octokit;
+}
+
+export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, workers = true): ApplicationFunction {
+  return (app, options) => {
+    const dispatch: Dispatch = queue
+      ? async (context, target) => {
+          const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+          if (!installationId) return;
+          await queue.enqueue({ installationId, deliveryId: context.id, target });
+          context.log.info({ headSha: target.headSha, pull: target.pullNumber, queue: await queue.depth() }, 'review queued');
+        }
+      : async (context, target) => {
+          await runReview({ octokit: context.octokit, log: context.log, registry }, target);
+        };
+    if (queue && workers) {
+      startReviewWorker({
+        redis: queue.redis,
+        settings: queue.settings,
+        registry,
+        log: app.log,
+        auth: (id, delivery) => installationClient(app, id, delivery),
       });
-      context.octokit = octokit;
-    };
+    }
+    try {
+      options?.addHandler?.(operationsHandler(async () => !queue || (await queue.redis.ping()) === 'PONG'));
+    } catch {
+      // loaded without Probot's server (Lambda, tests): no operations endpoints
+    }
+
     // the same delivery received twice (a redelivery keeps its id) posts nothing twice
     const once =
-      <C extends Context>(handler: (context: C, registry: RunRegistry) => Promise<void>) =>
+      <C extends Context>(handler: (context: C, reviews: Reviews) => Promise<void>) =>
       async (context: C) => {
         checkPayload(context.name, context.payload);
         if (registry.closing || !(await registry.firstDelivery(context.id))) return;
-        await perInstallation(context);
-        await handler(context, registry);
+        const id = (context.payload as { installation?: { id?: number } }).installation?.id;
+        if (id) context.octokit = await installationClient(app, id, context.id);
+        await handler(context, { registry, dispatch });
       };
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], once(onPullRequest));
     app.on(['check_run.rerequested', 'check_run.requested_action'], once(onCheckRun));

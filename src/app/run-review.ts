@@ -20,7 +20,7 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/review.js';
 import { reviewFiles } from '../engine/review-files.js';
-import { checkRunSink } from '../github/check-run.js';
+import { checkRunSink, type ResumedCheckRun } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { COMPARE_FILE_LIMIT, compareFiles, listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
@@ -31,8 +31,9 @@ import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
 import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
 import { fingerprintOf, marker, planComments } from '../publish/review-comments.js';
+import { recordConclusion, recordFindings } from './metrics.js';
+import { runKey, type RunRegistry } from './runs.js';
 import { readModulesForReview } from './module-reads.js';
-import type { RunRegistry } from './runs.js';
 import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
 
 export interface ReviewTarget {
@@ -61,6 +62,10 @@ export interface RunDeps {
   overrides?: Partial<Pick<Config, 'fail_on' | 'review_comments'>>;
   /** Why the token cannot comment (a fork PR's read-only token): no review, this line in the summary. */
   readOnly?: string;
+  /** A queued job's check run: the one an earlier attempt created, and where to keep a new one's id. */
+  checkRun?: ResumedCheckRun;
+  /** Errors the caller retries later (queued jobs): the check run stays in progress meanwhile. */
+  retryable?: (e: unknown) => boolean;
 }
 
 export interface ReviewOutcome {
@@ -79,10 +84,12 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
   const { octokit, registry } = deps;
   const trees = deps.trees ?? githubTrees(octokit, target.repo);
   const { repo } = target;
-  const key = `${repo.owner}/${repo.repo}#${target.pullNumber ?? target.headSha}`;
+  const key = runKey(repo, target.pullNumber, target.headSha);
   const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
   const started = Date.now();
-  const check = deps.check ?? checkRunSink(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`, log);
+  const check =
+    deps.check ??
+    checkRunSink(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`, log, deps.checkRun);
   await check.start();
   const seq = await registry.begin(key, target.headSha);
   // "Latest" is the PR's current head on GitHub, not the order webhooks arrived in: an older
@@ -100,6 +107,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
     if (outcome) return;
     await check.complete({ conclusion, title, summary, ...extra });
     outcome = { kind, conclusion, title, summary, result };
+    recordConclusion(conclusion, (Date.now() - started) / 1000, kind === 'error');
   };
   const onError = (reason: string) =>
     conclude(
@@ -190,6 +198,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         parserForReview(base.length + head.length + modules.files.length),
         { base: resolutions, head: resolutions },
       );
+      recordFindings(result.findings.length);
       log.info(
         { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },
         'analysed',
@@ -201,6 +210,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // 7. publish
       await publish(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes }, stillCurrent, conclude);
     } catch (e) {
+      if (deps.retryable?.(e)) throw e;
       const status = (e as { status?: number }).status;
       const message = e instanceof Error ? e.message : String(e);
       log.error({ status, error: message }, 'review failed');

@@ -12,6 +12,11 @@ export interface RegistryLimits {
   headsPerPull: number;
 }
 
+/** The runs of one PR (or, for a merge group, of one head) share a key. */
+export function runKey(repo: { owner: string; repo: string }, pullNumber: number | null, headSha: string): string {
+  return `${repo.owner}/${repo.repo}#${pullNumber ?? headSha}`;
+}
+
 const DEFAULT_LIMITS: RegistryLimits = { deliveries: 10_000, pulls: 10_000, headsPerPull: 16 };
 
 export class RunRegistry {
@@ -74,7 +79,11 @@ export class RunRegistry {
 
   track(seq: number, done: Promise<void>, interrupt: () => Promise<void>): void {
     this.#inflight.set(seq, { done, interrupt });
-    void done.finally(() => this.#inflight.delete(seq));
+    // a rejection (a queued job's retryable failure) is its caller's to handle
+    done.then(
+      () => this.#inflight.delete(seq),
+      () => this.#inflight.delete(seq),
+    );
   }
 
   get inflight(): number {

@@ -26,7 +26,7 @@ import { PR_USAGE, prCommand } from './pr.js';
 import { packageVersion } from './version.js';
 
 const USAGE = `usage:
-  sg-review diff <base-dir> <head-dir> [--format markdown|json|sarif] [--config FILE] [--fail-on SEVERITY]
+  sg-review diff <base-dir> <head-dir> [--format markdown|json|sarif] [--config FILE] [--fail-on SEVERITY] [--accept-suppressions]
   sg-review diff --git <base-ref> <head-ref> [--repo DIR] [...]
   sg-review scan <dir> [...]            everything, as if the base were empty
   sg-review model <dir> [--format json|text]
@@ -133,6 +133,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       git: { type: 'boolean', default: false },
       repo: { type: 'string', default: '.' },
       'fetch-modules': { type: 'boolean', default: false },
+      'accept-suppressions': { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -175,10 +176,20 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   const base = [...filterPaths(baseFiles, config), ...baseModules.files];
   const head = [...filterPaths(headFiles, config), ...headModules.files];
   const remote = values['fetch-modules'] ? await fetchModules([...base, ...head]) : { files: [], resolutions: new Map() };
-  const result = await reviewFiles([...base, ...remote.files], [...head, ...remote.files], config, parserForReview(base.length + head.length), {
-    base: { remote: remote.resolutions, initCache: baseModules.initCache },
-    head: { remote: remote.resolutions, initCache: headModules.initCache },
-  });
+  // a scan audits the tree as it stands: its suppressions are the team's; a diff applies only
+  // those the base already had, unless told otherwise
+  const acceptSuppressions = kind === 'scan' || values['accept-suppressions'] === true;
+  const result = await reviewFiles(
+    [...base, ...remote.files],
+    [...head, ...remote.files],
+    config,
+    parserForReview(base.length + head.length),
+    {
+      base: { remote: remote.resolutions, initCache: baseModules.initCache },
+      head: { remote: remote.resolutions, initCache: headModules.initCache },
+    },
+    { acceptSuppressions },
+  );
   io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, await packageVersion()) : renderMarkdown(result));
   return result.conclusion === 'failure' ? 1 : 0;
 }

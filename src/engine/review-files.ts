@@ -5,7 +5,7 @@ import { limitsOf, type ReviewSettings } from './settings.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
-import { review, type ReviewResult } from './review.js';
+import { review, type ReviewOptions, type ReviewResult } from './review.js';
 
 /** Where each revision's non-local module calls were found (init cache, registry, GitHub). */
 export interface RevisionModules {
@@ -19,6 +19,7 @@ export async function reviewFiles(
   config: ReviewSettings,
   toJson?: HclToJson,
   modules: RevisionModules = { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS },
+  options: ReviewOptions = {},
 ): Promise<ReviewResult> {
   const limits = limitsOf(config);
   const parser = new FileParser(toJson, limits.maxDepth);
@@ -28,5 +29,5 @@ export async function reviewFiles(
     loadModel(base, parser, new Budget(limits, started), modules.base),
     loadModel(head, parser, new Budget(limits, started), modules.head),
   ]);
-  return review(baseModel, headModel, config);
+  return review(baseModel, headModel, config, options);
 }

@@ -10,6 +10,7 @@ import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
 import type { Model, ModelStats, Suppression } from './model/types.js';
+import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
@@ -49,14 +50,23 @@ export interface ModuleSummary {
   note: string | null;
 }
 
-export function review(base: Model, head: Model, config: ReviewSettings): ReviewResult {
+export interface ReviewOptions {
+  /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */
+  acceptSuppressions?: boolean;
+  /** The day `until=` dates are compared with (YYYY-MM-DD); today by default. */
+  today?: string;
+}
+
+export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
   const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const ctx = createContext(renamedBase, head, config);
   const findings: Finding[] = [];
   const used = new Set<Suppression>();
+  const standing = suppressionStanding(base, head, options);
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx)) findings.push(suppress({ ...locateThroughCall(f, renamedBase, head), rule: f.rule, suppressed: false }, head, used));
+    for (const f of rule.check(ctx))
+      findings.push(suppress({ ...locateThroughCall(f, renamedBase, head), rule: f.rule, suppressed: false }, head, used, standing));
   }
   findings.sort(
     (a, b) =>
@@ -89,8 +99,13 @@ export function review(base: Model, head: Model, config: ReviewSettings): Review
       })),
     suppressionProblems: head.suppressions.flatMap((s) => {
       const problems: string[] = [];
-      if (s.rule !== 'all' && !isRuleId(s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
+      const state = standing.get(s);
+      if (s.rule === 'all') problems.push('`ignore all` is not accepted: name the rule');
+      else if (!isRuleId(s.rule)) problems.push(`names an unknown rule "${s.rule}"`);
+      else if (state === 'bad-date') problems.push('until= must be a date, YYYY-MM-DD');
+      else if (state === 'expired') problems.push(`expired on ${s.until}`);
       else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
+      else if (state === 'pending') problems.push('added or changed by this change: pending approval, the finding still counts');
       if (!s.reason) problems.push('gives no reason');
       return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));
     }),
@@ -101,14 +116,36 @@ function stats(m: Model): ModelStats {
   return { files: m.files.length, groups: m.groups.length, rules: m.rules.length };
 }
 
+type Standing = 'applies' | 'pending' | 'expired' | 'bad-date';
+
+/**
+ * A pull request cannot waive its own findings: a suppression applies only when the merge base
+ * already had it (same file, rule, reason, date and block), or when it was accepted.
+ */
+function suppressionStanding(base: Model, head: Model, options: ReviewOptions): Map<Suppression, Standing> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const key = (s: Suppression) => JSON.stringify([s.file, s.rule, s.reason, s.until ?? '', s.anchor]);
+  const atBase = new Set(base.suppressions.map(key));
+  const standing = new Map<Suppression, Standing>();
+  for (const s of head.suppressions) {
+    if (s.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.until)) standing.set(s, 'bad-date');
+    else if (s.until !== undefined && s.until < today) standing.set(s, 'expired');
+    else standing.set(s, options.acceptSuppressions || atBase.has(key(s)) ? 'applies' : 'pending');
+  }
+  return standing;
+}
+
 /** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
-function suppress(f: Finding, head: Model, used: Set<Suppression>): Finding {
+function suppress(f: Finding, head: Model, used: Set<Suppression>, standing: Map<Suppression, Standing>): Finding {
   const hit = head.suppressions.find(
-    (s) => s.file === f.location.file && (s.rule === f.rule || s.rule === 'all') && s.line < f.location.startLine && s.line >= f.location.startLine - 3,
+    (s) => s.file === f.location.file && s.rule === f.rule && s.line < f.location.startLine && s.line >= f.location.startLine - SUPPRESSION_REACH,
   );
   if (!hit) return f;
   used.add(hit);
-  return { ...f, suppressed: true, suppression: hit.reason };
+  const state = standing.get(hit);
+  if (state === 'applies') return { ...f, suppressed: true, suppression: hit.reason };
+  if (state === 'pending') return { ...f, suppressionPending: hit.reason };
+  return f;
 }
 
 /** Renames addresses (and module prefixes) by `moved { from, to }`. */

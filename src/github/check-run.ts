@@ -108,7 +108,20 @@ export async function concludeStaleRuns(octokit: Octokit, repo: RepoRef, headSha
 
 /** The check as a check run named `sg-review` on the head SHA: created when the review starts,
  * and the earlier runs of the head still in progress are concluded. */
-export function checkRunSink(octokit: Octokit, repo: RepoRef, headSha: string, externalId: string, log: { warn: (o: object, msg: string) => void }): CheckSink {
+/** A check run an earlier attempt of a queued review created, and where to keep a new one's id. */
+export interface ResumedCheckRun {
+  id?: number;
+  created?: (id: number) => Promise<void>;
+}
+
+export function checkRunSink(
+  octokit: Octokit,
+  repo: RepoRef,
+  headSha: string,
+  externalId: string,
+  log: { warn: (o: object, msg: string) => void },
+  resume: ResumedCheckRun = {},
+): CheckSink {
   let id: number | null = null;
   const created = () => {
     if (id === null) throw new Error('the check run was not created');
@@ -116,8 +129,9 @@ export function checkRunSink(octokit: Octokit, repo: RepoRef, headSha: string, e
   };
   return {
     start: async () => {
-      const current = await createCheckRun(octokit, repo, headSha, externalId);
+      const current = resume.id ?? (await createCheckRun(octokit, repo, headSha, externalId));
       id = current;
+      if (resume.id === undefined) await resume.created?.(current);
       await concludeStaleRuns(octokit, repo, headSha, current).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
     },
     annotate: (title, summary, batch) => addAnnotations(octokit, repo, created(), { title, summary, annotations: batch }),

@@ -82,6 +82,9 @@ export function renderMarkdown(result: ReviewResult): string {
         '',
         `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(f.resource)}`,
         '',
+        ...(f.suppressionPending !== undefined
+          ? [`**Suppression pending approval** (${inline(f.suppressionPending || 'no reason given')}): added by this change, so it does not count yet.`, '']
+          : []),
         neutralHtml(f.message),
         ...(f.related ?? []).map((r) => `\n↳ ${inline(r.message)}: ${code(`${r.file}:${r.startLine}-${r.endLine}`)}`),
       );

@@ -32,6 +32,7 @@ export const resultSchema = z.object({
       location,
       suppressed: z.boolean(),
       suppression: z.string().optional(),
+      suppressionPending: z.string().optional(),
       access: z
         .object({
           direction: z.enum(['ingress', 'egress']),

@@ -12,7 +12,7 @@ import { GitHubDouble, type DoubleOptions } from '../../demo/github-double.js';
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
 
-const { privateKey } = generateKeyPairSync('rsa', {
+export const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   publicKeyEncoding: { type: 'spki', format: 'pem' },

@@ -6,8 +6,7 @@
 import type { Context } from 'probot';
 import { getPull, permissionOf, react, reply } from '../../github/command.js';
 import type { CommandPolicy } from '../command-policy.js';
-import type { RunRegistry } from '../runs.js';
-import { runReview } from '../run-review.js';
+import type { Reviews } from '../dispatch.js';
 
 export type Command = { kind: 'run' } | { kind: 'help' } | { kind: 'unknown'; word: string };
 
@@ -32,7 +31,7 @@ export const HELP = [
 
 const ALLOWED = new Set(['admin', 'maintain', 'write']);
 
-export async function onComment(context: Context<'issue_comment.created'>, registry: RunRegistry, policy: CommandPolicy): Promise<void> {
+export async function onComment(context: Context<'issue_comment.created'>, reviews: Reviews, policy: CommandPolicy): Promise<void> {
   const { comment, issue, sender } = context.payload;
   if (!issue.pull_request || sender.type === 'Bot' || context.isBot) return;
   const command = parseCommand(comment.body);
@@ -65,8 +64,11 @@ export async function onComment(context: Context<'issue_comment.created'>, regis
     return;
   }
   await react(context.octokit, repo, comment.id, 'eyes');
-  await runReview(
-    { octokit: context.octokit, log: context.log, registry },
-    { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber: pull.number },
-  );
+  await reviews.dispatch(context, {
+    repo,
+    defaultBranch: context.payload.repository.default_branch,
+    headSha: pull.headSha,
+    baseSha: pull.baseSha,
+    pullNumber: pull.number,
+  });
 }

@@ -4,20 +4,16 @@
 import type { Context } from 'probot';
 import { CHECK_NAME, RERUN_ACTION, findPullNumberForSha } from '../../github/check-run.js';
 import { getPull } from '../../github/command.js';
-import type { RunRegistry } from '../runs.js';
-import { runReview } from '../run-review.js';
+import type { Reviews } from '../dispatch.js';
 
-async function rerunPull(context: Context<'check_run' | 'check_suite'>, registry: RunRegistry, pullNumber: number): Promise<void> {
+async function rerunPull(context: Context<'check_run' | 'check_suite'>, reviews: Reviews, pullNumber: number): Promise<void> {
   const repo = context.repo();
   const pull = await getPull(context.octokit, repo, pullNumber);
   if (pull.state !== 'open') return;
-  await runReview(
-    { octokit: context.octokit, log: context.log, registry },
-    { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber },
-  );
+  await reviews.dispatch(context, { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber });
 }
 
-export async function onCheckRun(context: Context<'check_run.rerequested' | 'check_run.requested_action'>, registry: RunRegistry): Promise<void> {
+export async function onCheckRun(context: Context<'check_run.rerequested' | 'check_run.requested_action'>, reviews: Reviews): Promise<void> {
   const run = context.payload.check_run;
   if (run.name !== CHECK_NAME) return;
   if (context.payload.action === 'requested_action' && context.payload.requested_action?.identifier !== RERUN_ACTION.identifier) return;
@@ -27,12 +23,12 @@ export async function onCheckRun(context: Context<'check_run.rerequested' | 'che
     context.log.info({ checkRun: run.id }, 'check run has no pull request to re-run');
     return;
   }
-  await rerunPull(context, registry, pullNumber);
+  await rerunPull(context, reviews, pullNumber);
 }
 
-export async function onCheckSuite(context: Context<'check_suite.rerequested'>, registry: RunRegistry): Promise<void> {
+export async function onCheckSuite(context: Context<'check_suite.rerequested'>, reviews: Reviews): Promise<void> {
   const suite = context.payload.check_suite;
   const pullNumber = suite.pull_requests[0]?.number ?? (await findPullNumberForSha(context.octokit, context.repo(), suite.head_sha));
   if (pullNumber === null) return;
-  await rerunPull(context, registry, pullNumber);
+  await rerunPull(context, reviews, pullNumber);
 }

@@ -22,6 +22,8 @@ export interface Finding {
   location: Location;
   suppressed: boolean;
   suppression?: string;
+  /** A suppression this change adds or changes: not applied until approved (its reason). */
+  suppressionPending?: string;
   access?: {
     direction: Direction;
     group: string;

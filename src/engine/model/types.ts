@@ -183,4 +183,8 @@ export interface Suppression {
   reason: string;
   file: string;
   line: number;
+  /** The block the comment sits above: part of its identity across revisions. */
+  anchor: string;
+  /** `until=YYYY-MM-DD`: after that day it no longer suppresses. */
+  until?: string;
 }

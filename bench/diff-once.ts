@@ -1,0 +1,30 @@
+// One cold process, as `sg-review diff` runs: prints the milliseconds of either the review of a
+// generated module (base and head, worker pool, content cache) or the naive one-by-one
+// hcl2json parse of both revisions. Timed after the imports, so Node's start is left out.
+//   node --import tsx bench/diff-once.ts <groups> <files> review|naive
+import { parse } from '@cdktf/hcl2json';
+import { createWorkerParser } from '../src/adapters/parse-workers.js';
+import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import { reviewFiles } from '../src/engine/review-files.js';
+import { generate } from './generate.js';
+
+const [groups, files, mode] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
+const base = generate(groups, 5, files);
+const head = generate(groups, 5, files, 2);
+const started = performance.now();
+const cpu = process.cpuUsage();
+if (mode === 'naive') {
+  for (const f of [...base, ...head]) await parse(f.path, f.content);
+} else {
+  const parser = await createWorkerParser(base.length + head.length);
+  await reviewFiles(base, head, DEFAULT_CONFIG, parser);
+  await parser.close?.();
+}
+const used = process.cpuUsage(cpu);
+console.log(
+  JSON.stringify({
+    ms: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+    changedFiles: base.filter((f, i) => f.content !== head[i]!.content).length,
+  }),
+);
