@@ -4,6 +4,13 @@ import { parseExpression, parseTemplate } from '../../src/engine/hcl/expression.
 const strip = (n: unknown) => JSON.parse(JSON.stringify(n, (k, v) => (k === 'src' ? undefined : v)));
 
 describe('parseExpression', () => {
+  it('a malformed or out-of-range unicode escape is a syntax error with an offset, never a RangeError', () => {
+    for (const s of ['"\\U', '"\\uZZZZ"', '"\\U00110000"']) {
+      expect(() => parseExpression(s)).toThrow(expect.objectContaining({ name: 'Error', offset: expect.any(Number) }));
+    }
+    expect(() => parseExpression('"\\u0041"')).not.toThrow();
+  });
+
   it('respects operator precedence and conditionals', () => {
     const n = strip(parseExpression('a.x && b.y || !c ? 1 + 2 * 3 : -4'));
     expect(n.kind).toBe('conditional');

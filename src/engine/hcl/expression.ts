@@ -503,8 +503,11 @@ class Parser {
       case 'U': {
         const len = c === 'u' ? 4 : 8;
         const hex = t.slice(this.pos, this.pos + len);
+        const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+        // a malformed or out-of-range escape is a syntax error, as in HCL (never a RangeError)
+        if (!(code <= 0x10ffff)) this.fail(`invalid \\${c} escape`);
         this.pos += len;
-        return String.fromCodePoint(parseInt(hex, 16));
+        return String.fromCodePoint(code);
       }
       default:
         return '\\' + (c ?? '');

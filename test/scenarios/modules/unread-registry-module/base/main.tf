@@ -1,0 +1,7 @@
+module "web_sg" {
+  source  = "acme/security-group/aws"
+  version = "~> 4.0"
+
+  ingress_rules       = ["https-443-tcp"]
+  ingress_cidr_blocks = ["10.0.0.0/8"]
+}
