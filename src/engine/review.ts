@@ -4,12 +4,11 @@
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
 import type { ReviewSettings } from './settings.js';
-import type { ModuleOrigin } from './modules/resolution.js';
 import type { AccessIndex } from './access/access.js';
 import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK, type Finding } from './findings/finding.js';
-import type { Model, ModelStats, Suppression } from './model/types.js';
+import type { Model, ModelStats, ModuleCall, Suppression } from './model/types.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
@@ -38,17 +37,8 @@ export interface ReviewResult {
   suppressionProblems: { file: string; line: number; rule: string; problem: string }[];
 }
 
-export interface ModuleSummary {
-  address: string;
-  file: string;
-  line: number;
-  source: string;
-  version: string;
-  how: ModuleOrigin | null;
-  resolvedVersion: string | null;
-  reason: string | null;
-  note: string | null;
-}
+/** A module call as the summary shows it: where it is, its source, and how it was read. */
+export type ModuleSummary = Omit<ModuleCall, 'location' | 'arguments'> & { line: number };
 
 export interface ReviewOptions {
   /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */

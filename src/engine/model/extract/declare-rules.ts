@@ -1,9 +1,10 @@
 // One rule declaration (inline block or standalone resource) into the model: a declaration,
 // and one AWS rule per peer with its protocol and ports normalised.
+import { referencedNames } from '../../evaluate/references.js';
 import type { Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
 import type { Direction, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
-import type { Extraction } from './context.js';
+import { createBeforeDestroy, stringOrNull, type Extraction, type Instance } from './context.js';
 
 export interface RuleSpec {
   group: string;
@@ -20,6 +21,23 @@ export interface RuleSpec {
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
+}
+
+/** What every standalone rule resource declares the same way, whatever its family. */
+export function standaloneRuleFields(
+  x: Extraction,
+  inst: Instance,
+  loc: Location,
+): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest'> {
+  return {
+    description: stringOrNull(x.attr(inst, 'description')),
+    resource: inst.address,
+    location: loc,
+    conditional: inst.conditional,
+    createBeforeDestroy: createBeforeDestroy(inst),
+    refs: referencedNames(inst.decl.body),
+    digest: JSON.stringify(inst.decl.body),
+  };
 }
 
 export function addRules(x: Extraction, spec: RuleSpec): void {

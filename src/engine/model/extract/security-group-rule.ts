@@ -1,10 +1,9 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
-import { referencedNames } from '../../evaluate/references.js';
 import { Unknown, display } from '../../evaluate/value.js';
 import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
 import type { Direction, Peer } from '../types.js';
-import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules } from './declare-rules.js';
+import { listOf, location, type Extraction, type Instance } from './context.js';
+import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 
@@ -35,14 +34,8 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
       from: x.attr(inst, 'from_port'),
       to: x.attr(inst, 'to_port'),
       peers,
-      description: stringOrNull(x.attr(inst, 'description')),
       origin: 'aws_security_group_rule',
-      resource: inst.address,
-      location: loc,
-      conditional: inst.conditional,
-      createBeforeDestroy: createBeforeDestroy(inst),
-      refs: referencedNames(inst.decl.body),
-      digest: JSON.stringify(inst.decl.body),
+      ...standaloneRuleFields(x, inst, loc),
     });
   }
 }

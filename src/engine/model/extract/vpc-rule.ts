@@ -1,9 +1,8 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
-import { referencedNames } from '../../evaluate/references.js';
 import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
 import type { Direction, Peer, RuleOrigin } from '../types.js';
-import { createBeforeDestroy, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules } from './declare-rules.js';
+import { location, type Extraction, type Instance } from './context.js';
+import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 export function addVpcRule(x: Extraction, inst: Instance): void {
   const { decl } = inst;
@@ -30,13 +29,7 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
     from: x.attr(inst, 'from_port'),
     to: x.attr(inst, 'to_port'),
     peers,
-    description: stringOrNull(x.attr(inst, 'description')),
     origin: decl.type as RuleOrigin,
-    resource: inst.address,
-    location: loc,
-    conditional: inst.conditional,
-    createBeforeDestroy: createBeforeDestroy(inst),
-    refs: referencedNames(inst.decl.body),
-    digest: JSON.stringify(inst.decl.body),
+    ...standaloneRuleFields(x, inst, loc),
   });
 }
