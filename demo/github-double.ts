@@ -36,6 +36,10 @@ export interface DoubleOptions {
   /** `.github/sg-review.yml` on the default branch, if any. */
   config?: string;
   permissions?: Record<string, string>;
+  /** Organisation teams by "org/slug": their members' logins. */
+  teams?: Record<string, string[]>;
+  /** False: the installation lacks "Members: read", team memberships answer 403. */
+  membersReadable?: boolean;
   /** Other repositories (module sources) by "owner/repo": files at each ref; absent = private. */
   repositories?: Record<string, Record<string, Record<string, string>>>;
   /** Return a reply to make a request fail (5xx, 403 rate limit …). */
@@ -163,6 +167,12 @@ export class GitHubDouble {
     if (method === 'GET' && (m = new RegExp(`^${p}/collaborators/([^/]+)/permission$`).exec(path))) {
       const permission = this.options.permissions?.[m[1]!] ?? 'none';
       return { status: 200, body: { permission: permission === 'maintain' ? 'write' : permission, role_name: permission } };
+    }
+    if (method === 'GET' && (m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path))) {
+      if (this.options.membersReadable === false) return { status: 403, body: { message: 'Resource not accessible by integration' } };
+      const members = this.options.teams?.[`${m[1]}/${m[2]}`];
+      if (!members?.some((login) => login.toLowerCase() === m![3]!.toLowerCase())) return { status: 404, body: { message: 'Not Found' } };
+      return { status: 200, body: { state: 'active', role: 'member' } };
     }
     if (method === 'POST' && (m = new RegExp(`^${p}/issues/comments/(\\d+)/reactions$`).exec(path))) {
       this.reactions.push({ comment: Number(m[1]), content: (body as { content: string }).content });

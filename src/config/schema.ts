@@ -23,6 +23,9 @@ const portOrRange = z.union([
     }, 'a range goes from the lower port to the higher one'),
 ]);
 
+/** A login (`alice`, `@alice`) or an organisation's team (`acme/security`, `@acme/security`). */
+const APPROVER = /^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
+
 export const configSchema = z
   .object({
     /** The lowest severity that fails the check. */
@@ -53,6 +56,9 @@ export const configSchema = z
     disabled_rules: z
       .array(z.string().refine(isRuleId, { error: (issue) => `unknown rule ${JSON.stringify(issue.input)}; rules are ${RULE_IDS.join(', ')}` }))
       .default([]),
+    /** Who may accept the suppressions a pull request adds (`/sg-review accept`): logins and
+     * `org/team` slugs. Absent: anyone with write, maintain or admin permission. Never the author. */
+    suppression_approvers: z.array(z.string().regex(APPROVER, 'a GitHub login such as "alice" or a team such as "acme/security"')).max(100).optional(),
     // Bounds on the work of one review (a PR controls its input); a bound hit is an `analysis-limit` finding.
     /** Instances per resource or module call (count / for_each). */
     max_instances: z.number().int().min(1).max(1_000_000).default(DEFAULT_LIMITS.maxInstances),

@@ -28,6 +28,7 @@ describe('app.yml and the setup page', () => {
       issues: 'read',
       metadata: 'read',
       merge_queues: 'read',
+      members: 'read',
     });
   });
 

@@ -28,3 +28,19 @@ describe('disabled_rules', () => {
     expect(parseConfig('disabled_rules: [new-egress, missing-description]', 'sg-review.yml').disabled_rules).toEqual(['new-egress', 'missing-description']);
   });
 });
+
+describe('suppression_approvers', () => {
+  it('takes logins and org/team slugs; absent means the default policy', () => {
+    expect(parseConfig('suppression_approvers: [alice, "@bob", acme/security, "@acme/sre-oncall"]', 'x').suppression_approvers).toEqual([
+      'alice',
+      '@bob',
+      'acme/security',
+      '@acme/sre-oncall',
+    ]);
+    expect(parseConfig('fail_on: high', 'x').suppression_approvers).toBeUndefined();
+  });
+
+  it.each(['alice bob', 'acme/security/x', '-alice', ''])('rejects %j naming the key', (entry) => {
+    expect(() => parseConfig(`suppression_approvers: [${JSON.stringify(entry)}]`, 'sg-review.yml')).toThrow(/"suppression_approvers\.0": a GitHub login/);
+  });
+});
