@@ -1,6 +1,7 @@
 // Which directories a change touches, and which local modules they call.
 import { posix } from 'node:path';
 import { localModuleDir } from '../engine/evaluate/module.js';
+import { isConfigFile } from '../engine/hcl/config-files.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
@@ -39,7 +40,7 @@ export function calledModuleDirs(files: SourceFile[]): string[] {
  */
 export function isModuleLike(files: SourceFile[]): boolean {
   if (!files.length || files.some((f) => /\.tfvars(\.json)?$/.test(f.path))) return false;
-  const blocks = files.filter((f) => f.path.endsWith('.tf')).flatMap((f) => locateHcl(f.content).blocks);
+  const blocks = files.filter((f) => isConfigFile(f.path) && !f.path.endsWith('.json')).flatMap((f) => locateHcl(f.content).blocks);
   const hasRoot = blocks.some(
     (b) => b.type === 'provider' || (b.type === 'terraform' && b.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
   );

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readTerraformTree } from '../adapters/files.js';
 import { createWorkerParser, parserForReview } from '../adapters/parse-workers.js';
+import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { renderModelText } from '../render/model-text.js';
@@ -111,7 +112,7 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`unknown format "${values.format}"`);
   const dir = positionals[0]!;
   const files = await readDirectory(dir, io);
-  if (!files.some((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json)`);
+  if (!files.some((f) => isConfigFile(f.path))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json, .tofu, .tofu.json)`);
   const parser = new FileParser(await createWorkerParser(files.length));
   try {
     const model = await loadModel(files, parser);

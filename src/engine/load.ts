@@ -1,4 +1,5 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
+import { isConfigFile, withoutShadowedFiles } from './hcl/config-files.js';
 import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
@@ -8,12 +9,13 @@ import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js'
 import type { Model } from './model/types.js';
 
 /**
- * Whether a path is a file Terraform reads as part of a module: every *.tf and *.tf.json,
- * whatever characters the name holds, except hidden ones (Terraform's IsIgnoredFile).
+ * Whether a path is a file Terraform or OpenTofu reads as part of a module: every *.tf,
+ * *.tf.json, *.tofu and *.tofu.json, whatever characters the name holds, except hidden ones
+ * (Terraform's IsIgnoredFile); tfvars; terragrunt.hcl.
  */
 export function isTerraformFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return ((name.endsWith('.tf') || name.endsWith('.tf.json')) && !name.startsWith('.')) || isTfvars(name) || name === TERRAGRUNT_FILE;
+  return isConfigFile(name) || isTfvars(name) || name === TERRAGRUNT_FILE;
 }
 
 /** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */
@@ -23,7 +25,7 @@ export async function loadModel(
   budget: Budget = new Budget(),
   modules: ModuleResolutions = NO_RESOLUTIONS,
 ): Promise<Model> {
-  const relevant = files.filter((f) => isTerraformFile(f.path));
+  const relevant = withoutShadowedFiles(files.filter((f) => isTerraformFile(f.path)));
   const parsed = await Promise.all(relevant.map((f) => parser.parse(f)));
   const model = withBudget(budget, () => buildModel(parsed, modules));
   model.limits = locateHits(budget.hits, model);

@@ -1,5 +1,6 @@
 // The file index of one module: its variables, locals, outputs, resources, module calls,
 // moved blocks and tfvars, read from the parsed files of one directory.
+import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
@@ -35,7 +36,7 @@ export class ModuleSource {
     readonly dir: string,
     readonly files: ParsedFile[],
   ) {
-    const tf = files.filter((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'));
+    const tf = files.filter((f) => isConfigFile(f.path));
     for (const file of tf) this.#read(file);
     for (const file of files.filter((f) => isTerragruntFile(f.path))) {
       this.#read(file); // its locals

@@ -1,10 +1,12 @@
-// Override files (`override.tf`, `*_override.tf`, and their .tf.json forms) merged the way
+// Override files (`override.tf`, `*_override.tf`, their .tf.json and OpenTofu .tofu /
+// .tofu.json forms) merged the way
 // Terraform merges them (language/files/override): each override file, in lexicographical
 // order, merges each of its top-level blocks into the block with the same header. An argument
 // replaces the original's; nested blocks of a type replace all the original's blocks of that
 // type, `dynamic` ones included; `lifecycle` merges argument by argument; locals merge one by
 // one. Merged parts keep their own file in their spans, so findings point at the override.
 import { posix } from 'node:path';
+import { configStem, isConfigFile } from './config-files.js';
 import type { LocatedBlock, LocatedFile, Span } from './locate.js';
 import type { ParsedFile, ParseError } from './parse.js';
 
@@ -12,8 +14,8 @@ type Body = Record<string, unknown>;
 
 /** Whether Terraform reads a file as an override file. */
 export function isOverrideFile(path: string): boolean {
-  const name = posix.basename(path).replace(/\.tf(\.json)?$/, '');
-  return (path.endsWith('.tf') || path.endsWith('.tf.json')) && (name === 'override' || name.endsWith('_override'));
+  const name = configStem(path);
+  return isConfigFile(path) && (name === 'override' || name.endsWith('_override'));
 }
 
 /** The files with every override merged into the primary files (override files left empty), and the overrides that match nothing. */
@@ -23,7 +25,7 @@ export function mergeOverrides(files: ParsedFile[]): { files: ParsedFile[]; erro
   const overrides = files.filter((f) => isOverrideFile(f.path)).sort((a, b) => (posix.basename(a.path) < posix.basename(b.path) ? -1 : 1));
   for (const o of overrides) {
     const dir = posix.dirname(o.path);
-    const primaries = out.filter((f) => posix.dirname(f.path) === dir && !isOverrideFile(f.path) && /\.tf(\.json)?$/.test(f.path));
+    const primaries = out.filter((f) => posix.dirname(f.path) === dir && !isOverrideFile(f.path) && isConfigFile(f.path));
     mergeFile(o, primaries, out, errors);
   }
   return { files: out, errors };

@@ -1,11 +1,12 @@
 // Which directories of a tree are Terraform modules, and which of them are roots.
 import { posix } from 'node:path';
+import { isConfigFile } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleSource } from '../evaluate/module-source.js';
 import { localModuleDir } from '../evaluate/module.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 
-/** The directories that hold .tf or .tf.json files ('' is the tree's root), with their files. */
+/** The directories that hold configuration files (.tf, .tofu, and their .json forms) ('' is the tree's root), with their files. */
 export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
   const byDir = new Map<string, ParsedFile[]>();
   for (const f of files) {
@@ -16,7 +17,7 @@ export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
   }
   const sources = new Map<string, ModuleSource>();
   for (const [dir, list] of byDir) {
-    if (list.some((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json') || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list));
+    if (list.some((f) => isConfigFile(f.path) || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list));
   }
   return sources;
 }

@@ -9,7 +9,7 @@ export interface CallSite {
   version: string;
 }
 
-/** Calls of `module` blocks in HCL text (`.tf`); JSON files are read through their `module` key. */
+/** Calls of `module` blocks in HCL text (`.tf`, `.tofu`); JSON files are read through their `module` key. */
 export function moduleCallsIn(path: string, content: string): CallSite[] {
   if (path.endsWith('.json')) return jsonCalls(content);
   if (isTerragruntFile(path)) {

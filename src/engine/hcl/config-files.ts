@@ -1,0 +1,25 @@
+// Which files are configuration (Terraform's .tf / .tf.json, OpenTofu's .tofu / .tofu.json),
+// and which of them OpenTofu ignores: `x.tofu` replaces `x.tf` and `x.tofu.json` replaces
+// `x.tf.json` in the same directory (OpenTofu "Files and Directories", extension precedence;
+// override files follow the same rule). Terraform never reads .tofu files, but a directory
+// that has them is written for OpenTofu, so it is read as OpenTofu reads it.
+import { posix } from 'node:path';
+
+const CONFIG_EXTENSION = /\.(tf|tofu)(\.json)?$/;
+
+/** Whether a path is a configuration file (hidden files are ignored, as Terraform's IsIgnoredFile does). */
+export function isConfigFile(path: string): boolean {
+  const name = posix.basename(path);
+  return CONFIG_EXTENSION.test(name) && !name.startsWith('.');
+}
+
+/** The file name without its configuration extension: `a/main_override.tofu.json` → `main_override`. */
+export function configStem(path: string): string {
+  return posix.basename(path).replace(CONFIG_EXTENSION, '');
+}
+
+/** The files without those OpenTofu ignores because a `.tofu` twin exists beside them. */
+export function withoutShadowedFiles<T extends { path: string }>(files: T[]): T[] {
+  const paths = new Set(files.map((f) => f.path));
+  return files.filter((f) => !/\.tf(\.json)?$/.test(f.path) || !paths.has(f.path.replace(/\.tf(\.json)?$/, '.tofu$1')));
+}

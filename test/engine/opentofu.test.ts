@@ -1,0 +1,53 @@
+// OpenTofu files: .tofu / .tofu.json are read, and replace their .tf / .tf.json twins.
+import { describe, expect, it } from 'vitest';
+import { withoutShadowedFiles } from '../../src/engine/hcl/config-files.js';
+import { isOverrideFile } from '../../src/engine/hcl/override.js';
+import { isTerraformFile } from '../../src/engine/load.js';
+import { modelOf, ruleLines } from '../helpers/model.js';
+
+const group = (port: number, cidr: string) => `resource "aws_security_group" "g" {
+  name = "g"
+  ingress {
+    from_port   = ${port}
+    to_port     = ${port}
+    protocol    = "tcp"
+    cidr_blocks = ["${cidr}"]
+  }
+}
+`;
+
+describe('OpenTofu files', () => {
+  it('reads .tofu and .tofu.json files, never hidden ones; overrides have .tofu forms too', () => {
+    expect(['main.tofu', 'a/b.tofu.json', '.hidden.tofu', 'main.tofu.bak'].map(isTerraformFile)).toEqual([true, true, false, false]);
+    expect(['override.tofu', 'x_override.tofu.json', 'x_overrides.tofu'].map(isOverrideFile)).toEqual([true, true, false]);
+  });
+
+  it('x.tofu replaces x.tf and x.tofu.json replaces x.tf.json in the same directory, and nothing else', () => {
+    const paths = ['main.tf', 'main.tofu', 'sg.tf.json', 'sg.tofu.json', 'other.tf', 'a/main.tf', 'b/main.tofu', 'c.tf.json', 'c.tofu'];
+    expect(withoutShadowedFiles(paths.map((path) => ({ path }))).map((f) => f.path)).toEqual([
+      'main.tofu',
+      'sg.tofu.json',
+      'other.tf',
+      'a/main.tf',
+      'b/main.tofu',
+      'c.tf.json',
+      'c.tofu',
+    ]);
+  });
+
+  it('models the .tofu file and ignores its .tf twin', async () => {
+    const m = await modelOf({ 'main.tf': group(22, '0.0.0.0/0'), 'main.tofu': group(443, '10.0.0.0/8') });
+    expect(ruleLines(m)).toEqual(['aws_security_group.g ingress tcp 443-443 cidr:10.0.0.0/8']);
+    expect(m.files).toEqual(['main.tofu']);
+  });
+
+  it('x_override.tofu replaces x_override.tf, and a .tofu override merges into a .tf original', async () => {
+    const m = await modelOf({
+      'main.tf': group(443, '10.0.0.0/8'),
+      'x_override.tf': group(22, '0.0.0.0/0'),
+      'x_override.tofu': group(8443, '10.1.0.0/16'),
+    });
+    expect(ruleLines(m)).toEqual(['aws_security_group.g ingress tcp 8443-8443 cidr:10.1.0.0/16']);
+    expect(m.rules[0]!.location.file).toBe('x_override.tofu');
+  });
+});
