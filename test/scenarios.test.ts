@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTerraformTree } from '../src/adapters/files.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
-import type { ReviewResult } from '../src/engine/review.js';
+import type { ReviewResult } from '../src/engine/result.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { CORPUS, corpusPresent } from './helpers/corpus.js';

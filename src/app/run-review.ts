@@ -18,7 +18,7 @@ import { filterPaths, pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
-import type { ReviewResult } from '../engine/review.js';
+import type { ReviewResult } from '../engine/result.js';
 import { reviewFiles } from '../engine/review-files.js';
 import { checkRunSink, type ResumedCheckRun } from '../github/check-run.js';
 import { getPull } from '../github/command.js';

@@ -5,7 +5,8 @@ import { limitsOf, type ReviewSettings } from './settings.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
-import { review, type ReviewOptions, type ReviewResult } from './review.js';
+import { review, type ReviewOptions } from './review.js';
+import type { ReviewResult } from './result.js';
 
 /** Where each revision's non-local module calls were found (init cache, registry, GitHub). */
 export interface RevisionModules {

@@ -7,38 +7,13 @@ import type { ReviewSettings } from './settings.js';
 import type { AccessIndex } from './access/access.js';
 import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
-import { SEVERITY_RANK, type Finding } from './findings/finding.js';
-import type { Model, ModelStats, ModuleCall, Suppression } from './model/types.js';
+import { SEVERITY_RANK } from './findings/finding.js';
+import type { Model, ModelStats, Suppression } from './model/types.js';
+import { SCHEMA, type Closed, type Finding, type ReviewResult } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
-
-export const SCHEMA = 'sg-review/v1';
-
-export interface Closed {
-  group: string;
-  direction: string;
-  protocol: string;
-  peer: string;
-  ports: [number, number][];
-}
-
-export interface ReviewResult {
-  schema: typeof SCHEMA;
-  conclusion: 'success' | 'failure';
-  stats: { base: ModelStats; head: ModelStats };
-  findings: Finding[];
-  /** Access the change removes: shown to the reviewer, never a failing finding. */
-  closed: Closed[];
-  /** Every module call of the head, and how its code was read or why not. */
-  modules: ModuleSummary[];
-  /** `sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing. */
-  suppressionProblems: { file: string; line: number; rule: string; problem: string }[];
-}
-
-/** A module call as the summary shows it: where it is, its source, and how it was read. */
-export type ModuleSummary = Omit<ModuleCall, 'location' | 'arguments'> & { line: number };
 
 export interface ReviewOptions {
   /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */

@@ -1,7 +1,8 @@
 // Check-run output: title with counts, the markdown summary, and every finding as an
 // annotation, in batches of 50.
-import { SEVERITY_RANK, type Finding } from '../engine/findings/finding.js';
-import type { ReviewResult } from '../engine/review.js';
+import { SEVERITY_RANK } from '../engine/findings/finding.js';
+import type { Finding } from '../engine/result.js';
+import type { ReviewResult } from '../engine/result.js';
 import { code } from '../render/escape.js';
 import { countsLine, renderMarkdown } from '../render/markdown.js';
 import { ANNOTATIONS_PER_REQUEST, LIMITS, bytes, fit, type Annotation } from '../github/limits.js';

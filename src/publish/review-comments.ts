@@ -1,7 +1,8 @@
 // Line comments for one PR review: a comment on the head lines of each finding that lies in
 // the diff, with a hidden fingerprint marker (so re-runs never duplicate) and, where a
 // mechanical fix exists, a suggestion block.
-import { relatedText, type Finding } from '../engine/findings/finding.js';
+import { relatedText } from '../engine/findings/finding.js';
+import type { Finding } from '../engine/result.js';
 import { inline, neutralHtml } from '../render/escape.js';
 import { bySeverity } from './check-output.js';
 import { anchor, type Hunk } from './anchors.js';

@@ -1,7 +1,6 @@
-// `--format json`: exactly one document of the PRODUCT.md §5 shape.
-import type { ReviewResult } from '../engine/review.js';
-import { asDocument } from './result-schema.js';
+// `--format json`: exactly one document of the PRODUCT.md §5 shape (engine/result.ts).
+import type { ReviewResult } from '../engine/result.js';
 
 export function renderJson(result: ReviewResult): string {
-  return JSON.stringify(asDocument(result), null, 2) + '\n';
+  return JSON.stringify(result, null, 2) + '\n';
 }

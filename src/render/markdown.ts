@@ -2,8 +2,8 @@
 // Counts, a findings table, a Mermaid picture of new internet paths, closed access,
 // suppressed findings.
 import { describePorts } from '../engine/model/protocol.js';
-import type { ReviewResult } from '../engine/review.js';
-import type { Finding } from '../engine/findings/finding.js';
+import type { ReviewResult } from '../engine/result.js';
+import type { Finding } from '../engine/result.js';
 import type { Severity } from '../engine/settings.js';
 import { cell, cellCode, code, inline, mermaidLabel, neutralHtml } from './escape.js';
 

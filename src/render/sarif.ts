@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rule metadata with help text, levels, locations and
 // partialFingerprints; one rule entry per (rule, severity) so an alert shows its own severity.
 import type { Severity } from '../engine/settings.js';
-import type { ReviewResult } from '../engine/review.js';
+import type { ReviewResult } from '../engine/result.js';
 import { FINDING_RULES } from '../engine/rules/registry.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, corpusPresent } from '../helpers/corpus.js';
 import { cidrToSet, isInternetWide } from '../../src/engine/access/cidr.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
-import type { Finding } from '../../src/engine/findings/finding.js';
+import type { Finding } from '../../src/engine/result.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
 const MANIFEST = join(CORPUS, 'peer-fixtures/MANIFEST.jsonl');

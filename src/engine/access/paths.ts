@@ -3,7 +3,7 @@
 // and port; a group with no egress rules has no outgoing edges (the provider deletes AWS's
 // default egress rule). Breadth-first, so distances are hop counts and the work is linear in
 // the number of rules.
-import type { Hop } from '../findings/finding.js';
+import type { Hop } from '../result.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { cidrToSet, isInternetWide } from './cidr.js';
 import { intersect, type IntervalSet } from './intervals.js';

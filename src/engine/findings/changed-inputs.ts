@@ -1,7 +1,8 @@
 // When a rule opens something because a variable default, a tfvars value or a local changed
 // (the rule's own lines may not have changed at all), name that value's file and line.
 import { posix } from 'node:path';
-import { atCause, type RelatedLocation } from './finding.js';
+import { atCause } from './finding.js';
+import type { RelatedLocation } from '../result.js';
 import type { Input, Location, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 

@@ -2,10 +2,7 @@
 // reports and derives its docs page, so a rule names itself exactly once.
 import type { Severity } from '../settings.js';
 import type { ReviewContext } from './context.js';
-import type { Finding } from './finding.js';
-
-/** What a rule's check reports: a finding without the rule id (stamped) or suppression state. */
-export type RuleFinding = Omit<Finding, 'rule' | 'suppressed'>;
+import type { RuleFinding } from '../result.js';
 
 export interface FindingRule<Id extends string = string> {
   id: Id;

@@ -1,7 +1,7 @@
 // Short descriptions of peers and opened access for messages.
 import { describePorts } from '../model/protocol.js';
 import type { Peer } from '../model/types.js';
-import type { Finding } from './finding.js';
+import type { Opened } from '../result.js';
 
 export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
   switch (peer.type) {
@@ -19,7 +19,7 @@ export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }):
 }
 
 /** A markdown list of the exactly opened peers and ports. */
-export function formatOpened(protocol: string, opened: NonNullable<Finding['access']>['opened']): string {
+export function formatOpened(protocol: string, opened: Opened[]): string {
   const shown = opened
     .slice(0, 20)
     .map((o) => `- ${describePeerShort(o.peer)}: ${describePorts(protocol, o.ports)}${protocol === 'all' ? '' : `/${protocol}`}`);

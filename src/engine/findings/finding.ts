@@ -1,43 +1,8 @@
-// The shape every finding rule produces (PRODUCT.md §3, §5).
+// What findings share: severity order, stable fingerprints, the cause and related locations.
+// The finding's shape is part of the output contract (../result.ts).
 import { createHash } from 'node:crypto';
 import type { Severity } from '../settings.js';
-import type { Direction, Location, Peer } from '../model/types.js';
-import type { RuleId } from '../rules/registry.js';
-
-export interface Hop {
-  from: string;
-  to: string;
-  protocol: string;
-  ports: [number, number][];
-}
-
-export interface Finding {
-  rule: RuleId;
-  severity: Severity;
-  fingerprint: string;
-  title: string;
-  message: string;
-  resource: string;
-  /** Where the change that caused it is, in the head revision (PRODUCT.md §3). */
-  location: Location;
-  suppressed: boolean;
-  suppression?: string;
-  /** A suppression this change adds or changes: not applied until approved (its reason). */
-  suppressionPending?: string;
-  access?: {
-    direction: Direction;
-    group: string;
-    protocol: string;
-    opened: { peer: Peer | { type: 'cidr'; value: string }; ports: [number, number][] }[];
-  };
-  path?: Hop[];
-  /** Where the opening rule is when the finding sits on the change that caused it elsewhere. */
-  related?: RelatedLocation[];
-}
-
-export interface RelatedLocation extends Location {
-  message: string;
-}
+import type { Location, RelatedLocation } from '../result.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
@@ -65,6 +30,6 @@ export function atCause<F extends { location: Location; related?: RelatedLocatio
 }
 
 /** The related locations as markdown lines, for the summary and review comments. */
-export function relatedText(finding: Pick<Finding, 'related'>): string {
+export function relatedText(finding: { related?: RelatedLocation[] | undefined }): string {
   return (finding.related ?? []).map((r) => `${r.message}: \`${r.file}:${r.startLine}-${r.endLine}\``).join('\n');
 }

@@ -5,7 +5,7 @@
 import type { Location, Model, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { isExternalModulePath } from '../modules/resolution.js';
-import type { RuleFinding } from './define-rule.js';
+import type { RuleFinding } from '../result.js';
 
 /** Arguments added, removed or changed between the base and head call (all of them for a new call). */
 export function changedArguments(base: ModuleCall | undefined, head: ModuleCall): string[] {

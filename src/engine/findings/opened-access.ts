@@ -4,7 +4,8 @@ import { toPortRange, type ReviewSettings, type Severity } from '../settings.js'
 import { isNothing, type OpenedAccess } from '../access/access.js';
 import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
 import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
-import { fingerprint, maxSeverity, type Finding } from './finding.js';
+import { fingerprint, maxSeverity } from './finding.js';
+import type { Opened } from '../result.js';
 import { SENSITIVE_PORTS, portName } from './sensitive-ports.js';
 import { describePorts, describeProtocol, hasPorts } from '../model/protocol.js';
 import type { Direction, Model, Rule } from '../model/types.js';
@@ -36,8 +37,8 @@ export function openedByDeclaration(ctx: ReviewContext, direction: Direction): O
 const toRanges = (set: IntervalSet): [number, number][] => set.map(([a, b]) => [Number(a), Number(b)]);
 
 /** The opened access in PRODUCT.md §5 form: CIDRs as the minimal CIDR list. */
-export function openedJson(opened: OpenedAccess): NonNullable<Finding['access']>['opened'] {
-  const out: NonNullable<Finding['access']>['opened'] = [];
+export function openedJson(opened: OpenedAccess): Opened[] {
+  const out: Opened[] = [];
   for (const c of opened.cidr) for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ peer: { type: 'cidr', value: cidr }, ports: toRanges(c.ports) });
   for (const k of opened.keyed) out.push({ peer: k.peer, ports: toRanges(k.ports) });
   return out;
@@ -124,7 +125,7 @@ export function attachedTo(model: Model, group: string): string[] {
   return model.attachments.filter((a) => a.groups.includes(group)).map((a) => `\`${a.resource}\`${a.exposure ? ` (${a.exposure})` : ''}`);
 }
 
-export function accessFingerprint(rule: string, first: Rule, opened: NonNullable<Finding['access']>['opened']): string {
+export function accessFingerprint(rule: string, first: Rule, opened: Opened[]): string {
   return fingerprint(
     rule,
     first.resource,

@@ -2,26 +2,16 @@
 // hazards, rendering) reads only this.
 import type { LimitHit } from '../evaluate/limits.js';
 import type { ParseError } from '../hcl/parse.js';
-import type { ModuleOrigin } from '../modules/resolution.js';
+import type { Direction, Location, ModelStats, ModuleSummary, OpenedPeer } from '../result.js';
 
-export interface Location {
-  file: string;
-  startLine: number;
-  endLine: number;
-}
-
-export type Direction = 'ingress' | 'egress';
+// The shapes the output shows are declared once, in the output contract (../result.ts).
+export type { Direction, Location, ModelStats };
 
 /** `all`, `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number as a string ("47"). */
 export type Protocol = string;
 
-export type Peer =
-  | { type: 'cidr'; value: string; family: 4 | 6 }
-  | { type: 'group'; value: string }
-  | { type: 'prefix-list'; value: string }
-  | { type: 'self'; value: string }
-  /** `expected`: what the value should have been (a group id cannot be the internet). */
-  | { type: 'unresolved'; value: string; reason: string; expected?: 'cidr' | 'group' | 'prefix-list' };
+/** A peer as the output shows it; a CIDR one also knows its address family. */
+export type Peer = Exclude<OpenedPeer, { type: 'cidr' }> | (Extract<OpenedPeer, { type: 'cidr' }> & { family: 4 | 6 });
 
 /**
  * Ports as inclusive ranges. tcp/udp: port numbers. icmp/icmpv6: type × 256 + code, so that
@@ -117,12 +107,6 @@ export interface Attachment {
   location: Location;
 }
 
-export interface ModelStats {
-  files: number;
-  groups: number;
-  rules: number;
-}
-
 export interface Model {
   files: string[];
   groups: Group[];
@@ -145,24 +129,12 @@ export interface Model {
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
 }
 
-export interface ModuleCall {
-  /** `module.a.module.b`, without instance keys. */
-  address: string;
-  file: string;
+/** A module call: what the summary shows of it, with where it is and its arguments. */
+export type ModuleCall = Omit<ModuleSummary, 'line'> & {
   location: Location;
-  source: string;
-  /** The `version` constraint as written ('' when none). */
-  version: string;
-  /** How its code was read; null when it could not be. */
-  how: ModuleOrigin | null;
-  /** The registry version chosen, or the Git ref read. */
-  resolvedVersion: string | null;
-  /** Why the code could not be read (or could not be followed). */
-  reason: string | null;
-  note: string | null;
   /** Each argument of the call, for telling what changed. */
   arguments: Record<string, { digest: string; startLine: number; endLine: number }>;
-}
+};
 
 /** A value a rule can depend on: a variable's default, a tfvars assignment or a local. */
 export interface Input {

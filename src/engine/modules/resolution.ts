@@ -1,7 +1,8 @@
 // Where the code of each non-local module call was found, or why it was not: the engine's
 // input from the adapters that read the init cache, GitHub and registries.
 
-export type ModuleOrigin = 'local' | 'init cache' | 'github' | 'registry';
+export const MODULE_ORIGINS = ['local', 'init cache', 'github', 'registry'] as const;
+export type ModuleOrigin = (typeof MODULE_ORIGINS)[number];
 
 export type ModuleResolution =
   | {
