@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { operationsHandler } from '../../src/app/metrics.js';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
 import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
@@ -42,6 +45,30 @@ describe('operations', () => {
     expect(h.calls()).toEqual(reviewRequests({ annotationBatches: 1 }));
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success' });
     expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(100);
+  });
+
+  it('GET /metrics counts the findings of a concluded review', async () => {
+    const server = createServer((req, res) => {
+      void operationsHandler(async () => true)(req, res).then((handled) => handled || res.writeHead(404).end());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const findingsTotal = async () => {
+      nock.enableNetConnect('127.0.0.1'); // each harness() blocks every real connection again
+      const text = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/metrics`).then((r) => r.text());
+      const m = /^sg_review_findings_total (\d+)$/m.exec(text);
+      if (!m) throw new Error(`no sg_review_findings_total in /metrics:\n${text.slice(0, 500)}`);
+      return Number(m[1]);
+    };
+    try {
+      const before = await findingsTotal();
+      const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
+      await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+      // the example PR: 1 critical, 3 high, 1 medium, 2 low, one annotation each
+      expect(h.github.checkRuns.get(100)!.annotations).toHaveLength(7);
+      expect(await findingsTotal()).toBe(before + 7);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('works against GitHub Enterprise Server (REST under /api/v3, GraphQL at /api/graphql)', async () => {
