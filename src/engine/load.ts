@@ -1,7 +1,7 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { isConfigFile, withoutShadowedFiles } from './hcl/config-files.js';
 import { FileParser, type SourceFile } from './hcl/parse.js';
-import { TERRAGRUNT_FILE } from './evaluate/terragrunt.js';
+import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { buildModel } from './model/build.js';
@@ -15,7 +15,13 @@ import type { Model } from './model/types.js';
  */
 export function isTerraformFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return isConfigFile(name) || isTfvars(name) || name === TERRAGRUNT_FILE;
+  return isConfigFile(name) || isTfvars(name) || name === TERRAGRUNT_FILE || isIncludable(name);
+}
+
+/** A `.hcl` file a Terragrunt unit may include (`root.hcl`, `env.hcl`): read only when one does. */
+function isIncludable(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.endsWith('.hcl') && !name.startsWith('.') && name !== TERRAGRUNT_FILE;
 }
 
 /** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */
@@ -26,7 +32,15 @@ export async function loadModel(
   modules: ModuleResolutions = NO_RESOLUTIONS,
 ): Promise<Model> {
   const relevant = withoutShadowedFiles(files.filter((f) => isTerraformFile(f.path)));
-  const parsed = await Promise.all(relevant.map((f) => parser.parse(f)));
+  const parsed = await Promise.all(relevant.filter((f) => !isIncludable(f.path)).map((f) => parser.parse(f)));
+  // a .hcl file may be anything (Packer, Nomad): parsed only when a unit includes it
+  const includable = new Map(relevant.filter((f) => isIncludable(f.path)).map((f) => [f.path, f]));
+  const exists = pathSet(relevant.map((f) => f.path));
+  const included = withBudget(budget, () =>
+    parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
+  );
+  const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
+  parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
   const model = withBudget(budget, () => buildModel(parsed, modules));
   model.limits = locateHits(budget.hits, model);
   return model;

@@ -32,6 +32,8 @@ export interface ModuleContext {
   /** `module.NAME`: the call's outputs (a Lazy), or a list/map of them. */
   moduleCall(name: string, src: string): Value;
   readonly path: string;
+  /** Functions of the file's own language (Terragrunt's), or undefined to use Terraform's. */
+  contextFunction?(name: string, args: Value[], src: string): Value | undefined;
 }
 
 export interface Scope {
@@ -297,7 +299,8 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
     if (!Array.isArray(last)) throw new EvalError(`${node.name}: "..." needs a list`);
     args = [...args.slice(0, -1), ...last];
   }
-  return callFunction(node.name, args, node.src);
+  const own = scope.module.contextFunction?.(node.name, args, node.src);
+  return own !== undefined ? own : callFunction(node.name, args, node.src);
 }
 
 type BinaryNode = Extract<Node, { kind: 'binary' }>;

@@ -4,8 +4,10 @@ import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
+import type { Value } from './value.js';
 import { referencedNames } from './references.js';
-import { isTerragruntFile, terragruntCall } from './terragrunt.js';
+import type { TerragruntContext } from './terragrunt-context.js';
+import { isTerragruntFile, terragruntUnit, type TerragruntTree } from './terragrunt.js';
 import { tfvarsInPrecedence } from './tfvars.js';
 
 export interface Declaration {
@@ -15,6 +17,10 @@ export interface Declaration {
   body: Record<string, unknown>;
   file: string;
   block: LocatedBlock | null;
+  /** A call's arguments evaluated its own way (a Terragrunt unit: each in the file that wrote it). */
+  inputs?: (name: string) => Value | undefined;
+  /** Why the call's module cannot be analysed before its source is even looked at. */
+  unreadable?: string;
 }
 
 /** The files of one directory, read as one Terraform module. */
@@ -31,17 +37,22 @@ export class ModuleSource {
   readonly inputs: Input[] = [];
   /** tfvars files in Terraform's precedence order (later wins). */
   readonly tfvars: ParsedFile[] = [];
+  /** Set when the directory is a Terragrunt unit. */
+  readonly terragrunt: TerragruntContext | null = null;
 
   constructor(
     readonly dir: string,
     readonly files: ParsedFile[],
+    /** The whole tree, for the files a Terragrunt unit includes. */
+    tree: TerragruntTree,
   ) {
     const tf = files.filter((f) => isConfigFile(f.path));
     for (const file of tf) this.#read(file);
     for (const file of files.filter((f) => isTerragruntFile(f.path))) {
       this.#read(file); // its locals
-      const call = terragruntCall(file);
-      if (call && !this.calls.has(call.name)) this.calls.set(call.name, call);
+      const unit = terragruntUnit(file, tree);
+      this.terragrunt = unit.context;
+      if (unit.call && !this.calls.has(unit.call.name)) this.calls.set(unit.call.name, unit.call);
     }
     this.tfvars = tfvarsInPrecedence(files);
     for (const f of this.tfvars) {

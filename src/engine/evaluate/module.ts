@@ -200,7 +200,7 @@ export class ModuleInstance implements ModuleContext {
     const sourceText = typeof rawSource === 'string' ? rawSource : '';
     const result = { expansion: { kind: 'single' } as Expansion, instances: null as Map<string, ModuleInstance> | null, external: null as string | null };
     this.#children.set(name, result);
-    const found = this.#locate(name, sourceText, decl.body['version']);
+    const found: ModuleResolution = decl.unreadable ? { dir: null, reason: decl.unreadable } : this.#locate(name, sourceText, decl.body['version']);
     const sourceDir = found.dir === null ? null : this.tree.read(found.dir);
     let reason: string | null = null;
     if (found.dir === null) reason = `an output of module "${sourceText}", which could not be read: ${found.reason}`;
@@ -222,7 +222,7 @@ export class ModuleInstance implements ModuleContext {
         address,
         this.tree,
         this.diagnostics,
-        (variable) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined),
+        decl.inputs ?? ((variable) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined)),
         [...this.ancestors, this.source.dir],
       );
     };
@@ -254,7 +254,12 @@ export class ModuleInstance implements ModuleContext {
     const args: ModuleCall['arguments'] = {};
     for (const [arg, raw] of Object.entries(decl.body)) {
       const span = block?.attributes.get(arg) ?? block;
-      args[arg] = { digest: JSON.stringify(raw) ?? 'null', startLine: span?.startLine ?? 1, endLine: span?.endLine ?? 1 };
+      args[arg] = {
+        digest: JSON.stringify(raw) ?? 'null',
+        startLine: span?.startLine ?? 1,
+        endLine: span?.endLine ?? 1,
+        ...(span?.file ? { file: span.file } : {}),
+      };
     }
     const version = decl.body['version'];
     this.diagnostics.calls.push({

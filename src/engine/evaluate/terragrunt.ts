@@ -1,10 +1,19 @@
 // Terragrunt: a `terragrunt.hcl` with `terraform { source = … }` and `inputs = { … }` is a
-// module call with those arguments. Its `locals` are read like Terraform locals; `dependency`
-// outputs stay unknown (their `mock_outputs` are for plans, not facts). Parents merged through
-// `include` are not read yet.
-import type { LocatedBlock } from '../hcl/locate.js';
+// module call with those arguments. `include` merges the included file's `inputs` (shallow
+// by default: the unit's own keys win; `deep` / `deep_map_only` merge maps, `deep` also
+// concatenates lists) and its `terraform { source }` when the unit has none. Each value is
+// evaluated in the scope of the file that wrote it: the parent's inputs see the parent's
+// locals (Terragrunt does not share locals across an include, except through
+// `include.LABEL.locals` when exposed). `dependency` outputs stay unknown (their
+// `mock_outputs` are for plans, not facts). An include that cannot be read makes the unit's
+// module unanalysed: what the parent sets is unknown.
+import { posix } from 'node:path';
+import type { LocatedBlock, Span } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
+import { evaluateJson } from './evaluate.js';
 import type { Declaration } from './module-source.js';
+import { TerragruntFile, treePath, type TerragruntContext } from './terragrunt-context.js';
+import { Unknown, hasKey, isObject, newObject, type Value } from './value.js';
 
 export const TERRAGRUNT_FILE = 'terragrunt.hcl';
 
@@ -12,23 +21,97 @@ export function isTerragruntFile(path: string): boolean {
   return path === TERRAGRUNT_FILE || path.endsWith(`/${TERRAGRUNT_FILE}`);
 }
 
-/** Terragrunt's source forms as Terraform module sources: `tfr:///ns/name/provider?version=x`
- * is a registry module, and `//` marks a subdirectory of a local tree. */
-export function terragruntSource(source: string): { source: string; version: string } {
+/** The files of a tree, for resolving what a unit includes. */
+export interface TerragruntTree {
+  files: ReadonlyMap<string, ParsedFile>;
+  exists(path: string): boolean;
+}
+
+/** Whether a path or directory is among `paths` (directories are the paths' ancestors). */
+export function pathSet(paths: Iterable<string>): (path: string) => boolean {
+  const all = new Set<string>();
+  for (const p of paths) {
+    for (let d = p; d && d !== '.'; d = posix.dirname(d)) all.add(d);
+  }
+  return (path) => all.has(path);
+}
+
+function dirOf(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
+/**
+ * Terragrunt's source forms as Terraform module sources: `tfr:///ns/name/provider?version=x`
+ * is a registry module, `//` marks a subdirectory of a local tree, and an absolute path (what
+ * `get_terragrunt_dir()` and friends answer) is made relative to the unit's directory.
+ */
+export function terragruntSource(source: string, unitDir = ''): { source: string; version: string } {
   const tfr = /^tfr:\/\/([^/]*)\/([^?]+)(?:\?version=(.+))?$/.exec(source);
   if (tfr) return { source: tfr[1] ? `${tfr[1]}/${tfr[2]}` : tfr[2]!, version: tfr[3] ?? '' };
+  if (source.startsWith('/') && !source.startsWith('//')) {
+    const relative = posix.relative(unitDir || '.', treePath('', source.replace(/\/\/+/g, '/')) || '.') || '.';
+    return { source: relative.startsWith('..') ? relative : `./${relative}`, version: '' };
+  }
   if (source.startsWith('./') || source.startsWith('../')) return { source: source.replace(/\/\/+/g, '/'), version: '' };
   return { source, version: '' };
 }
 
-/** The module call a terragrunt.hcl declares, or null when it has no `terraform { source }`. */
-export function terragruntCall(file: ParsedFile): Declaration | null {
-  const terraform = (file.body['terraform'] as Record<string, unknown>[] | undefined)?.[0];
-  const raw = terraform?.['source'];
-  if (typeof raw !== 'string') return null;
-  const { source, version } = terragruntSource(raw);
-  const inputs = file.body['inputs'];
-  const args = inputs && typeof inputs === 'object' && !Array.isArray(inputs) ? (inputs as Record<string, unknown>) : {};
+interface IncludeBlock {
+  label: string;
+  body: Record<string, unknown>;
+}
+
+function includeBlocks(file: ParsedFile): IncludeBlock[] {
+  const raw = file.body['include'];
+  if (Array.isArray(raw)) return (raw as Record<string, unknown>[]).map((body) => ({ label: '', body }));
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, Record<string, unknown>[]>).flatMap(([label, decls]) => (decls[0] ? [{ label, body: decls[0] }] : []));
+}
+
+/** What a unit includes: each file (relative to the tree), or null when its path is not known statically. */
+export function includedFiles(file: ParsedFile, exists: (path: string) => boolean): { label: string; path: string | null; written: string }[] {
+  const unitDir = dirOf(file.path);
+  const scope = new TerragruntFile(file, { unitDir, includes: new Map(), exposed: new Map(), exists }).scope;
+  return includeBlocks(file).map(({ label, body }) => {
+    const path = evaluateJson(body['path'], scope);
+    return { label, path: typeof path === 'string' ? treePath(unitDir, path) : null, written: JSON.stringify(body['path']) ?? '' };
+  });
+}
+
+/** The argument standing for a whole `inputs` whose keys could not be evaluated. */
+const ALL_INPUTS = 'inputs';
+
+interface Argument {
+  raw: unknown;
+  span: Span;
+  value: () => Value;
+}
+
+/** A unit: the context its files are evaluated in, and the module call it declares (null without a source). */
+export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { context: TerragruntContext; call: Declaration | null } {
+  const unitDir = dirOf(file.path);
+  const includes = includedFiles(file, tree.exists);
+  const read = includes.flatMap((i) => {
+    const parent = i.path === null ? undefined : tree.files.get(i.path);
+    const block = includeBlocks(file).find((b) => b.label === i.label)!.body;
+    return parent ? [{ ...i, parent, strategy: String(block['merge_strategy'] ?? 'shallow'), expose: block['expose'] === true }] : [];
+  });
+  const exposed = new Map<string, TerragruntFile>();
+  const context: TerragruntContext = { unitDir, includes: new Map(read.map((i) => [i.label, i.parent.path])), exposed, exists: tree.exists };
+  const own = new TerragruntFile(file, context);
+  const parents = read.map((i) => ({ ...i, scope: new TerragruntFile(i.parent, context) }));
+  for (const p of parents) if (p.expose) exposed.set(p.label, p.scope);
+  const merged = parents.filter((p) => p.strategy !== 'no_merge');
+
+  const unread = includes.filter((i) => i.path === null || !tree.files.has(i.path));
+  const sourceFrom = [own, ...merged.map((p) => p.scope).reverse()].find((s) => terraformBlock(s.file)?.['source'] !== undefined);
+  if (!sourceFrom && !unread.length) return { context, call: null };
+
+  const args = new Map<string, Argument>();
+  for (const p of merged) mergeInputs(args, p.scope, p.strategy);
+  mergeInputs(args, own, merged.length ? merged[merged.length - 1]!.strategy : 'shallow');
+
   const block = file.located.blocks.find((b) => b.type === 'terraform');
   const span = file.located.attributes.get('inputs') ?? block ?? { startLine: 1, endLine: 1 };
   const located: LocatedBlock = {
@@ -36,8 +119,77 @@ export function terragruntCall(file: ParsedFile): Declaration | null {
     labels: ['terragrunt'],
     startLine: Math.min(block?.startLine ?? span.startLine, span.startLine),
     endLine: Math.max(block?.endLine ?? span.endLine, span.endLine),
-    attributes: new Map([...Object.keys(args).map((k) => [k, span] as const), ['source', block ?? span]]),
+    attributes: new Map([...[...args].map(([k, a]) => [k, a.span] as const), ['source', block ?? span]]),
     blocks: [],
   };
-  return { kind: 'module', type: 'module', name: 'terragrunt', body: { ...args, source, ...(version ? { version } : {}) }, file: file.path, block: located };
+  const written = sourceFrom ? evaluateJson(terraformBlock(sourceFrom.file)!['source'], sourceFrom.scope) : null;
+  const { source, version } =
+    typeof written === 'string'
+      ? terragruntSource(written, unitDir)
+      : { source: JSON.stringify(terraformBlock(sourceFrom?.file ?? file)?.['source'] ?? ''), version: '' };
+  const body: Record<string, unknown> = {};
+  for (const [k, a] of args) body[k] = a.raw;
+  const call: Declaration = {
+    kind: 'module',
+    type: 'module',
+    name: 'terragrunt',
+    body: { ...body, source, ...(version ? { version } : {}) },
+    file: file.path,
+    block: located,
+    inputs: (name) => (args.get(name) ?? args.get(ALL_INPUTS))?.value(),
+  };
+  if (unread.length) {
+    const what = unread.map((i) => (i.path === null ? `its include path ${i.written} is not known statically` : `${i.path} is not in the files read`));
+    call.unreadable = `the unit includes a file that could not be read (${what.join('; ')}), so what it sets is unknown`;
+  }
+  return { context, call };
+}
+
+function terraformBlock(file: ParsedFile): Record<string, unknown> | undefined {
+  return (file.body['terraform'] as Record<string, unknown>[] | undefined)?.[0];
+}
+
+/** Adds a file's inputs over those already merged, as Terragrunt's merge strategy says. */
+function mergeInputs(args: Map<string, Argument>, scope: TerragruntFile, strategy: string): void {
+  const raw = scope.file.body['inputs'];
+  if (raw === undefined) return;
+  const inputsSpan = scope.file.located.attributes.get('inputs') ?? { startLine: 1, endLine: 1 };
+  const span: Span = { startLine: inputsSpan.startLine, endLine: inputsSpan.endLine, file: scope.file.path };
+  const entries: [string, unknown, () => Value][] = [];
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) entries.push([k, v, once(() => evaluateJson(v, scope.scope))]);
+  } else {
+    // `inputs = merge(…)`: its keys are known only by evaluating it
+    const value = evaluateJson(raw, scope.scope);
+    if (!isObject(value)) {
+      const unknown = value instanceof Unknown ? value : new Unknown('inputs', `inputs in ${scope.file.path} is not an object`);
+      args.set(ALL_INPUTS, { raw, span, value: () => unknown });
+      return;
+    }
+    for (const [k, v] of Object.entries(value)) entries.push([k, raw, () => v]);
+  }
+  for (const [k, v, value] of entries) {
+    const before = args.get(k) ?? args.get(ALL_INPUTS);
+    const deep = strategy === 'deep' || strategy === 'deep_map_only';
+    args.set(k, { raw: v, span, value: before && deep ? once(() => mergeDeep(before.value(), value(), strategy === 'deep')) : value });
+  }
+}
+
+function once(f: () => Value): () => Value {
+  let v: Value | undefined;
+  return () => (v === undefined ? (v = f()) : v);
+}
+
+/** Terragrunt's deep merge: maps merged key by key, lists concatenated (`deep` only); the child wins otherwise. */
+function mergeDeep(parent: Value, child: Value, lists: boolean): Value {
+  const mergeable = (v: Value) => isObject(v) || (lists && Array.isArray(v));
+  if (parent instanceof Unknown && mergeable(child)) return parent;
+  if (lists && Array.isArray(parent) && Array.isArray(child)) return [...parent, ...child];
+  if (isObject(parent) && isObject(child)) {
+    const out = newObject();
+    for (const [k, v] of Object.entries(parent)) out[k] = v;
+    for (const [k, v] of Object.entries(child)) out[k] = hasKey(parent, k) ? mergeDeep(parent[k]!, v, lists) : v;
+    return out;
+  }
+  return child;
 }

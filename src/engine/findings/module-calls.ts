@@ -13,13 +13,15 @@ export function changedArguments(base: ModuleCall | undefined, head: ModuleCall)
   return [...names].filter((n) => base?.arguments[n]?.digest !== head.arguments[n]?.digest).sort();
 }
 
-/** The lines of the changed arguments still in the head call, or the whole call. */
+/** The lines of the changed arguments still in the head call (in the call's own file first), or the whole call. */
 export function changedSpan(base: ModuleCall | undefined, head: ModuleCall): Location {
   if (!base) return head.location;
-  const spans = changedArguments(base, head).flatMap((n) => (head.arguments[n] ? [head.arguments[n]] : []));
-  if (!spans.length) return head.location;
+  const changed = changedArguments(base, head).flatMap((n) => (head.arguments[n] ? [{ ...head.arguments[n], file: head.arguments[n].file ?? head.file }] : []));
+  const file = changed.some((s) => s.file === head.file) ? head.file : changed[0]?.file;
+  const spans = changed.filter((s) => s.file === file);
+  if (!file || !spans.length) return head.location;
   return {
-    file: head.file,
+    file,
     startLine: Math.min(...spans.map((s) => s.startLine)),
     endLine: Math.max(...spans.map((s) => s.endLine)),
   };

@@ -4,7 +4,7 @@ import { isConfigFile } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleSource } from '../evaluate/module-source.js';
 import { localModuleDir } from '../evaluate/module.js';
-import { isTerragruntFile } from '../evaluate/terragrunt.js';
+import { isTerragruntFile, pathSet } from '../evaluate/terragrunt.js';
 
 /** The directories that hold configuration files (.tf, .tofu, and their .json forms) ('' is the tree's root), with their files. */
 export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
@@ -16,8 +16,9 @@ export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
     byDir.get(key)!.push(f);
   }
   const sources = new Map<string, ModuleSource>();
+  const tree = { files: new Map(files.map((f) => [f.path, f])), exists: pathSet(files.map((f) => f.path)) };
   for (const [dir, list] of byDir) {
-    if (list.some((f) => isConfigFile(f.path) || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list));
+    if (list.some((f) => isConfigFile(f.path) || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list, tree));
   }
   return sources;
 }

@@ -132,8 +132,8 @@ export interface Model {
 /** A module call: what the summary shows of it, with where it is and its arguments. */
 export type ModuleCall = Omit<ModuleSummary, 'line'> & {
   location: Location;
-  /** Each argument of the call, for telling what changed. */
-  arguments: Record<string, { digest: string; startLine: number; endLine: number }>;
+  /** Each argument of the call, for telling what changed; `file` when another file wrote it (a Terragrunt include). */
+  arguments: Record<string, { digest: string; startLine: number; endLine: number; file?: string }>;
 };
 
 /** A value a rule can depend on: a variable's default, a tfvars assignment or a local. */
