@@ -20,6 +20,8 @@ describe('escaping user text', () => {
 
   it('code spans hold backticks and line breaks', () => {
     expect(code('a`b')).toBe('`` a`b ``');
+    expect(code('a``b`')).toBe('``` a``b` ```');
+    expect(code('plain')).toBe('`plain`');
     expect(code('x\ny')).toBe('`x y`');
     expect(cellCode('a|b.tf:3')).toBe('`a\\|b.tf:3`');
   });
@@ -41,6 +43,24 @@ describe('escaping user text', () => {
     }
   });
 
+  it('keys with ` and `` stay whole inside the code spans of messages, titles and the table', async () => {
+    const tf = `resource "aws_security_group" "g" {\n  for_each = { "a\`b" = 1, "c\`\`d" = 2 }\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+    const result = await reviewFiles([], [{ path: 'main.tf', content: tf }], DEFAULT_CONFIG);
+    const addresses = ['aws_security_group.g["a`b"]', 'aws_security_group.g["c``d"]'];
+    const messages = result.findings.filter((f) => f.rule === 'new-ingress').map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    for (const [i, message] of messages.entries()) expect(codeSpans(message)).toContain(addresses[i]);
+    const md = renderMarkdown(result);
+    expect(addresses.every((a) => codeSpans(md).includes(a))).toBe(true);
+    // in titles the keys are plain text: their backticks are escaped, so they pair with nothing
+    expect(md).toContain('on aws_security_group.g\\["a\\`b"\\]');
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length, row).toBe(6);
+    expect(inline(`into ${code(addresses[1]!)} <b>`)).toBe('into ``` aws_security_group.g["c``d"] ``` &lt;b&gt;');
+    expect(cell(`on ${code('x`|y')}`)).toBe('on `` x`\\|y ``');
+  });
+
   it('only the trailing marker the app appends is read back', () => {
     const own = '0'.repeat(32);
     expect(fingerprintOf(`finding on ${FORGED} key`)).toBeNull();
@@ -48,3 +68,10 @@ describe('escaping user text', () => {
     expect(fingerprintOf(`${marker(own)} and then user text`)).toBeNull();
   });
 });
+
+/** The contents of the code spans in markdown, as CommonMark reads them. */
+function codeSpans(markdown: string): string[] {
+  return [...markdown.matchAll(/(?<![`\\])(`+)(?!`)([^]*?)(?<!`)\1(?!`)/g)].map(([, , content]) =>
+    /^ [^]*[^ ][^]* $/.test(content!) ? content!.slice(1, -1) : content!,
+  );
+}

@@ -1,5 +1,6 @@
 // When a rule opens something because a variable default, a tfvars value or a local changed
 // (the rule's own lines may not have changed at all), name that value's file and line.
+import { code } from './code-span.js';
 import { posix } from 'node:path';
 import { atCause } from './finding.js';
 import type { RelatedLocation } from '../result.js';
@@ -54,7 +55,7 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
   if (!hits.length) return null;
   const parts = hits.map(
     ({ ref, i }) =>
-      `\`${ref}\`${ref !== nameOf(i) ? ` (through \`${nameOf(i)}\`)` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} \`${i.file}\` line ${i.line}`,
+      `${code(ref)}${ref !== nameOf(i) ? ` (through ${code(nameOf(i))})` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} ${code(i.file)} line ${i.line}`,
   );
   return `This rule's lines may be unchanged: the change is in ${parts.join('; ')}.`;
 }
@@ -67,7 +68,7 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
   if (!unchangedRules(ctx).has(`${rule.resource}\0${rule.digest}`)) return finding;
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
-  return atCause(finding, { file: hit.i.file, startLine: hit.i.line, endLine: hit.i.endLine }, `The rule that opens it (\`${rule.resource}\`, unchanged)`);
+  return atCause(finding, { file: hit.i.file, startLine: hit.i.line, endLine: hit.i.endLine }, `The rule that opens it (${code(rule.resource)}, unchanged)`);
 }
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();

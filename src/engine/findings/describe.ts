@@ -1,4 +1,5 @@
 // Short descriptions of peers and opened access for messages.
+import { code } from './code-span.js';
 import { describePorts } from '../model/protocol.js';
 import type { Peer } from '../model/types.js';
 import type { Opened } from '../result.js';
@@ -10,11 +11,11 @@ export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }):
     case 'self':
       return 'members of the same group';
     case 'group':
-      return `\`${peer.value}\``;
+      return code(peer.value);
     case 'prefix-list':
-      return `prefix list \`${peer.value}\``;
+      return `prefix list ${code(peer.value)}`;
     default:
-      return `\`${peer.value}\``;
+      return code(peer.value);
   }
 }
 

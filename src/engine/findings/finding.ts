@@ -1,5 +1,6 @@
 // What findings share: severity order, stable fingerprints, the cause and related locations.
 // The finding's shape is part of the output contract (../result.ts).
+import { code } from './code-span.js';
 import { createHash } from 'node:crypto';
 import type { Severity } from '../settings.js';
 import type { Location, RelatedLocation } from '../result.js';
@@ -31,5 +32,5 @@ export function atCause<F extends { location: Location; related?: RelatedLocatio
 
 /** The related locations as markdown lines, for the summary and review comments. */
 export function relatedText(finding: { related?: RelatedLocation[] | undefined }): string {
-  return (finding.related ?? []).map((r) => `${r.message}: \`${r.file}:${r.startLine}-${r.endLine}\``).join('\n');
+  return (finding.related ?? []).map((r) => `${r.message}: ${code(`${r.file}:${r.startLine}-${r.endLine}`)}`).join('\n');
 }

@@ -2,6 +2,7 @@
 // finding raised inside module code the PR does not contain (init cache, registry, GitHub),
 // or reached through a Terragrunt unit, sits instead: on the caller's changed argument, with
 // the module's rule as `related`.
+import { code } from './code-span.js';
 import type { Location, Model, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { isExternalModulePath } from '../modules/resolution.js';
@@ -38,6 +39,6 @@ export function locateThroughCall(f: RuleFinding, base: Model, head: Model): Rul
   return {
     ...f,
     location: changedSpan(before, call),
-    related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module \`${call.source}\`${version}` }],
+    related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module ${code(call.source)}${version}` }],
   };
 }

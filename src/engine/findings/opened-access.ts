@@ -1,5 +1,6 @@
 // Shared by new-ingress and new-egress: each head rule's contribution to newly opened access,
 // grouped per declaring rule (resource and lines), group and protocol.
+import { code } from './code-span.js';
 import { toPortRange, type ReviewSettings, type Severity } from '../settings.js';
 import { isNothing, type OpenedAccess } from '../access/access.js';
 import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
@@ -122,7 +123,7 @@ export function describeAccess(protocol: string, given: [number, number][]): str
 
 /** Resources that attach a group, for "what is exposed" sentences. */
 export function attachedTo(model: Model, group: string): string[] {
-  return model.attachments.filter((a) => a.groups.includes(group)).map((a) => `\`${a.resource}\`${a.exposure ? ` (${a.exposure})` : ''}`);
+  return model.attachments.filter((a) => a.groups.includes(group)).map((a) => `${code(a.resource)}${a.exposure ? ` (${a.exposure})` : ''}`);
 }
 
 export function accessFingerprint(rule: string, first: Rule, opened: Opened[]): string {

@@ -1,6 +1,7 @@
 // analysis-limit: the review hit one of its bounds (instances per resource, values per
 // expression, expression depth, time budget). What lies beyond the bound became unknown, and
 // since the PR controls its input, hitting a bound must never let the check pass quietly.
+import { code } from '../findings/code-span.js';
 import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
 import type { LimitHit } from '../evaluate/limits.js';
@@ -20,13 +21,13 @@ export const analysisLimit = defineRule({
       return {
         severity: old ? ('low' as const) : ('high' as const),
         fingerprint: fingerprint('analysis-limit', h.limit, file, h.reason),
-        title: `The review hit its \`${h.limit}\` bound`,
+        title: `The review hit its ${code(h.limit)} bound`,
         message: [
-          `${h.reason}${h.file ? `, at \`${h.file}\` line ${h.line}` : ''}.`,
+          `${h.reason}${h.file ? `, at ${code(h.file)} line ${h.line}` : ''}.`,
           'What lies beyond the bound was not evaluated: the values it produces are unknown, so the review cannot say everything this change opens.',
           old
             ? 'The base revision hits the same bound.'
-            : `Simplify the configuration, or raise \`${h.limit}\` in \`.github/sg-review.yml\` if the size is intended.`,
+            : `Simplify the configuration, or raise ${code(h.limit)} in \`.github/sg-review.yml\` if the size is intended.`,
         ].join('\n\n'),
         resource: file,
         location: { file, startLine: h.line, endLine: h.line },

@@ -1,6 +1,7 @@
 // empty-rules-attribute: `ingress = []` or `egress = []` makes the group authoritative for the
 // direction with no rules: every apply deletes every rule of that direction, including those
 // managed by standalone resources.
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Direction } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -25,9 +26,9 @@ export const emptyRulesAttribute = defineRule({
           title: `${direction} = [] on ${group.address} deletes all its ${direction} rules`,
           message:
             [
-              `\`${direction} = []\` makes \`${group.address}\` authoritative for its ${direction} rules with none wanted: every \`terraform apply\` deletes every ${direction} rule of the group, including rules created outside this resource.`,
+              `\`${direction} = []\` makes ${code(group.address)} authoritative for its ${direction} rules with none wanted: every \`terraform apply\` deletes every ${direction} rule of the group, including rules created outside this resource.`,
               standalone.length
-                ? `\nThese standalone rules target the same group and direction and will be deleted on each apply, then recreated: ${standalone.map((d) => `\`${d.resource}\``).join(', ')}.`
+                ? `\nThese standalone rules target the same group and direction and will be deleted on each apply, then recreated: ${standalone.map((d) => code(d.resource)).join(', ')}.`
                 : '',
               '',
               'Use it only for the one apply that removes inline rules; then remove the argument. To keep standalone rules, leave the argument out entirely.',

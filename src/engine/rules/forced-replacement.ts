@@ -1,6 +1,7 @@
 // forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group.
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
+import { code } from '../findings/code-span.js';
 import { isUndeclared, isUnknownText } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { ReviewContext } from '../findings/context.js';
@@ -36,7 +37,7 @@ export const forcedReplacement = defineRule({
       ];
       const dependent = attached.length > 0 || referencing.length > 0;
       const severity = certain && dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
-      const what = changed.map(([k, attr]) => `\`${attr}\` (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
+      const what = changed.map(([k, attr]) => `${code(attr)} (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
       const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
       findings.push({
         severity,
@@ -48,10 +49,10 @@ export const forcedReplacement = defineRule({
         title: `Changing ${changed.map(([, a]) => a).join(', ')} ${certain ? 'replaces' : 'may replace'} ${group.address}`,
         message: [
           certain
-            ? `${what} cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`
-            : `${what}: these values are known only at plan time, so sg-review cannot tell whether they differ. If they do, the change cannot be updated in place: Terraform destroys \`${group.address}\` and creates a new group.`,
+            ? `${what} cannot be updated in place: Terraform destroys ${code(group.address)} and creates a new group.`
+            : `${what}: these values are known only at plan time, so sg-review cannot tell whether they differ. If they do, the change cannot be updated in place: Terraform destroys ${code(group.address)} and creates a new group.`,
           dependent
-            ? `It is used by ${[...attached, ...referencing].map((r) => `\`${r}\``).join(', ')}: AWS refuses to delete a group that is attached or referenced (\`DependencyViolation\`), so the apply hangs and fails${group.createBeforeDestroy ? ' unless the new group is created first, which `create_before_destroy` does here' : ''}.`
+            ? `It is used by ${[...attached, ...referencing].map((r) => code(r)).join(', ')}: AWS refuses to delete a group that is attached or referenced (\`DependencyViolation\`), so the apply hangs and fails${group.createBeforeDestroy ? ' unless the new group is created first, which `create_before_destroy` does here' : ''}.`
             : 'Nothing in this configuration attaches or references it, but resources outside it may.',
           '',
           'Fix: add `lifecycle { create_before_destroy = true }`. With a fixed `name` the new group collides with the old one ("already exists"); use `name_prefix` so both can exist during the switch. For a description-only change, consider keeping the old description.',

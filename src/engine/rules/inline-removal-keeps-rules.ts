@@ -2,6 +2,7 @@
 // `ingress = []` / `egress = []`. Inline rules are attributes-as-blocks: with no argument the
 // provider stops managing the direction, so the old rules stay in AWS (access is not revoked),
 // and recreating them as standalone resources fails with a duplicate-rule error.
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Direction } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -27,9 +28,9 @@ export const inlineRemovalKeepsRules = defineRule({
           fingerprint: fingerprint('inline-removal-keeps-rules', group.address, direction),
           title: `Removing the inline ${direction} rules of ${group.address} does not delete them`,
           message: [
-            `\`${group.address}\` no longer has any inline \`${direction}\` block. Terraform then stops managing that direction: the rules it created **stay in AWS**, so the access they grant is not revoked.`,
+            `${code(group.address)} no longer has any inline ${code(direction)} block. Terraform then stops managing that direction: the rules it created **stay in AWS**, so the access they grant is not revoked.`,
             standalone.length
-              ? `This PR also adds ${standalone.map((d) => `\`${d.resource}\``).join(', ')} for the same direction: creating a rule that still exists fails with \`InvalidPermission.Duplicate\`.`
+              ? `This PR also adds ${standalone.map((d) => code(d.resource)).join(', ')} for the same direction: creating a rule that still exists fails with \`InvalidPermission.Duplicate\`.`
               : '',
             '',
             'Safe migrations:',

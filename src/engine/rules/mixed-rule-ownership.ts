@@ -3,6 +3,7 @@
 // authoritative for the whole direction, so every apply deletes the standalone rules and the
 // next apply recreates them: rules flap and access drops (provider #12356, terraform #11011).
 // aws_default_security_group treats its inline rules as absolute in both directions.
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Direction, Group, Model, RuleDeclaration } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -44,8 +45,8 @@ export const mixedRuleOwnership = defineRule({
           message:
             [
               defaultGroup
-                ? `\`${group.address}\` is an \`aws_default_security_group\`: its inline rules are absolute, so \`${standalone.resource}\` is removed on every apply.`
-                : `\`${group.address}\` manages its ${direction} rules inline (${at(inline)}), which makes it authoritative for **all** ${direction} rules of the group. \`${standalone.resource}\` adds a ${direction} rule to the same group, so each \`terraform apply\` deletes it and the next one recreates it: the rule flaps and traffic drops in between.`,
+                ? `${code(group.address)} is an \`aws_default_security_group\`: its inline rules are absolute, so ${code(standalone.resource)} is removed on every apply.`
+                : `${code(group.address)} manages its ${direction} rules inline (${at(inline)}), which makes it authoritative for **all** ${direction} rules of the group. ${code(standalone.resource)} adds a ${direction} rule to the same group, so each \`terraform apply\` deletes it and the next one recreates it: the rule flaps and traffic drops in between.`,
               '',
               'Fix: manage each direction in one place. Either move this rule into an inline block of the group, or move all inline ' +
                 `${direction} rules of the group to \`aws_vpc_security_group_${direction}_rule\` resources (import the existing rules, and set \`${direction} = []\` only for the apply that hands over).`,

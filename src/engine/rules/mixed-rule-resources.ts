@@ -1,6 +1,7 @@
 // mixed-rule-resources: aws_security_group_rule and aws_vpc_security_group_*_rule manage the
 // same group and direction. The provider warns against it: the legacy resource sees the
 // new-style rules as drift and they overwrite each other.
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Model, RuleDeclaration } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -35,7 +36,7 @@ export const mixedRuleResources = defineRule({
           fingerprint: fingerprint('mixed-rule-resources', group, direction),
           title: `${group} mixes aws_security_group_rule and aws_vpc_security_group_${direction}_rule`,
           message:
-            `The ${direction} rules of \`${group}\` are managed by both \`aws_security_group_rule\` (${legacy.map((d) => `\`${d.resource}\``).join(', ')}) and \`aws_vpc_security_group_${direction}_rule\` (${modern.map((d) => `\`${d.resource}\``).join(', ')}). The provider documents that these conflict: rules are overwritten and plans never settle.\n\nFix: migrate the remaining \`aws_security_group_rule\` resources to \`aws_vpc_security_group_${direction}_rule\` (one CIDR per rule), with \`import\` blocks so the rules are adopted, not recreated.` +
+            `The ${direction} rules of ${code(group)} are managed by both \`aws_security_group_rule\` (${legacy.map((d) => code(d.resource)).join(', ')}) and \`aws_vpc_security_group_${direction}_rule\` (${modern.map((d) => code(d.resource)).join(', ')}). The provider documents that these conflict: rules are overwritten and plans never settle.\n\nFix: migrate the remaining \`aws_security_group_rule\` resources to \`aws_vpc_security_group_${direction}_rule\` (one CIDR per rule), with \`import\` blocks so the rules are adopted, not recreated.` +
             (s.predates ? PREDATES : ''),
           resource: first.resource,
           location: first.location,

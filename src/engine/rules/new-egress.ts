@@ -1,5 +1,6 @@
 // new-egress: the head allows outbound access the base did not. Allow-all egress is AWS's own
 // default for a new group, so it is low; medium when it opens the internet to a data store.
+import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
 import { describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
@@ -23,7 +24,7 @@ export const newEgress = defineRule({
       );
       const to = internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} destinations`;
       const exposed = attachedTo(ctx.head, first.group);
-      const lines = [`**${what}** is newly allowed **to ${to}** from \`${first.group}\`.`, '', formatOpened(first.protocol, json)];
+      const lines = [`**${what}** is newly allowed **to ${to}** from ${code(first.group)}.`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);

@@ -1,4 +1,5 @@
 // new-ingress: the head allows inbound access the base did not.
+import { code } from '../findings/code-span.js';
 import { describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -17,7 +18,7 @@ export const newIngress = defineRule({
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
       const from = c.internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} sources`;
       const exposed = attachedTo(ctx.head, first.group);
-      const lines = [`**${what}** is newly allowed **from ${from}** into \`${first.group}\` (${c.why}).`, '', formatOpened(first.protocol, json)];
+      const lines = [`**${what}** is newly allowed **from ${from}** into ${code(first.group)} (${c.why}).`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);

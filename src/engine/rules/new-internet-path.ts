@@ -1,6 +1,7 @@
 // new-internet-path: a group that exists at the base becomes reachable from the internet, or
 // reachable in fewer hops (a tier is bypassed). Groups new in the head are info: their own
 // rules carry the severity, so a new, properly tiered stack does not fail.
+import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
 import { reachability } from '../access/paths.js';
 import { intersect } from '../access/intervals.js';
@@ -27,13 +28,13 @@ export const newInternetPath = defineRule({
       const severity = !existed ? 'info' : sensitive ? 'critical' : 'high';
       const chain = [
         'internet',
-        ...reach.path.map((h) => `\`${h.to}\` (${describePorts(h.protocol, h.ports)}${h.protocol === 'all' ? '' : `/${h.protocol}`})`),
+        ...reach.path.map((h) => `${code(h.to)} (${describePorts(h.protocol, h.ports)}${h.protocol === 'all' ? '' : `/${h.protocol}`})`),
       ].join(' → ');
       const exposed = attachedTo(ctx.head, group);
       const lines = [
         old
-          ? `\`${group}\` was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.`
-          : `\`${group}\` is now reachable from the internet in ${reach.distance} hop(s).`,
+          ? `${code(group)} was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.`
+          : `${code(group)} is now reachable from the internet in ${reach.distance} hop(s).`,
         '',
         `Path: ${chain}`,
       ];

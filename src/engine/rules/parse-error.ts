@@ -1,6 +1,7 @@
 // parse-error: a Terraform file in scope does not parse, so what it declares is not analysed.
 // A file the PR left broken exactly as it was is a pre-existing problem (low); a file whose
 // error is new or moved is the PR's own (high).
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import { defineRule } from '../findings/define-rule.js';
 import type { ParseError } from '../hcl/parse.js';
@@ -19,7 +20,7 @@ export const parseError = defineRule({
         severity: preExisting ? ('low' as const) : ('high' as const),
         fingerprint: fingerprint('parse-error', e.file, e.message),
         title: preExisting ? `${e.file} does not parse (already at the base): not analysed` : `${e.file} does not parse`,
-        message: `\`${e.file}\` line ${e.line}, column ${e.column}: ${e.message}\n\n${
+        message: `${code(e.file)} line ${e.line}, column ${e.column}: ${e.message}\n\n${
           preExisting
             ? 'The file is broken the same way at the base, so this is not caused by the pull request; but nothing it declares could be analysed, so the review cannot say what it opens.'
             : 'Nothing this file declares could be analysed, so the review cannot say what it opens.'

@@ -1,5 +1,6 @@
 // reference-cycle: inline rules of two or more groups reference each other. Each group then
 // depends on the other's id before it can be created: Terraform fails with "Cycle:".
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Model } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -81,7 +82,7 @@ export const referenceCycle = defineRule({
           fingerprint: fingerprint('reference-cycle', cycle),
           title: `Inline rules of ${cycle.join(', ')} reference each other`,
           message:
-            `The inline rules of ${cycle.map((g) => `\`${g}\``).join(' → ')} → \`${cycle[0]}\` form a cycle: each group needs the other's id before it can be created, and \`terraform plan\` fails with \`Error: Cycle\`.\n\nFix: move one direction of one group to a standalone \`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` resource, which depends on both groups instead of being part of one (hashicorp/terraform#539).` +
+            `The inline rules of ${cycle.map((g) => code(g)).join(' → ')} → ${code(cycle[0]!)} form a cycle: each group needs the other's id before it can be created, and \`terraform plan\` fails with \`Error: Cycle\`.\n\nFix: move one direction of one group to a standalone \`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` resource, which depends on both groups instead of being part of one (hashicorp/terraform#539).` +
             (s.predates ? PREDATES : ''),
           resource: first.address,
           location: first.location,

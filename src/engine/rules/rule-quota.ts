@@ -1,6 +1,7 @@
 // rule-quota: a direction of a group has more rules than the quota (AWS default 60, counted
 // separately for IPv4 and IPv6; each CIDR and each group reference counts as one rule, a
 // prefix list by its maximum entries, research/semantics.md §1.5).
+import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Direction, Model } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -60,7 +61,7 @@ export const ruleQuota = defineRule({
         fingerprint: fingerprint('rule-quota', group, direction),
         title: `${group} has more ${direction} rules than the quota of ${quota}`,
         message:
-          `\`${group}\` would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}${c.unknown ? ` ${c.unknown} rule(s) with values not known before apply are not counted.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).` +
+          `${code(group)} would have ${c.v4} IPv4 and ${c.v6} IPv6 ${direction} rules (each CIDR and each group reference is one AWS rule), over the quota of ${quota} per direction and family: the apply fails with \`RulesPerSecurityGroupLimitExceeded\`.${c.prefixLists ? ` ${c.prefixLists} prefix list reference(s) also count by their maximum entries, which are not known here.` : ''}${c.unknown ? ` ${c.unknown} rule(s) with values not known before apply are not counted.` : ''}\n\nFix: merge CIDRs into a managed prefix list, reference a security group instead of many CIDRs, split the rules across groups, or raise the quota (\`rule_quota\` in the config if yours is raised).` +
           (s.predates ? PREDATES : ''),
         resource: group,
         location: g?.location ?? where?.location ?? { file: '', startLine: 1, endLine: 1 },

@@ -1,6 +1,7 @@
 // unanalysed-module: a new or changed module call whose code could not be read. What it
 // creates is unknown, so "no finding" would be a blind pass; the call is reported instead.
 // An unchanged call that cannot be read is a line in the summary, not a finding.
+import { code } from '../findings/code-span.js';
 import { changedArguments, changedSpan } from '../findings/module-calls.js';
 import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
@@ -16,9 +17,9 @@ export const unanalysedModule = defineRule({
       const old = before.get(call.address);
       const changed = changedArguments(old, call);
       if (old && !changed.length) return [];
-      const version = call.version ? ` (version \`${call.version}\`)` : '';
+      const version = call.version ? ` (version ${code(call.version)})` : '';
       const followed = old
-        ? `The changed arguments could not be followed into the module: ${changed.map((n) => `\`${n}\``).join(', ')}.`
+        ? `The changed arguments could not be followed into the module: ${changed.map((n) => code(n)).join(', ')}.`
         : 'The call is new: every security group or rule it creates is unknown to this review.';
       return [
         {
@@ -26,7 +27,7 @@ export const unanalysedModule = defineRule({
           fingerprint: fingerprint('unanalysed-module', call.address, call.source, call.version),
           title: `Module ${call.address} could not be read: what it opens is unknown`,
           message:
-            `\`${call.address}\` calls \`${call.source}\`${version}, whose code could not be read: ${call.reason ?? 'unknown reason'}.\n\n` +
+            `${code(call.address)} calls ${code(call.source)}${version}, whose code could not be read: ${call.reason ?? 'unknown reason'}.\n\n` +
             `${followed} The review cannot say whether this change opens network access.\n\n` +
             'To analyse it: run `terraform init` before the CLI (the init cache is read), pass `--fetch-modules`, ' +
             'or let the App read the module repository.',

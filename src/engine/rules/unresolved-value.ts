@@ -1,5 +1,6 @@
 // unresolved-value: a changed rule whose peer, protocol or ports cannot be evaluated
 // statically. An unknown is never treated as closed: the message says what was assumed.
+import { code } from '../findings/code-span.js';
 import { isUndeclared } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Peer, Rule } from '../model/types.js';
@@ -17,7 +18,7 @@ export const unresolvedValue = defineRule({
     for (const r of ctx.head.rules) {
       const problems: string[] = [];
       const kinds = new Set<string>();
-      if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} \`${r.peer.value}\`: ${r.peer.reason}`);
+      if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
       if (r.peer.type === 'unresolved') kinds.add(peerKind(r.peer));
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
@@ -42,7 +43,7 @@ export const unresolvedValue = defineRule({
         fingerprint: fingerprint('unresolved-value', r.resource, what),
         title: `A rule on ${shortReference(r.group)} depends on ${kinds.has('data') ? 'a data source read at plan time' : 'values not known before apply'}`,
         message: [
-          `sg-review cannot tell statically what \`${r.resource}\` opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on \`${r.group}\`):`,
+          `sg-review cannot tell statically what ${code(r.resource)} opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on ${code(r.group)}):`,
           '',
           ...what.map((w) => `- ${w}`),
           '',
