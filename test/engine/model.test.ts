@@ -263,8 +263,45 @@ resource "aws_security_group_rule" "maybe" {
 `,
     });
     expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.maybe']);
-    expect(m.declarations[0]!.conditional).toBe(true);
+    expect(m.declarations[0]!.conditional).toBe('the condition is unknown (var.enabled: var.enabled is unknown: it has no default and no tfvars value)');
     expect(m.unknowns[0]).toMatchObject({ attribute: 'count', resource: 'aws_security_group_rule.maybe', location: { startLine: 4, endLine: 4 } });
+  });
+
+  it('keeps a rule switched off only by the default of a root boolean variable, which can be set outside the repository', async () => {
+    const files = {
+      'main.tf': `variable "enabled" { default = false }
+variable "public" {
+  type    = bool
+  default = true
+}
+locals { on = var.enabled && var.public }
+resource "aws_security_group" "g" {}
+resource "aws_security_group_rule" "maybe" {
+  count             = local.on ? 1 : 0
+  type              = "ingress"
+  security_group_id = aws_security_group.g.id
+  protocol          = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+resource "aws_security_group_rule" "never" {
+  count             = 0
+  type              = "ingress"
+  security_group_id = aws_security_group.g.id
+  protocol          = "tcp"
+  from_port         = 23
+  to_port           = 23
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
+    };
+    const m = await modelOf(files);
+    expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.maybe']);
+    expect(m.rules[0]!.conditional).toBe('0 with the default of var.enabled, var.public, which can be set outside the repository');
+    // a tfvars value is the repository's own choice: count 0 means no rule
+    const set = await modelOf({ ...files, 'terraform.tfvars': 'enabled = false\npublic = true\n' });
+    expect(set.rules).toEqual([]);
   });
 
   it('reports invalid CIDRs as unresolved peers instead of dropping them, and canonicalises host bits', async () => {

@@ -7,7 +7,8 @@ import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from
 export type Expansion =
   | { kind: 'single' }
   | { kind: 'instances'; keys: { key: string | number; scope: Record<string, Value> }[] }
-  | { kind: 'unknown'; unknown: Unknown; scope: Record<string, Value> };
+  /** Keys unknown; `mayBeEmpty` unless there are known to be instances (above max_instances). */
+  | { kind: 'unknown'; unknown: Unknown; scope: Record<string, Value>; mayBeEmpty: boolean };
 
 export function instanceAddress(base: string, key: string | number | null | '*'): string {
   if (key === null) return base;
@@ -19,42 +20,45 @@ export function instanceAddress(base: string, key: string | number | null | '*')
  * More instances than max_instances (`count = 1e9`): analysed as one instance whose key is
  * unknown, like an unknown count, so what each instance opens is still reported.
  */
-function tooMany(n: number, expr: unknown, scope: Record<string, Value>): Expansion | null {
+function tooMany(n: number, body: Record<string, unknown>, expr: unknown): Expansion | null {
   const max = budget().limits.maxInstances;
   const error =
     n > max ? new LimitError('max_instances', `${Number.isFinite(n) ? n : 'an infinite number of'} instances, more than ${max}`) : budget().countInstances(n);
   if (!error) return null;
   budget().record(error);
-  return { kind: 'unknown', unknown: new Unknown(String(expr), error.message), scope };
+  return { ...unknownExpansion(body, new Unknown(String(expr), error.message), 'above max_instances'), mayBeEmpty: false };
+}
+
+/** Zero or more instances, none of whose keys is known (count.index / each.* unknown). */
+export function unknownExpansion(body: Record<string, unknown>, unknown: Unknown, state = 'unknown'): Extract<Expansion, { kind: 'unknown' }> {
+  if (body['count'] !== undefined)
+    return { kind: 'unknown', unknown, scope: { count: { index: new Unknown('count.index', `the count is ${state}`) } }, mayBeEmpty: true };
+  const why = `for_each is ${state}`;
+  return { kind: 'unknown', unknown, scope: { each: { key: new Unknown('each.key', why), value: new Unknown('each.value', why) } }, mayBeEmpty: true };
 }
 
 /** Evaluates count / for_each of a resource or module call body. */
 export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
   if (body['count'] !== undefined) {
     const count = evaluateJson(body['count'], scope);
-    if (count instanceof Unknown) return { kind: 'unknown', unknown: count, scope: { count: { index: new Unknown('count.index', 'the count is unknown') } } };
+    if (count instanceof Unknown) return unknownExpansion(body, count);
     let n: number;
     try {
       n = toNumberValue(count);
       if (Number.isNaN(n)) throw new Error('NaN');
     } catch {
-      return {
-        kind: 'unknown',
-        unknown: new Unknown(String(body['count']), 'count is not a number'),
-        scope: { count: { index: new Unknown('count.index', 'the count is unknown') } },
-      };
+      return unknownExpansion(body, new Unknown(String(body['count']), 'count is not a number'));
     }
     const length = Math.max(0, Math.floor(n));
-    const over = tooMany(length, body['count'], { count: { index: new Unknown('count.index', 'the count is above max_instances') } });
+    const over = tooMany(length, body, body['count']);
     if (over) return over;
     return { kind: 'instances', keys: Array.from({ length }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
   }
   if (body['for_each'] !== undefined) {
     const each = evaluateJson(body['for_each'], scope);
-    const unknownEach = { each: { key: new Unknown('each.key', 'for_each is unknown'), value: new Unknown('each.value', 'for_each is unknown') } };
-    if (each instanceof Unknown) return { kind: 'unknown', unknown: each, scope: unknownEach };
+    if (each instanceof Unknown) return unknownExpansion(body, each);
     const size = isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
-    const over = tooMany(size, body['for_each'], unknownEach);
+    const over = tooMany(size, body, body['for_each']);
     if (over) return over;
     if (isObject(each)) {
       return {
@@ -68,17 +72,17 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
       const keys: string[] = [];
       for (const item of each) {
         if (item instanceof Unknown || item instanceof Ref)
-          return { kind: 'unknown', unknown: new Unknown(String(body['for_each']), 'a for_each key is known only after apply'), scope: unknownEach };
+          return unknownExpansion(body, new Unknown(String(body['for_each']), 'a for_each key is known only after apply'));
         try {
           keys.push(toStringValue(item));
         } catch {
-          return { kind: 'unknown', unknown: new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'), scope: unknownEach };
+          return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
         }
       }
       return { kind: 'instances', keys: [...new Set(keys)].sort().map((k) => ({ key: k, scope: { each: { key: k, value: k } } })) };
     }
     if (each === null) return { kind: 'instances', keys: [] };
-    return { kind: 'unknown', unknown: new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'), scope: unknownEach };
+    return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
   }
   return { kind: 'single' };
 }

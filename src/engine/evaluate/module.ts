@@ -7,7 +7,8 @@ import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
-import { expand, instanceAddress, type Expansion } from './expansion.js';
+import { expand, instanceAddress, unknownExpansion, type Expansion } from './expansion.js';
+import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { convertToType } from './types.js';
 import { Lazy, Ref, Unknown, hasKey, newObject, undeclared, type Value } from './value.js';
@@ -139,16 +140,44 @@ export class ModuleInstance implements ModuleContext {
     let e = this.#expansions.get(key);
     if (!e) {
       const guard = `expand.${key}`;
-      if (this.#inProgress.has(guard)) return { kind: 'unknown', unknown: new Unknown(key, 'count or for_each refers to itself'), scope: {} };
+      if (this.#inProgress.has(guard)) return { kind: 'unknown', unknown: new Unknown(key, 'count or for_each refers to itself'), scope: {}, mayBeEmpty: true };
       this.#inProgress.add(guard);
       try {
         e = expand(decl.body, this.scope);
+        if (e.kind === 'instances' && e.keys.length === 0) e = this.#switchedOffByDefault(decl.body) ?? e;
       } finally {
         this.#inProgress.delete(guard);
       }
       this.#expansions.set(key, e);
     }
     return e;
+  }
+
+  /**
+   * `count = var.enabled ? 1 : 0` is 0 here only because of the default of a root variable
+   * that `-var` or `TF_VAR_` can set outside the repository: reading that as "no resource"
+   * would pass whatever the resource opens unseen, so it may exist (zero or more instances).
+   * Only boolean feature flags count: a collection's default is the value itself.
+   */
+  #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
+    if (body['count'] === undefined || this.inputs) return null;
+    const flags = this.#defaultedFlags(body['count'], new Set());
+    if (flags.length === 0) return null;
+    const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
+    return unknownExpansion(body, new Unknown(String(body['count']), why));
+  }
+
+  /** The boolean root variables an expression depends on (through locals) that no tfvars sets. */
+  #defaultedFlags(raw: unknown, seen: Set<string>): string[] {
+    const flags: string[] = [];
+    for (const name of referencedNames(raw)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const id = name.slice(name.indexOf('.') + 1);
+      if (name.startsWith('local.')) flags.push(...this.#defaultedFlags(this.source.locals.get(id)?.raw, seen));
+      else if (typeof this.variable(id) === 'boolean' && !this.source.tfvars.some((file) => hasKey(file.body, id))) flags.push(name);
+    }
+    return flags;
   }
 
   resource(type: string, name: string, src: string): Value {

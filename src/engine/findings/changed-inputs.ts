@@ -51,6 +51,8 @@ function changedInputsOf(ctx: ReviewContext, rule: Rule): { ref: string; i: Inpu
 }
 
 export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
+  // a new or edited rule is its own cause
+  if (!isUnchanged(ctx, rule)) return null;
   const hits = changedInputsOf(ctx, rule);
   if (!hits.length) return null;
   const parts = hits.map(
@@ -65,7 +67,7 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
  * tfvars value, a variable default, a local); the rule goes to \`related\` (PRODUCT.md §3).
  */
 export function placeAtCause<F extends { location: Location; related?: RelatedLocation[] }>(ctx: ReviewContext, rule: Rule, finding: F): F {
-  if (!unchangedRules(ctx).has(`${rule.resource}\0${rule.digest}`)) return finding;
+  if (!isUnchanged(ctx, rule)) return finding;
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
   return atCause(finding, { file: hit.i.file, startLine: hit.i.line, endLine: hit.i.endLine }, `The rule that opens it (${code(rule.resource)}, unchanged)`);
@@ -73,12 +75,12 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
 
-/** Rules whose declaring resource is written the same at the base and the head. */
-function unchangedRules(ctx: ReviewContext): Set<string> {
+/** Whether the rule's declaring resource is written the same at the base and the head. */
+function isUnchanged(ctx: ReviewContext, rule: Rule): boolean {
   let set = unchangedCache.get(ctx);
   if (!set) {
     set = new Set(ctx.base.rules.map((r) => `${r.resource}\0${r.digest}`));
     unchangedCache.set(ctx, set);
   }
-  return set;
+  return set.has(`${rule.resource}\0${rule.digest}`);
 }

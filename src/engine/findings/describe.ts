@@ -37,3 +37,8 @@ export function shortReference(text: string): string {
   const ref = REFERENCE.exec(line)?.[0];
   return ref && ref.length <= 60 ? `${ref} …` : `${line.slice(0, 57)}…`;
 }
+
+/** For a rule whose count / for_each is not known here: it is reviewed as if it exists. */
+export function conditionNote(rule: { conditional: string | null }): string | null {
+  return rule.conditional ? `It exists only for some values of its \`count\` / \`for_each\` (${rule.conditional}): reviewed as if it exists.` : null;
+}

@@ -44,6 +44,8 @@ export interface Rule {
   /** The declaring resource: the group for inline rules, else the rule resource's address. */
   resource: string;
   location: Location;
+  /** Why the declaring resource may or may not exist (count / for_each unknown), or null. */
+  conditional: string | null;
   /** Set when protocol or ports could not be evaluated (then the widest value is assumed). */
   unresolved: string | null;
   /** The `var.` and `local.` names the declaring resource refers to. */
@@ -62,8 +64,8 @@ export interface RuleDeclaration {
   description: string | null;
   /** Number of AWS rules it creates (one per CIDR, group or prefix list). */
   awsRules: number;
-  /** True when the resource's count/for_each is unknown: it may or may not exist. */
-  conditional: boolean;
+  /** Why the resource may or may not exist (its count / for_each is unknown), or null. */
+  conditional: string | null;
   /** Group the rule references (for cycle detection), when its peer is another group. */
   references: string[];
   /** Identity of the rule in AWS (type, protocol, ports, peers) for replacement checks. */
@@ -93,7 +95,8 @@ export interface Group {
   inline: Record<Direction, Location[]>;
   location: Location;
   attributes: Record<string, Location>;
-  conditional: boolean;
+  /** Why the group may or may not exist (its count / for_each is unknown), or null. */
+  conditional: string | null;
 }
 
 export interface Attachment {

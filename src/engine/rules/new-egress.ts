@@ -2,7 +2,7 @@
 // default for a new group, so it is low; medium when it opens the internet to a data store.
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
-import { describePeerShort, formatOpened } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
@@ -28,6 +28,8 @@ export const newEgress = defineRule({
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
+      const condition = conditionNote(first);
+      if (condition) lines.push('', condition);
       if (severity === 'medium')
         lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
       return placeAtCause(ctx, first, {

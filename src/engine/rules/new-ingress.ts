@@ -1,6 +1,6 @@
 // new-ingress: the head allows inbound access the base did not.
 import { code } from '../findings/code-span.js';
-import { describePeerShort, formatOpened } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
@@ -22,6 +22,8 @@ export const newIngress = defineRule({
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
+      const condition = conditionNote(first);
+      if (condition) lines.push('', condition);
       lines.push(
         '',
         c.internet

@@ -13,7 +13,8 @@ export interface Instance {
   decl: Declaration;
   address: string;
   scope: Scope;
-  conditional: boolean;
+  /** Why the instance may not exist (count / for_each not known here), or null. */
+  conditional: string | null;
   module: ModuleInstance;
 }
 

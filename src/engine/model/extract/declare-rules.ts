@@ -17,7 +17,7 @@ export interface RuleSpec {
   origin: RuleOrigin;
   resource: string;
   location: Location;
-  conditional: boolean;
+  conditional: string | null;
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
@@ -53,6 +53,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       origin: spec.origin,
       resource: spec.resource,
       location: spec.location,
+      conditional: spec.conditional,
       unresolved: unresolved.length ? unresolved.join('; ') : null,
       refs: spec.refs,
       digest: spec.digest,
