@@ -74,6 +74,7 @@ describe('access difference (ports × addresses)', () => {
     origin: 'inline',
     resource: 'g',
     location: { file: 'f', startLine: 1, endLine: 1 },
+    conditional: null,
     unresolved: null,
     refs: [],
     digest: '',
