@@ -34,7 +34,7 @@ import { fingerprintOf, marker, planComments } from '../publish/review-comments.
 import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
 import { readModulesForReview } from './module-reads.js';
-import { calledModuleDirs, dirOf, isModuleLike, touchedDirectories } from './scope.js';
+import { calledModuleDirs, dirOf, includedDirectories, isBelow, isModuleLike, touchedDirectories, unitAncestors } from './scope.js';
 
 export interface ReviewTarget {
   repo: RepoRef;
@@ -186,7 +186,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
         dirs = [...new Set([...dirs, ...all])].sort();
       }
-      const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs);
+      const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, includedDirectories(changed), notes);
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(octokit, repo, [...base, ...head]);
@@ -241,7 +241,7 @@ function inScope(config: Config): (f: PullFile) => boolean {
   return (f) => matches(f.filename) || (f.previousFilename !== null && matches(f.previousFilename));
 }
 
-async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[]) {
+async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[], included: string[], notes: string[]) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];
   const seen = new Set<string>();
@@ -257,6 +257,15 @@ async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: st
     }
   };
   await read(dirs);
+  if (included.length) {
+    // a changed file Terragrunt units may include: every unit below it is reviewed again
+    const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && isBelow(d, included));
+    if (below.length > MAX_CALLER_DIRS)
+      notes.push(`${below.length} directories lie below the changed Terragrunt files; the first ${MAX_CALLER_DIRS} were reviewed.`);
+    await read(below.slice(0, MAX_CALLER_DIRS));
+  }
+  // what the units include lives in the directories above them
+  await read(unitAncestors([...base, ...head]).filter((d) => !seen.has(d)));
   const called = new Set([...calledModuleDirs(base), ...calledModuleDirs(head)]);
   const orphans = dirs.filter((d) => !called.has(d) && isModuleLike(head.filter((f) => dirOf(f.path) === d)));
   if (orphans.length) {

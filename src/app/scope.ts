@@ -1,6 +1,7 @@
 // Which directories a change touches, and which local modules they call.
 import { posix } from 'node:path';
 import { localModuleDir } from '../engine/evaluate/module.js';
+import { isTerragruntFile } from '../engine/evaluate/terragrunt.js';
 import { isConfigFile } from '../engine/hcl/config-files.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
@@ -31,6 +32,31 @@ export function calledModuleDirs(files: SourceFile[]): string[] {
     }
   }
   return [...out];
+}
+
+/** Directories of changed `.hcl` files, which the Terragrunt units below them may include. */
+export function includedDirectories(files: PullFile[]): string[] {
+  const dirs = new Set<string>();
+  for (const f of files) for (const p of [f.filename, f.previousFilename]) if (p?.endsWith('.hcl')) dirs.add(dirOf(p));
+  return [...dirs].sort();
+}
+
+/** Whether `dir` lies below one of `parents` (the root '' is above everything). */
+export function isBelow(dir: string, parents: string[]): boolean {
+  return parents.some((p) => dir !== p && (p === '' || dir.startsWith(`${p}/`)));
+}
+
+/** The directories above each Terragrunt unit among `files`: where the files it includes are. */
+export function unitAncestors(files: SourceFile[]): string[] {
+  const out = new Set<string>();
+  for (const f of files) {
+    if (!isTerragruntFile(f.path)) continue;
+    for (let d = dirOf(f.path); d !== '';) {
+      d = dirOf(d);
+      out.add(d);
+    }
+  }
+  return [...out].sort();
 }
 
 /**
