@@ -106,7 +106,7 @@ async function readOne(
   if (address.kind === 'other') throw new ModuleReadError(address.reason);
   if (address.kind === 'local') throw new ModuleReadError('a local path');
   if (++budget.modules > deps.bounds.maxModules)
-    throw new ModuleReadError(`more than ${deps.bounds.maxModules} remote modules in one review (bound: SG_REVIEW_MODULE_MAX_COUNT)`);
+    throw new ModuleReadError(`more than ${deps.bounds.maxModules} remote modules in one review (bound: modules.max_count or SG_REVIEW_MODULE_MAX_COUNT)`);
   let repo: { owner: string; repo: string };
   let ref: string | null;
   let subdir: string;
@@ -140,7 +140,7 @@ async function readOne(
     throw new ModuleReadError(`${name} has no Terraform files at ${ref ?? 'the default branch'} (missing ref or directory)`);
   if (budget.bytes + tree.bytes > deps.bounds.maxBytes)
     throw new ModuleReadError(
-      `${name} is ${Math.ceil(tree.bytes / 1024)} KB, over the ${Math.round(deps.bounds.maxBytes / 1024)} KB of module code read per review (bound: SG_REVIEW_MODULE_MAX_BYTES)`,
+      `${name} is ${Math.ceil(tree.bytes / 1024)} KB, over the ${Math.round(deps.bounds.maxBytes / 1024)} KB of module code read per review (bound: modules.max_bytes or SG_REVIEW_MODULE_MAX_BYTES)`,
     );
   budget.bytes += tree.bytes;
   const prefix = `${REMOTE_MODULE_ROOT}/github.com/${repo.owner}/${repo.repo}@${encodeURIComponent(ref ?? 'HEAD')}`;
@@ -186,7 +186,9 @@ function repoDir(path: string): string {
 async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: number): Promise<T> {
   const stop = new AbortController();
   const timer = sleep(Math.max(0, deadline - Date.now()), undefined, { signal: stop.signal }).then(() => {
-    throw new ModuleReadError(`reading remote modules took longer than ${timeoutMs / 1000} s (bound: SG_REVIEW_MODULE_TIMEOUT_SECONDS)`);
+    throw new ModuleReadError(
+      `reading remote modules took longer than ${timeoutMs / 1000} s (bound: modules.timeout_seconds or SG_REVIEW_MODULE_TIMEOUT_SECONDS)`,
+    );
   });
   timer.catch(() => undefined);
   try {
@@ -196,15 +198,29 @@ async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: 
   }
 }
 
-/** Bounds from the environment: SG_REVIEW_MODULE_MAX_COUNT, SG_REVIEW_MODULE_MAX_BYTES, SG_REVIEW_MODULE_TIMEOUT_SECONDS. */
-export function moduleBoundsFromEnv(env: NodeJS.ProcessEnv): ModuleBounds {
-  const num = (name: string, fallback: number) => {
+/** The bounds a repository's configuration sets (`modules:` in .github/sg-review.yml). */
+export interface ConfiguredModuleBounds {
+  max_count?: number | undefined;
+  max_bytes?: number | undefined;
+  timeout_seconds?: number | undefined;
+}
+
+/**
+ * The bounds of one review: each key the repository's configuration sets wins; otherwise the
+ * server's environment (SG_REVIEW_MODULE_MAX_COUNT, SG_REVIEW_MODULE_MAX_BYTES,
+ * SG_REVIEW_MODULE_TIMEOUT_SECONDS); otherwise the defaults. The configuration schema caps
+ * what a repository may ask for.
+ */
+export function moduleBounds(env: NodeJS.ProcessEnv, configured: ConfiguredModuleBounds = {}): ModuleBounds {
+  const num = (key: keyof ConfiguredModuleBounds, name: string, fallback: number) => {
+    const set = configured[key];
+    if (set !== undefined) return set;
     const v = Number(env[name]);
     return env[name] !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
   };
   return {
-    maxModules: num('SG_REVIEW_MODULE_MAX_COUNT', DEFAULT_MODULE_BOUNDS.maxModules),
-    maxBytes: num('SG_REVIEW_MODULE_MAX_BYTES', DEFAULT_MODULE_BOUNDS.maxBytes),
-    timeoutMs: num('SG_REVIEW_MODULE_TIMEOUT_SECONDS', DEFAULT_MODULE_BOUNDS.timeoutMs / 1000) * 1000,
+    maxModules: num('max_count', 'SG_REVIEW_MODULE_MAX_COUNT', DEFAULT_MODULE_BOUNDS.maxModules),
+    maxBytes: num('max_bytes', 'SG_REVIEW_MODULE_MAX_BYTES', DEFAULT_MODULE_BOUNDS.maxBytes),
+    timeoutMs: num('timeout_seconds', 'SG_REVIEW_MODULE_TIMEOUT_SECONDS', DEFAULT_MODULE_BOUNDS.timeoutMs / 1000) * 1000,
   };
 }

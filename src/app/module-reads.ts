@@ -3,7 +3,7 @@
 // repository owner (the installation's account): one installation's private modules are
 // never served to another.
 import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry.js';
-import { RemoteModuleCache, moduleBoundsFromEnv, readRemoteModules, type RemoteModules } from '../adapters/remote-modules.js';
+import { RemoteModuleCache, type ConfiguredModuleBounds, moduleBounds, readRemoteModules, type RemoteModules } from '../adapters/remote-modules.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { githubModuleReader } from '../github/module-files.js';
 import type { Octokit, RepoRef } from '../github/types.js';
@@ -15,13 +15,13 @@ export function resetModuleReads(): void {
   shared = null;
 }
 
-export async function readModulesForReview(octokit: Octokit, repo: RepoRef, files: SourceFile[]): Promise<RemoteModules> {
+export async function readModulesForReview(octokit: Octokit, repo: RepoRef, files: SourceFile[], configured: ConfiguredModuleBounds): Promise<RemoteModules> {
   shared ??= { registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }), cache: new RemoteModuleCache() };
   return readRemoteModules(files, {
     registry: shared.registry,
     cache: shared.cache,
     read: githubModuleReader(octokit),
     scope: repo.owner.toLowerCase(),
-    bounds: moduleBoundsFromEnv(process.env),
+    bounds: moduleBounds(process.env, configured),
   });
 }

@@ -189,7 +189,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, includedDirectories(changed), notes);
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
-      const modules = await readModulesForReview(octokit, repo, [...base, ...head]);
+      const modules = await readModulesForReview(octokit, repo, [...base, ...head], config.modules);
       const resolutions = { remote: modules.resolutions, initCache: new Map() };
       const result = await reviewFiles(
         [...filterPaths(base, config), ...modules.files],

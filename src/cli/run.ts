@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { gitMergeBase, readGitTree } from '../adapters/git.js';
 import { readInitCaches, readOutsideModules } from '../adapters/module-dirs.js';
 import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry.js';
-import { DEFAULT_MODULE_BOUNDS, RemoteModuleCache, readRemoteModules } from '../adapters/remote-modules.js';
+import { RemoteModuleCache, moduleBounds, readRemoteModules, type ConfiguredModuleBounds } from '../adapters/remote-modules.js';
 import { tokenModuleReader } from '../github/module-files.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { parseConfig } from '../config/load.js';
@@ -87,13 +87,13 @@ async function modulesOf(dir: string, files: SourceFile[], io: CliIo): Promise<R
 }
 
 /** `--fetch-modules`: registry and GitHub sources over the network, with GITHUB_TOKEN. */
-async function fetchModules(files: SourceFile[]) {
+async function fetchModules(files: SourceFile[], configured: ConfiguredModuleBounds) {
   return readRemoteModules(files, {
     registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }),
     read: tokenModuleReader(process.env['GITHUB_TOKEN']),
     cache: new RemoteModuleCache(),
     scope: 'cli',
-    bounds: DEFAULT_MODULE_BOUNDS,
+    bounds: moduleBounds(process.env, configured),
   });
 }
 
@@ -176,7 +176,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   // module code is read whatever the path filters say: it is what the files in scope call
   const base = [...filterPaths(baseFiles, config), ...baseModules.files];
   const head = [...filterPaths(headFiles, config), ...headModules.files];
-  const remote = values['fetch-modules'] ? await fetchModules([...base, ...head]) : { files: [], resolutions: new Map() };
+  const remote = values['fetch-modules'] ? await fetchModules([...base, ...head], config.modules) : { files: [], resolutions: new Map() };
   // a scan audits the tree as it stands: its suppressions are the team's; a diff applies only
   // those the base already had, unless told otherwise
   const acceptSuppressions = kind === 'scan' || values['accept-suppressions'] === true;

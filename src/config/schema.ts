@@ -68,6 +68,16 @@ export const configSchema = z
     max_expression_depth: z.number().int().min(10).max(400).default(DEFAULT_LIMITS.maxDepth),
     /** Seconds of evaluation per review. */
     review_time_budget: z.number().int().min(1).max(3600).default(DEFAULT_LIMITS.timeBudgetSeconds),
+    /** Remote module reads per review (registry and GitHub sources; modules beyond a bound are
+     * `unanalysed-module`). A key set here wins over the server's SG_REVIEW_MODULE_* variables. */
+    modules: z
+      .object({
+        max_count: z.number().int().min(1).max(500).optional(),
+        max_bytes: z.number().int().min(10_000).max(100_000_000).optional(),
+        timeout_seconds: z.number().int().min(1).max(600).optional(),
+      })
+      .strict()
+      .default({}),
   })
   // the engine reads a subset of what the schema produces (src/engine/settings.ts)
   .strict() satisfies z.ZodType<ReviewSettings>;

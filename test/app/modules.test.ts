@@ -96,6 +96,29 @@ describe('registry modules in the App', () => {
     expect(moduleReads(h)).toBe(4);
   });
 
+  it('modules.max_count in the configuration bounds the reads (over SG_REVIEW_MODULE_MAX_COUNT), and the summary names the bound', async () => {
+    process.env['SG_REVIEW_MODULE_MAX_COUNT'] = '10';
+    const registry = serveRegistry({ modules: registryModules });
+    const h = harness({
+      commits: commits(),
+      pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }],
+      repositories,
+      config: 'modules:\n  max_count: 1\n',
+    });
+    try {
+      await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    } finally {
+      delete process.env['SG_REVIEW_MODULE_MAX_COUNT'];
+    }
+    const summary = (h.github.checkRuns.get(100)!['output'] as { summary: string }).summary;
+    expect(summary).toContain('| `module.web_sg` | `acme-mods/named-rules-sg/aws` | 1.4.2 | registry |');
+    const bound = 'more than 1 remote modules in one review (bound: modules.max_count or SG_REVIEW_MODULE_MAX_COUNT)';
+    expect(summary).toContain(`| \`module.bastion\` | \`acme-mods/named-rules-sg/aws//modules/ssh\` | 1.0.0 | **not read**: ${bound} |`);
+    expect(summary).toContain(`| \`module.db\` | \`acme-mods/rules-list-sg/aws\` | \\~&gt; 0.3 | **not read**: ${bound} |`);
+    // one module read: discovery, its version list and download location
+    expect(registry.requests).toHaveLength(3);
+  });
+
   it('a private module repository gives unanalysed-module on the changed line, with the reason', async () => {
     serveRegistry({ modules: { ...registryModules, 'acme-mods/named-rules-sg/aws': { '1.4.2': 'github.com/acme-mods/private-sg?ref=v1.4.2' } } });
     const h = harness({ commits: commits(), pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }], repositories });

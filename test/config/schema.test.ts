@@ -44,3 +44,22 @@ describe('suppression_approvers', () => {
     expect(() => parseConfig(`suppression_approvers: [${JSON.stringify(entry)}]`, 'sg-review.yml')).toThrow(/"suppression_approvers\.0": a GitHub login/);
   });
 });
+
+describe('modules', () => {
+  it('takes the bounds of remote module reads, each optional', () => {
+    expect(parseConfig('modules: { max_count: 3, timeout_seconds: 10 }', 'x').modules).toEqual({ max_count: 3, timeout_seconds: 10 });
+    expect(parseConfig('fail_on: high', 'x').modules).toEqual({});
+  });
+
+  it.each([
+    ['modules: { max_count: 0 }', 'modules.max_count'],
+    ['modules: { max_bytes: 1000000000 }', 'modules.max_bytes'],
+    ['modules: { timeout_seconds: 1.5 }', 'modules.timeout_seconds'],
+  ])('%s is rejected naming %s', (text, key) => {
+    expect(() => parseConfig(text, 'sg-review.yml')).toThrow(new RegExp(`"${key.replace('.', '\\.')}"`));
+  });
+
+  it('rejects an unknown key inside modules', () => {
+    expect(() => parseConfig('modules: { max_modules: 3 }', 'sg-review.yml')).toThrow(/unknown key "max_modules"/);
+  });
+});

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/adapters/module-registry.js';
-import { DEFAULT_MODULE_BOUNDS, RemoteModuleCache, readRemoteModules, type ModuleBounds } from '../../src/adapters/remote-modules.js';
+import { DEFAULT_MODULE_BOUNDS, RemoteModuleCache, moduleBounds, readRemoteModules, type ModuleBounds } from '../../src/adapters/remote-modules.js';
 import { callKey } from '../../src/engine/modules/calls.js';
 import { githubModuleReader } from '../../src/github/module-files.js';
 import { REGISTRY_URL, fixtureModule, serveModules } from '../helpers/modules.js';
@@ -138,7 +138,7 @@ describe('remote modules', () => {
     const s = setup({ delayMs: (h) => (h === 'github' ? 3_000 : 0) });
     const out = await s.read(call(SG, '~> 1.0'), { timeoutMs: 500 });
     expect(out.resolutions.get(callKey(SG, '~> 1.0'))).toMatchObject({
-      reason: expect.stringMatching(/longer than 0.5 s \(bound: SG_REVIEW_MODULE_TIMEOUT_SECONDS\)/),
+      reason: expect.stringMatching(/longer than 0.5 s \(bound: modules.timeout_seconds or SG_REVIEW_MODULE_TIMEOUT_SECONDS\)/),
     });
   });
 
@@ -149,5 +149,13 @@ describe('remote modules', () => {
     expect(big.files).toEqual([]);
     const many = await s.read(call(SG, '~> 1.0') + call(SG, '2.0.0'), { maxModules: 1 });
     expect(many.resolutions.get(callKey(SG, '2.0.0'))).toMatchObject({ reason: expect.stringMatching(/more than 1 remote modules/) });
+  });
+});
+
+describe('module bounds', () => {
+  it('a key the configuration sets wins over the environment, per key; the environment over the defaults', () => {
+    const env = { SG_REVIEW_MODULE_MAX_COUNT: '10', SG_REVIEW_MODULE_MAX_BYTES: '5000', SG_REVIEW_MODULE_TIMEOUT_SECONDS: 'x' };
+    expect(moduleBounds(env, { max_count: 2 })).toEqual({ maxModules: 2, maxBytes: 5000, timeoutMs: DEFAULT_MODULE_BOUNDS.timeoutMs });
+    expect(moduleBounds({})).toEqual(DEFAULT_MODULE_BOUNDS);
   });
 });
