@@ -41,7 +41,7 @@ export async function loadModel(
   );
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
-  const model = withBudget(budget, () => buildModel(parsed, modules));
+  const model = withBudget(budget, () => buildModel(parsed, modules, new Map(relevant.map((f) => [f.path, f.content]))));
   model.limits = locateHits(budget.hits, model);
   return model;
 }

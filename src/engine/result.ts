@@ -93,6 +93,25 @@ const moduleSummarySchema = z.object({
 /** A module call as the summary shows it: where it is, its source, and how it was read. */
 export type ModuleSummary = z.infer<typeof moduleSummarySchema>;
 
+const suppressionOutcomeSchema = z.object({
+  file: z.string(),
+  line: lineNumber,
+  rule: z.string(),
+  reason: z.string(),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .describe("Of the comment and its block's text: an acceptance holds while this is unchanged."),
+  state: z
+    .enum(['at-base', 'accepted', 'pending', 'expired', 'invalid'])
+    .describe(
+      '`at-base`: the merge base has it; `accepted`: an approver accepted it (or `--accept-suppressions`); `pending`: added or changed by this change, not applied; `expired`: `until=` has passed; `invalid`: `until=` is not a date.',
+    ),
+  findings: z.array(z.string()).describe('The fingerprints of the findings it matches.'),
+});
+/** A suppression comment that matches a finding, and what became of it. */
+export type SuppressionOutcome = z.infer<typeof suppressionOutcomeSchema>;
+
 export const reviewResultSchema = z.object({
   schema: z.literal(SCHEMA),
   conclusion: z.enum(['success', 'failure']),
@@ -103,5 +122,6 @@ export const reviewResultSchema = z.object({
   suppressionProblems: z
     .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))
     .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
+  suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
 });
 export type ReviewResult = z.infer<typeof reviewResultSchema>;

@@ -9,11 +9,14 @@ import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Suppression } from './model/types.js';
-import { SCHEMA, type Closed, type Finding, type ReviewResult } from './result.js';
+import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
+
+/** The problem listed for a suppression that waits for approval. */
+export const PENDING_PROBLEM = 'added or changed by this change: pending approval, the finding still counts';
 
 export interface ReviewOptions {
   /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */
@@ -26,7 +29,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const ctx = createContext(renamedBase, head, config);
   const findings: Finding[] = [];
-  const used = new Set<Suppression>();
+  const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
@@ -40,12 +43,9 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       a.location.startLine - b.location.startLine ||
       a.rule.localeCompare(b.rule),
   );
-  const failing =
-    config.fail_on !== 'never' &&
-    findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on as keyof typeof SEVERITY_RANK]);
   return {
     schema: SCHEMA,
-    conclusion: failing ? 'failure' : 'success',
+    conclusion: conclusionOf(findings, config.fail_on),
     stats: { base: stats(base), head: stats(head) },
     findings,
     closed: closedAccess(renamedBase, head, ctx.headAccess),
@@ -70,18 +70,41 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       else if (state === 'bad-date') problems.push('until= must be a date, YYYY-MM-DD');
       else if (state === 'expired') problems.push(`expired on ${s.until}`);
       else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
-      else if (state === 'pending') problems.push('added or changed by this change: pending approval, the finding still counts');
+      else if (state === 'pending') problems.push(PENDING_PROBLEM);
       if (!s.reason) problems.push('gives no reason');
       return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));
     }),
+    suppressions: [...used].map(([s, matched]) => ({
+      file: s.file,
+      line: s.line,
+      rule: s.rule,
+      reason: s.reason,
+      fingerprint: s.fingerprint,
+      state: OUTCOME[standing.get(s)!],
+      findings: matched,
+    })),
   };
+}
+
+const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {
+  'at-base': 'at-base',
+  accepted: 'accepted',
+  pending: 'pending',
+  expired: 'expired',
+  'bad-date': 'invalid',
+};
+
+/** `failure` when a finding that is not suppressed is at or above `fail_on`. */
+export function conclusionOf(findings: readonly Finding[], failOn: string): ReviewResult['conclusion'] {
+  const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
+  return failOn !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= threshold) ? 'failure' : 'success';
 }
 
 function stats(m: Model): ModelStats {
   return { files: m.files.length, groups: m.groups.length, rules: m.rules.length };
 }
 
-type Standing = 'applies' | 'pending' | 'expired' | 'bad-date';
+type Standing = 'at-base' | 'accepted' | 'pending' | 'expired' | 'bad-date';
 
 /**
  * A pull request cannot waive its own findings: a suppression applies only when the merge base
@@ -95,20 +118,20 @@ function suppressionStanding(base: Model, head: Model, options: ReviewOptions): 
   for (const s of head.suppressions) {
     if (s.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.until)) standing.set(s, 'bad-date');
     else if (s.until !== undefined && s.until < today) standing.set(s, 'expired');
-    else standing.set(s, options.acceptSuppressions || atBase.has(key(s)) ? 'applies' : 'pending');
+    else standing.set(s, atBase.has(key(s)) ? 'at-base' : options.acceptSuppressions ? 'accepted' : 'pending');
   }
   return standing;
 }
 
 /** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
-function suppress(f: Finding, head: Model, used: Set<Suppression>, standing: Map<Suppression, Standing>): Finding {
+function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, standing: Map<Suppression, Standing>): Finding {
   const hit = head.suppressions.find(
     (s) => s.file === f.location.file && s.rule === f.rule && s.line < f.location.startLine && s.line >= f.location.startLine - SUPPRESSION_REACH,
   );
   if (!hit) return f;
-  used.add(hit);
+  used.set(hit, [...(used.get(hit) ?? []), f.fingerprint]);
   const state = standing.get(hit);
-  if (state === 'applies') return { ...f, suppressed: true, suppression: hit.reason };
+  if (state === 'at-base' || state === 'accepted') return { ...f, suppressed: true, suppression: hit.reason };
   if (state === 'pending') return { ...f, suppressionPending: hit.reason };
   return f;
 }

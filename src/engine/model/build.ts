@@ -11,8 +11,9 @@ import { moduleSources, rootDirs } from './roots.js';
 import { parseSuppressions } from './suppressions.js';
 import type { Model } from './types.js';
 
-/** Builds the model of every module in the given files (paths relative to one root). */
-export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions = NO_RESOLUTIONS): Model {
+/** Builds the model of every module in the given files (paths relative to one root); `texts`
+ * (content by path) gives the text of suppressed blocks. */
+export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions = NO_RESOLUTIONS, texts: ReadonlyMap<string, string> = new Map()): Model {
   const overridden = mergeOverrides(files);
   const sources = moduleSources(overridden.files);
   const tree = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
@@ -44,6 +45,6 @@ export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions =
   model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;
   model.moduleCalls = diagnostics.calls;
-  model.suppressions = parseSuppressions(files);
+  model.suppressions = parseSuppressions(files, texts);
   return model;
 }

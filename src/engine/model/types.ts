@@ -162,4 +162,6 @@ export interface Suppression {
   anchor: string;
   /** `until=YYYY-MM-DD`: after that day it no longer suppresses. */
   until?: string;
+  /** Of the comment and the text of its block: an acceptance holds while this is unchanged. */
+  fingerprint: string;
 }
