@@ -24,6 +24,19 @@ export interface PullState {
   base: string;
   mergeBase: string;
   state?: string;
+  /** The author's login (default "author"). */
+  author?: string;
+}
+
+/** A pull request (issue) comment as the API lists it. */
+export interface IssueComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: { login: string; type: string };
+  performed_via_github_app: { id: number; slug: string } | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface DoubleOptions {
@@ -51,7 +64,8 @@ export class GitHubDouble {
   readonly checkRuns = new Map<number, Record<string, unknown> & { annotations: unknown[] }>();
   readonly reviews: { pull: number; body: Record<string, unknown> }[] = [];
   readonly reviewComments: { id: number; pull: number; path: string; line: number; body: string; user: { login: string; type: string } }[] = [];
-  readonly issueComments: { issue: number; body: string }[] = [];
+  /** Comments on pull requests: the app's own (POST), or others a test adds. */
+  readonly issueComments: IssueComment[] = [];
   readonly reactions: { comment: number; content: string }[] = [];
   readonly resolvedThreads: string[] = [];
   #nextId = 1000;
@@ -159,6 +173,7 @@ export class GitHubDouble {
           number: pull.number,
           state: pull.state ?? 'open',
           changed_files: this.pullFiles(pull).length,
+          user: { login: pull.author ?? 'author', type: 'User' },
           head: { sha: pull.head },
           base: { sha: pull.base, repo: { default_branch: this.options.defaultBranch ?? 'main' } },
         },
@@ -179,8 +194,27 @@ export class GitHubDouble {
       return { status: 201, body: { id: this.#nextId++ } };
     }
     if (method === 'POST' && (m = new RegExp(`^${p}/issues/(\\d+)/comments$`).exec(path))) {
-      this.issueComments.push({ issue: Number(m[1]), body: (body as { body: string }).body });
-      return { status: 201, body: { id: this.#nextId++ } };
+      // written with the installation token: the app's bot user, performed via app 1
+      const now = new Date().toISOString();
+      const comment: IssueComment = {
+        id: this.#nextId++,
+        issue: Number(m[1]),
+        body: (body as { body: string }).body,
+        user: { login: 'sg-review[bot]', type: 'Bot' },
+        performed_via_github_app: { id: 1, slug: 'sg-review' },
+        created_at: now,
+        updated_at: now,
+      };
+      this.issueComments.push(comment);
+      return { status: 201, body: comment };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/issues/(\\d+)/comments$`).exec(path))) {
+      const issue = Number(m[1]);
+      return this.page(
+        this.issueComments.filter((c) => c.issue === issue),
+        u,
+        path,
+      );
     }
     if (method === 'POST' && path === '/graphql') return this.graphql(body as { query: string; variables?: Record<string, unknown> });
     return { status: 404, body: { message: `GitHub double: no route for ${method} ${path}` } };

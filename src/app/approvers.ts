@@ -3,6 +3,7 @@
 // default branch) when the key is set; otherwise anyone with write, maintain or admin permission.
 import type { TeamMembership } from '../github/teams.js';
 
+/** `as`: why the user may approve; `reason`: why not, in sentences for the reply. */
 export type ApproverVerdict = { approved: true; as: string } | { approved: false; reason: string };
 
 export interface ApproverQuestion {
@@ -21,10 +22,10 @@ const WRITERS = new Set(['admin', 'maintain', 'write']);
 export async function approverVerdict(q: ApproverQuestion): Promise<ApproverVerdict> {
   const user = q.user.toLowerCase();
   if (user === q.author.toLowerCase())
-    return { approved: false, reason: 'you opened this pull request, and a pull request cannot waive its own findings: another approver has to accept' };
+    return { approved: false, reason: 'You opened this pull request, and a pull request cannot waive its own findings: another approver has to accept.' };
   if (q.approvers === undefined) {
     if (WRITERS.has(q.permission)) return { approved: true, as: `${q.permission} permission on the repository` };
-    return { approved: false, reason: 'accepting suppressions needs write, maintain or admin permission on this repository' };
+    return { approved: false, reason: 'Accepting suppressions needs write, maintain or admin permission on this repository.' };
   }
   const entries = q.approvers.map((a) => a.replace(/^@/, ''));
   if (entries.some((e) => !e.includes('/') && e.toLowerCase() === user)) return { approved: true, as: 'listed in `suppression_approvers`' };
@@ -39,5 +40,5 @@ export async function approverVerdict(q: ApproverQuestion): Promise<ApproverVerd
   const missing = unreadable.length
     ? ` sg-review could not read the members of ${unreadable.map((e) => `\`${e}\``).join(', ')}: the app needs the organisation permission "Members: read" (an organisation owner accepts it in the app's installation settings).`
     : '';
-  return { approved: false, reason: `only the approvers in \`suppression_approvers\` may accept suppressions (${listed}).${missing}` };
+  return { approved: false, reason: `Only the approvers in \`suppression_approvers\` may accept suppressions (${listed}).${missing}` };
 }

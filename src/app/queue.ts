@@ -54,8 +54,8 @@ export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettin
 }
 
 export function jobId(target: ReviewTarget): string {
-  // BullMQ ids may not contain ':'
-  return `${runKey(target.repo, target.pullNumber, target.headSha)}@${target.headSha}`;
+  // BullMQ ids may not contain ':'; an acceptance is never collapsed into a review of the same head
+  return `${runKey(target.repo, target.pullNumber, target.headSha)}@${target.headSha}${target.accept ? `+accept-${target.accept.by}` : ''}`;
 }
 
 /** A GitHub error worth another attempt later: a 5xx, or a (secondary) rate limit. */

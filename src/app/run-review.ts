@@ -33,6 +33,7 @@ import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.
 import { fingerprintOf, marker, planComments } from '../publish/review-comments.js';
 import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
+import { governSuppressions, type AcceptRequest } from './acceptance.js';
 import { readModulesForReview } from './module-reads.js';
 import { calledModuleDirs, dirOf, includedDirectories, isBelow, isModuleLike, touchedDirectories, unitAncestors } from './scope.js';
 
@@ -46,6 +47,8 @@ export interface ReviewTarget {
   pullNumber: number | null;
   /** The PR's `changed_files`, to tell when GitHub's 3,000-file listing cap cut the list. */
   changedFiles?: number;
+  /** An approver's `/sg-review accept`: record the pending suppressions of this head as accepted. */
+  accept?: AcceptRequest;
 }
 
 export interface RunDeps {
@@ -191,7 +194,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(octokit, repo, [...base, ...head], config.modules);
       const resolutions = { remote: modules.resolutions, initCache: new Map() };
-      const result = await reviewFiles(
+      let result = await reviewFiles(
         [...filterPaths(base, config), ...modules.files],
         [...filterPaths(head, config), ...modules.files],
         config,
@@ -207,8 +210,15 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.', {}, 'superseded');
         return;
       }
+      // suppressions the PR adds: approvers' acceptances recorded on the PR, and a new one
+      let suppressions = '';
+      if (target.pullNumber !== null) {
+        const governed = await governSuppressions(octokit, { ...target, pullNumber: target.pullNumber }, result, config.fail_on);
+        result = governed.result;
+        suppressions = governed.section;
+      }
       // 7. publish
-      await publish(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes }, stillCurrent, conclude);
+      await publish(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes, suppressions }, stillCurrent, conclude);
     } catch (e) {
       if (deps.retryable?.(e)) throw e;
       const status = (e as { status?: number }).status;
@@ -289,7 +299,7 @@ async function publish(
   target: ReviewTarget,
   result: ReviewResult,
   config: Config,
-  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[] },
+  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[]; suppressions: string },
   stillCurrent: () => Promise<boolean>,
   conclude: Conclude,
 ): Promise<void> {
@@ -297,7 +307,14 @@ async function publish(
   const { repo } = target;
   const title = checkTitle(result);
   const summaryWith = (notes: string[]) =>
-    checkSummary(result, { directories: scope.allDirs, baseSha: scope.mergeBaseSha, headSha: target.headSha, files: scope.head.length, notes });
+    checkSummary(result, {
+      directories: scope.allDirs,
+      baseSha: scope.mergeBaseSha,
+      headSha: target.headSha,
+      files: scope.head.length,
+      notes,
+      suppressions: scope.suppressions,
+    });
   const notes = [...scope.notes];
   const annotated = annotations(result, config.max_annotations);
   if (annotated.omitted)

@@ -12,8 +12,9 @@ export async function react(octokit: Octokit, repo: RepoRef, commentId: number, 
   await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
 }
 
-export async function reply(octokit: Octokit, repo: RepoRef, issueNumber: number, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: limitBody(body) });
+/** `tail` (a hidden marker) is kept whole when the body is shortened to GitHub's limit. */
+export async function reply(octokit: Octokit, repo: RepoRef, issueNumber: number, body: string, tail = ''): Promise<void> {
+  await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: limitBody(body, tail) });
 }
 
 export interface PullInfo {
@@ -21,6 +22,8 @@ export interface PullInfo {
   headSha: string;
   baseSha: string;
   state: string;
+  /** The author's login: never an approver of the PR's own suppressions. */
+  author: string;
   defaultBranch: string;
   /** To tell when GitHub's 3,000-file listing cap cut the file list. */
   changedFiles: number;
@@ -33,6 +36,7 @@ export async function getPull(octokit: Octokit, repo: RepoRef, pullNumber: numbe
     headSha: data.head.sha,
     baseSha: data.base.sha,
     state: data.state,
+    author: data.user.login,
     defaultBranch: data.base.repo.default_branch,
     changedFiles: data.changed_files,
   };

@@ -16,6 +16,8 @@ export interface AnalysedScope {
   headSha: string;
   files: number;
   notes: string[];
+  /** The section on suppressions the PR adds, accepted and pending (never cut off). */
+  suppressions?: string;
 }
 
 export function checkTitle(result: ReviewResult): string {
@@ -27,6 +29,7 @@ export function checkSummary(result: ReviewResult, scope: AnalysedScope): string
   const more = scope.directories.length - listed.length;
   const analysed = fit(
     [
+      ...(scope.suppressions ? [scope.suppressions] : []),
       '',
       '### What was analysed',
       '',

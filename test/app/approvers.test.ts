@@ -14,7 +14,7 @@ describe('who may accept suppressions', () => {
   it('the author never, whatever the permission or the list', async () => {
     expect(await ask({ user: 'Alice', permission: 'admin' })).toMatchObject({
       approved: false,
-      reason: expect.stringMatching(/^you opened this pull request/),
+      reason: expect.stringMatching(/^You opened this pull request/),
     });
     expect(await ask({ user: 'alice', approvers: ['alice'] })).toMatchObject({ approved: false });
   });
@@ -34,7 +34,7 @@ describe('who may accept suppressions', () => {
   it('with suppression_approvers: write permission alone is not enough', async () => {
     expect(await ask({ approvers: ['carol'], permission: 'admin' })).toEqual({
       approved: false,
-      reason: 'only the approvers in `suppression_approvers` may accept suppressions (`carol`).',
+      reason: 'Only the approvers in `suppression_approvers` may accept suppressions (`carol`).',
     });
   });
 

@@ -1,14 +1,21 @@
 // The slash command, first line of a pull-request comment, any case: `/sg-review` or
-// `/sg-review run` re-runs on the PR's current head, `/sg-review help` replies with usage.
-// Whatever the command, only users with admin, maintain or write permission get an answer;
-// anyone else gets one short reply per pull request, then a reaction. Bots (this app included)
-// and plain issues are ignored.
+// `/sg-review run` re-runs on the PR's current head, `/sg-review accept` accepts the PR's
+// pending suppressions (an approver, never the author) and re-runs, `/sg-review help` replies
+// with usage. Whatever the command, only users with admin, maintain or write permission get an
+// answer; anyone else gets one short reply per pull request, then a reaction. Bots (this app
+// included) and plain issues are ignored.
 import type { Context } from 'probot';
+import { parseConfig } from '../../config/load.js';
+import { ConfigError } from '../../config/schema.js';
 import { getPull, permissionOf, react, reply } from '../../github/command.js';
+import { CONFIG_PATH, readConfigText } from '../../github/config.js';
+import { teamMembership } from '../../github/teams.js';
+import { approverVerdict } from '../approvers.js';
 import type { CommandPolicy } from '../command-policy.js';
 import type { Reviews } from '../dispatch.js';
+import type { ReviewTarget } from '../run-review.js';
 
-export type Command = { kind: 'run' } | { kind: 'help' } | { kind: 'unknown'; word: string };
+export type Command = { kind: 'run' } | { kind: 'accept' } | { kind: 'help' } | { kind: 'unknown'; word: string };
 
 export function parseCommand(body: string): Command | null {
   const first = body.split('\n', 1)[0]!.trim().toLowerCase();
@@ -17,6 +24,7 @@ export function parseCommand(body: string): Command | null {
   const word = m[1] ?? 'run';
   if (word === 'run') return { kind: 'run' };
   if (word === 'help') return { kind: 'help' };
+  if (word === 'accept') return { kind: 'accept' };
   return { kind: 'unknown', word };
 }
 
@@ -24,6 +32,7 @@ export const HELP = [
   '**sg-review** commands (in a pull-request comment, on the first line):',
   '',
   '- `/sg-review` or `/sg-review run`: review the current head of this pull request again',
+  '- `/sg-review accept`: accept the suppressions (`# sg-review:ignore`) this pull request adds, at its current head; for approvers (`suppression_approvers`, or write permission when it is not set), never the author',
   '- `/sg-review help`: this message',
   '',
   'Commands need write, maintain or admin permission on the repository.',
@@ -63,12 +72,44 @@ export async function onComment(context: Context<'issue_comment.created'>, revie
     );
     return;
   }
+  const defaultBranch = context.payload.repository.default_branch;
+  let accept: ReviewTarget['accept'];
+  if (command.kind === 'accept') {
+    const refusal = await acceptRefusal(context, defaultBranch, pull.author, permission);
+    if (refusal) {
+      await reply(context.octokit, repo, issue.number, `@${sender.login} ${refusal} Nothing was accepted.`);
+      return;
+    }
+    accept = { by: sender.login, at: comment.created_at };
+  }
   await react(context.octokit, repo, comment.id, 'eyes');
   await reviews.dispatch(context, {
     repo,
-    defaultBranch: context.payload.repository.default_branch,
+    defaultBranch,
     headSha: pull.headSha,
     baseSha: pull.baseSha,
     pullNumber: pull.number,
+    ...(accept ? { accept } : {}),
   });
+}
+
+/** Why the sender may not accept this pull request's suppressions, or null when they may. */
+async function acceptRefusal(context: Context<'issue_comment.created'>, defaultBranch: string, author: string, permission: string): Promise<string | null> {
+  const repo = context.repo();
+  const text = await readConfigText(context.octokit, repo, defaultBranch);
+  let approvers: readonly string[] | undefined;
+  try {
+    approvers = text === null ? undefined : parseConfig(text, CONFIG_PATH).suppression_approvers;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return `The configuration on \`${defaultBranch}\` is invalid, so its approvers are unknown: ${e.message}`;
+  }
+  const verdict = await approverVerdict({
+    user: context.payload.sender.login,
+    author,
+    permission,
+    approvers,
+    membership: (org, team, user) => teamMembership(context.octokit, org, team, user),
+  });
+  return verdict.approved ? null : verdict.reason;
 }
