@@ -6,13 +6,13 @@
 //   - the check run's id is kept in the job: a job picked up again after its replica died
 //     (BullMQ's stalled-job recovery) or retried after a GitHub 5xx / rate limit concludes the
 //     same check run, never a second one
-import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'probot';
 import { completeCheckRun } from '../github/check-run.js';
 import type { Octokit } from '../github/types.js';
 import { recordQueueDepth } from './metrics.js';
+import { PrLock, prLockKey } from './pr-lock.js';
 import { runReview, type ReviewTarget } from './run-review.js';
 import { runKey, type RunRegistry } from './runs.js';
 
@@ -95,9 +95,6 @@ export class ReviewQueue {
   }
 }
 
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-
 const started = new Set<Worker<ReviewJob>>();
 
 /** Stops this process's workers taking jobs and waits for their active ones (SIGTERM). */
@@ -116,14 +113,12 @@ export function startReviewWorker(options: {
   const { redis, settings, registry, log } = options;
   const process = async (job: Job<ReviewJob>, token?: string) => {
     const { target } = job.data;
-    const lockKey = `${QUEUE_NAME}:pr-lock:${runKey(target.repo, target.pullNumber, target.headSha)}`;
-    const owner = randomUUID();
-    if ((await redis.set(lockKey, owner, 'PX', settings.lockMs * 2, 'NX')) !== 'OK') {
+    const lock = new PrLock(redis, prLockKey(target), settings.lockMs * 2);
+    if (!(await lock.acquire())) {
       // another replica reviews this PR: wait our turn
       await job.moveToDelayed(Date.now() + Math.min(2_000, settings.lockMs), token);
       throw new DelayedError();
     }
-    const renew = setInterval(() => void redis.eval(RENEW, 1, lockKey, owner, settings.lockMs * 2).catch(() => undefined), settings.lockMs / 2);
     const started = Date.now();
     try {
       const octokit = await options.auth(job.data.installationId, job.data.deliveryId);
@@ -142,8 +137,7 @@ export function startReviewWorker(options: {
         target,
       );
     } finally {
-      clearInterval(renew);
-      await redis.eval(RELEASE, 1, lockKey, owner).catch(() => undefined);
+      await lock.release();
       log.info({ job: job.id, ms: Date.now() - started, queue: await queueDepth() }, 'review job done');
     }
   };
