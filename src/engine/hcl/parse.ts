@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse as hcl2json } from '@cdktf/hcl2json';
 import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { locateHcl, locateJson, type LocatedFile } from './locate.js';
 import { findTooDeep } from './nesting.js';
@@ -34,7 +33,11 @@ export const MAX_MESSAGE = 500;
 
 const EMPTY_LOCATED: LocatedFile = { blocks: [], attributes: new Map(), comments: [] };
 
-export const parseInProcess: HclToJson = (path, content) => hcl2json(path, content) as Promise<Record<string, unknown>>;
+/**
+ * hcl2json on this thread. Loaded on first use: importing the package starts its WASM runtime
+ * at once (~0.7 s of CPU, 60 MB), wasted in a process whose files all go to parser workers.
+ */
+export const parseInProcess: HclToJson = async (path, content) => (await import('@cdktf/hcl2json')).parse(path, content) as Promise<Record<string, unknown>>;
 
 /**
  * Parses files, each distinct content once: a base and a head share most files, so the cache
@@ -55,27 +58,32 @@ export class FileParser {
 
   parse(file: SourceFile): Promise<ParsedFile> {
     if (file.unreadable !== undefined) return Promise.resolve(unparsed(file.path, 1, 1, `not readable as text: ${file.unreadable}`));
-    const nul = file.content.indexOf('\0');
-    if (nul >= 0) {
-      const line = lineOf(file.content, nul);
-      return Promise.resolve(unparsed(file.path, line, 1, 'the file holds NUL bytes (binary content), which Terraform cannot read'));
-    }
     const json = file.path.endsWith('.json');
-    const deep = findTooDeep(file.content, this.maxDepth, json);
-    if (deep) {
-      const message = `brackets nest deeper than ${this.maxDepth} levels (max_expression_depth): the file is not parsed`;
-      return Promise.resolve(unparsed(file.path, deep.line, deep.column, message));
-    }
     const key = createHash('sha1')
       .update(json ? 'j' : 'h')
       .update(file.content)
       .digest('hex');
     let entry = this.#cache.get(key);
     if (!entry) {
-      entry = json ? Promise.resolve(parseJson(file)) : this.parseHcl(file);
+      entry = this.parseContent(file, json);
       this.#cache.set(key, entry);
     }
     return entry.then((e) => ({ ...e, path: file.path, error: e.error && { ...e.error, file: file.path } }));
+  }
+
+  /** All that depends on the content alone (errors are re-pathed per file): once per distinct content. */
+  parseContent(file: SourceFile, json: boolean): Promise<Omit<ParsedFile, 'path'>> {
+    const nul = file.content.indexOf('\0');
+    if (nul >= 0) {
+      const line = lineOf(file.content, nul);
+      return Promise.resolve(unparsed(file.path, line, 1, 'the file holds NUL bytes (binary content), which Terraform cannot read'));
+    }
+    const deep = findTooDeep(file.content, this.maxDepth, json);
+    if (deep) {
+      const message = `brackets nest deeper than ${this.maxDepth} levels (max_expression_depth): the file is not parsed`;
+      return Promise.resolve(unparsed(file.path, deep.line, deep.column, message));
+    }
+    return json ? Promise.resolve(parseJson(file)) : this.parseHcl(file);
   }
 
   async parseHcl(file: SourceFile): Promise<Omit<ParsedFile, 'path'>> {
