@@ -27,7 +27,9 @@ export function cidrPeer(raw: Value): Peer {
   if (typeof raw !== 'string') return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr' };
   const text = raw.trim();
   try {
-    const [addr, len] = ipaddr.parseCIDR(text);
+    // an IPv6 address always holds a colon, an IPv4 one never: ipaddr.parseCIDR would try IPv6
+    // first and throw, which costs ten times the parse (a second for a 2,000-group module)
+    const [addr, len] = text.includes(':') ? ipaddr.IPv6.parseCIDR(text) : ipaddr.IPv4.parseCIDR(text);
     const family = addr.kind() === 'ipv4' ? 4 : 6;
     // An IPv4 block in ipv6_cidr_blocks is rejected by the provider; it is analysed by what
     // it is rather than dropped.

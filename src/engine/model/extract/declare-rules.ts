@@ -35,9 +35,24 @@ export function standaloneRuleFields(
     location: loc,
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
-    refs: referencedNames(inst.decl.body),
-    digest: JSON.stringify(inst.decl.body),
+    ...declarationFacts(inst.decl.body),
   };
+}
+
+const facts = new WeakMap<object, Pick<RuleSpec, 'refs' | 'digest'>>();
+
+/**
+ * The names a declaration references and its digest, computed once per declaration body: a
+ * group's inline rules and a counted resource's instances all share them (once per rule, a
+ * 2,000-group module spent a second re-serialising bodies).
+ */
+export function declarationFacts(body: Record<string, unknown>): Pick<RuleSpec, 'refs' | 'digest'> {
+  let known = facts.get(body);
+  if (!known) {
+    known = { refs: referencedNames(body), digest: JSON.stringify(body) };
+    facts.set(body, known);
+  }
+  return known;
 }
 
 export function addRules(x: Extraction, spec: RuleSpec): void {

@@ -1,12 +1,11 @@
 // aws_security_group / aws_default_security_group: the group, and its inline ingress and
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
-import { referencedNames } from '../../evaluate/references.js';
 import { Lazy, Ref, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
 import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules } from './declare-rules.js';
+import { addRules, declarationFacts } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 
@@ -111,8 +110,7 @@ function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: D
     location: loc,
     conditional: inst.conditional,
     createBeforeDestroy: false,
-    refs: referencedNames(inst.decl.body),
-    digest: JSON.stringify(inst.decl.body),
+    ...declarationFacts(inst.decl.body),
   });
 }
 
