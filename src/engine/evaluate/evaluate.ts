@@ -233,7 +233,7 @@ function lookupName(name: string, scope: Scope, src: string): Value {
 
 function getAttr(node: Node, object: Value, name: string): Value {
   if (object instanceof Unknown) return unknownFrom(node, object);
-  if (object instanceof Ref) return object.child(name);
+  if (object instanceof Ref) return object.echoed(name) ?? object.child(name);
   if (object instanceof Lazy) return object.get(name);
   if (isObject(object)) {
     if (hasKey(object, name)) return object[name]!;

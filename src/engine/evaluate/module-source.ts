@@ -4,6 +4,7 @@ import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
+import { echoedArguments } from './known-before-apply.js';
 import type { Value } from './value.js';
 import { referencedNames } from './references.js';
 import type { TerragruntContext } from './terragrunt-context.js';
@@ -118,6 +119,11 @@ export class ModuleSource {
         const located = findBlock('resource', [type, name]);
         if (this.resources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
         this.resources.set(key, { kind: 'resource', type, name, body: decls[0], file: file.path, block: located });
+        for (const attribute of echoedArguments(type)) {
+          if (!Object.hasOwn(decls[0], attribute)) continue;
+          const span = located?.attributes.get(attribute) ?? located;
+          this.inputs.push(input(this.dir, 'argument', `${key}.${attribute}`, span?.file ?? file.path, span, decls[0][attribute]));
+        }
       }
     }
     for (const [name, decls] of Object.entries((body['module'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
@@ -136,7 +142,7 @@ function input(dir: string, kind: Input['kind'], name: string, file: string, spa
     line: span?.startLine ?? 1,
     endLine: span?.endLine ?? span?.startLine ?? 1,
     digest: JSON.stringify(raw) ?? 'null',
-    refs: kind === 'local' ? referencedNames(raw) : [],
+    refs: kind === 'local' || kind === 'argument' ? referencedNames(raw) : [],
   };
 }
 

@@ -10,8 +10,9 @@ import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope }
 import { expand, instanceAddress, unknownExpansion, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
+import { isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, hasKey, newObject, undeclared, type Value } from './value.js';
+import { Lazy, Ref, Unknown, containsUnknown, hasKey, newObject, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -185,13 +186,36 @@ export class ModuleInstance implements ModuleContext {
     if (!decl) return new Unknown(src, undeclared(`${type}.${name}`, this.path));
     const base = this.prefix(`${type}.${name}`);
     const e = this.expansion(decl);
-    if (e.kind === 'single') return new Ref(base, '');
+    if (e.kind === 'single') return new Ref(base, '', false, this.#echo(decl, base, {}));
     // zero or more instances: any of them is the resource `base` (PRODUCT.md §1)
-    if (e.kind === 'unknown') return new Ref(base, '', true);
-    if (decl.body['count'] !== undefined) return e.keys.map((k) => new Ref(instanceAddress(base, k.key), ''));
+    if (e.kind === 'unknown') return new Ref(base, '', true, this.#echo(decl, base, e.scope));
+    const instance = (k: { key: string | number; scope: Record<string, Value> }) => {
+      const address = instanceAddress(base, k.key);
+      return new Ref(address, '', false, this.#echo(decl, address, k.scope));
+    };
+    if (decl.body['count'] !== undefined) return e.keys.map(instance);
     const out = newObject();
-    for (const k of e.keys) out[String(k.key)] = new Ref(instanceAddress(base, k.key), '');
+    for (const k of e.keys) out[String(k.key)] = instance(k);
     return out;
+  }
+
+  /**
+   * The attributes of one instance that echo a written argument, evaluated in that instance's
+   * scope (count.index, each.key); unknown arguments leave the attribute computed.
+   */
+  #echo(decl: Declaration, address: string, names: Record<string, Value>): (attribute: string) => Value | undefined {
+    return (attribute) => {
+      if (!isEchoedArgument(decl.type, attribute) || !hasKey(decl.body, attribute)) return undefined;
+      const guard = `echo.${address}.${attribute}`;
+      if (this.#inProgress.has(guard)) return undefined; // an argument that refers to itself: Terraform's cycle error
+      this.#inProgress.add(guard);
+      try {
+        const v = evaluateJson(decl.body[attribute], withNames(this.scope, names));
+        return containsUnknown(v) ? undefined : v;
+      } finally {
+        this.#inProgress.delete(guard);
+      }
+    };
   }
 
   dataSource(type: string, name: string): Value {

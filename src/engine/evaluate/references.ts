@@ -1,12 +1,23 @@
-// The variables and locals an unevaluated hcl2json value refers to, for "what changed" notes.
-/** The `var.x` / `local.y` names an hcl2json value refers to. */
+// The variables, locals and echoed resource arguments an unevaluated hcl2json value refers
+// to, for "what changed" notes.
+import { isEchoedArgument } from './known-before-apply.js';
+
+/** The `var.x` / `local.y` / `TYPE.NAME.ATTRIBUTE` (an echoed argument) names an hcl2json value refers to. */
 const namesOf = new WeakMap<object, string[]>();
+
+// TYPE.NAME[instance or splat].ATTRIBUTE, not part of a longer traversal (data.TYPE…, module.m.TYPE…)
+const RESOURCE_ATTRIBUTE = /(?<![\w.])([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\]|\.\*)*)\.([a-z_][a-z0-9_]*)/g;
 
 export function referencedNames(raw: unknown): string[] {
   const cached = raw && typeof raw === 'object' ? namesOf.get(raw) : undefined;
   if (cached) return cached;
   const text = JSON.stringify(raw) ?? '';
-  const names = [...new Set([...text.matchAll(/\b(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)/g)].map((m) => `${m[1]}.${m[2]}`))];
+  const names = [
+    ...new Set([
+      ...[...text.matchAll(/\b(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)/g)].map((m) => `${m[1]}.${m[2]}`),
+      ...[...text.matchAll(RESOURCE_ATTRIBUTE)].filter((m) => isEchoedArgument(m[1]!, m[4]!)).map((m) => `${m[1]}.${m[2]}.${m[4]}`),
+    ]),
+  ];
   if (raw && typeof raw === 'object') namesOf.set(raw, names);
   return names;
 }

@@ -45,6 +45,11 @@ export class Ref {
      * instance (`x[0]`, `x.*`, `x.id` in 0.11) stands for the one resource `address`.
      */
     readonly gated = false,
+    /**
+     * The value of an attribute that echoes a written argument (evaluate/known-before-apply.ts),
+     * undefined when it is computed or not known; only on a resource instance itself.
+     */
+    readonly echo: ((attribute: string) => Value | undefined) | null = null,
   ) {}
 
   get text(): string {
@@ -53,7 +58,14 @@ export class Ref {
 
   child(step: string): Ref {
     const joined = step.startsWith('[') ? this.path + step : this.path ? `${this.path}.${step}` : step;
-    return new Ref(this.address, joined, this.gated);
+    // `x[0]` of a gated resource is still the resource: its echoes stay readable
+    const keepsEcho = this.gated && this.path === '' && step.startsWith('[');
+    return new Ref(this.address, joined, this.gated, keepsEcho ? this.echo : null);
+  }
+
+  /** An attribute's known value when it echoes a written argument; undefined otherwise. */
+  echoed(attribute: string): Value | undefined {
+    return this.echo?.(attribute);
   }
 
   /** The attribute path without a gated resource's instance key: `[0].id` → `id`. */

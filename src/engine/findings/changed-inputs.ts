@@ -9,7 +9,8 @@ import type { ReviewContext } from './context.js';
 
 const cache = new WeakMap<ReviewContext, Map<string, Input[]>>();
 
-const nameOf = (i: Input) => (i.kind === 'local' ? `local.${i.name}` : `var.${i.name}`);
+const nameOf = (i: Input) => (i.kind === 'local' ? `local.${i.name}` : i.kind === 'argument' ? i.name : `var.${i.name}`);
+const PLACE: Record<Input['kind'], string> = { tfvars: 'the value in', variable: 'the default in', local: 'defined in', argument: 'the argument in' };
 
 /** dir|name → the changed inputs behind it (locals that use a changed value included). */
 function changedNames(ctx: ReviewContext): Map<string, Input[]> {
@@ -22,8 +23,8 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
     const key = `${i.dir}|${nameOf(i)}`;
     map.set(key, [...(map.get(key) ?? []), i]);
   }
-  // a local that refers to a changed value changes with it
-  const locals = ctx.head.inputs.filter((i) => i.kind === 'local');
+  // a local (or an echoed argument) that refers to a changed value changes with it
+  const locals = ctx.head.inputs.filter((i) => i.kind === 'local' || i.kind === 'argument');
   for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
     changed = false;
     for (const l of locals) {
@@ -56,8 +57,7 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
   const hits = changedInputsOf(ctx, rule);
   if (!hits.length) return null;
   const parts = hits.map(
-    ({ ref, i }) =>
-      `${code(ref)}${ref !== nameOf(i) ? ` (through ${code(nameOf(i))})` : ''}: ${i.kind === 'tfvars' ? 'the value in' : i.kind === 'variable' ? 'the default in' : 'defined in'} ${code(i.file)} line ${i.line}`,
+    ({ ref, i }) => `${code(ref)}${ref !== nameOf(i) ? ` (through ${code(nameOf(i))})` : ''}: ${PLACE[i.kind]} ${code(i.file)} line ${i.line}`,
   );
   return `This rule's lines may be unchanged: the change is in ${parts.join('; ')}.`;
 }

@@ -139,17 +139,20 @@ export type ModuleCall = Omit<ModuleSummary, 'line'> & {
   arguments: Record<string, { digest: string; startLine: number; endLine: number; file?: string }>;
 };
 
-/** A value a rule can depend on: a variable's default, a tfvars assignment or a local. */
+/**
+ * A value a rule can depend on: a variable's default, a tfvars assignment, a local, or a
+ * resource argument that an attribute echoes (`aws_vpc.main.cidr_block`, named so).
+ */
 export interface Input {
   dir: string;
-  kind: 'variable' | 'tfvars' | 'local';
+  kind: 'variable' | 'tfvars' | 'local' | 'argument';
   name: string;
   file: string;
   line: number;
   endLine: number;
   /** The raw value, for telling what changed between revisions. */
   digest: string;
-  /** For locals: the var./local. names it refers to. */
+  /** For locals and echoed arguments: the names it refers to (references.ts). */
   refs: string[];
 }
 

@@ -1,0 +1,48 @@
+// What Terraform knows of a resource before apply (PRODUCT.md §1, "what is known before
+// apply is known"). An attribute that is also an argument written in the configuration is an
+// echo: the provider stores the argument as given, so `aws_vpc.main.cidr_block` is the
+// `cidr_block` written in `aws_vpc.main` already at plan. Everything else a resource exposes
+// is computed by AWS or the provider and stays unknown (with its identity, so
+// `aws_security_group.x.id` still names group x). The table lists only echoes that matter to
+// security-group analysis; an attribute missing from it is treated as computed.
+//
+// Computed, never echoed (for the record): `id`, `arn`, `owner_id` (every resource);
+// `aws_vpc`: `default_security_group_id`, `main_route_table_id`, `default_network_acl_id`,
+// and `ipv6_cidr_block` (Amazon assigns it; the argument only requests one);
+// `aws_default_vpc` / `aws_default_subnet`: `cidr_block` (AWS's, not written);
+// `aws_eip`: `public_ip`, `private_ip` (allocated); `aws_instance`: `public_ip`;
+// `aws_lb`: `dns_name`, `zone_id`; `aws_db_instance`: `address`, `endpoint`.
+// Optional + computed arguments (`aws_instance.private_ip`) echo only when written: when the
+// argument is absent the attribute is computed, and the reference stays unknown.
+
+/** Resource type → attributes that echo the argument of the same name when it is written. */
+const ECHOED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  // the primary IPv4 block is chosen by the author (ipv4_ipam_pool_id makes it absent: computed)
+  aws_vpc: ['cidr_block'],
+  // an additional VPC block, as written
+  aws_vpc_ipv4_cidr_block_association: ['cidr_block'],
+  // a subnet's blocks are carved by the author; vpc_id echoes the reference (aws_vpc.main.id)
+  aws_subnet: ['cidr_block', 'ipv6_cidr_block', 'vpc_id', 'availability_zone'],
+  // name/description/vpc_id as written (name_prefix makes name computed: it is then absent)
+  aws_security_group: ['name', 'description', 'vpc_id'],
+  // a managed prefix list's name, max_entries and address family as written (its id is computed)
+  aws_ec2_managed_prefix_list: ['name', 'address_family', 'max_entries'],
+  // a fixed private address of an instance or interface, when written
+  aws_instance: ['private_ip'],
+  aws_network_interface: ['private_ips'],
+  // a load balancer's scheme as written
+  aws_lb: ['name', 'internal'],
+  aws_alb: ['name', 'internal'],
+  // a database's flag as written
+  aws_db_instance: ['publicly_accessible', 'port'],
+};
+
+/** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
+export function echoedArguments(type: string): readonly string[] {
+  return Object.hasOwn(ECHOED_ARGUMENTS, type) ? ECHOED_ARGUMENTS[type]! : [];
+}
+
+/** Whether `type.attribute` is an echo of its argument (when that argument is written). */
+export function isEchoedArgument(type: string, attribute: string): boolean {
+  return echoedArguments(type).includes(attribute);
+}
