@@ -1,6 +1,7 @@
 // `/sg-review accept` over HTTP with signed webhooks against the GitHub double: who may accept,
 // the acceptance recorded on the pull request by the app, and how long it holds.
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobId } from '../../src/app/queue.js';
 import { cleanup, harness, payload, pullRequestPayload, type Harness } from '../helpers/app.js';
 import type { DoubleOptions } from '../../demo/github-double.js';
 
@@ -223,5 +224,24 @@ describe('/sg-review accept', () => {
     await h.send('issue_comment', command('/sg-review accept', 'bob'));
     expect(h.github.issueComments.map((x) => x.body)).toEqual(['@bob nothing to accept at `bbbbbbbbbbbb`: no suppression is pending approval.']);
     expect(checkOf(h).conclusion).toBe('failure');
+  });
+
+  it('an invalid configuration on the default branch: the approvers are unknown, nothing is accepted', async () => {
+    const h = harness({ commits: commits(), pulls: [pull()], config: 'suppression_approvers: bob\n', permissions: { bob: 'write' } });
+    await h.send('issue_comment', command('/sg-review accept', 'bob'));
+    expect(h.github.issueComments.map((c) => c.body)).toEqual([
+      expect.stringMatching(
+        /^@bob The configuration on `main` is invalid, so its approvers are unknown: \.github\/sg-review\.yml: "suppression_approvers": .* Nothing was accepted\.$/,
+      ),
+    ]);
+    expect(h.github.checkRuns.size).toBe(0);
+  });
+
+  it('with the Redis queue an acceptance is a job of its own, never collapsed into a review of the same head', () => {
+    const target = { repo: { owner: 'acme', repo: 'infra' }, defaultBranch: 'main', headSha: HEAD, baseSha: TIP, pullNumber: 7 };
+    const accepting = { ...target, accept: { by: 'bob', at: '2026-11-27T07:00:00Z' } };
+    expect(jobId(accepting)).not.toBe(jobId(target));
+    // BullMQ ids may not contain ':'
+    expect(jobId(accepting)).not.toContain(':');
   });
 });
