@@ -81,3 +81,36 @@ export async function readInitCaches(root: string, files: SourceFile[]): Promise
   }
   return { files: [...new Map(out.map((f) => [f.path, f])).values()], initCache };
 }
+
+/**
+ * The init cache of a checkout of the head (`pr --local`), for both revisions: the base uses
+ * an entry only where its call is the head's (same source and version constraint), so a call
+ * the pull request changes is never read with the other revision's module code.
+ */
+export async function readCheckoutInitCaches(
+  root: string,
+  base: SourceFile[],
+  head: SourceFile[],
+): Promise<{ files: SourceFile[]; base: ModuleResolutions['initCache']; head: ModuleResolutions['initCache'] }> {
+  const cache = await readInitCaches(root, head);
+  const calls = (files: SourceFile[]) => {
+    const byDir = new Map<string, Map<string, string>>();
+    for (const f of files) {
+      const dir = dirOf(f.path);
+      if (!byDir.has(dir)) byDir.set(dir, new Map());
+      for (const c of moduleCallsIn(f.path, f.content)) byDir.get(dir)!.set(c.name, `${c.source}\0${c.version}`);
+    }
+    return byDir;
+  };
+  const [atBase, atHead] = [calls(base), calls(head)];
+  const baseCache: ModuleResolutions['initCache'] = new Map();
+  for (const [dir, keys] of cache.initCache) {
+    const same = ([key]: [string, unknown]) => {
+      const top = key.split('.')[0]!;
+      const call = atHead.get(dir)?.get(top);
+      return call !== undefined && atBase.get(dir)?.get(top) === call;
+    };
+    baseCache.set(dir, new Map([...keys].filter(same)));
+  }
+  return { files: cache.files, base: baseCache, head: cache.initCache };
+}

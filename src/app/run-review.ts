@@ -17,6 +17,7 @@ import { parseConfig } from '../config/load.js';
 import { filterPaths, pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
+import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/result.js';
 import { reviewFiles } from '../engine/review-files.js';
@@ -67,6 +68,11 @@ export interface RunDeps {
   readOnly?: string;
   /** A queued job's check run: the one an earlier attempt created, and where to keep a new one's id. */
   checkRun?: ResumedCheckRun;
+  /** Modules `terraform init` installed in a checkout of the head (`pr --local`), for each revision. */
+  localModules?: (
+    base: SourceFile[],
+    head: SourceFile[],
+  ) => Promise<{ files: SourceFile[]; base: ModuleResolutions['initCache']; head: ModuleResolutions['initCache'] }>;
   /** Errors the caller retries later (queued jobs): the check run stays in progress meanwhile. */
   retryable?: (e: unknown) => boolean;
 }
@@ -193,13 +199,13 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(octokit, repo, [...base, ...head], config.modules);
-      const resolutions = { remote: modules.resolutions, initCache: new Map() };
+      const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       let result = await reviewFiles(
-        [...filterPaths(base, config), ...modules.files],
-        [...filterPaths(head, config), ...modules.files],
+        [...filterPaths(base, config), ...modules.files, ...local.files],
+        [...filterPaths(head, config), ...modules.files, ...local.files],
         config,
         parserForReview(base.length + head.length + modules.files.length),
-        { base: resolutions, head: resolutions },
+        { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
       );
       recordFindings(result.findings.length);
       log.info(

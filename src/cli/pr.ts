@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { checkoutCommit, localHead } from '../adapters/checkout.js';
+import { readCheckoutInitCaches } from '../adapters/module-dirs.js';
 import { RunRegistry } from '../app/runs.js';
 import { runReview, type ReviewOutcome, type RunDeps } from '../app/run-review.js';
 import { SEVERITIES, type Severity } from '../config/schema.js';
@@ -97,8 +98,10 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const octokit = await clientFromEnv(io, io.env?.['GITHUB_TOKEN'], values['dry-run']!);
   const pull = await getPull(octokit, repo, Number(number));
   let trees;
+  let localModules: RunDeps['localModules'];
   if (values.local !== undefined) {
     const dir = resolve(io.cwd, values.local);
+    localModules = (base, head) => readCheckoutInitCaches(dir, base, head);
     const local = await localTrees(octokit, repo, dir, pull.headSha);
     if (!local.trees)
       throw new UsageError(`--local ${values.local}: the checkout is at ${local.at ?? 'no commit'}, not at the pull request's head ${pull.headSha}`);
@@ -114,6 +117,7 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
       log,
       registry: new RunRegistry(),
       ...(trees ? { trees } : {}),
+      ...(localModules ? { localModules } : {}),
       ...(values.config ? { configPath: values.config } : {}),
       ...(failOn ? { overrides: { fail_on: failOn as Severity | 'never' } } : {}),
     },

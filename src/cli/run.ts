@@ -6,6 +6,7 @@ import { createWorkerParser, parserForReview } from '../adapters/parse-workers.j
 import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
+import { Budget } from '../engine/evaluate/limits.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
 import { gitMergeBase, readGitTree } from '../adapters/git.js';
@@ -115,7 +116,9 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   if (!files.some((f) => isConfigFile(f.path))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json, .tofu, .tofu.json)`);
   const parser = new FileParser(await createWorkerParser(files.length));
   try {
-    const model = await loadModel(files, parser);
+    // as diff and scan read it: local modules outside the directory, and the init cache
+    const modules = await modulesOf(dir, files, io);
+    const model = await loadModel([...files, ...modules.files], parser, new Budget(), { remote: new Map(), initCache: modules.initCache });
     io.stdout(values.format === 'json' ? JSON.stringify(model, null, 2) + '\n' : renderModelText(model));
   } finally {
     await parser.close();

@@ -130,6 +130,33 @@ describe('modules in the CLI', () => {
   });
 });
 
+describe('sg-review model', () => {
+  const model = async (dir: string) => {
+    let out = '';
+    const code = await runCli(['model', dir, '--format', 'json'], { stdout: (s) => (out += s), stderr: () => {}, cwd: work });
+    expect(code).toBe(0);
+    return JSON.parse(out) as { groups: { address: string }[]; moduleCalls: { address: string; how: string | null }[] };
+  };
+
+  it('reads the init cache, nested keys included, as diff and scan do', async () => {
+    const m = await model(initialised('model-cache', webCall('["ssh-tcp"]')));
+    expect(m.groups.map((g) => g.address).sort()).toEqual(['module.edge.module.inner.aws_security_group.this[0]', 'module.web_sg.aws_security_group.this[0]']);
+    expect(m.moduleCalls.map((c) => [c.address, c.how])).toEqual([
+      ['module.edge', 'init cache'],
+      ['module.web_sg', 'init cache'],
+    ]);
+  });
+
+  it('follows local modules outside the directory it was given', async () => {
+    const repo = join(work, 'model-repo');
+    cpSync(join(FIXTURES, 'named-rules-sg'), join(repo, 'modules/sg'), { recursive: true });
+    mkdirSync(join(repo, 'stack'), { recursive: true });
+    writeFileSync(join(repo, 'stack/main.tf'), 'module "web" {\n  source = "../modules/sg"\n  name   = "web"\n}\n');
+    const m = await model(join(repo, 'stack'));
+    expect(m.groups.map((g) => g.address)).toEqual(['module.web.aws_security_group.this[0]']);
+  });
+});
+
 async function runModel(dir: string): Promise<string> {
   let out = '';
   await runCli(['scan', dir, '--format', 'json'], { stdout: (s) => (out += s), stderr: () => {}, cwd: work });

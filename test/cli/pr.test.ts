@@ -165,6 +165,30 @@ describe('sg-review pr', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('--local reads the modules `terraform init` installed in the checkout (DIR/.terraform/modules)', async () => {
+    const call = (rules: string) =>
+      `module "web_sg" {\n  source  = "acme-mods/named-rules-sg/aws"\n  version = "~> 1.0"\n\n  name                = "web"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ${rules}\n}\n`;
+    const commits = { [BASE]: { 'network/main.tf': call('["https-443-tcp"]') }, [HEAD]: { 'network/main.tf': call('["https-443-tcp", "ssh-tcp"]') } };
+    const github = serveDouble({ commits, pulls: [examplePull] });
+    const dir = mkdtempSync(join(tmpdir(), 'sg-review-checkout-'));
+    mkdirSync(join(dir, 'network/.terraform/modules'), { recursive: true });
+    writeFileSync(join(dir, 'network/main.tf'), commits[HEAD]!['network/main.tf']!);
+    cpSync(join(ROOT, 'test/fixtures/modules/named-rules-sg'), join(dir, 'network/.terraform/modules/web_sg'), { recursive: true });
+    const modules = [{ Key: 'web_sg', Source: 'registry.terraform.io/acme-mods/named-rules-sg/aws', Version: '1.4.2', Dir: '.terraform/modules/web_sg' }];
+    writeFileSync(join(dir, 'network/.terraform/modules/modules.json'), JSON.stringify({ Modules: modules }));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git/HEAD'), `${HEAD}\n`);
+    const r = await pr(['acme/infra', '1', '--local', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: { rule: string; severity: string; location: { file: string; startLine: number } }[] };
+    // the call is the same at the base, so the base reads the same installed code: only SSH is new
+    expect(doc.findings.map((f) => [f.rule, f.severity, `${f.location.file}:${f.location.startLine}`])).toEqual([
+      ['new-ingress', 'critical', 'network/main.tf:7'],
+    ]);
+    expect(github.reviews[0]!.body['comments']).toHaveLength(1);
+    rmSync(dir, { recursive: true });
+  });
+
   it('talks to GitHub Enterprise Server at GITHUB_API_URL', async () => {
     const github = serveDouble({ commits: exampleCommits(), pulls: [examplePull] }, 'https://ghe.example.com');
     const r = await pr(['acme/infra', '1'], { GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3' });
