@@ -1,7 +1,9 @@
 // `npm run demo`: the real app, in-process, behind Probot's webhook middleware on 127.0.0.1,
 // talking to the GitHub double on 127.0.0.1, which serves the bundled example pull request
-// (examples/three-tier). One signed `pull_request.opened` webhook; then it prints the requests
-// the app sent, the check run it concluded and the review it posted. No credentials, no network.
+// (examples/three-tier) plus a registry module call (acme-mods/web-sg/aws, served by the
+// registry double on 127.0.0.1, its code, demo/modules/web-sg, read through the GitHub double).
+// One signed `pull_request.opened` webhook; then it prints the requests the app sent, the check
+// run it concluded and the review it posted. No credentials, no network.
 import { generateKeyPairSync, createHmac, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -11,7 +13,8 @@ import pino from 'pino';
 import { Probot, ProbotOctokit, createNodeMiddleware } from 'probot';
 import { createApp } from '../src/app/app.js';
 import { RunRegistry } from '../src/app/runs.js';
-import { GitHubDouble } from './github-double.js';
+import { GitHubDouble, type Reply } from './github-double.js';
+import { RegistryDouble } from './registry-double.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples/three-tier');
@@ -19,6 +22,19 @@ const SECRET = 'demo-webhook-secret';
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
 const TIP = '3'.repeat(40);
+const MODULE_REPO = 'acme-mods/terraform-aws-web-sg';
+
+/** The pull request also adds SSH to a registry module call's named rules. */
+const edgeCall = (rules: string) => `# The edge proxies' group, from a registry module.
+module "edge_sg" {
+  source  = "acme-mods/web-sg/aws"
+  version = "~> 1.2"
+
+  name                = "edge"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ${rules}
+}
+`;
 
 async function tree(dir: string, root = dir): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -44,20 +60,39 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
 
+/** Serves a double's replies over HTTP on 127.0.0.1. */
+function serve(handle: (method: string, url: string, body: unknown) => Reply): Server {
+  return createServer(async (req, res) => {
+    const text = await body(req);
+    const reply = handle(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined);
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  });
+}
+
 async function main(): Promise<void> {
   const github = new GitHubDouble({
     owner: 'acme',
     repo: 'infra',
-    commits: { [BASE]: await tree(join(EXAMPLE, 'base')), [HEAD]: await tree(join(EXAMPLE, 'head')) },
+    commits: {
+      [BASE]: { ...(await tree(join(EXAMPLE, 'base'))), 'network/edge.tf': edgeCall('["https-443-tcp"]') },
+      [HEAD]: { ...(await tree(join(EXAMPLE, 'head'))), 'network/edge.tf': edgeCall('["https-443-tcp", "ssh-tcp"]') },
+    },
     pulls: [{ number: 7, head: HEAD, base: TIP, mergeBase: BASE }],
+    repositories: { [MODULE_REPO]: { 'v1.2.0': await tree(join(ROOT, 'demo/modules/web-sg')) } },
   });
-  const githubServer = createServer(async (req, res) => {
-    const text = await body(req);
-    const reply = github.handle(req.method ?? 'GET', req.url ?? '/', text ? JSON.parse(text) : undefined);
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
-    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
-  });
+  const githubServer = serve((method, url, payload) => github.handle(method, url, payload));
   const githubPort = await listen(githubServer);
+  const registry = new RegistryDouble({
+    modules: {
+      'acme-mods/web-sg/aws': {
+        '1.1.0': `git::https://github.com/${MODULE_REPO}.git?ref=v1.1.0`,
+        '1.2.0': `git::https://github.com/${MODULE_REPO}.git?ref=v1.2.0`,
+      },
+    },
+  });
+  const registryServer = serve((method, url) => registry.handle(method, url));
+  process.env['SG_REVIEW_REGISTRY_URL'] = `http://127.0.0.1:${await listen(registryServer)}`;
 
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -103,6 +138,8 @@ async function main(): Promise<void> {
     `The app sent ${github.requests.length} requests to the GitHub double:`,
   );
   for (const r of github.requests) out.push(`  ${r.method} ${r.path}`);
+  out.push('', `and ${registry.requests.length} requests to the module registry double:`);
+  for (const r of registry.requests) out.push(`  ${r}`);
   for (const run of github.checkRuns.values()) {
     const output = run['output'] as { title: string; summary: string };
     out.push(
@@ -123,6 +160,7 @@ async function main(): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
   appServer.close();
   githubServer.close();
+  registryServer.close();
   const run = [...github.checkRuns.values()][0];
   if (response.status !== 200 || !run || run['status'] !== 'completed') process.exitCode = 2;
 }
