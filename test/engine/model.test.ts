@@ -304,6 +304,27 @@ resource "aws_security_group_rule" "never" {
     expect(set.rules).toEqual([]);
   });
 
+  it('names the root variables with an empty default that a rule without peers reads, unless a tfvars file sets them', async () => {
+    const files = {
+      'main.tf': `variable "partners" { default = [] }
+variable "port" { default = 8443 }
+resource "aws_security_group" "g" {}
+resource "aws_security_group_rule" "r" {
+  type              = "ingress"
+  security_group_id = aws_security_group.g.id
+  protocol          = "tcp"
+  from_port         = var.port
+  to_port           = var.port
+  cidr_blocks       = var.partners
+}
+`,
+    };
+    const m = await modelOf(files);
+    expect(m.declarations.map((d) => d.peersSetOutside)).toEqual([['var.partners']]);
+    const set = await modelOf({ ...files, 'terraform.tfvars': 'partners = []\n' });
+    expect(set.declarations.map((d) => d.peersSetOutside)).toEqual([[]]);
+  });
+
   it('reports invalid CIDRs as unresolved peers instead of dropping them, and canonicalises host bits', async () => {
     const m = await modelOf({
       'main.tf': `resource "aws_security_group" "g" {

@@ -162,23 +162,28 @@ export class ModuleInstance implements ModuleContext {
    */
   #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
     if (body['count'] === undefined || this.inputs) return null;
-    const flags = this.#defaultedFlags(body['count'], new Set());
+    const flags = this.settableOutside(body['count']).filter((name) => typeof this.variable(name.slice('var.'.length)) === 'boolean');
     if (flags.length === 0) return null;
     const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
     return unknownExpansion(body, new Unknown(String(body['count']), why));
   }
 
-  /** The boolean root variables an expression depends on (through locals) that no tfvars sets. */
-  #defaultedFlags(raw: unknown, seen: Set<string>): string[] {
-    const flags: string[] = [];
+  /**
+   * The root variables an expression depends on (through locals) whose value here is their
+   * default: no tfvars file sets them, so `-var` or `TF_VAR_` may, outside the repository.
+   */
+  settableOutside(raw: unknown, seen = new Set<string>()): string[] {
+    if (this.inputs) return [];
+    const names: string[] = [];
     for (const name of referencedNames(raw)) {
       if (seen.has(name)) continue;
       seen.add(name);
       const id = name.slice(name.indexOf('.') + 1);
-      if (name.startsWith('local.')) flags.push(...this.#defaultedFlags(this.source.locals.get(id)?.raw, seen));
-      else if (typeof this.variable(id) === 'boolean' && !this.source.tfvars.some((file) => hasKey(file.body, id))) flags.push(name);
+      const decl = this.source.variables.get(id);
+      if (name.startsWith('local.')) names.push(...this.settableOutside(this.source.locals.get(id)?.raw, seen));
+      else if (decl && hasKey(decl, 'default') && !this.source.tfvars.some((file) => hasKey(file.body, id))) names.push(name);
     }
-    return flags;
+    return names;
   }
 
   resource(type: string, name: string, src: string): Value {

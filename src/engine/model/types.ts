@@ -64,6 +64,13 @@ export interface RuleDeclaration {
   description: string | null;
   /** Number of AWS rules it creates (one per CIDR, group or prefix list). */
   awsRules: number;
+  protocol: Protocol;
+  ports: PortRange;
+  /**
+   * With no peer here, the root variables with an empty default its peers come from: whoever
+   * runs Terraform sets them outside the repository (`-var`, `TF_VAR_`), so it may open.
+   */
+  peersSetOutside: string[];
   /** Why the resource may or may not exist (its count / for_each is unknown), or null. */
   conditional: string | null;
   /** Group the rule references (for cycle detection), when its peer is another group. */

@@ -1,10 +1,12 @@
 // new-egress: the head allows outbound access the base did not. Allow-all egress is AWS's own
 // default for a new group, so it is low; medium when it opens the internet to a data store.
+import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
 import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
+import { peersSetOutsideFindings } from '../findings/set-outside.js';
 import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newEgress = defineRule({
@@ -12,7 +14,7 @@ export const newEgress = defineRule({
   severity: 'low',
   summary: 'The change allows outbound access that the base did not.',
   check(ctx) {
-    return openedByDeclaration(ctx, 'egress').map(({ rules, opened }) => {
+    const opened: RuleFinding[] = openedByDeclaration(ctx, 'egress').map(({ rules, opened }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
       const internet = opened.cidr.some((c) => isInternetWide(c.addrs, c.family));
@@ -42,5 +44,6 @@ export const newEgress = defineRule({
         access: { direction: 'egress', group: first.group, protocol: first.protocol, opened: json },
       });
     });
+    return [...opened, ...peersSetOutsideFindings(ctx, 'new-egress', 'egress')];
   },
 });

@@ -1,8 +1,10 @@
 // new-ingress: the head allows inbound access the base did not.
+import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
+import { peersSetOutsideFindings } from '../findings/set-outside.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newIngress = defineRule({
@@ -10,7 +12,7 @@ export const newIngress = defineRule({
   severity: 'critical',
   summary: 'The change allows inbound access that the base did not.',
   check(ctx) {
-    return openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
+    const opened: RuleFinding[] = openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
       const c = classifyIngress(first.protocol, opened, ctx.config);
@@ -40,5 +42,6 @@ export const newIngress = defineRule({
         access: { direction: 'ingress', group: first.group, protocol: first.protocol, opened: json },
       });
     });
+    return [...opened, ...peersSetOutsideFindings(ctx, 'new-ingress', 'ingress')];
   },
 });

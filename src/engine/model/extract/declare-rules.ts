@@ -1,7 +1,7 @@
 // One rule declaration (inline block or standalone resource) into the model: a declaration,
 // and one AWS rule per peer with its protocol and ports normalised.
 import { referencedNames } from '../../evaluate/references.js';
-import type { Value } from '../../evaluate/value.js';
+import { isObject, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
 import type { Direction, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
 import { createBeforeDestroy, stringOrNull, type Extraction, type Instance } from './context.js';
@@ -21,6 +21,8 @@ export interface RuleSpec {
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
+  /** Root variables with an empty default that the declaration reads (see RuleDeclaration). */
+  emptyDefaults: string[];
 }
 
 /** What every standalone rule resource declares the same way, whatever its family. */
@@ -28,7 +30,7 @@ export function standaloneRuleFields(
   x: Extraction,
   inst: Instance,
   loc: Location,
-): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest'> {
+): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults'> {
   return {
     description: stringOrNull(x.attr(inst, 'description')),
     resource: inst.address,
@@ -36,7 +38,16 @@ export function standaloneRuleFields(
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
+    emptyDefaults: emptyDefaults(inst),
   };
+}
+
+/** The root variables a declaration reads whose default, used here, is empty. */
+export function emptyDefaults(inst: Instance): string[] {
+  return inst.module.settableOutside(inst.decl.body).filter((name) => {
+    const v = inst.module.variable(name.slice('var.'.length));
+    return v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+  });
 }
 
 const facts = new WeakMap<object, Pick<RuleSpec, 'refs' | 'digest'>>();
@@ -83,6 +94,9 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     location: spec.location,
     description: spec.description,
     awsRules: spec.peers.length,
+    protocol,
+    ports,
+    peersSetOutside: spec.peers.length ? [] : spec.emptyDefaults,
     conditional: spec.conditional,
     references: spec.peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [spec.direction, protocol, ports.join('-'), ...spec.peers.map((p) => `${p.type}:${p.value}`).sort()].join('|'),

@@ -5,7 +5,7 @@ import { Lazy, Ref, Unknown, display, isObject, type Value } from '../../evaluat
 import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules, declarationFacts } from './declare-rules.js';
+import { addRules, declarationFacts, emptyDefaults } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 
@@ -111,6 +111,7 @@ function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: D
     conditional: inst.conditional,
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
+    emptyDefaults: emptyDefaults(inst),
   });
 }
 

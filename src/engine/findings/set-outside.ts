@@ -1,0 +1,40 @@
+// A new or changed rule whose peers come only from root variables with an empty default opens
+// nothing as written, but whoever runs Terraform sets those variables (`-var`, `TF_VAR_`, a
+// calling configuration): what it opens is chosen outside the repository. Passing it in
+// silence would be a "safe" the review cannot vouch for, so it is reported (low).
+import type { Direction, RuleDeclaration } from '../model/types.js';
+import { code } from './code-span.js';
+import type { ReviewContext } from './context.js';
+import type { RuleFinding } from '../result.js';
+import { fingerprint } from './finding.js';
+import { describeAccess } from './opened-access.js';
+
+const identity = (d: RuleDeclaration) => `${d.resource}|${d.identity}|${d.peersSetOutside.join(',')}`;
+
+/** The head's new or changed declarations of a direction whose peers are set outside. */
+function setOutside(ctx: ReviewContext, direction: Direction): RuleDeclaration[] {
+  const before = new Set(ctx.base.declarations.map(identity));
+  return ctx.head.declarations.filter((d) => d.direction === direction && d.peersSetOutside.length > 0 && !before.has(identity(d)));
+}
+
+export function peersSetOutsideFindings(ctx: ReviewContext, rule: 'new-ingress' | 'new-egress', direction: Direction): RuleFinding[] {
+  return setOutside(ctx, direction).map((d) => {
+    const what = describeAccess(d.protocol, [d.ports]);
+    const toward = direction === 'ingress' ? 'from' : 'to';
+    const names = d.peersSetOutside;
+    return {
+      severity: 'low',
+      fingerprint: fingerprint(rule, d.resource, d.identity, names),
+      title: `${what} opened ${toward} the addresses in ${names.join(', ')} on ${d.group}`,
+      message: [
+        `**${what}** is allowed **${toward} the addresses in ${names.map(code).join(', ')}** on ${code(d.group)}.`,
+        '',
+        `The default used here is empty, so as written it opens nothing; but ${names.length > 1 ? 'these variables are' : 'this variable is'} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), so what it opens is decided there.`,
+        '',
+        'Check the values set in each environment; prefer a security-group reference to a list of CIDRs passed in.',
+      ].join('\n'),
+      resource: d.resource,
+      location: d.location,
+    };
+  });
+}
