@@ -80,9 +80,11 @@ describe.skipIf(!corpusPresent())('real pull-request pairs', () => {
     expect(result.closed).toEqual([]);
   });
 
-  it('reads ["${var.list}"] as the list: only missing-description on the new rule (pair 17)', async () => {
+  it('reads ["${var.list}"] as the list: the new rule opens 7687 to var.paas_egress_ips, empty by default and set outside (pair 17)', async () => {
     const result = await pairResult('17-govuk-legacy-list-interpolation');
-    expect(result.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['missing-description:low']);
+    expect(result.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['missing-description:low', 'new-ingress:low']);
+    expect(result.findings[1]!.title).toBe('7687/tcp opened from the addresses in var.paas_egress_ips on aws_security_group.knowledge-graph_elb_external');
+    expect(result.findings[1]!.message).not.toContain('is not a CIDR');
   });
 
   it('names the count-gated group and the data source, and the changed rule is not new (pair 18)', async () => {
