@@ -7,12 +7,12 @@
 //   4. find the merge base
 //   5. read the touched directories, and the local modules they call, at both revisions;
 //      then the registry and GitHub modules they call (cached per module version)
-//   6. run the engine
+//   6. run the engine, on a worker thread (adapters/review-worker.ts)
 //   7. publish: annotations, one review with the new line comments, resolved stale threads,
 //      then the conclusion
 // Any failure after step 1 concludes the check run with `on_error` and the reason.
 import type { Logger } from 'probot';
-import { parserForReview } from '../adapters/parse-workers.js';
+import { reviewInWorker } from '../adapters/review-worker.js';
 import { parseConfig } from '../config/load.js';
 import { filterPaths, pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
@@ -20,7 +20,6 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { ReviewResult } from '../engine/result.js';
-import { reviewFiles } from '../engine/review-files.js';
 import { checkRunSink, type ResumedCheckRun } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
@@ -200,13 +199,14 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(octokit, repo, [...base, ...head], config.modules);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
-      let result = await reviewFiles(
-        [...filterPaths(base, config), ...modules.files, ...local.files],
-        [...filterPaths(head, config), ...modules.files, ...local.files],
+      // on a worker thread: the event loop stays free for other webhooks and /ping
+      let result = await reviewInWorker({
+        base: [...filterPaths(base, config), ...modules.files, ...local.files],
+        head: [...filterPaths(head, config), ...modules.files, ...local.files],
         config,
-        parserForReview(base.length + head.length + modules.files.length),
-        { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
-      );
+        modules: { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
+        options: {},
+      });
       recordFindings(result.findings.length);
       log.info(
         { mergeBase: mergeBaseSha, directories: allDirs.length, files: head.length, findings: result.findings.length, ms: Date.now() - started },

@@ -1,6 +1,6 @@
 // Files in, review out: models both revisions with one parser, so files the two revisions
 // share are parsed once.
-import { Budget } from './evaluate/limits.js';
+import { Budget, type LimitHit } from './evaluate/limits.js';
 import { limitsOf, type ReviewSettings } from './settings.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
@@ -31,4 +31,13 @@ export async function reviewFiles(
     loadModel(head, parser, new Budget(limits, started), modules.head),
   ]);
   return review(baseModel, headModel, config, options);
+}
+
+/**
+ * The review of a change whose analysis was stopped from outside (killed past its time budget,
+ * out of memory): nothing is known of the head, so one `analysis-limit` finding, never a pass.
+ */
+export async function stoppedReview(head: SourceFile[], config: ReviewSettings, hit: LimitHit, options: ReviewOptions = {}): Promise<ReviewResult> {
+  const empty = await loadModel([]);
+  return review(empty, { ...empty, files: head.map((f) => f.path), limits: [hit] }, config, options);
 }

@@ -3,7 +3,8 @@
 // whose reason names the bound, and the hit is kept for the `analysis-limit` finding.
 
 export const LIMIT_KEYS = ['max_instances', 'max_values', 'max_expression_depth', 'review_time_budget'] as const;
-export type LimitKey = (typeof LIMIT_KEYS)[number];
+/** The configured bounds, and the server's memory bound of one review (SG_REVIEW_ENGINE_MEMORY_MB). */
+export type LimitKey = (typeof LIMIT_KEYS)[number] | 'review_memory';
 
 export interface Limits {
   /** Instances per resource or module call (count / for_each). */

@@ -27,7 +27,9 @@ export const analysisLimit = defineRule({
           'What lies beyond the bound was not evaluated: the values it produces are unknown, so the review cannot say everything this change opens.',
           old
             ? 'The base revision hits the same bound.'
-            : `Simplify the configuration, or raise ${code(h.limit)} in \`.github/sg-review.yml\` if the size is intended.`,
+            : h.limit === 'review_memory'
+              ? 'Simplify the configuration, or raise the memory of one review on the server (`SG_REVIEW_ENGINE_MEMORY_MB`) if the size is intended.'
+              : `Simplify the configuration, or raise ${code(h.limit)} in \`.github/sg-review.yml\` if the size is intended.`,
         ].join('\n\n'),
         resource: file,
         location: { file, startLine: h.line, endLine: h.line },
