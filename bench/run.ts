@@ -1,4 +1,5 @@
 // npm run bench: model-building and diff figures. Prints measurements; asserts nothing.
+//   0. hostile inputs (issue 11), in-process and on the App's engine thread
 //   1. the shared corpus: naive one-by-one hcl2json parse vs modelling base + head
 //   2. a generated module: 2,000 groups / 10,000 rules, modelled
 //   3. a generated repository of 10,000 groups diffed against a copy with a few changes,
@@ -12,11 +13,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { readTerraformTree } from '../src/adapters/files.js';
+import { reviewInWorker } from '../src/adapters/review-worker.js';
 import { createWorkerParser, parserForReview } from '../src/adapters/parse-workers.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import type { SourceFile } from '../src/engine/hcl/parse.js';
 import { FileParser } from '../src/engine/hcl/parse.js';
 import { loadModel } from '../src/engine/load.js';
+import { NO_RESOLUTIONS } from '../src/engine/modules/resolution.js';
 import { review } from '../src/engine/review.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { generate } from './generate.js';
@@ -61,6 +64,27 @@ async function main() {
     // evaluation is synchronous, so the sampler cannot see inside it: the process's own peak (so far) instead
     const maxRss = process.resourceUsage().maxRSS * 1024;
     console.log(`hostile ${name}: ${ms(t)}  process peak RSS ${mb(maxRss)}  findings: ${rules} (target < 10 s, < 500 MiB)`);
+  }
+  // the same on the App's engine thread, and how late the main thread's timers fire meanwhile
+  // (what /ping waits): the thread's start is included
+  for (const [name, content] of hostileInputs()) {
+    let lag = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      lag = Math.max(lag, performance.now() - last - 10);
+      last = performance.now();
+    }, 10);
+    const input = {
+      base: [],
+      head: [{ path: 'main.tf', content }],
+      config: DEFAULT_CONFIG,
+      modules: { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS },
+      options: {},
+    };
+    const [result, t] = await time(() => reviewInWorker(input));
+    clearInterval(ticker);
+    const rules = [...new Set(result.findings.map((f) => f.rule))].join(', ');
+    console.log(`hostile ${name} on the engine thread: ${ms(t)}  main thread's longest timer lag ${ms(lag)}  findings: ${rules}`);
   }
   const corpus = join(import.meta.dirname, '../../shared/corpus/real-world');
   if (existsSync(corpus)) {
@@ -162,6 +186,13 @@ async function throughput(): Promise<void> {
   console.log(
     `server steady state (warm process, ${availableParallelism()} cores): ${(60_000 / (t / rounds)).toFixed(0)} reviews/minute of a 100-file directory (1,000 groups; ${ms(t / rounds)} per review)`,
   );
+  // as the App runs it: on its warm engine thread (files and result cross threads)
+  const input = { base, head, config: DEFAULT_CONFIG, modules: { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS }, options: {} };
+  for (let i = 0; i < 2; i++) await reviewInWorker(input);
+  const [, tw] = await time(async () => {
+    for (let i = 0; i < rounds; i++) await reviewInWorker(input);
+  });
+  console.log(`  on the engine thread: ${(60_000 / (tw / rounds)).toFixed(0)} reviews/minute (${ms(tw / rounds)} per review)`);
 }
 
 await main();
