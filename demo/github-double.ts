@@ -164,6 +164,10 @@ export class GitHubDouble {
     if (method === 'POST' && (m = new RegExp(`^${p}/pulls/(\\d+)/reviews$`).exec(path))) {
       return this.createReview(Number(m[1]), body as { comments?: { path: string; line: number; start_line?: number; body: string }[] });
     }
+    if (method === 'GET' && path === `${p}/pulls`) {
+      const open = this.options.pulls.filter((x) => (x.state ?? 'open') === (u.searchParams.get('state') ?? 'open'));
+      return { status: 200, body: open.map((x) => ({ number: x.number, state: x.state ?? 'open', head: { sha: x.head }, base: { sha: x.base } })) };
+    }
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)$`).exec(path))) {
       const pull = this.pull(Number(m[1]));
       if (!pull) return { status: 404, body: { message: 'Not Found' } };

@@ -6,6 +6,7 @@
 // Probot v14 handles no SIGTERM: on SIGTERM we stop accepting webhooks, let runs in flight
 // finish, and conclude the check runs of those that do not finish in time.
 import { run } from 'probot';
+import { AbandonedRuns } from './app/abandoned-runs.js';
 import { createApp } from './app/app.js';
 import { createLogger } from './app/logger.js';
 import { reviewsFromEnv } from './app/from-env.js';
@@ -16,7 +17,8 @@ const DRAIN_MS = Number(process.env['SHUTDOWN_GRACE_MS'] ?? 25_000);
 // LOG_LEVEL as for Probot; request and webhook bodies are never logged (src/app/logger.ts)
 const log = createLogger();
 const { registry, queue } = reviewsFromEnv();
-const server = await run(createApp(registry, queue, (queue?.settings.concurrency ?? 1) > 0), { log });
+// without a queue, runs a previous process left in progress are concluded (app/abandoned-runs.ts)
+const server = await run(createApp(registry, queue, (queue?.settings.concurrency ?? 1) > 0, queue ? undefined : new AbandonedRuns()), { log });
 
 let stopping = false;
 process.on('SIGTERM', () => {

@@ -13,6 +13,7 @@ import { startReviewWorker } from './queue.js';
 import type { Dispatch, Reviews } from './dispatch.js';
 import { runReview } from './run-review.js';
 import { RunRegistry } from './runs.js';
+import type { AbandonedRuns } from './abandoned-runs.js';
 
 /**
  * An installation's own client: Probot's context.octokit shares one write queue (1 write/s)
@@ -32,7 +33,8 @@ export async function installationClient(app: Probot, installationId: number, de
   return octokit;
 }
 
-export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, workers = true): ApplicationFunction {
+/** `abandoned`: conclude the runs a previous process left in progress (the server without a queue). */
+export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, workers = true, abandoned?: AbandonedRuns): ApplicationFunction {
   return (app, options) => {
     const dispatch: Dispatch = queue
       ? async (context, target) => {
@@ -67,6 +69,7 @@ export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, wor
         if (registry.closing || !(await registry.firstDelivery(context.id))) return;
         const id = (context.payload as { installation?: { id?: number } }).installation?.id;
         if (id) context.octokit = await installationClient(app, id, context.id);
+        if (id && abandoned) void abandoned.onFirstEvent(context.octokit, context.repo(), context.log);
         await handler(context, { registry, dispatch });
       };
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], once(onPullRequest));

@@ -90,20 +90,57 @@ export async function concludeStaleRuns(octokit: Octokit, repo: RepoRef, headSha
   const appId = data.check_runs.find((r) => r.id === currentId)?.app?.id;
   if (appId === undefined) return 0;
   const stale = data.check_runs.filter((r) => r.id !== currentId && r.status === 'in_progress' && r.app?.id === appId);
-  for (const run of stale) {
-    await octokit.rest.checks.update({
-      ...repo,
-      check_run_id: run.id,
-      status: 'completed',
-      conclusion: 'cancelled',
-      completed_at: new Date().toISOString(),
-      output: limitOutput({
-        title: 'sg-review: replaced by a newer run',
-        summary: 'This run stopped before it concluded (the server restarted or GitHub refused its last update). A newer run of the same commit replaces it.',
-      }),
+  for (const run of stale)
+    await cancelRun(octokit, repo, run.id, {
+      title: 'sg-review: replaced by a newer run',
+      summary: 'This run stopped before it concluded (the server restarted or GitHub refused its last update). A newer run of the same commit replaces it.',
     });
-  }
   return stale.length;
+}
+
+/** Concludes a run left in progress `cancelled`, saying why. */
+async function cancelRun(octokit: Octokit, repo: RepoRef, checkRunId: number, output: CheckOutput, rerunAction = false): Promise<void> {
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: checkRunId,
+    status: 'completed',
+    conclusion: 'cancelled',
+    completed_at: new Date().toISOString(),
+    output: limitOutput(output),
+    ...(rerunAction ? { actions: [RERUN_ACTION] } : {}),
+  });
+}
+
+/** The id of the GitHub App behind a client, read from its own credentials (no request); null
+ * for a plain token (the CLI, the Action). */
+export async function appIdOf(octokit: { auth: (options: { type: 'app' }) => Promise<unknown> }): Promise<number | null> {
+  const auth = (await octokit.auth({ type: 'app' }).catch(() => null)) as { appId?: unknown } | null;
+  return typeof auth?.appId === 'number' ? auth.appId : null;
+}
+
+/** How many open pull requests the search for abandoned runs looks at (the most recently updated). */
+const ABANDONED_SEARCH_PULLS = 100;
+
+/**
+ * Concludes this app's `sg-review` runs left in progress on the heads of the repository's open
+ * pull requests by a process that is gone (crash, SIGKILL, deploy): those started before
+ * `startedBefore`. Cancelled, with a Re-run button; required, a cancelled run blocks the merge.
+ */
+export async function concludeAbandonedRuns(octokit: Octokit, repo: RepoRef, appId: number, startedBefore: Date): Promise<number> {
+  const { data: pulls } = await octokit.rest.pulls.list({ ...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: ABANDONED_SEARCH_PULLS });
+  let concluded = 0;
+  for (const sha of new Set(pulls.map((p) => p.head.sha))) {
+    const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, status: 'in_progress', app_id: appId, per_page: 100 });
+    const abandoned = data.check_runs.filter(
+      (r) => r.status === 'in_progress' && r.app?.id === appId && r.started_at !== null && Date.parse(r.started_at) < startedBefore.getTime(),
+    );
+    for (const run of abandoned) {
+      const summary = `This run started at ${run.started_at} and was still in progress when sg-review restarted: the process running it stopped (a crash, a restart or a deploy), so nothing was concluded about this change. Re-run the check, or comment \`/sg-review\` on the pull request.`;
+      await cancelRun(octokit, repo, run.id, { title: 'sg-review: stopped before it concluded', summary }, true);
+      concluded++;
+    }
+  }
+  return concluded;
 }
 
 /** The check as a check run named `sg-review` on the head SHA: created when the review starts,
