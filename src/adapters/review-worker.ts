@@ -103,6 +103,26 @@ function release(slot: Slot): void {
   else idle.push(slot);
 }
 
+/** Starts one engine thread ahead of the first review (the server, at start), idle and unreferenced. */
+export function prestartReviewWorker(bounds: WorkerBounds = workerBounds()): void {
+  if (slots) return;
+  slots++;
+  const slot: Slot = { worker: null, memoryMb: bounds.memoryMb };
+  start(slot).unref();
+  idle.push(slot);
+}
+
+/** The slot's new worker; one that fails or exits between reviews is dropped, not thrown. */
+function start(slot: Slot): Worker {
+  const worker = workerOf(slot.memoryMb);
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    if (slot.worker === worker) slot.worker = null;
+  });
+  slot.worker = worker;
+  return worker;
+}
+
 export async function reviewInWorker(input: ReviewInput, bounds: WorkerBounds = workerBounds()): Promise<ReviewResult> {
   const slot = await acquire(bounds);
   try {
@@ -116,7 +136,7 @@ export async function reviewInWorker(input: ReviewInput, bounds: WorkerBounds = 
 function review(slot: Slot, input: ReviewInput, bounds: WorkerBounds): Promise<ReviewResult> {
   if (slot.memoryMb !== bounds.memoryMb) void drop(slot);
   slot.memoryMb = bounds.memoryMb;
-  const worker = (slot.worker ??= workerOf(bounds.memoryMb));
+  const worker = slot.worker ?? start(slot);
   worker.ref();
   const budget = input.config.review_time_budget;
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The Probot app: registers the handlers, the operations endpoints and, with a review queue,
 // this process's review workers.
 import type { ApplicationFunction, Context, Probot, ProbotOctokit } from 'probot';
+import { prestartReviewWorker } from '../adapters/review-worker.js';
 import { onComment } from './handlers/command.js';
 import { onMergeGroup } from './handlers/merge-group.js';
 import { onPullRequest } from './handlers/pull-request.js';
@@ -46,6 +47,8 @@ export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, wor
       : async (context, target) => {
           await runReview({ octokit: context.octokit, log: context.log, registry }, target);
         };
+    // this process reviews: its engine thread loads now, not during the first review
+    if (!queue || workers) prestartReviewWorker();
     if (queue && workers) {
       startReviewWorker({
         redis: queue.redis,

@@ -54,8 +54,7 @@ describe('the event loop during a review', () => {
     const base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
     try {
       const body = JSON.stringify(pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-      let reviewing = true;
-      const review = fetch(`${base}/api/github/webhooks`, {
+      const delivered = fetch(`${base}/api/github/webhooks`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -64,17 +63,19 @@ describe('the event loop during a review', () => {
           'x-hub-signature-256': await sign(SECRET, body),
         },
         body,
-      }).finally(() => (reviewing = false));
+      });
+      // Probot answers 202 when the handler outlasts its wait: the check run says when the review ended
+      const reviewing = () => github.checkRuns.get(100)?.['status'] !== 'completed';
       // when each ping was answered: the client runs on the same event loop as the server, so
-      // a blocked loop shows as a long gap between answers (or before the review's own answer)
+      // a blocked loop shows as a long gap between answers
       const answered = [performance.now()];
-      while (reviewing) {
+      while (reviewing()) {
         expect(await fetch(`${base}/ping`).then((r) => r.text())).toBe('PONG');
         answered.push(performance.now());
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect((await review).status).toBe(200);
       answered.push(performance.now());
+      expect([200, 202]).toContain((await delivered).status);
       const gaps = answered.slice(1).map((t, i) => t - answered[i]!);
       const run = github.checkRuns.get(100)!;
       expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
