@@ -33,8 +33,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const standing = suppressionStanding(base, head, options);
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx))
-      findings.push(suppress({ ...locateThroughCall(f, renamedBase, head), rule: f.rule, suppressed: false }, head, used, standing));
+    for (const f of rule.check(ctx)) findings.push(suppress({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false }, head, used, standing));
   }
   findings.sort(
     (a, b) =>

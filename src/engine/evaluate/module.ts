@@ -176,7 +176,7 @@ export class ModuleInstance implements ModuleContext {
     if (this.inputs) return [];
     const names: string[] = [];
     for (const name of referencedNames(raw)) {
-      if (seen.has(name)) continue;
+      if (seen.has(name) || !/^(var|local)\./.test(name)) continue; // echoed resource arguments are no flags
       seen.add(name);
       const id = name.slice(name.indexOf('.') + 1);
       const decl = this.source.variables.get(id);
@@ -317,6 +317,7 @@ export class ModuleInstance implements ModuleContext {
         startLine: span?.startLine ?? 1,
         endLine: span?.endLine ?? 1,
         ...(span?.file ? { file: span.file } : {}),
+        refs: referencedNames(raw),
       };
     }
     const version = decl.body['version'];

@@ -41,19 +41,28 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
   return map;
 }
 
-function changedInputsOf(ctx: ReviewContext, rule: Rule): { ref: string; i: Input }[] {
+/** The changed values behind `refs` (names as written in directory `dir`), each once. */
+export function changedInputsFor(ctx: ReviewContext, dir: string, refs: string[]): { ref: string; i: Input }[] {
   const map = changedNames(ctx);
   if (!map.size) return [];
-  const dir = posix.dirname(rule.location.file);
-  const key = dir === '.' ? '' : dir;
-  const hits = rule.refs.flatMap((r) => (map.get(`${key}|${r}`) ?? []).map((i) => ({ ref: r, i })));
+  const hits = refs.flatMap((r) => (map.get(`${dir}|${r}`) ?? []).map((i) => ({ ref: r, i })));
   const seen = new Set<string>();
   return hits.filter(({ i }) => !seen.has(`${i.file}:${i.line}`) && seen.add(`${i.file}:${i.line}`));
 }
 
+/** Where a changed value is: its line(s). */
+export function inputLocation(i: Input): Location {
+  return { file: i.file, startLine: i.line, endLine: i.endLine };
+}
+
+function changedInputsOf(ctx: ReviewContext, rule: Rule): { ref: string; i: Input }[] {
+  const dir = posix.dirname(rule.location.file);
+  return changedInputsFor(ctx, dir === '.' ? '' : dir, rule.refs);
+}
+
 export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
   // a new or edited rule is its own cause
-  if (!isUnchanged(ctx, rule)) return null;
+  if (!isUnchangedRule(ctx, rule)) return null;
   const hits = changedInputsOf(ctx, rule);
   if (!hits.length) return null;
   const parts = hits.map(
@@ -67,20 +76,31 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
  * tfvars value, a variable default, a local); the rule goes to \`related\` (PRODUCT.md §3).
  */
 export function placeAtCause<F extends { location: Location; related?: RelatedLocation[] }>(ctx: ReviewContext, rule: Rule, finding: F): F {
-  if (!isUnchanged(ctx, rule)) return finding;
+  if (!isUnchangedRule(ctx, rule)) return finding;
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
-  return atCause(finding, { file: hit.i.file, startLine: hit.i.line, endLine: hit.i.endLine }, `The rule that opens it (${code(rule.resource)}, unchanged)`);
+  return atCause(finding, inputLocation(hit.i), `The rule that opens it (${code(rule.resource)}, unchanged)`);
 }
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
 
-/** Whether the rule's declaring resource is written the same at the base and the head. */
-function isUnchanged(ctx: ReviewContext, rule: Rule): boolean {
+/**
+ * The declaration a rule's resource address stands for, the same in every instance of a
+ * module: `module.a["k"].module.b.aws_security_group.x[0]` → `aws_security_group.x` (and a
+ * directory modelled as a root, `modules/sg:aws_security_group.x`, too).
+ */
+const declared = (r: Rule) =>
+  `${r.location.file}\0${r.resource
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/^[^:]*:/, '')
+    .replace(/^(module\.[^.]+\.)+/, '')}\0${r.digest}`;
+
+/** Whether a rule's declaring resource is written at the base as at the head (same file and text; module instances alike). */
+export function isUnchangedRule(ctx: ReviewContext, rule: Rule): boolean {
   let set = unchangedCache.get(ctx);
   if (!set) {
-    set = new Set(ctx.base.rules.map((r) => `${r.resource}\0${r.digest}`));
+    set = new Set(ctx.base.rules.map(declared));
     unchangedCache.set(ctx, set);
   }
-  return set.has(`${rule.resource}\0${rule.digest}`);
+  return set.has(declared(rule));
 }

@@ -1,12 +1,17 @@
 // Module calls across revisions: which arguments of a call the change touched, and where a
-// finding raised inside module code the PR does not contain (init cache, registry, GitHub),
-// or reached through a Terragrunt unit, sits instead: on the caller's changed argument, with
-// the module's rule as `related`.
+// finding raised inside module code sits instead of the module's unchanged rule: on the
+// caller's changed argument (or the changed value that argument refers to), with the module's
+// rule as `related`. Always for code the PR does not contain (init cache, registry, GitHub)
+// and for Terragrunt units; for a local module when the rule's own text did not change.
+import { posix } from 'node:path';
 import { code } from './code-span.js';
-import type { Location, Model, ModuleCall } from '../model/types.js';
+import type { Location, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
+import { changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
+import type { ReviewContext } from './context.js';
+import { atCause } from './finding.js';
 
 /** Arguments added, removed or changed between the base and head call (all of them for a new call). */
 export function changedArguments(base: ModuleCall | undefined, head: ModuleCall): string[] {
@@ -28,17 +33,44 @@ export function changedSpan(base: ModuleCall | undefined, head: ModuleCall): Loc
   };
 }
 
-/** Moves a finding located in module code from outside the repository onto the call that led there. */
-export function locateThroughCall(f: RuleFinding, base: Model, head: Model): RuleFinding {
+/** Moves a finding located in module code onto the call that led there (see the top of this file). */
+export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFinding {
+  const { base, head } = ctx;
   const address = f.resource.replace(/\[[^\]]*\]/g, '');
-  const call = head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length)[0];
+  // the calls that lead to the resource, innermost first
+  const chain = head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
+  const call = chain[0];
+  if (!call) return f;
   // a Terragrunt unit's module is shared code: its inputs are what the change touched
-  if (!call || !(isExternalModulePath(f.location.file) || isTerragruntFile(call.file))) return f;
-  const before = base.moduleCalls.find((c) => c.address === call.address);
-  const version = call.resolvedVersion ? ` ${call.resolvedVersion}` : '';
-  return {
-    ...f,
-    location: changedSpan(before, call),
-    related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module ${code(call.source)}${version}` }],
-  };
+  if (isExternalModulePath(f.location.file) || isTerragruntFile(call.file)) {
+    const before = base.moduleCalls.find((c) => c.address === call.address);
+    const version = call.resolvedVersion ? ` ${call.resolvedVersion}` : '';
+    return {
+      ...f,
+      location: changedSpan(before, call),
+      related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module ${code(call.source)}${version}` }],
+    };
+  }
+  const rule = head.rules.find(
+    (r) =>
+      r.location.file === f.location.file &&
+      r.location.startLine === f.location.startLine &&
+      r.resource.replace(/\[[^\]]*\]/g, '').startsWith(`${call.address}.`),
+  );
+  if (!rule || !isUnchangedRule(ctx, rule)) return f;
+  for (const c of chain) {
+    const cause = callCause(ctx, c);
+    if (cause) return atCause(f, cause, `The rule that opens it (${code(rule.resource)}, unchanged, in module ${code(c.source)})`);
+  }
+  return f;
+}
+
+/** What changed on a local call: its changed arguments, or a changed value of the caller that an argument refers to. */
+function callCause(ctx: ReviewContext, call: ModuleCall): Location | null {
+  const before = ctx.base.moduleCalls.find((c) => c.address === call.address);
+  if (changedArguments(before, call).length) return changedSpan(before, call);
+  const dir = posix.dirname(call.file);
+  const refs = Object.values(call.arguments).flatMap((a) => a.refs);
+  const hit = changedInputsFor(ctx, dir === '.' ? '' : dir, refs)[0];
+  return hit ? inputLocation(hit.i) : null;
 }

@@ -142,8 +142,11 @@ export interface Model {
 /** A module call: what the summary shows of it, with where it is and its arguments. */
 export type ModuleCall = Omit<ModuleSummary, 'line'> & {
   location: Location;
-  /** Each argument of the call, for telling what changed; `file` when another file wrote it (a Terragrunt include). */
-  arguments: Record<string, { digest: string; startLine: number; endLine: number; file?: string }>;
+  /**
+   * Each argument of the call, for telling what changed; `file` when another file wrote it (a
+   * Terragrunt include); `refs`: the names it refers to (references.ts).
+   */
+  arguments: Record<string, { digest: string; startLine: number; endLine: number; file?: string; refs: string[] }>;
 };
 
 /**
