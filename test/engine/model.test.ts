@@ -77,7 +77,6 @@ resource "aws_vpc_security_group_ingress_rule" "db_self" {
       'aws_security_group.db egress icmp 2048-2303 cidr:10.0.0.0/8',
       'aws_security_group.db ingress tcp 5432-5432 self:aws_security_group.db',
       'aws_security_group.web ingress tcp 443-443 cidr:0.0.0.0/0',
-      'aws_security_group.web ingress tcp 443-443 cidr:10.1.0.0/16',
       'aws_security_group.web ingress tcp 443-443 cidr:::/0',
       'aws_security_group.web ingress tcp 443-443 prefix-list:pl-123',
       'aws_security_group.web ingress tcp 443-443 group:aws_security_group.db',
@@ -325,18 +324,72 @@ resource "aws_security_group_rule" "r" {
     expect(set.declarations.map((d) => d.peersSetOutside)).toEqual([[]]);
   });
 
-  it('reports invalid CIDRs as unresolved peers instead of dropping them, and canonicalises host bits', async () => {
+  it('drops invalid CIDRs from the peers and records them with the field and line; an unknown CIDR stays unresolved', async () => {
     const m = await modelOf({
-      'main.tf': `resource "aws_security_group" "g" {
+      'main.tf': `variable "unknown" {}
+resource "aws_security_group" "g" {
   ingress {
     from_port = 22
     to_port = 22
     protocol = "tcp"
-    cidr_blocks = ["0.0.0.0", "10.0.0.1/10", "0.0.2.0/0"]
+    cidr_blocks = ["0.0.0.0", "10.0.0.1/10", "0.0.2.0/0", "10.0.0.0/8", "::/0", "010.0.0.0/8", "10.1/16", "", var.unknown]
+    ipv6_cidr_blocks = ["10.0.0.0/8", "2001:db8::1/32", "2001:DB8::/32"]
   }
 }`,
     });
-    expect(m.rules.map((r) => `${r.peer.type}:${r.peer.value}`)).toEqual(['unresolved:0.0.0.0', 'cidr:10.0.0.0/10', 'cidr:0.0.0.0/0']);
+    expect(m.rules.map((r) => `${r.peer.type}:${r.peer.value}`)).toEqual(['cidr:10.0.0.0/8', 'unresolved:var.unknown', 'cidr:2001:db8::/32']);
+    expect(m.invalidRules.map((i) => `${i.field} ${JSON.stringify(i.value)}: ${i.reason} @${i.location.startLine}`)).toEqual([
+      'cidr_blocks "0.0.0.0": it has no prefix length (one address is `0.0.0.0/32`) @7',
+      'cidr_blocks "10.0.0.1/10": it has host bits set: the network is `10.0.0.0/10` @7',
+      'cidr_blocks "0.0.2.0/0": it has host bits set: the network is `0.0.0.0/0` @7',
+      'cidr_blocks "::/0": it is an IPv6 block in an IPv4 field @7',
+      'cidr_blocks "010.0.0.0/8": it is not a CIDR block @7',
+      'cidr_blocks "10.1/16": it is not a CIDR block @7',
+      'cidr_blocks "": it is empty @7',
+      'ipv6_cidr_blocks "10.0.0.0/8": it is an IPv4 block in an IPv6 field @8',
+      'ipv6_cidr_blocks "2001:db8::1/32": it has host bits set: the network is `2001:db8::/32` @8',
+    ]);
+    expect(m.declarations[0]).toMatchObject({ invalid: true, awsRules: 3 });
+  });
+
+  it.each([
+    ['protocol = "http"', 'protocol "http": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255'],
+    ['protocol = "256"', 'protocol "256": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255'],
+    ['protocol = "tcp"\n  from_port = 443\n  to_port = 80', 'from_port "443": it is greater than to_port (80): AWS rejects the range'],
+    ['protocol = "udp"\n  from_port = 53\n  to_port = 70000', 'to_port "70000": it is not a port number (0-65535)'],
+    ['protocol = "tcp"\n  from_port = "ssh"\n  to_port = 22', 'from_port "ssh": it is not a number'],
+  ])('a rule with %s opens nothing (never all traffic) and is recorded as invalid', async (fields, expected) => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_security_group_rule" "r" {
+  type = "ingress"
+  security_group_id = "sg-1"
+  cidr_blocks = ["0.0.0.0/0"]
+  ${fields}
+}`,
+    });
+    expect(m.rules).toEqual([]);
+    expect(m.invalidRules.map((i) => `${i.field} ${JSON.stringify(i.value)}: ${i.reason}`)).toEqual([expected]);
+    expect(m.invalidRules[0]!.location.startLine).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ['icmp', '8', '0', 'icmp 2048-2048'],
+    ['icmp', '3', '-1', 'icmp 768-1023'],
+    ['tcp', '-1', '-1', 'tcp 0-65535'],
+    ['ALL', '0', '0', 'all 0-65535'],
+    ['17', '53', '53', 'udp 53-53'],
+  ])('protocol %s from %s to %s is valid (ICMP type above code is no reversed range)', async (protocol, from, to, expected) => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_vpc_security_group_ingress_rule" "r" {
+  security_group_id = "sg-1"
+  cidr_ipv4 = "10.0.0.0/8"
+  ip_protocol = "${protocol}"
+  from_port = ${from}
+  to_port = ${to}
+}`,
+    });
+    expect(m.invalidRules).toEqual([]);
+    expect(m.rules.map((r) => `${r.protocol} ${r.ports.join('-')}`)).toEqual([expected]);
   });
 
   it('finds attachments and internet exposure', async () => {

@@ -55,7 +55,7 @@ export function inputLocation(i: Input): Location {
   return { file: i.file, startLine: i.line, endLine: i.endLine };
 }
 
-function changedInputsOf(ctx: ReviewContext, rule: Rule): { ref: string; i: Input }[] {
+function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location'>): { ref: string; i: Input }[] {
   const dir = posix.dirname(rule.location.file);
   return changedInputsFor(ctx, dir === '.' ? '' : dir, rule.refs);
 }
@@ -75,7 +75,11 @@ export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null
  * A finding on a rule whose own text did not change sits at the changed value behind it (a
  * tfvars value, a variable default, a local); the rule goes to \`related\` (PRODUCT.md §3).
  */
-export function placeAtCause<F extends { location: Location; related?: RelatedLocation[] }>(ctx: ReviewContext, rule: Rule, finding: F): F {
+export function placeAtCause<F extends { location: Location; related?: RelatedLocation[] }>(
+  ctx: ReviewContext,
+  rule: Pick<Rule, 'resource' | 'digest' | 'refs' | 'location'>,
+  finding: F,
+): F {
   if (!isUnchangedRule(ctx, rule)) return finding;
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
@@ -89,14 +93,14 @@ const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
  * module: `module.a["k"].module.b.aws_security_group.x[0]` → `aws_security_group.x` (and a
  * directory modelled as a root, `modules/sg:aws_security_group.x`, too).
  */
-const declared = (r: Rule) =>
+const declared = (r: Pick<Rule, 'resource' | 'digest' | 'location'>) =>
   `${r.location.file}\0${r.resource
     .replace(/\[[^\]]*\]/g, '')
     .replace(/^[^:]*:/, '')
     .replace(/^(module\.[^.]+\.)+/, '')}\0${r.digest}`;
 
 /** Whether a rule's declaring resource is written at the base as at the head (same file and text; module instances alike). */
-export function isUnchangedRule(ctx: ReviewContext, rule: Rule): boolean {
+export function isUnchangedRule(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'digest' | 'location'>): boolean {
   let set = unchangedCache.get(ctx);
   if (!set) {
     set = new Set(ctx.base.rules.map(declared));

@@ -1,7 +1,7 @@
 // Turning evaluated values into peers and group keys.
 import ipaddr from 'ipaddr.js';
 import { Lazy, Ref, Unknown, display, type Value } from '../evaluate/value.js';
-import type { Peer } from './types.js';
+import type { InvalidValue, Peer } from './types.js';
 
 /**
  * The resource type of an address: `dir:module.a["k"].aws_security_group.x[0]` →
@@ -17,27 +17,44 @@ export function resourceType(address: string): string {
 /** Resource types whose `id` is a security group. */
 export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 
+/** A peer, or a known value the provider rejects (the rule's apply would fail). */
+export type PeerOrInvalid = Peer | ({ type: 'invalid' } & InvalidValue);
+
+// Go's parser (the provider's) takes four decimal octets without leading zeros, nothing else
+const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
+
 /**
- * Canonical CIDR (AWS canonicalises host bits away, research/semantics.md §1.4), or an
- * unresolved peer that says why the value is not a CIDR.
+ * A CIDR peer read from `field`, which holds addresses of one family. The provider accepts only
+ * a network address with a prefix length in the field's family (research/semantics.md §1.4),
+ * so a known value that is anything else is invalid; an unknown one stays unresolved.
  */
-export function cidrPeer(raw: Value): Peer {
+export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvalid {
   if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason, expected: 'cidr' };
   if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr' };
-  if (typeof raw !== 'string') return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr' };
+  if (typeof raw !== 'string' || raw.includes('${'))
+    return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr' };
   const text = raw.trim();
+  const invalid = (reason: string): PeerOrInvalid => ({ type: 'invalid', field, value: raw, reason });
+  const [address = '', prefix] = text.split('/');
+  if (prefix === undefined)
+    return invalid(text ? `it has no prefix length (one address is \`${text}/${ipaddr.IPv6.isValid(text) ? 128 : 32}\`)` : 'it is empty');
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     // an IPv6 address always holds a colon, an IPv4 one never: ipaddr.parseCIDR would try IPv6
     // first and throw, which costs ten times the parse (a second for a 2,000-group module)
-    const [addr, len] = text.includes(':') ? ipaddr.IPv6.parseCIDR(text) : ipaddr.IPv4.parseCIDR(text);
-    const family = addr.kind() === 'ipv4' ? 4 : 6;
-    // An IPv4 block in ipv6_cidr_blocks is rejected by the provider; it is analysed by what
-    // it is rather than dropped.
-    const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipv6Network(addr as ipaddr.IPv6, len);
-    return { type: 'cidr', value: `${network.toString()}/${len}`, family };
+    if (text.includes(':')) parsed = ipaddr.IPv6.parseCIDR(text);
+    else if (DOTTED_QUAD.test(address)) parsed = ipaddr.IPv4.parseCIDR(text);
+    else throw new Error('not an address');
   } catch {
-    return { type: 'unresolved', value: text, reason: `"${text}" is not a valid CIDR block`, expected: 'cidr' };
+    return invalid('it is not a CIDR block');
   }
+  const [addr, len] = parsed;
+  const actual = addr.kind() === 'ipv4' ? 4 : 6;
+  if (actual !== family) return invalid(`it is an IPv${actual} block in an IPv${family} field`);
+  const network = actual === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipv6Network(addr as ipaddr.IPv6, len);
+  const canonical = `${network.toString()}/${len}`;
+  if (network.toString() !== addr.toString()) return invalid(`it has host bits set: the network is \`${canonical}\``);
+  return { type: 'cidr', value: canonical, family };
 }
 
 function ipv6Network(addr: ipaddr.IPv6, len: number): ipaddr.IPv6 {

@@ -37,10 +37,11 @@ export function normalisePorts(protocol: Protocol, from: number | null, to: numb
     if (to === null || to < 0) return [type * 256, type * 256 + 255];
     return [type * 256 + Math.min(to, 255), type * 256 + Math.min(to, 255)];
   }
-  // tcp/udp: a negative bound (-1 in the vpc rule resources) means the whole range
+  // tcp/udp: a negative bound (-1 in the vpc rule resources) means the whole range; a reversed
+  // range is invalid (rule-fields.ts reports it), never silently swapped
   const lo = from === null || from < 0 ? 0 : Math.min(from, 65535);
   const hi = to === null || to < 0 ? 65535 : Math.min(to, 65535);
-  return lo <= hi ? [lo, hi] : [hi, lo];
+  return [lo, hi];
 }
 
 /** "22", "8000-9000", "all ports", "type 8 code 0", "all types". */

@@ -54,6 +54,27 @@ export interface Rule {
   digest: string;
 }
 
+/** A known value AWS or the provider rejects, so the apply fails: its rule opens nothing. */
+export interface InvalidValue {
+  /** The attribute as written (`protocol`, `cidr_blocks`, `from_port`, …). */
+  field: string;
+  value: string;
+  reason: string;
+}
+
+/** A rule declaration with invalid values: no access is computed from it (never "all traffic"). */
+export interface InvalidRule extends InvalidValue {
+  group: string;
+  direction: Direction;
+  resource: string;
+  /** The field's line when it can be told, else the rule's. */
+  location: Location;
+  /** What placing a finding at its cause needs (see Rule). */
+  ruleLocation: Location;
+  refs: string[];
+  digest: string;
+}
+
 /** One rule-declaring construct (inline block or rule resource instance), for hazards. */
 export interface RuleDeclaration {
   group: string;
@@ -75,6 +96,8 @@ export interface RuleDeclaration {
   conditional: string | null;
   /** Group the rule references (for cycle detection), when its peer is another group. */
   references: string[];
+  /** True when a value of it is invalid (see InvalidRule): the apply fails on it. */
+  invalid: boolean;
   /** Identity of the rule in AWS (type, protocol, ports, peers) for replacement checks. */
   identity: string;
   createBeforeDestroy: boolean;
@@ -124,6 +147,8 @@ export interface Model {
   declarations: RuleDeclaration[];
   attachments: Attachment[];
   unknowns: UnknownValue[];
+  /** Rules the apply would reject, one entry per invalid value. */
+  invalidRules: InvalidRule[];
   parseErrors: ParseError[];
   /** Module calls not analysed (registry, git, missing directory). */
   externalModules: { address: string; source: string; reason: string }[];

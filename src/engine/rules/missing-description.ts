@@ -26,21 +26,24 @@ export const missingDescription = defineRule({
       return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(block(d.resource));
     };
     const seen = new Set<string>();
-    return ctx.head.declarations
-      .filter((d) => !d.description?.trim() && isNew(d))
-      .filter((d) => {
-        const key = `${d.group}|${d.location.file}|${d.location.startLine}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .map((d) => ({
-        severity: 'low' as const,
-        fingerprint: fingerprint('missing-description', d.resource, d.identity),
-        title: `New ${d.direction ?? ''} rule on ${d.group} has no description`.replace('  ', ' '),
-        message: `Add a \`description\` saying who needs this access and why (up to 255 characters). It shows in the AWS console and makes the next review possible.`,
-        resource: d.resource,
-        location: d.location,
-      }));
+    return (
+      ctx.head.declarations
+        // (an invalid rule gets invalid-rule, or was as invalid at the base: fix that first)
+        .filter((d) => !d.invalid && !d.description?.trim() && isNew(d))
+        .filter((d) => {
+          const key = `${d.group}|${d.location.file}|${d.location.startLine}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .map((d) => ({
+          severity: 'low' as const,
+          fingerprint: fingerprint('missing-description', d.resource, d.identity),
+          title: `New ${d.direction ?? ''} rule on ${d.group} has no description`.replace('  ', ' '),
+          message: `Add a \`description\` saying who needs this access and why (up to 255 characters). It shows in the AWS console and makes the next review possible.`,
+          resource: d.resource,
+          location: d.location,
+        }))
+    );
   },
 });

@@ -3,6 +3,7 @@ import type { FindingRule } from '../findings/define-rule.js';
 import { analysisLimit } from './analysis-limit.js';
 import { emptyRulesAttribute } from './empty-rules-attribute.js';
 import { forcedReplacement } from './forced-replacement.js';
+import { invalidRule } from './invalid-rule.js';
 import { inlineRemovalKeepsRules } from './inline-removal-keeps-rules.js';
 import { missingDescription } from './missing-description.js';
 import { mixedRuleOwnership } from './mixed-rule-ownership.js';
@@ -29,6 +30,7 @@ const RULES = [
   ruleQuota,
   missingDescription,
   unanalysedModule,
+  invalidRule,
   unresolvedValue,
   parseError,
   analysisLimit,

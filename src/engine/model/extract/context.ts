@@ -5,8 +5,8 @@ import { evaluateJson, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
 import { Unknown, display, type Value } from '../../evaluate/value.js';
-import { groupKey } from '../peer.js';
-import type { Location, Model, Peer } from '../types.js';
+import { groupKey, type PeerOrInvalid } from '../peer.js';
+import type { Location, Model } from '../types.js';
 
 /** One instance of a resource declaration (after count / for_each). */
 export interface Instance {
@@ -26,6 +26,7 @@ export class Extraction {
     declarations: [],
     attachments: [],
     unknowns: [],
+    invalidRules: [],
     parseErrors: [],
     externalModules: [],
     moduleCalls: [],
@@ -59,7 +60,7 @@ export class Extraction {
     return raw === undefined ? null : evaluateJson(raw, inst.scope);
   }
 
-  recordPeerUnknowns(inst: Instance, attribute: string, peers: Peer[], loc: Location): void {
+  recordPeerUnknowns(inst: Instance, attribute: string, peers: PeerOrInvalid[], loc: Location): void {
     for (const p of peers) if (p.type === 'unresolved') this.unknown(new Unknown(p.value, p.reason), attribute, inst.address, loc);
   }
 

@@ -1,10 +1,14 @@
 // One rule declaration (inline block or standalone resource) into the model: a declaration,
-// and one AWS rule per peer with its protocol and ports normalised.
+// and one AWS rule per peer with its protocol and ports normalised, or, when a known value is
+// one AWS rejects, no rule at all and the invalid values (the apply fails: nothing opens).
+import type { Declaration } from '../../evaluate/module-source.js';
+import type { LocatedBlock } from '../../hcl/locate.js';
 import { referencedNames } from '../../evaluate/references.js';
 import { isObject, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
-import type { Direction, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
-import { createBeforeDestroy, stringOrNull, type Extraction, type Instance } from './context.js';
+import type { PeerOrInvalid } from '../peer.js';
+import type { Direction, InvalidValue, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
+import { createBeforeDestroy, location, stringOrNull, type Extraction, type Instance } from './context.js';
 
 export interface RuleSpec {
   group: string;
@@ -12,7 +16,11 @@ export interface RuleSpec {
   protocol: Value;
   from: Value;
   to: Value;
-  peers: Peer[];
+  /** `protocol`, or `ip_protocol` in the vpc rule resources. */
+  protocolField?: string;
+  peers: PeerOrInvalid[];
+  /** Where an attribute of the rule is written, when that can be told. */
+  fieldLocation?: (field: string) => Location | undefined;
   description: string | null;
   origin: RuleOrigin;
   resource: string;
@@ -30,8 +38,9 @@ export function standaloneRuleFields(
   x: Extraction,
   inst: Instance,
   loc: Location,
-): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults'> {
+): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'fieldLocation' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults'> {
   return {
+    fieldLocation: (field) => fieldLocation(inst.decl, inst.decl.block, field),
     description: stringOrNull(x.attr(inst, 'description')),
     resource: inst.address,
     location: loc,
@@ -66,9 +75,36 @@ export function declarationFacts(body: Record<string, unknown>): Pick<RuleSpec, 
   return known;
 }
 
+/** The line of `field` in a block, when it is written there. */
+export function fieldLocation(decl: Declaration, block: LocatedBlock | null | undefined, field: string): Location | undefined {
+  const span = block?.attributes.get(field);
+  return span ? location(decl, span) : undefined;
+}
+
 export function addRules(x: Extraction, spec: RuleSpec): void {
-  const { protocol, ports, unresolved } = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to);
-  for (const peer of spec.peers) {
+  const fields = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to, spec.protocolField);
+  const { protocol, ports, unresolved } = fields;
+  // An invalid protocol or port leaves nothing to compute access from; an invalid peer is
+  // dropped alone, so a rule's valid peers compare across revisions (a block split into one
+  // resource per CIDR still opens nothing new).
+  const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid');
+  const invalid: InvalidValue[] = [
+    ...fields.invalid,
+    ...spec.peers.filter((p) => p.type === 'invalid').map(({ field, value, reason }) => ({ field, value, reason })),
+  ];
+  for (const bad of invalid) {
+    x.model.invalidRules.push({
+      ...bad,
+      group: spec.group,
+      direction: spec.direction,
+      resource: spec.resource,
+      location: spec.fieldLocation?.(bad.field) ?? spec.location,
+      ruleLocation: spec.location,
+      refs: spec.refs,
+      digest: spec.digest,
+    });
+  }
+  for (const peer of peers) {
     const rule: Rule = {
       group: spec.group,
       direction: spec.direction,
@@ -93,13 +129,20 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     resource: spec.resource,
     location: spec.location,
     description: spec.description,
-    awsRules: spec.peers.length,
+    awsRules: peers.length,
+    invalid: invalid.length > 0,
     protocol,
     ports,
-    peersSetOutside: spec.peers.length ? [] : spec.emptyDefaults,
+    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults,
     conditional: spec.conditional,
-    references: spec.peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
-    identity: [spec.direction, protocol, ports.join('-'), ...spec.peers.map((p) => `${p.type}:${p.value}`).sort()].join('|'),
+    references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
+    identity: [
+      spec.direction,
+      protocol,
+      ports.join('-'),
+      ...peers.map((p) => `${p.type}:${p.value}`).sort(),
+      ...invalid.map((i) => `invalid:${i.field}=${i.value}`).sort(),
+    ].join('|'),
     createBeforeDestroy: spec.createBeforeDestroy,
   };
   x.model.declarations.push(declaration);

@@ -2,10 +2,11 @@
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
 import { Lazy, Ref, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
-import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
+import type { LocatedBlock } from '../../hcl/locate.js';
+import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules, declarationFacts, emptyDefaults } from './declare-rules.js';
+import { addRules, declarationFacts, emptyDefaults, fieldLocation } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 
@@ -59,12 +60,13 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(x, inst, group, direction, item, loc);
+        addInlineRule(x, inst, group, direction, item, loc, asAttribute ? undefined : staticBlocks[i]);
       });
     }
   }
   dynamics.forEach((dyn, i) => {
     const loc = location(decl, dynamicBlocks[i]);
+    const contentBlock = dynamicBlocks[i]?.blocks.find((b) => b.type === 'content');
     const forEach = x.attr(inst, `dynamic "${direction}" for_each`, dyn['for_each']);
     const iterator = typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : direction;
     const content = ((dyn['content'] as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
@@ -74,7 +76,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       group.inline[direction].push(loc);
       const unknownIterator = { key: new Unknown(`${iterator}.key`, 'for_each is unknown'), value: new Unknown(`${iterator}.value`, 'for_each is unknown') };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc);
+      addInlineRule(x, inst, group, direction, item, loc, contentBlock);
       return;
     }
     const entries: [Value, Value][] = Array.isArray(forEach)
@@ -89,7 +91,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
-      addInlineRule(x, inst, group, direction, item, loc);
+      addInlineRule(x, inst, group, direction, item, loc, contentBlock);
     }
   });
   if (states.includes('blocks')) return 'blocks';
@@ -99,12 +101,14 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
   return 'unmanaged';
 }
 
-function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: Direction, item: Value, loc: Location): void {
+/** `block`: where the rule's attributes are written (a static block or a dynamic one's content). */
+function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: Direction, item: Value, loc: Location, block?: LocatedBlock): void {
   const rule = inlineFields(x, inst, group, direction, item, loc);
   addRules(x, {
     group: group.address,
     direction,
     ...rule,
+    fieldLocation: (field) => fieldLocation(inst.decl, block, field),
     origin: 'inline',
     resource: inst.address,
     location: loc,
@@ -123,9 +127,9 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
     const peers: Peer[] = [{ type: 'unresolved', value: u.expr, reason: u.reason }];
     return { protocol: u as Value, from: u as Value, to: u as Value, peers, description: null };
   }
-  const peers: Peer[] = [
-    ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c)),
-    ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c)),
+  const peers: PeerOrInvalid[] = [
+    ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
+    ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(item['prefix_list_ids']).map(prefixListPeer),
     ...listOf(item['security_groups']).map(groupPeer),
   ];

@@ -1,7 +1,7 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
 import { Unknown, display } from '../../evaluate/value.js';
-import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
-import type { Direction, Peer } from '../types.js';
+import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
+import type { Direction } from '../types.js';
 import { listOf, location, type Extraction, type Instance } from './context.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
@@ -13,9 +13,9 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
   const direction: Direction | null = type === 'ingress' || type === 'egress' ? type : null;
   const group = x.targetGroup(inst, 'security_group_id');
   const loc = location(decl);
-  const peers: Peer[] = [
-    ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c)),
-    ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c)),
+  const peers: PeerOrInvalid[] = [
+    ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
+    ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
   ];
   const source = x.attr(inst, 'source_security_group_id');

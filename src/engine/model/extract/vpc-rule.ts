@@ -1,6 +1,6 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
-import { cidrPeer, groupPeer, prefixListPeer } from '../peer.js';
-import type { Direction, Peer, RuleOrigin } from '../types.js';
+import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
+import type { Direction, RuleOrigin } from '../types.js';
 import { location, type Extraction, type Instance } from './context.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
@@ -9,11 +9,11 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
   const direction: Direction = decl.type === 'aws_vpc_security_group_ingress_rule' ? 'ingress' : 'egress';
   const group = x.targetGroup(inst, 'security_group_id');
   const loc = location(decl);
-  const peers: Peer[] = [];
+  const peers: PeerOrInvalid[] = [];
   const v4 = x.attr(inst, 'cidr_ipv4');
-  if (v4 !== null) peers.push(cidrPeer(v4));
+  if (v4 !== null) peers.push(cidrPeer(v4, 'cidr_ipv4', 4));
   const v6 = x.attr(inst, 'cidr_ipv6');
-  if (v6 !== null) peers.push(cidrPeer(v6));
+  if (v6 !== null) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
   const pl = x.attr(inst, 'prefix_list_id');
   if (pl !== null) peers.push(prefixListPeer(pl));
   const ref = x.attr(inst, 'referenced_security_group_id');
@@ -28,6 +28,7 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
     protocol: x.attr(inst, 'ip_protocol'),
     from: x.attr(inst, 'from_port'),
     to: x.attr(inst, 'to_port'),
+    protocolField: 'ip_protocol',
     peers,
     origin: decl.type as RuleOrigin,
     ...standaloneRuleFields(x, inst, loc),

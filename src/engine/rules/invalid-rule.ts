@@ -1,0 +1,57 @@
+// invalid-rule: a rule with a known value AWS or the provider rejects (an unknown protocol name,
+// a CIDR with host bits set or in the wrong family, a reversed port range). The apply fails, so
+// the model computes no access from it (never "all traffic"; an invalid CIDR alone is dropped
+// from its rule's peers); this says why and how to fix it.
+import { placeAtCause } from '../findings/changed-inputs.js';
+import { shortReference } from '../findings/describe.js';
+import { defineRule } from '../findings/define-rule.js';
+import { fingerprint } from '../findings/finding.js';
+import type { InvalidRule } from '../model/types.js';
+
+export const invalidRule = defineRule({
+  id: 'invalid-rule',
+  severity: 'medium',
+  summary: 'A rule has a value AWS or the provider rejects, so the apply fails; no access is computed from it.',
+  check(ctx) {
+    // The same invalid value on the same group and direction at the base is pre-existing, also
+    // when the rule moved (inline to standalone: `cidr_blocks` became `cidr_ipv4`).
+    const slot = (i: InvalidRule) => `${i.group}\0${i.direction}\0${FIELD_KIND[i.field] ?? i.field}\0${i.value}`;
+    const before = new Set(ctx.base.invalidRules.map(slot));
+    const seen = new Set<string>();
+    const key = (i: InvalidRule) => `${i.resource}\0${i.field}\0${i.value}`;
+    return ctx.head.invalidRules
+      .filter((i) => !before.has(slot(i)) && !seen.has(key(i)) && seen.add(key(i)))
+      .map((i) =>
+        placeAtCause(
+          ctx,
+          { resource: i.resource, digest: i.digest, refs: i.refs, location: i.ruleLocation },
+          {
+            severity: 'medium' as const,
+            fingerprint: fingerprint('invalid-rule', i.resource, i.field, i.value),
+            title: `Invalid ${i.field} "${i.value}" in a rule on ${shortReference(i.group)}: the apply fails`,
+            message: [
+              `\`${i.resource}\` sets \`${i.field}\` to \`${JSON.stringify(i.value)}\`: ${i.reason}.`,
+              '',
+              `AWS or the provider rejects this ${i.direction} rule, so \`terraform apply\` fails. sg-review computes no access from it: until it is fixed it opens nothing, and what it was meant to open is not reviewed.`,
+              '',
+              FIX[FIELD_KIND[i.field] ?? i.field] ?? FIX_CIDR,
+            ].join('\n'),
+            resource: i.resource,
+            location: i.location,
+          },
+        ),
+      );
+  },
+});
+
+/** The same field in the three rule resource families. */
+const FIELD_KIND: Record<string, string> = { ip_protocol: 'protocol', cidr_ipv4: 'cidr_blocks', cidr_ipv6: 'ipv6_cidr_blocks' };
+
+const FIX_CIDR =
+  'Write the network address with its prefix length (`10.0.0.0/24`, `203.0.113.7/32` for one address), IPv4 blocks in `cidr_blocks` / `cidr_ipv4` and IPv6 blocks in `ipv6_cidr_blocks` / `cidr_ipv6`.';
+
+const FIX: Record<string, string> = {
+  protocol: 'Name the transport protocol and put the service in the ports: HTTP is `protocol = "tcp"` with `from_port = 80` and `to_port = 80`.',
+  from_port: 'Give the range from its lowest to its highest port (`from_port` ≤ `to_port`, both 0-65535).',
+  to_port: 'Give the range from its lowest to its highest port (`from_port` ≤ `to_port`, both 0-65535).',
+};
