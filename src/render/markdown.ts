@@ -1,7 +1,7 @@
 // The review as markdown: the text of the PR check summary and of `--format markdown`.
 // Counts, a findings table, a Mermaid picture of new internet paths, closed access,
 // suppressed findings.
-import { describePorts } from '../engine/model/protocol.js';
+import { describeProtocolPorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/result.js';
 import type { Finding } from '../engine/result.js';
 import type { Severity } from '../engine/settings.js';
@@ -30,7 +30,7 @@ export function pathDiagram(findings: Finding[]): string | null {
   const edges = new Set<string>();
   for (const f of paths) {
     for (const hop of f.path!) {
-      const label = mermaidLabel(`${describePorts(hop.protocol, hop.ports)}${hop.protocol === 'all' ? '' : `/${hop.protocol}`}`);
+      const label = mermaidLabel(describeProtocolPorts(hop.protocol, hop.ports));
       edges.add(`  ${id(hop.from)} -->|"${label}"| ${id(hop.to)}`);
     }
   }
@@ -94,7 +94,7 @@ export function renderMarkdown(result: ReviewResult): string {
     out.push('', '### Closed by this change', '');
     for (const c of result.closed.slice(0, 50))
       out.push(
-        `- ${code(c.group)} ${c.direction} ${describePorts(c.protocol, c.ports)}${c.protocol === 'all' ? '' : `/${c.protocol}`} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(c.peer)}`,
+        `- ${code(c.group)} ${c.direction} ${describeProtocolPorts(c.protocol, c.ports)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(c.peer)}`,
       );
     if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePorts, normaliseProtocol } from '../../src/engine/model/protocol.js';
+import { describeProtocolPorts, normalisePorts, normaliseProtocol } from '../../src/engine/model/protocol.js';
 import { modelOf, ruleLines } from '../helpers/model.js';
 
 describe('protocol and port normalisation', () => {
@@ -27,6 +27,38 @@ describe('protocol and port normalisation', () => {
     expect(normalisePorts('icmp', 8, -1)).toEqual([2048, 2303]);
     expect(normalisePorts('icmp', -1, -1)).toEqual([0, 65535]);
     expect(normalisePorts('icmpv6', null, null)).toEqual([0, 65535]);
+  });
+});
+
+describe('ports as a reviewer reads them: ICMP as type/code, never type × 256 + code', () => {
+  it.each([
+    ['icmp', [[2048, 2048]], 'ICMP echo-request (8/0)'],
+    ['icmp', [[2048, 2303]], 'ICMP echo-request (type 8, all codes)'],
+    ['icmp', [[0, 65535]], 'all ICMP'],
+    [
+      'icmp',
+      [
+        [0, 2047],
+        [2304, 65535],
+      ],
+      'ICMP types 0-7, types 9-255',
+    ],
+    ['icmp', [[772, 1282]], 'ICMP destination-unreachable (type 3, codes 4-255), type 4 (all codes), redirect (type 5, codes 0-2)'],
+    ['icmpv6', [[32768, 32768]], 'ICMPv6 echo-request (128/0)'],
+    ['icmp', [[10753, 10753]], 'ICMP type 42 code 1 (42/1)'],
+    [
+      'tcp',
+      [
+        [22, 22],
+        [8000, 9000],
+      ],
+      '22, 8000-9000/tcp',
+    ],
+    ['tcp', [[0, 65535]], 'all tcp ports'],
+    ['all', [[0, 65535]], 'all traffic'],
+    ['47', [[0, 65535]], 'protocol 47 (all ports)'],
+  ] as [string, [number, number][], string][])('%s %j -> %s', (protocol, ranges, expected) => {
+    expect(describeProtocolPorts(protocol, ranges)).toBe(expected);
   });
 });
 

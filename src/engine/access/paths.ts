@@ -2,11 +2,14 @@
 // A's egress (to B, or to the whole internet) and B's ingress (from A) on a common protocol
 // and port; a group with no egress rules has no outgoing edges (the provider deletes AWS's
 // default egress rule). Breadth-first, so distances are hop counts and the work is linear in
-// the number of rules.
+// the number of rules. Entries and edges are visited in a sorted order and a group collects
+// every protocol and port it is reachable on at its distance, so nothing depends on the order
+// in which blocks are written.
 import type { Hop } from '../result.js';
+import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { cidrToSet, isInternetWide } from './cidr.js';
-import { intersect, type IntervalSet } from './intervals.js';
+import { intersect, union, type IntervalSet } from './intervals.js';
 
 export interface Reach {
   distance: number;
@@ -14,6 +17,8 @@ export interface Reach {
   path: Hop[];
   /** The ingress rule that admits each hop, parallel to `path`. */
   via: Rule[];
+  /** Every protocol and port the group is reachable on at `distance`, over all last hops. */
+  reachable: Map<string, IntervalSet>;
 }
 
 interface Edge {
@@ -58,25 +63,58 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
       (edges.get(from) ?? edges.set(from, []).get(from)!).push({ to: r.group, protocol, ports, via: r });
     }
   }
+  entry.sort((a, b) => compare(a.to, b.to) || ruleOrder(a.rule, b.rule));
+  for (const list of edges.values()) list.sort((a, b) => compare(a.to, b.to) || protocolOrder(a.protocol, b.protocol) || ruleOrder(a.via, b.via));
   const reach = new Map<string, Reach>();
+  const widen = (r: Reach, protocol: string, ports: IntervalSet) => r.reachable.set(protocol, union(r.reachable.get(protocol) ?? [], ports));
   let frontier: string[] = [];
   for (const e of entry) {
-    if (reach.has(e.to)) continue;
-    reach.set(e.to, { distance: 1, via: [e.rule], path: [{ from: 'internet', to: e.to, protocol: e.rule.protocol, ports: [e.rule.ports] }] });
+    const known = reach.get(e.to);
+    if (known) {
+      widen(known, e.rule.protocol, interval(e.rule.ports));
+      continue;
+    }
+    const r: Reach = {
+      distance: 1,
+      via: [e.rule],
+      path: [{ from: 'internet', to: e.to, protocol: e.rule.protocol, ports: [e.rule.ports] }],
+      reachable: new Map(),
+    };
+    widen(r, e.rule.protocol, interval(e.rule.ports));
+    reach.set(e.to, r);
     frontier.push(e.to);
   }
   for (let d = 2; d <= maxHops && frontier.length; d++) {
     const next: string[] = [];
-    for (const g of frontier) {
+    for (const g of frontier.sort(compare)) {
       for (const e of edges.get(g) ?? []) {
-        if (reach.has(e.to)) continue;
+        const known = reach.get(e.to);
+        if (known) {
+          if (known.distance === d) widen(known, e.protocol, e.ports);
+          continue;
+        }
         const hop: Hop = { from: g, to: e.to, protocol: e.protocol, ports: e.ports.map(([a, b]) => [Number(a), Number(b)]) };
         const prev = reach.get(g)!;
-        reach.set(e.to, { distance: d, via: [...prev.via, e.via], path: [...prev.path, hop] });
+        const r: Reach = { distance: d, via: [...prev.via, e.via], path: [...prev.path, hop], reachable: new Map() };
+        widen(r, e.protocol, e.ports);
+        reach.set(e.to, r);
         next.push(e.to);
       }
     }
     frontier = next;
   }
   return reach;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A stable order of rules: all traffic, tcp, udp, ICMP; then ports and where they are written. */
+function ruleOrder(a: Rule, b: Rule): number {
+  return (
+    protocolOrder(a.protocol, b.protocol) ||
+    a.ports[0] - b.ports[0] ||
+    a.ports[1] - b.ports[1] ||
+    compare(a.location.file, b.location.file) ||
+    a.location.startLine - b.location.startLine
+  );
 }

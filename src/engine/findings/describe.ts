@@ -1,6 +1,6 @@
 // Short descriptions of peers and opened access for messages.
 import { code } from './code-span.js';
-import { describePorts } from '../model/protocol.js';
+import { describeProtocolPorts } from '../model/protocol.js';
 import type { Peer } from '../model/types.js';
 import type { Opened } from '../result.js';
 
@@ -21,9 +21,7 @@ export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }):
 
 /** A markdown list of the exactly opened peers and ports. */
 export function formatOpened(protocol: string, opened: Opened[]): string {
-  const shown = opened
-    .slice(0, 20)
-    .map((o) => `- ${describePeerShort(o.peer)}: ${describePorts(protocol, o.ports)}${protocol === 'all' ? '' : `/${protocol}`}`);
+  const shown = opened.slice(0, 20).map((o) => `- ${describePeerShort(o.peer)}: ${describeProtocolPorts(protocol, o.ports)}`);
   if (opened.length > 20) shown.push(`- … and ${opened.length - 20} more`);
   return ['Newly opened:', ...shown].join('\n');
 }

@@ -8,7 +8,7 @@ import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../ac
 import { fingerprint, maxSeverity } from './finding.js';
 import type { Opened } from '../result.js';
 import { SENSITIVE_PORTS, portName } from './sensitive-ports.js';
-import { describePorts, describeProtocol, hasPorts } from '../model/protocol.js';
+import { describeProtocolPorts, hasPorts, isIcmp } from '../model/protocol.js';
 import type { Direction, Model, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 
@@ -35,7 +35,7 @@ export function openedByDeclaration(ctx: ReviewContext, direction: Direction): O
   return [...groups.values()];
 }
 
-const toRanges = (set: IntervalSet): [number, number][] => set.map(([a, b]) => [Number(a), Number(b)]);
+export const toRanges = (set: IntervalSet): [number, number][] => set.map(([a, b]) => [Number(a), Number(b)]);
 
 /** The opened access in PRODUCT.md §5 form: CIDRs as the minimal CIDR list. */
 export function openedJson(opened: OpenedAccess): Opened[] {
@@ -108,12 +108,12 @@ export function classifyIngress(
   return result;
 }
 
-/** "SSH (22/tcp)", "8000-9000/tcp", "all traffic". */
+/** "SSH (22/tcp)", "8000-9000/tcp", "all traffic", "ICMP echo-request (8/0)". */
 export function describeAccess(protocol: string, given: [number, number][]): string {
-  if (!hasPorts(protocol)) return protocol === 'all' ? 'all traffic' : `${describeProtocol(protocol)} (all ports)`;
   // the ports of several peers: each port once, in order
   const ports = toRanges(normalise(given.map(([a, b]) => [BigInt(a), BigInt(b)] as const)));
-  const text = `${describePorts(protocol, ports)}/${protocol}`;
+  const text = describeProtocolPorts(protocol, ports);
+  if (!hasPorts(protocol) || isIcmp(protocol)) return text;
   if (ports.length === 1 && ports[0]![0] === ports[0]![1]) {
     const name = portName(protocol, ports[0]![0]);
     if (name) return `${name} (${text})`;

@@ -47,20 +47,79 @@ export function normalisePorts(protocol: Protocol, from: number | null, to: numb
 /** "22", "8000-9000", "all ports", "type 8 code 0", "all types". */
 export function describePorts(protocol: Protocol, ranges: PortRange[]): string {
   if (!hasPorts(protocol)) return 'all ports';
-  return ranges
-    .map(([a, b]) => {
-      if (isIcmp(protocol)) {
-        if (a === 0 && b === 65535) return 'all types';
-        const ta = a >> 8;
-        const tb = b >> 8;
-        if (ta === tb && (a & 255) === 0 && (b & 255) === 255) return `type ${ta}`;
-        if (a === b) return `type ${ta} code ${a & 255}`;
-        return `types ${ta}-${tb}`;
-      }
-      if (a === 0 && b === 65535) return 'all ports';
-      return a === b ? String(a) : `${a}-${b}`;
-    })
-    .join(', ');
+  if (isIcmp(protocol))
+    return ranges
+      .flatMap(icmpRectangles)
+      .map((r) => describeIcmpRectangle(r))
+      .join(', ');
+  return ranges.map(([a, b]) => (a === 0 && b === 65535 ? 'all ports' : a === b ? String(a) : `${a}-${b}`)).join(', ');
+}
+
+/**
+ * Ports with their protocol, as a reviewer reads them: "22, 8000-9000/tcp", "all traffic",
+ * "protocol 47 (all ports)", "ICMP echo-request (8/0)", "all ICMPv6" (ICMP as type/code, never
+ * the model's type × 256 + code).
+ */
+export function describeProtocolPorts(protocol: Protocol, ranges: PortRange[]): string {
+  if (protocol === 'all') return 'all traffic';
+  if (!hasPorts(protocol)) return `${describeProtocol(protocol)} (all ports)`;
+  if (!isIcmp(protocol)) {
+    if (ranges.length === 1 && ranges[0]![0] === 0 && ranges[0]![1] === 65535) return `all ${protocol} ports`;
+    return `${describePorts(protocol, ranges)}/${protocol}`;
+  }
+  const family = protocol === 'icmp' ? 'ICMP' : 'ICMPv6';
+  const rects = ranges.flatMap(icmpRectangles);
+  if (rects.length === 1 && rects[0]!.types[0] === 0 && rects[0]!.types[1] === 255 && rects[0]!.codes[1] - rects[0]!.codes[0] === 255) return `all ${family}`;
+  return `${family} ${rects.map((r) => describeIcmpRectangle(r, protocol)).join(', ')}`;
+}
+
+/** ICMP types and codes as a rectangle: types × codes (every code when codes is 0-255). */
+export interface IcmpRectangle {
+  types: [number, number];
+  codes: [number, number];
+}
+
+/** The model's encoded ICMP range (type × 256 + code) as type/code rectangles. */
+export function icmpRectangles([a, b]: PortRange): IcmpRectangle[] {
+  const [ta, ca, tb, cb] = [a >> 8, a & 255, b >> 8, b & 255];
+  if (ta === tb) return [{ types: [ta, ta], codes: [ca, cb] }];
+  // a partial first type, the whole types between, a partial last type
+  const head: IcmpRectangle[] = ca !== 0 ? [{ types: [ta, ta], codes: [ca, 255] }] : [];
+  const tail: IcmpRectangle[] = cb !== 255 ? [{ types: [tb, tb], codes: [0, cb] }] : [];
+  const first = ca !== 0 ? ta + 1 : ta;
+  const last = cb !== 255 ? tb - 1 : tb;
+  return [...head, ...(first <= last ? [{ types: [first, last] as [number, number], codes: [0, 255] as [number, number] }] : []), ...tail];
+}
+
+// IANA names of the common types (research/semantics.md §1.3: type 8 = echo request; ICMPv6 128)
+const ICMP_NAMES: Record<string, Record<number, string>> = {
+  icmp: {
+    0: 'echo-reply',
+    3: 'destination-unreachable',
+    5: 'redirect',
+    8: 'echo-request',
+    11: 'time-exceeded',
+    12: 'parameter-problem',
+    13: 'timestamp',
+    14: 'timestamp-reply',
+  },
+  icmpv6: { 1: 'destination-unreachable', 2: 'packet-too-big', 3: 'time-exceeded', 4: 'parameter-problem', 128: 'echo-request', 129: 'echo-reply' },
+};
+
+function describeIcmpRectangle({ types: [t1, t2], codes: [c1, c2] }: IcmpRectangle, protocol = ''): string {
+  const allCodes = c1 === 0 && c2 === 255;
+  if (t1 === 0 && t2 === 255 && allCodes) return 'all types';
+  if (t1 !== t2) return `types ${t1}-${t2}${allCodes ? '' : ` codes ${c1}-${c2}`}`;
+  const name = ICMP_NAMES[protocol]?.[t1];
+  const codes = allCodes ? 'all codes' : c1 === c2 ? `${t1}/${c1}` : `codes ${c1}-${c2}`;
+  if (name) return `${name} (${allCodes ? `type ${t1}, all codes` : c1 === c2 ? codes : `type ${t1}, ${codes}`})`;
+  return allCodes ? `type ${t1} (all codes)` : c1 === c2 ? `type ${t1} code ${c1} (${codes})` : `type ${t1} ${codes}`;
+}
+
+/** All traffic first, then tcp and udp (where the services are), ICMP, other protocols. */
+export function protocolOrder(a: Protocol, b: Protocol): number {
+  const rank = (p: Protocol) => ['all', 'tcp', 'udp', 'icmp', 'icmpv6'].indexOf(p) >>> 0;
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Protocol as people say it: "tcp", "all protocols", "protocol 47". */

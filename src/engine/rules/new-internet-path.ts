@@ -6,9 +6,9 @@ import { isNothing } from '../access/access.js';
 import { reachability } from '../access/paths.js';
 import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
-import { describePorts } from '../model/protocol.js';
+import { describeProtocolPorts, hasPorts, isIcmp, protocolOrder } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
-import { attachedTo, sensitiveSet } from '../findings/opened-access.js';
+import { attachedTo, describeAccess, sensitiveSet, toRanges } from '../findings/opened-access.js';
 
 export const newInternetPath = defineRule({
   id: 'new-internet-path',
@@ -22,27 +22,32 @@ export const newInternetPath = defineRule({
       const old = before.get(group);
       if (old && old.distance <= reach.distance) continue;
       const existed = ctx.baseGroups.has(group);
-      const last = reach.path[reach.path.length - 1]!;
-      const lastPorts = last.ports.map(([a, b]) => [BigInt(a), BigInt(b)] as const);
-      const sensitive = last.protocol === 'all' || intersect(lastPorts, sensitiveSet(ctx.config, last.protocol)).length > 0;
+      // every protocol and port it is now reachable on; the severity is the worst of them
+      // (all traffic covers the rest; ICMP has no sensitive ports)
+      const reachable = reach.reachable.has('all')
+        ? [['all', reach.reachable.get('all')!] as const]
+        : [...reach.reachable.entries()].sort(([a], [b]) => protocolOrder(a, b));
+      const sensitive = reachable.some(
+        ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
+      );
       const severity = !existed ? 'info' : sensitive ? 'critical' : 'high';
-      const chain = [
-        'internet',
-        ...reach.path.map((h) => `${code(h.to)} (${describePorts(h.protocol, h.ports)}${h.protocol === 'all' ? '' : `/${h.protocol}`})`),
-      ].join(' → ');
+      // each tcp/udp range on its own, so that known services are named
+      const services = reachable.flatMap(([protocol, ports]) =>
+        hasPorts(protocol) && !isIcmp(protocol) ? toRanges(ports).map((r) => describeAccess(protocol, [r])) : [describeAccess(protocol, toRanges(ports))],
+      );
+      const chain = ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeProtocolPorts(h.protocol, h.ports)})`)].join(' → ');
       const exposed = attachedTo(ctx.head, group);
       const lines = [
         old
           ? `${code(group)} was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.`
           : `${code(group)} is now reachable from the internet in ${reach.distance} hop(s).`,
         '',
+        `Reachable on: ${services.join(', ')}.`,
+        '',
         `Path: ${chain}`,
       ];
       if (exposed.length)
-        lines.push(
-          '',
-          `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${describePorts(last.protocol, last.ports)}${last.protocol === 'all' ? '' : `/${last.protocol}`}.`,
-        );
+        lines.push('', `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${services.join(', ')}.`);
       if (!existed) lines.push('', 'The group is new in this pull request; its own rules are reported separately.');
       lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
@@ -52,7 +57,7 @@ export const newInternetPath = defineRule({
           group,
           reach.path.map((h) => [h.from, h.to, h.protocol]),
         ),
-        title: old ? `${group} is now ${reach.distance} hop(s) from the internet (was ${old.distance})` : `${group} is now reachable from the internet`,
+        title: `${group} is now ${old ? `${reach.distance} hop(s) from the internet (was ${old.distance})` : 'reachable from the internet'} on ${listed(services)}`,
         message: lines.join('\n'),
         resource: group,
         // on the first hop this change opened: that is the line to fix
@@ -63,3 +68,8 @@ export const newInternetPath = defineRule({
     return findings;
   },
 });
+
+/** A title names at most three services; the message lists them all. */
+function listed(services: string[]): string {
+  return services.length <= 3 ? services.join(', ') : `${services.slice(0, 3).join(', ')} and ${services.length - 3} more`;
+}
