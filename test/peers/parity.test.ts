@@ -44,6 +44,8 @@ const PEER_IS_WRONG: Record<string, string> = {
   'CKV_AWS_24 aws_security_group.not_self': 'a rule with no source (self = false, no CIDR) opens nothing',
   'CKV_AWS_260 aws_security_group.fail2': 'tcp 0-0 is port 0 only in AWS, not port 80',
   'CKV_AWS_260 aws_vpc_security_group_ingress_rule.fail2': 'a rule with no source opens nothing (AWS rejects it)',
+  'aws-vpc-no-public-ingress-sgr (all resources in snippet) check_aws_security_group_ingress_on_0.tf':
+    'an IPv4 block in ipv6_cidr_blocks is rejected by AWS: sg-review reports invalid-rule (the apply fails) and computes no access',
   'aws-vpc-no-public-ingress-sgr (all resources in snippet) check_variable_containing_0_0_0_0_0.tf':
     '`variable.blocks` is not a Terraform reference (`var.blocks` is): sg-review reports it as unresolved-value instead of guessing',
 };
