@@ -26,7 +26,9 @@ describe('the review on a worker thread', () => {
   });
 
   it('killed past its time budget: an analysis-limit finding that fails the check', async () => {
-    const result = await reviewInWorker(input(openSsh(), { ...DEFAULT_CONFIG, review_time_budget: 0 }), { ...workerBounds(), graceSeconds: 0 });
+    // work that takes seconds, so the kill always comes first (a small file could finish before a 0 ms timer fires)
+    const slow = `locals {\n  s = toset(flatten([for i in range(1000) : [for j in range(1000) : "\${i}-\${j}"]]))\n}\n${openSsh('  count = length(local.s) > 0 ? 1 : 0\n')}`;
+    const result = await reviewInWorker(input(slow, { ...DEFAULT_CONFIG, review_time_budget: 0 }), { ...workerBounds(), graceSeconds: 0 });
     expect(result.conclusion).toBe('failure');
     expect(result.findings).toEqual([
       expect.objectContaining({ rule: 'analysis-limit', severity: 'high', message: expect.stringContaining('stopped at its time budget of 0 s') }),
