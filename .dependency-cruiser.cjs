@@ -59,6 +59,13 @@ module.exports = {
       to: { path: '(^|/)@octokit/' , dependencyTypes: ['npm', 'npm-dev', 'npm-peer', 'npm-optional', 'npm-no-pkg', 'npm-unknown'] },
     },
     {
+      name: 'only-github-unwraps-the-client',
+      comment: 'Outside github/ a GitHubClient is opaque: only github/ imports the Octokit behind it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/github/' },
+      to: { path: '^src/github/octokit[.]ts$' },
+    },
+    {
       name: 'no-dev-dependencies-in-src',
       severity: 'error',
       from: { path: '^src/' },

@@ -15,4 +15,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Probot hands every handler its Octokit (context.octokit): outside github/, only app.ts
+    // reads it, to make the opaque client (github/types.ts) that the rest of src passes along.
+    files: ['src/**/*.ts'],
+    ignores: ['src/github/**', 'src/app/app.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='octokit']",
+          message: "GitHub calls go through github/'s functions with the delivery's GitHubClient (reviews.github), not Probot's context.octokit.",
+        },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -56,6 +57,8 @@ describe('layering', () => {
     write('src/config/schema.ts', 'export const settings = {};\n');
     write('src/github/check-run.ts', "import { plan } from '../publish/plan.js';\nexport const p = plan;\n");
     write('src/publish/plan.ts', 'export const plan = 1;\n');
+    write('src/github/octokit.ts', 'export const octokitOf = (c: unknown) => c;\n');
+    write('src/app/run-review.ts', "import { octokitOf } from '../github/octokit.js';\nexport const o = octokitOf;\n");
     write('src/render/test-only.ts', "import { describe } from 'vitest';\nexport const d = describe;\n");
     const found = violations(dir).map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`);
 
@@ -64,6 +67,7 @@ describe('layering', () => {
       ['the helper itself', 'engine-no-io: src/engine/helper.ts -> fs/promises'],
       ['the engine importing config', 'engine-imports-engine-only: src/engine/uses-config.ts -> src/config/schema.ts'],
       ['github/ importing publish/', 'github-is-a-thin-adapter: src/github/check-run.ts -> src/publish/plan.ts'],
+      ['app/ unwrapping a GitHub client', 'only-github-unwraps-the-client: src/app/run-review.ts -> src/github/octokit.ts'],
     ])('%s', (_what, expected) => {
       expect(found).toContain(expected);
     });
@@ -75,5 +79,23 @@ describe('layering', () => {
         ),
       ).toBe(true);
     });
+  });
+});
+
+describe('GitHub calls only through github/', () => {
+  const lint = async (filePath: string, code: string) => {
+    const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: join(ROOT, filePath) });
+    return (result?.messages ?? []).map((m) => m.ruleId);
+  };
+  const handler = 'export const h = async (context: { octokit: { rest: unknown } }) => context.octokit.rest;\n';
+
+  it("a handler reading Probot's context.octokit fails lint", async () => {
+    expect(await lint('src/app/handlers/x.ts', handler)).toContain('no-restricted-syntax');
+    expect(await lint('src/cli/x.ts', handler)).toContain('no-restricted-syntax');
+  });
+
+  it('github/ and app.ts (which makes the client) may', async () => {
+    expect(await lint('src/github/x.ts', handler)).not.toContain('no-restricted-syntax');
+    expect(await lint('src/app/app.ts', handler)).not.toContain('no-restricted-syntax');
   });
 });

@@ -41,10 +41,10 @@ export async function runAction(io: CliIo): Promise<number> {
     if (failOn && ![...SEVERITIES, 'never'].includes(failOn)) throw new UsageError(`input fail-on: unknown severity "${failOn}"`);
     // a fork PR's pull_request workflow gets a read-only token (pull_request_target gets a write one)
     const fork = event === 'pull_request' && pr.head.repo?.full_name !== payload.repository.full_name;
-    const octokit = await clientFromEnv(io, input('github-token') || env['GITHUB_TOKEN'], false);
+    const client = await clientFromEnv(io, input('github-token') || env['GITHUB_TOKEN'], false);
     const workspace = env['GITHUB_WORKSPACE'] ?? io.cwd;
     const checkout = resolve(workspace, input('working-directory') || '.');
-    const local = await localTrees(octokit, repo, checkout, pr.head.sha);
+    const local = await localTrees(client, repo, checkout, pr.head.sha);
     if (!local.trees)
       io.stdout(
         `sg-review: the head is read through the API: the checkout is at ${local.at ?? 'no commit'}, not at the head ${pr.head.sha} (check out ref: the pull request's head.sha to use .terraform/modules)\n`,
@@ -55,7 +55,7 @@ export async function runAction(io: CliIo): Promise<number> {
     };
     const outcome = await runReview(
       {
-        octokit,
+        client,
         log: cliLog(io),
         registry: new RunRegistry(),
         check: jobSink(io.stdout, env['GITHUB_STEP_SUMMARY']),

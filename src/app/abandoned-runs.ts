@@ -6,7 +6,7 @@
 // another replica (or this one, restarted) takes over and concludes on the same check run.
 import type { Logger } from 'probot';
 import { appIdOf, concludeAbandonedRuns } from '../github/check-run.js';
-import type { Octokit, RepoRef } from '../github/types.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
 
 /** Repositories remembered as searched; past this many, the oldest may be searched again. */
 const MAX_REPOS = 10_000;
@@ -18,15 +18,15 @@ export class AbandonedRuns {
   constructor(readonly startedBefore: Date = new Date()) {}
 
   /** Searches the repository once per process; never fails the event that triggered it. */
-  async onFirstEvent(octokit: Octokit & Parameters<typeof appIdOf>[0], repo: RepoRef, log: Logger): Promise<void> {
+  async onFirstEvent(client: GitHubClient, repo: RepoRef, log: Logger): Promise<void> {
     const key = `${repo.owner}/${repo.repo}`.toLowerCase();
     if (this.#searched.has(key)) return;
     this.#searched.add(key);
     if (this.#searched.size > MAX_REPOS) this.#searched.delete(this.#searched.values().next().value!);
     try {
-      const appId = await appIdOf(octokit);
+      const appId = await appIdOf(client);
       if (appId === null) return;
-      const concluded = await concludeAbandonedRuns(octokit, repo, appId, this.startedBefore);
+      const concluded = await concludeAbandonedRuns(client, repo, appId, this.startedBefore);
       if (concluded) log.info({ repository: key, concluded }, 'concluded check runs a previous process left in progress');
     } catch (e) {
       // searched again on a later event

@@ -6,7 +6,7 @@ import { applyAcceptances } from '../engine/accept.js';
 import type { ReviewResult } from '../engine/result.js';
 import { reply } from '../github/command.js';
 import { listAppComments, ownAppId } from '../github/comments.js';
-import type { Octokit, RepoRef } from '../github/types.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
 import { acceptanceComment, newRecord, readAcceptance, suppressionSection, type AcceptanceRecord } from '../publish/acceptance.js';
 
 /** An approver's `/sg-review accept`, checked by the command handler. */
@@ -23,7 +23,7 @@ export interface Governed {
 }
 
 export async function governSuppressions(
-  octokit: Octokit,
+  client: GitHubClient,
   target: { repo: RepoRef; pullNumber: number; headSha: string; accept?: AcceptRequest },
   result: ReviewResult,
   failOn: string,
@@ -31,7 +31,7 @@ export async function governSuppressions(
   const { repo, pullNumber, headSha, accept } = target;
   const pending = () => result.suppressions.filter((s) => s.state === 'pending');
   if (!pending().length && !accept) return { result, section: '' };
-  const appId = await ownAppId(octokit);
+  const appId = await ownAppId(client);
   if (appId === null)
     return {
       result,
@@ -43,7 +43,7 @@ export async function governSuppressions(
     };
   const records: AcceptanceRecord[] = [];
   if (pending().length)
-    for (const c of await listAppComments(octokit, repo, pullNumber, appId)) {
+    for (const c of await listAppComments(client, repo, pullNumber, appId)) {
       const record = c.edited ? null : readAcceptance(c.body);
       if (record) records.push(record);
     }
@@ -56,11 +56,11 @@ export async function governSuppressions(
     if (pending().length) {
       const { record, accepted } = newRecord(accept.by, accept.at, headSha, pending());
       const { body, tail } = acceptanceComment(record, accepted);
-      await reply(octokit, repo, pullNumber, body, tail);
+      await reply(client, repo, pullNumber, body, tail);
       records.push(record);
       result = applyAcceptances(result, record.suppressions, failOn);
     } else {
-      await reply(octokit, repo, pullNumber, `@${accept.by} nothing to accept at \`${headSha.slice(0, 12)}\`: no suppression is pending approval.`);
+      await reply(client, repo, pullNumber, `@${accept.by} nothing to accept at \`${headSha.slice(0, 12)}\`: no suppression is pending approval.`);
     }
   }
   return { result, section: suppressionSection(result.suppressions, records) };

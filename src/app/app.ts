@@ -1,7 +1,9 @@
 // The Probot app: registers the handlers, the operations endpoints and, with a review queue,
 // this process's review workers.
-import type { ApplicationFunction, Context, Probot, ProbotOctokit } from 'probot';
+import type { ApplicationFunction, Context, Probot } from 'probot';
 import { prestartReviewWorker } from '../adapters/review-worker.js';
+import { deliveryClient } from '../github/installation.js';
+import { gitHubClient, type GitHubClient } from '../github/types.js';
 import { onComment } from './handlers/command.js';
 import { onMergeGroup } from './handlers/merge-group.js';
 import { onPullRequest } from './handlers/pull-request.js';
@@ -21,31 +23,22 @@ import type { AbandonedRuns } from './abandoned-runs.js';
  * across every installation in the process; app.auth(installationId) has one per installation.
  * It tags every request with the delivery id, as context.octokit does, for GitHub Support.
  */
-export async function installationClient(app: Probot, installationId: number, deliveryId: string): Promise<ProbotOctokit> {
-  const octokit = await app.auth(installationId);
-  octokit.hook.before('request', (options) => {
-    options.headers['x-github-delivery'] = deliveryId;
-  });
-  octokit.hook.after('request', (response, options) => recordGitHubRequest(options.method, response.status));
-  octokit.hook.error('request', (error, options) => {
-    recordGitHubRequest(options.method, (error as { status?: number }).status ?? 0);
-    throw error;
-  });
-  return octokit;
+export async function installationClient(app: Probot, installationId: number, deliveryId: string): Promise<GitHubClient> {
+  return deliveryClient(await app.auth(installationId), deliveryId, recordGitHubRequest);
 }
 
 /** `abandoned`: conclude the runs a previous process left in progress (the server without a queue). */
 export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, workers = true, abandoned?: AbandonedRuns): ApplicationFunction {
   return (app, options) => {
-    const dispatch: Dispatch = queue
+    const start: (...args: [...Parameters<Dispatch>, GitHubClient]) => Promise<void> = queue
       ? async (context, target) => {
           const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
           if (!installationId) return;
           await queue.enqueue({ installationId, deliveryId: context.id, target });
           context.log.info({ headSha: target.headSha, pull: target.pullNumber, queue: await queue.depth() }, 'review queued');
         }
-      : async (context, target) => {
-          await runReview({ octokit: context.octokit, log: context.log, registry }, target);
+      : async (context, target, client) => {
+          await runReview({ client, log: context.log, registry }, target);
         };
     // this process reviews: its engine thread loads now, not during the first review
     if (!queue || workers) prestartReviewWorker();
@@ -71,9 +64,10 @@ export function createApp(registry = new RunRegistry(), queue?: ReviewQueue, wor
         checkPayload(context.name, context.payload);
         if (registry.closing || !(await registry.firstDelivery(context.id))) return;
         const id = (context.payload as { installation?: { id?: number } }).installation?.id;
-        if (id) context.octokit = await installationClient(app, id, context.id);
-        if (id && abandoned) void abandoned.onFirstEvent(context.octokit, context.repo(), context.log);
-        await handler(context, { registry, dispatch });
+        // handlers reach GitHub only through this client and github/'s functions
+        const client = id ? await installationClient(app, id, context.id) : gitHubClient(context.octokit);
+        if (id && abandoned) void abandoned.onFirstEvent(client, context.repo(), context.log);
+        await handler(context, { registry, github: client, dispatch: (c, target) => start(c, target, client) });
       };
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], once(onPullRequest));
     app.on(['check_run.rerequested', 'check_run.requested_action'], once(onCheckRun));

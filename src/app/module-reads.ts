@@ -6,7 +6,7 @@ import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry
 import { RemoteModuleCache, type ConfiguredModuleBounds, moduleBounds, readRemoteModules, type RemoteModules } from '../adapters/remote-modules.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { githubModuleReader } from '../github/module-files.js';
-import type { Octokit, RepoRef } from '../github/types.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
 
 let shared: { registry: RegistryClient; cache: RemoteModuleCache } | null = null;
 
@@ -15,12 +15,17 @@ export function resetModuleReads(): void {
   shared = null;
 }
 
-export async function readModulesForReview(octokit: Octokit, repo: RepoRef, files: SourceFile[], configured: ConfiguredModuleBounds): Promise<RemoteModules> {
+export async function readModulesForReview(
+  client: GitHubClient,
+  repo: RepoRef,
+  files: SourceFile[],
+  configured: ConfiguredModuleBounds,
+): Promise<RemoteModules> {
   shared ??= { registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }), cache: new RemoteModuleCache() };
   return readRemoteModules(files, {
     registry: shared.registry,
     cache: shared.cache,
-    read: githubModuleReader(octokit),
+    read: githubModuleReader(client),
     scope: repo.owner.toLowerCase(),
     bounds: moduleBounds(process.env, configured),
   });

@@ -10,7 +10,7 @@ import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'probot';
 import { completeCheckRun } from '../github/check-run.js';
-import type { Octokit } from '../github/types.js';
+import type { GitHubClient } from '../github/types.js';
 import { recordQueueDepth } from './metrics.js';
 import { PrLock, prLockKey } from './pr-lock.js';
 import { runReview, type ReviewTarget } from './run-review.js';
@@ -108,7 +108,7 @@ export function startReviewWorker(options: {
   settings: QueueSettings;
   registry: RunRegistry;
   log: Logger;
-  auth: (installationId: number, deliveryId: string) => Promise<Octokit>;
+  auth: (installationId: number, deliveryId: string) => Promise<GitHubClient>;
 }): Worker<ReviewJob> {
   const { redis, settings, registry, log } = options;
   const process = async (job: Job<ReviewJob>, token?: string) => {
@@ -121,11 +121,11 @@ export function startReviewWorker(options: {
     }
     const started = Date.now();
     try {
-      const octokit = await options.auth(job.data.installationId, job.data.deliveryId);
+      const client = await options.auth(job.data.installationId, job.data.deliveryId);
       const final = job.attemptsMade + 1 >= Math.max(1, settings.attempts);
       await runReview(
         {
-          octokit,
+          client,
           log: log.child({ delivery: job.data.deliveryId, job: job.id, attempt: job.attemptsMade + 1 }),
           registry,
           checkRun: {
@@ -159,8 +159,8 @@ export function startReviewWorker(options: {
     // a job given up after stalling never reached runReview's own conclusion
     if (!job?.data.checkRunId || !/stalled/i.test(error.message)) return;
     void (async () => {
-      const octokit = await options.auth(job.data.installationId, job.data.deliveryId);
-      await completeCheckRun(octokit, job.data.target.repo, job.data.checkRunId!, {
+      const client = await options.auth(job.data.installationId, job.data.deliveryId);
+      await completeCheckRun(client, job.data.target.repo, job.data.checkRunId!, {
         conclusion: 'failure',
         title: 'sg-review could not complete',
         summary: 'The review was interrupted repeatedly (its server stopped). Re-run the check.',

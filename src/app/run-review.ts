@@ -1,5 +1,5 @@
 // One review of a pull request (or merge group), from check run to published result. The App,
-// `sg-review pr` and the GitHub Action all run this, each with its own Octokit; the CLI and the
+// `sg-review pr` and the GitHub Action all run this, each with its own GitHub client; the CLI and the
 // Action may send the check elsewhere (deps.check) and read the head from a checkout.
 //   1. create the check run `sg-review` in progress on the head SHA
 //   2. read the configuration from the default branch
@@ -26,7 +26,7 @@ import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { COMPARE_FILE_LIMIT, compareFiles, listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
 import { listBotComments, postReview, resolveThreads } from '../github/review.js';
 import { githubTrees, type TreeReader } from '../github/trees.js';
-import type { Octokit, RepoRef } from '../github/types.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
 import { commentableHunks, type Hunk } from '../publish/anchors.js';
 import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
 import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
@@ -52,7 +52,8 @@ export interface ReviewTarget {
 }
 
 export interface RunDeps {
-  octokit: Octokit;
+  /** Every GitHub call goes through github/'s functions with this handle. */
+  client: GitHubClient;
   log: Logger;
   registry: RunRegistry;
   /** Where the check goes; default a check run on the head SHA. */
@@ -89,15 +90,15 @@ const MODULE_ROUNDS = 4;
 const MAX_CALLER_DIRS = 200;
 
 export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<ReviewOutcome> {
-  const { octokit, registry } = deps;
-  const trees = deps.trees ?? githubTrees(octokit, target.repo);
+  const { client, registry } = deps;
+  const trees = deps.trees ?? githubTrees(client, target.repo);
   const { repo } = target;
   const key = runKey(repo, target.pullNumber, target.headSha);
   const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
   const started = Date.now();
   const check =
     deps.check ??
-    checkRunSink(octokit, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`, log, deps.checkRun);
+    checkRunSink(client, repo, target.headSha, target.pullNumber ? String(target.pullNumber) : `merge-group:${target.headSha}`, log, deps.checkRun);
   await check.start();
   const seq = await registry.begin(key, target.headSha);
   // "Latest" is the PR's current head on GitHub, not the order webhooks arrived in: an older
@@ -106,7 +107,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
     (await registry.isLatestRunOfHead(key, target.headSha, seq)) &&
     (target.pullNumber === null ||
       !(await registry.sawOtherHeads(key, target.headSha)) ||
-      (await getPull(octokit, repo, target.pullNumber)).headSha === target.headSha);
+      (await getPull(client, repo, target.pullNumber)).headSha === target.headSha);
   let config: Config = DEFAULT_CONFIG;
   let outcome: ReviewOutcome | null = null;
   const notes: string[] = deps.readOnly ? [deps.readOnly] : [];
@@ -130,7 +131,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
     try {
       // 2. configuration from the default branch
       const configPath = deps.configPath ?? CONFIG_PATH;
-      const configText = await readConfigText(octokit, repo, target.defaultBranch, configPath);
+      const configText = await readConfigText(client, repo, target.defaultBranch, configPath);
       try {
         config = configText === null ? DEFAULT_CONFIG : parseConfig(configText, configPath);
         if (deps.overrides) config = validateConfig({ ...config, ...deps.overrides }, 'the settings given to sg-review');
@@ -152,7 +153,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // GitHub's 3,000-file listing cap cut the list: the Terraform changes may be beyond it
       let unlisted = false;
       if (target.pullNumber !== null) {
-        changed = await listPullFiles(octokit, repo, target.pullNumber);
+        changed = await listPullFiles(client, repo, target.pullNumber);
         if (target.changedFiles && changed.length < target.changedFiles) {
           unlisted = true;
           notes.push(
@@ -171,9 +172,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
           return;
         }
         // 4. the merge base
-        mergeBaseSha = await mergeBase(octokit, repo, target.baseSha, target.headSha);
+        mergeBaseSha = await mergeBase(client, repo, target.baseSha, target.headSha);
       } else {
-        const comparison = await compareFiles(octokit, repo, target.baseSha, target.headSha);
+        const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
         changed = comparison.files.filter(inScope(config));
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
@@ -197,7 +198,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, includedDirectories(changed), notes);
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
-      const modules = await readModulesForReview(octokit, repo, [...base, ...head], config.modules);
+      const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       // on a worker thread: the event loop stays free for other webhooks and /ping
       let result = await reviewInWorker({
@@ -219,7 +220,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // suppressions the PR adds: approvers' acceptances recorded on the PR, and a new one
       let suppressions = '';
       if (target.pullNumber !== null) {
-        const governed = await governSuppressions(octokit, { ...target, pullNumber: target.pullNumber }, result, config.fail_on);
+        const governed = await governSuppressions(client, { ...target, pullNumber: target.pullNumber }, result, config.fail_on);
         result = governed.result;
         suppressions = governed.section;
       }
@@ -309,7 +310,7 @@ async function publish(
   stillCurrent: () => Promise<boolean>,
   conclude: Conclude,
 ): Promise<void> {
-  const { octokit } = deps;
+  const { client } = deps;
   const { repo } = target;
   const title = checkTitle(result);
   const summaryWith = (notes: string[]) =>
@@ -337,7 +338,7 @@ async function publish(
       if (head === undefined || !isTerraformFile(f.filename)) continue;
       hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
     }
-    const earlier = (await listBotComments(octokit, repo, target.pullNumber)).flatMap((c) => {
+    const earlier = (await listBotComments(client, repo, target.pullNumber)).flatMap((c) => {
       const fingerprint = fingerprintOf(c.body);
       return fingerprint ? [{ id: c.id, fingerprint }] : [];
     });
@@ -360,7 +361,7 @@ async function publish(
     if (plan.comments.length) {
       const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request, the most severe first.${overLimit} The check run \`sg-review\` has the full summary.`;
       await postReview(
-        octokit,
+        client,
         repo,
         target.pullNumber,
         target.headSha,
@@ -370,7 +371,7 @@ async function publish(
     }
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
     const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);
-    if (stale.length) await resolveThreads(octokit, repo, target.pullNumber, stale);
+    if (stale.length) await resolveThreads(client, repo, target.pullNumber, stale);
   }
   await conclude(result.conclusion, title, summaryWith(notes), { annotations: batches[batches.length - 1]!, rerunAction: true }, 'reviewed', result);
 }

@@ -13,7 +13,7 @@ import { checkRunSink } from '../github/check-run.js';
 import { createClient } from '../github/client.js';
 import { getPull } from '../github/command.js';
 import { githubTrees } from '../github/trees.js';
-import type { Octokit, RepoRef } from '../github/types.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
 import type { CheckSink } from '../publish/check-sink.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
@@ -24,7 +24,7 @@ export const PR_USAGE = `  sg-review pr <owner>/<repo> <number> [--dry-run] [--l
       GITHUB_TOKEN: the token; GITHUB_API_URL: GitHub Enterprise Server's API (default https://api.github.com)`;
 
 /** A client for the CLI and the Action from the environment. */
-export async function clientFromEnv(io: CliIo, token: string | undefined, dryRun: boolean): Promise<Octokit> {
+export async function clientFromEnv(io: CliIo, token: string | undefined, dryRun: boolean): Promise<GitHubClient> {
   if (!token && !dryRun) throw new UsageError('set GITHUB_TOKEN to a token that may read the repository (and write checks and pull requests)');
   return createClient({
     token: token ?? '',
@@ -40,23 +40,23 @@ export function cliLog(io: CliIo): RunDeps['log'] {
 }
 
 /** Reads the head from a checkout, which must be at the head commit. */
-export async function localTrees(octokit: Octokit, repo: RepoRef, dir: string, headSha: string) {
+export async function localTrees(client: GitHubClient, repo: RepoRef, dir: string, headSha: string) {
   const at = await checkoutCommit(dir);
   if (at !== headSha) return { trees: null, at };
-  return { trees: localHead(githubTrees(octokit, repo), dir, headSha), at };
+  return { trees: localHead(githubTrees(client, repo), dir, headSha), at };
 }
 
 const NO_CHECK: CheckSink = { start: async () => {}, annotate: async () => {}, complete: async () => {} };
 
 /** The started check run; without one (the token may not write: 403) the result is only printed. */
 async function startCheck(
-  octokit: Octokit,
+  client: GitHubClient,
   repo: RepoRef,
   headSha: string,
   pullNumber: number,
   log: RunDeps['log'],
 ): Promise<{ check: CheckSink; readOnly?: string }> {
-  const run = checkRunSink(octokit, repo, headSha, String(pullNumber), log);
+  const run = checkRunSink(client, repo, headSha, String(pullNumber), log);
   try {
     await run.start();
   } catch (e) {
@@ -95,23 +95,23 @@ export async function prCommand(argv: string[], io: CliIo): Promise<number> {
   const failOn = values['fail-on'];
   if (failOn !== undefined && ![...SEVERITIES, 'never'].includes(failOn)) throw new UsageError(`--fail-on: unknown severity "${failOn}"`);
   const repo = { owner: m[1]!, repo: m[2]! };
-  const octokit = await clientFromEnv(io, io.env?.['GITHUB_TOKEN'], values['dry-run']!);
-  const pull = await getPull(octokit, repo, Number(number));
+  const client = await clientFromEnv(io, io.env?.['GITHUB_TOKEN'], values['dry-run']!);
+  const pull = await getPull(client, repo, Number(number));
   let trees;
   let localModules: RunDeps['localModules'];
   if (values.local !== undefined) {
     const dir = resolve(io.cwd, values.local);
     localModules = (base, head) => readCheckoutInitCaches(dir, base, head);
-    const local = await localTrees(octokit, repo, dir, pull.headSha);
+    const local = await localTrees(client, repo, dir, pull.headSha);
     if (!local.trees)
       throw new UsageError(`--local ${values.local}: the checkout is at ${local.at ?? 'no commit'}, not at the pull request's head ${pull.headSha}`);
     trees = local.trees;
   }
   const log = cliLog(io);
-  const { check, readOnly } = await startCheck(octokit, repo, pull.headSha, pull.number, log);
+  const { check, readOnly } = await startCheck(client, repo, pull.headSha, pull.number, log);
   const outcome = await runReview(
     {
-      octokit,
+      client,
       check,
       ...(readOnly ? { readOnly } : {}),
       log,

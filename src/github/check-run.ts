@@ -4,7 +4,8 @@
 // the next run.
 import type { CheckOutcome, CheckSink } from '../publish/check-sink.js';
 import { limitOutput, type CheckOutput } from './limits.js';
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf, type Octokit } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 /** The check's name: what branch protection requires. */
 export const CHECK_NAME = 'sg-review';
@@ -20,7 +21,8 @@ function retryDelays(): number[] {
     .filter((n) => Number.isFinite(n) && n >= 0);
 }
 
-export async function createCheckRun(octokit: Octokit, repo: RepoRef, headSha: string, externalId: string): Promise<number> {
+export async function createCheckRun(client: GitHubClient, repo: RepoRef, headSha: string, externalId: string): Promise<number> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.checks.create({
     ...repo,
     name: CHECK_NAME,
@@ -34,7 +36,8 @@ export async function createCheckRun(octokit: Octokit, repo: RepoRef, headSha: s
 }
 
 /** Appends a batch of annotations while the run is in progress. */
-export async function addAnnotations(octokit: Octokit, repo: RepoRef, checkRunId: number, output: CheckOutput): Promise<void> {
+export async function addAnnotations(client: GitHubClient, repo: RepoRef, checkRunId: number, output: CheckOutput): Promise<void> {
+  const octokit = octokitOf(client);
   await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: limitOutput(output) });
 }
 
@@ -45,12 +48,13 @@ function retryable(status: number | undefined): boolean {
 /** Completes the run. A 422 (GitHub refused the output) is answered with the conclusion and a
  * short summary; 5xx and network errors are retried after each of `retryMs`. */
 export async function completeCheckRun(
-  octokit: Octokit,
+  client: GitHubClient,
   repo: RepoRef,
   checkRunId: number,
   outcome: CheckOutcome,
   retryMs: readonly number[] = retryDelays(),
 ): Promise<void> {
+  const octokit = octokitOf(client);
   let output: CheckOutput = { title: outcome.title, summary: outcome.summary, ...(outcome.annotations ? { annotations: outcome.annotations } : {}) };
   let shortened = false;
   for (let attempt = 0; ; attempt++) {
@@ -85,7 +89,8 @@ export async function completeCheckRun(
 
 /** Concludes this app's earlier `sg-review` runs of the head that are still in progress (a crash,
  * a SIGKILL or a failed final update left them). Only runs of the app that created `currentId`. */
-export async function concludeStaleRuns(octokit: Octokit, repo: RepoRef, headSha: string, currentId: number): Promise<number> {
+export async function concludeStaleRuns(client: GitHubClient, repo: RepoRef, headSha: string, currentId: number): Promise<number> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, status: 'in_progress', filter: 'all', per_page: 100 });
   const appId = data.check_runs.find((r) => r.id === currentId)?.app?.id;
   if (appId === undefined) return 0;
@@ -113,8 +118,10 @@ async function cancelRun(octokit: Octokit, repo: RepoRef, checkRunId: number, ou
 
 /** The id of the GitHub App behind a client, read from its own credentials (no request); null
  * for a plain token (the CLI, the Action). */
-export async function appIdOf(octokit: { auth: (options: { type: 'app' }) => Promise<unknown> }): Promise<number | null> {
-  const auth = (await octokit.auth({ type: 'app' }).catch(() => null)) as { appId?: unknown } | null;
+export async function appIdOf(client: GitHubClient): Promise<number | null> {
+  const auth = (await (octokitOf(client).auth as (options: { type: 'app' }) => Promise<unknown>)({ type: 'app' }).catch(() => null)) as {
+    appId?: unknown;
+  } | null;
   return typeof auth?.appId === 'number' ? auth.appId : null;
 }
 
@@ -126,7 +133,8 @@ const ABANDONED_SEARCH_PULLS = 100;
  * pull requests by a process that is gone (crash, SIGKILL, deploy): those started before
  * `startedBefore`. Cancelled, with a Re-run button; required, a cancelled run blocks the merge.
  */
-export async function concludeAbandonedRuns(octokit: Octokit, repo: RepoRef, appId: number, startedBefore: Date): Promise<number> {
+export async function concludeAbandonedRuns(client: GitHubClient, repo: RepoRef, appId: number, startedBefore: Date): Promise<number> {
+  const octokit = octokitOf(client);
   const { data: pulls } = await octokit.rest.pulls.list({ ...repo, state: 'open', sort: 'updated', direction: 'desc', per_page: ABANDONED_SEARCH_PULLS });
   let concluded = 0;
   for (const sha of new Set(pulls.map((p) => p.head.sha))) {
@@ -152,7 +160,7 @@ export interface ResumedCheckRun {
 }
 
 export function checkRunSink(
-  octokit: Octokit,
+  client: GitHubClient,
   repo: RepoRef,
   headSha: string,
   externalId: string,
@@ -166,18 +174,19 @@ export function checkRunSink(
   };
   return {
     start: async () => {
-      const current = resume.id ?? (await createCheckRun(octokit, repo, headSha, externalId));
+      const current = resume.id ?? (await createCheckRun(client, repo, headSha, externalId));
       id = current;
       if (resume.id === undefined) await resume.created?.(current);
-      await concludeStaleRuns(octokit, repo, headSha, current).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
+      await concludeStaleRuns(client, repo, headSha, current).catch((e: Error) => log.warn({ error: e.message }, 'could not conclude stale check runs'));
     },
-    annotate: (title, summary, batch) => addAnnotations(octokit, repo, created(), { title, summary, annotations: batch }),
-    complete: (outcome) => completeCheckRun(octokit, repo, created(), outcome),
+    annotate: (title, summary, batch) => addAnnotations(client, repo, created(), { title, summary, annotations: batch }),
+    complete: (outcome) => completeCheckRun(client, repo, created(), outcome),
   };
 }
 
 /** The PR number a check run was created for (fork PRs' check payloads carry no PR). */
-export async function findPullNumberForSha(octokit: Octokit, repo: RepoRef, sha: string): Promise<number | null> {
+export async function findPullNumberForSha(client: GitHubClient, repo: RepoRef, sha: string): Promise<number | null> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, per_page: 1 });
   const id = data.check_runs[0]?.external_id;
   return id && /^\d+$/.test(id) ? Number(id) : null;

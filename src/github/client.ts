@@ -5,7 +5,7 @@
 // printed with their body and not sent.
 import { retry } from '@octokit/plugin-retry';
 import { Octokit as RestOctokit } from '@octokit/rest';
-import type { Octokit } from './types.js';
+import { gitHubClient, type GitHubClient } from './types.js';
 
 export interface ClientOptions {
   token: string;
@@ -26,7 +26,7 @@ function isWrite(method: string, url: string, body: unknown): boolean {
   return true;
 }
 
-export function createClient(options: ClientOptions): Octokit {
+export function createClient(options: ClientOptions): GitHubClient {
   const WithRetry = RestOctokit.plugin(retry);
   const octokit = new WithRetry({
     auth: options.token,
@@ -47,5 +47,5 @@ export function createClient(options: ClientOptions): Octokit {
       return { status: 200, url, headers: {}, data: DRY_RUN_REPLY } as Awaited<ReturnType<typeof request>>;
     });
   }
-  return octokit;
+  return gitHubClient(octokit);
 }

@@ -1,19 +1,23 @@
 // What the slash command needs from GitHub: the sender's permission, a reaction, a reply, the PR.
 import { limitBody } from './limits.js';
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 /** admin, maintain, write, triage, read or none. */
-export async function permissionOf(octokit: Octokit, repo: RepoRef, username: string): Promise<string> {
+export async function permissionOf(client: GitHubClient, repo: RepoRef, username: string): Promise<string> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
   return data.role_name || data.permission;
 }
 
-export async function react(octokit: Octokit, repo: RepoRef, commentId: number, content: 'eyes' | 'rocket' | 'confused'): Promise<void> {
+export async function react(client: GitHubClient, repo: RepoRef, commentId: number, content: 'eyes' | 'rocket' | 'confused'): Promise<void> {
+  const octokit = octokitOf(client);
   await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
 }
 
 /** `tail` (a hidden marker) is kept whole when the body is shortened to GitHub's limit. */
-export async function reply(octokit: Octokit, repo: RepoRef, issueNumber: number, body: string, tail = ''): Promise<void> {
+export async function reply(client: GitHubClient, repo: RepoRef, issueNumber: number, body: string, tail = ''): Promise<void> {
+  const octokit = octokitOf(client);
   await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: limitBody(body, tail) });
 }
 
@@ -29,7 +33,8 @@ export interface PullInfo {
   changedFiles: number;
 }
 
-export async function getPull(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<PullInfo> {
+export async function getPull(client: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullInfo> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
   return {
     number: data.number,

@@ -1,10 +1,12 @@
 // Reads .github/sg-review.yml from the default branch: a pull request cannot weaken its own
 // review by editing the config.
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 export const CONFIG_PATH = '.github/sg-review.yml';
 
-export async function readConfigText(octokit: Octokit, repo: RepoRef, defaultBranch: string, path = CONFIG_PATH): Promise<string | null> {
+export async function readConfigText(client: GitHubClient, repo: RepoRef, defaultBranch: string, path = CONFIG_PATH): Promise<string | null> {
+  const octokit = octokitOf(client);
   try {
     const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref: defaultBranch });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;

@@ -5,16 +5,16 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { ModuleReadError } from '../engine/modules/resolution.js';
 import { readDirectories } from './trees.js';
 import { Octokit as RestOctokit } from '@octokit/rest';
-import type { Octokit, RepoRef } from './types.js';
+import { gitHubClient, type GitHubClient, type RepoRef } from './types.js';
 
 /** Files of `dirs` in `repo` at `ref` (null: the default branch), paths relative to the repository. */
 export type ModuleTreeReader = (repo: RepoRef, ref: string | null, dirs: string[]) => Promise<SourceFile[]>;
 
-export function githubModuleReader(octokit: Pick<Octokit, 'graphql' | 'rest'>): ModuleTreeReader {
+export function githubModuleReader(client: GitHubClient): ModuleTreeReader {
   return async (repo, ref, dirs) => {
     const rev = ref ?? 'HEAD';
     try {
-      const files = await readDirectories(octokit as Octokit, repo, [rev], dirs);
+      const files = await readDirectories(client, repo, [rev], dirs);
       return files.get(rev) ?? [];
     } catch (e) {
       throw new ModuleReadError(readFailure(e, `${repo.owner}/${repo.repo}`));
@@ -24,7 +24,7 @@ export function githubModuleReader(octokit: Pick<Octokit, 'graphql' | 'rest'>): 
 
 /** The CLI's reader (`--fetch-modules`): a plain REST client with an optional token. */
 export function tokenModuleReader(token: string | undefined): ModuleTreeReader {
-  return githubModuleReader(new RestOctokit(token ? { auth: token } : {}) as unknown as Pick<Octokit, 'graphql' | 'rest'>);
+  return githubModuleReader(gitHubClient(new RestOctokit(token ? { auth: token } : {})));
 }
 
 function readFailure(e: unknown, name: string): string {

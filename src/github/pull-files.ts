@@ -1,5 +1,6 @@
 // The files a pull request changes (paginated; GitHub lists at most 3,000).
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 export interface PullFile {
   filename: string;
@@ -11,7 +12,8 @@ export interface PullFile {
 type GitHubFile = { filename: string; previous_filename?: string; status: string; patch?: string };
 const pullFile = (f: GitHubFile): PullFile => ({ filename: f.filename, previousFilename: f.previous_filename ?? null, status: f.status, patch: f.patch });
 
-export async function listPullFiles(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<PullFile[]> {
+export async function listPullFiles(client: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullFile[]> {
+  const octokit = octokitOf(client);
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
   return files.map(pullFile);
 }
@@ -27,7 +29,8 @@ export interface Comparison {
 }
 
 /** The files between two commits (merge groups have no pull request), every page read. */
-export async function compareFiles(octokit: Octokit, repo: RepoRef, base: string, head: string): Promise<Comparison> {
+export async function compareFiles(client: GitHubClient, repo: RepoRef, base: string, head: string): Promise<Comparison> {
+  const octokit = octokitOf(client);
   const files = new Map<string, PullFile>();
   let mergeBase = '';
   // pages follow the Link header (the pages are of commits; files are kept from each page)
@@ -41,7 +44,8 @@ export async function compareFiles(octokit: Octokit, repo: RepoRef, base: string
 }
 
 /** The merge base of the PR: what GitHub's "Files changed" compares against. */
-export async function mergeBase(octokit: Octokit, repo: RepoRef, base: string, head: string): Promise<string> {
+export async function mergeBase(client: GitHubClient, repo: RepoRef, base: string, head: string): Promise<string> {
+  const octokit = octokitOf(client);
   const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
   return data.merge_base_commit.sha;
 }

@@ -1,7 +1,8 @@
 // The PR review: read every earlier review comment (all pages) for fingerprint markers, post
 // one review carrying all new line comments, and resolve the threads of findings that are gone.
 import { limitBody } from './limits.js';
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf, type Octokit } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 type ReviewComment = NonNullable<NonNullable<Parameters<Octokit['rest']['pulls']['createReview']>[0]>['comments']>[number];
 /** A line comment; `tail` (its fingerprint marker) is kept when the body is shortened. */
@@ -13,12 +14,21 @@ export interface BotComment {
 }
 
 /** Every earlier review comment written by a bot (all pages). */
-export async function listBotComments(octokit: Octokit, repo: RepoRef, pullNumber: number): Promise<BotComment[]> {
+export async function listBotComments(client: GitHubClient, repo: RepoRef, pullNumber: number): Promise<BotComment[]> {
+  const octokit = octokitOf(client);
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 });
   return comments.flatMap((c) => (c.user?.type === 'Bot' ? [{ id: c.id, body: c.body }] : []));
 }
 
-export async function postReview(octokit: Octokit, repo: RepoRef, pullNumber: number, commitId: string, body: string, comments: LineComment[]): Promise<void> {
+export async function postReview(
+  client: GitHubClient,
+  repo: RepoRef,
+  pullNumber: number,
+  commitId: string,
+  body: string,
+  comments: LineComment[],
+): Promise<void> {
+  const octokit = octokitOf(client);
   await octokit.rest.pulls.createReview({
     ...repo,
     pull_number: pullNumber,
@@ -44,7 +54,8 @@ interface ThreadsPage {
 const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $after: String) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { reviewThreads(first: 100, after: $after) { nodes { id isResolved comments(first: 1) { nodes { databaseId } } } pageInfo { hasNextPage endCursor } } } } }`;
 
 /** Resolves the review threads started by the given comments (findings that disappeared), reading every page of threads. */
-export async function resolveThreads(octokit: Octokit, repo: RepoRef, pullNumber: number, commentIds: number[]): Promise<number> {
+export async function resolveThreads(client: GitHubClient, repo: RepoRef, pullNumber: number, commentIds: number[]): Promise<number> {
+  const octokit = octokitOf(client);
   if (!commentIds.length) return 0;
   const wanted = new Set(commentIds);
   const threads: Thread[] = [];

@@ -1,11 +1,13 @@
 // Team membership, for `suppression_approvers` entries such as `acme/security`. Reading it needs
 // the organisation permission "Members: read"; without it GitHub answers 403, which the caller
 // reports instead of treating the user as a non-member.
-import type { Octokit } from './types.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient } from './types.js';
 
 export type TeamMembership = 'member' | 'not-member' | 'no-permission';
 
-export async function teamMembership(octokit: Octokit, org: string, team: string, username: string): Promise<TeamMembership> {
+export async function teamMembership(client: GitHubClient, org: string, team: string, username: string): Promise<TeamMembership> {
+  const octokit = octokitOf(client);
   try {
     const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: team, username });
     // `pending`: invited, not yet a member

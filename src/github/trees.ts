@@ -5,7 +5,8 @@
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
-import type { Octokit, RepoRef } from './types.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
 
 /** Reads the Terraform directories of revisions: through the API, or (the head) from a checkout. */
 export interface TreeReader {
@@ -15,8 +16,8 @@ export interface TreeReader {
   terraformDirs(sha: string): Promise<string[]>;
 }
 
-export function githubTrees(octokit: Octokit, repo: RepoRef): TreeReader {
-  return { read: (shas, dirs) => readDirectories(octokit, repo, shas, dirs), terraformDirs: (sha) => listTerraformDirs(octokit, repo, sha) };
+export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
+  return { read: (shas, dirs) => readDirectories(client, repo, shas, dirs), terraformDirs: (sha) => listTerraformDirs(client, repo, sha) };
 }
 
 interface TreeEntry {
@@ -36,7 +37,8 @@ export function treesQuery(requests: { alias: string; expression: string }[]): s
 }
 
 /** Files of each directory at each SHA: result[sha] = files with paths relative to the repo. */
-export async function readDirectories(octokit: Octokit, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
+export async function readDirectories(client: GitHubClient, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
+  const octokit = octokitOf(client);
   const requests = shas.flatMap((sha, i) => dirs.map((dir, j) => ({ alias: `r${i}_${j}`, expression: `${sha}:${dir}`, sha, dir })));
   const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
   if (!requests.length) return out;
@@ -75,7 +77,8 @@ function nestedEntries(depth: number): string {
 }
 
 /** Directories holding Terraform files at a revision, up to `depth` levels below the root. */
-export async function listTerraformDirs(octokit: Octokit, repo: RepoRef, sha: string, depth = 6): Promise<string[]> {
+export async function listTerraformDirs(client: GitHubClient, repo: RepoRef, sha: string, depth = 6): Promise<string[]> {
+  const octokit = octokitOf(client);
   const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    root: object(expression: ${JSON.stringify(`${sha}:`)}) { ... on Tree { ${nestedEntries(depth)} } }\n  }\n}`;
   const data = await octokit.graphql<{ repository: { root: { entries?: ListedEntry[] } | null } }>(query, { owner: repo.owner, repo: repo.repo });
   const dirs = new Set<string>();

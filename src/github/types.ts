@@ -1,7 +1,14 @@
-import type { Octokit as RestOctokit } from '@octokit/rest';
+import { OCTOKIT, type Octokit } from './octokit.js';
 
-/** What sg-review uses of a client: Probot's (the App) and @octokit/rest's (the CLI) both fit. */
-export type Octokit = Pick<RestOctokit, 'rest' | 'paginate' | 'graphql' | 'hook' | 'request' | 'auth'>;
+/** A GitHub client outside github/: opaque, it can only be handed to github/'s functions. */
+export interface GitHubClient {
+  readonly [OCTOKIT]: Octokit;
+}
+
+/** The handle of an Octokit (Probot's, or @octokit/rest's). */
+export function gitHubClient(octokit: Octokit): GitHubClient {
+  return { [OCTOKIT]: octokit };
+}
 
 export interface RepoRef {
   owner: string;

@@ -12,7 +12,8 @@ import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { isTerraformFile } from '../../src/engine/load.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 import { readDirectories } from '../../src/github/trees.js';
-import type { Octokit } from '../../src/github/types.js';
+import type { Octokit } from '../../src/github/octokit.js';
+import { gitHubClient } from '../../src/github/types.js';
 
 const ODD = ['line\nbreak.tf', 'carriage\rreturn.tf', 'separator\u2028line.tf', 'tab\there.tf'];
 const RULE = `resource "aws_security_group" "NAME" {
@@ -96,7 +97,7 @@ describe('odd file names', () => {
         },
       }),
     } as unknown as Octokit;
-    const out = await readDirectories(octokit, { owner: 'o', repo: 'r' }, ['sha'], ['']);
+    const out = await readDirectories(gitHubClient(octokit), { owner: 'o', repo: 'r' }, ['sha'], ['']);
     expect(out.get('sha')).toEqual([
       { path: 'a\nb.tf', content: RULE },
       { path: 'bin.tf', content: '', unreadable: 'GitHub reports binary content' },

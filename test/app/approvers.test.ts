@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Octokit } from '@octokit/rest';
 import { approverVerdict, type ApproverQuestion } from '../../src/app/approvers.js';
 import { teamMembership } from '../../src/github/teams.js';
+import { gitHubClient } from '../../src/github/types.js';
 import { callsOf, cleanup, serveDouble } from '../helpers/app.js';
 
 afterEach(cleanup);
@@ -66,7 +67,7 @@ describe('who may accept suppressions', () => {
 
 describe('team membership through the teams API', () => {
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-  const client = () => new Octokit({ auth: 'x', log: quiet, retry: { enabled: false } });
+  const client = () => gitHubClient(new Octokit({ auth: 'x', log: quiet, retry: { enabled: false } }));
 
   it('an active member, a non-member (404), and the permission missing (403)', async () => {
     const github = serveDouble({ commits: {}, pulls: [], teams: { 'acme/security': ['bob'] } });

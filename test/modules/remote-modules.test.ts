@@ -4,6 +4,7 @@ import { RegistryClient } from '../../src/adapters/module-registry.js';
 import { DEFAULT_MODULE_BOUNDS, RemoteModuleCache, moduleBounds, readRemoteModules, type ModuleBounds } from '../../src/adapters/remote-modules.js';
 import { callKey } from '../../src/engine/modules/calls.js';
 import { githubModuleReader } from '../../src/github/module-files.js';
+import { gitHubClient } from '../../src/github/types.js';
 import { REGISTRY_URL, fixtureModule, serveModules } from '../helpers/modules.js';
 
 const SG = 'acme-mods/named-rules-sg/aws';
@@ -35,7 +36,7 @@ function setup(opts: { fail?: (path: string) => { status: number } | null; delay
   const read = (calls: string, bounds: Partial<ModuleBounds> = {}) =>
     readRemoteModules([{ path: 'main.tf', content: calls }], {
       registry: registryClient,
-      read: githubModuleReader(served.octokit),
+      read: githubModuleReader(gitHubClient(served.octokit)),
       cache,
       scope: 'installation-1',
       bounds: { ...DEFAULT_MODULE_BOUNDS, ...bounds },

@@ -10,6 +10,7 @@ import { ConfigError } from '../../config/schema.js';
 import { getPull, permissionOf, react, reply } from '../../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../../github/config.js';
 import { teamMembership } from '../../github/teams.js';
+import type { GitHubClient } from '../../github/types.js';
 import { approverVerdict } from '../approvers.js';
 import type { CommandPolicy } from '../command-policy.js';
 import type { Reviews } from '../dispatch.js';
@@ -47,25 +48,25 @@ export async function onComment(context: Context<'issue_comment.created'>, revie
   if (!command) return;
   const repo = context.repo();
   const pullKey = `${repo.owner}/${repo.repo}#${issue.number}`;
-  const permission = await policy.permission(pullKey, sender.login, () => permissionOf(context.octokit, repo, sender.login));
+  const permission = await policy.permission(pullKey, sender.login, () => permissionOf(reviews.github, repo, sender.login));
   if (!ALLOWED.has(permission)) {
     if (policy.firstRefusal(pullKey, sender.login))
-      await reply(context.octokit, repo, issue.number, `@${sender.login} sg-review commands need write permission on this repository.`);
-    else await react(context.octokit, repo, comment.id, 'confused');
+      await reply(reviews.github, repo, issue.number, `@${sender.login} sg-review commands need write permission on this repository.`);
+    else await react(reviews.github, repo, comment.id, 'confused');
     return;
   }
   if (command.kind === 'help') {
-    await reply(context.octokit, repo, issue.number, HELP);
+    await reply(reviews.github, repo, issue.number, HELP);
     return;
   }
   if (command.kind === 'unknown') {
-    await reply(context.octokit, repo, issue.number, `Unknown command \`/sg-review ${command.word.replace(/`/g, '')}\`.\n\n${HELP}`);
+    await reply(reviews.github, repo, issue.number, `Unknown command \`/sg-review ${command.word.replace(/`/g, '')}\`.\n\n${HELP}`);
     return;
   }
-  const pull = await getPull(context.octokit, repo, issue.number);
+  const pull = await getPull(reviews.github, repo, issue.number);
   if (pull.state !== 'open') {
     await reply(
-      context.octokit,
+      reviews.github,
       repo,
       issue.number,
       `This pull request is ${pull.state}: sg-review reviews open pull requests only. Reopen it to review it again.`,
@@ -75,14 +76,14 @@ export async function onComment(context: Context<'issue_comment.created'>, revie
   const defaultBranch = context.payload.repository.default_branch;
   let accept: ReviewTarget['accept'];
   if (command.kind === 'accept') {
-    const refusal = await acceptRefusal(context, defaultBranch, pull.author, permission);
+    const refusal = await acceptRefusal(context, reviews.github, defaultBranch, pull.author, permission);
     if (refusal) {
-      await reply(context.octokit, repo, issue.number, `@${sender.login} ${refusal} Nothing was accepted.`);
+      await reply(reviews.github, repo, issue.number, `@${sender.login} ${refusal} Nothing was accepted.`);
       return;
     }
     accept = { by: sender.login, at: comment.created_at };
   }
-  await react(context.octokit, repo, comment.id, 'eyes');
+  await react(reviews.github, repo, comment.id, 'eyes');
   await reviews.dispatch(context, {
     repo,
     defaultBranch,
@@ -94,9 +95,15 @@ export async function onComment(context: Context<'issue_comment.created'>, revie
 }
 
 /** Why the sender may not accept this pull request's suppressions, or null when they may. */
-async function acceptRefusal(context: Context<'issue_comment.created'>, defaultBranch: string, author: string, permission: string): Promise<string | null> {
+async function acceptRefusal(
+  context: Context<'issue_comment.created'>,
+  github: GitHubClient,
+  defaultBranch: string,
+  author: string,
+  permission: string,
+): Promise<string | null> {
   const repo = context.repo();
-  const text = await readConfigText(context.octokit, repo, defaultBranch);
+  const text = await readConfigText(github, repo, defaultBranch);
   let approvers: readonly string[] | undefined;
   try {
     approvers = text === null ? undefined : parseConfig(text, CONFIG_PATH).suppression_approvers;
@@ -109,7 +116,7 @@ async function acceptRefusal(context: Context<'issue_comment.created'>, defaultB
     author,
     permission,
     approvers,
-    membership: (org, team, user) => teamMembership(context.octokit, org, team, user),
+    membership: (org, team, user) => teamMembership(github, org, team, user),
   });
   return verdict.approved ? null : verdict.reason;
 }

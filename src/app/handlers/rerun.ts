@@ -8,7 +8,7 @@ import type { Reviews } from '../dispatch.js';
 
 async function rerunPull(context: Context<'check_run' | 'check_suite'>, reviews: Reviews, pullNumber: number): Promise<void> {
   const repo = context.repo();
-  const pull = await getPull(context.octokit, repo, pullNumber);
+  const pull = await getPull(reviews.github, repo, pullNumber);
   if (pull.state !== 'open') return;
   await reviews.dispatch(context, { repo, defaultBranch: context.payload.repository.default_branch, headSha: pull.headSha, baseSha: pull.baseSha, pullNumber });
 }
@@ -28,7 +28,7 @@ export async function onCheckRun(context: Context<'check_run.rerequested' | 'che
 
 export async function onCheckSuite(context: Context<'check_suite.rerequested'>, reviews: Reviews): Promise<void> {
   const suite = context.payload.check_suite;
-  const pullNumber = suite.pull_requests[0]?.number ?? (await findPullNumberForSha(context.octokit, context.repo(), suite.head_sha));
+  const pullNumber = suite.pull_requests[0]?.number ?? (await findPullNumberForSha(reviews.github, context.repo(), suite.head_sha));
   if (pullNumber === null) return;
   await rerunPull(context, reviews, pullNumber);
 }
