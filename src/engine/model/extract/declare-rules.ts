@@ -30,7 +30,8 @@ export interface RuleSpec {
   refs: string[];
   digest: string;
   /** Root variables with an empty default that the declaration reads (see RuleDeclaration). */
-  emptyDefaults: string[];
+  /** Read only when the declaration has no peer: most have one, so it is not computed for them. */
+  emptyDefaults: () => string[];
 }
 
 /** What every standalone rule resource declares the same way, whatever its family. */
@@ -47,7 +48,7 @@ export function standaloneRuleFields(
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: emptyDefaults(inst),
+    emptyDefaults: () => emptyDefaults(inst),
   };
 }
 
@@ -133,7 +134,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     invalid: invalid.length > 0,
     protocol,
     ports,
-    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults,
+    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults(),
     conditional: spec.conditional,
     references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [

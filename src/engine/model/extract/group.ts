@@ -115,7 +115,7 @@ function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: D
     conditional: inst.conditional,
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: emptyDefaults(inst),
+    emptyDefaults: () => emptyDefaults(inst),
   });
 }
 
