@@ -12,6 +12,8 @@ export interface ReviewContext {
   headAccess: AccessIndex;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
+  /** Group addresses the head declares (`aws_security_group`, `aws_default_security_group`). */
+  headGroups: Set<string>;
 }
 
 export function createContext(base: Model, head: Model, config: ReviewSettings): ReviewContext {
@@ -22,5 +24,6 @@ export function createContext(base: Model, head: Model, config: ReviewSettings):
     baseAccess: new AccessIndex(base.rules),
     headAccess: new AccessIndex(head.rules),
     baseGroups: new Set(base.groups.map((g) => g.address)),
+    headGroups: new Set(head.groups.map((g) => g.address)),
   };
 }

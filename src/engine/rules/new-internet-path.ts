@@ -1,6 +1,10 @@
 // new-internet-path: a group that exists at the base becomes reachable from the internet, or
 // reachable in fewer hops (a tier is bypassed). Groups new in the head are info: their own
-// rules carry the severity, so a new, properly tiered stack does not fail.
+// rules carry the severity, so a new, properly tiered stack does not fail. A group this
+// configuration does not declare (an ID, a variable, a data source, the group an EKS cluster
+// creates) existed before the change unless the resource it comes from is new; its other rules
+// are managed elsewhere, so one hop from the internet is left to the rule that opens it (its
+// new-ingress finding has the severity), while a longer path is a tier bypass like any other.
 import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
 import { reachability } from '../access/paths.js';
@@ -8,6 +12,7 @@ import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
 import { describeProtocolPorts, hasPorts, isIcmp, protocolOrder } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
+import type { Model } from '../model/types.js';
 import { attachedTo, describeAccess, sensitiveSet, toRanges } from '../findings/opened-access.js';
 
 export const newInternetPath = defineRule({
@@ -21,7 +26,8 @@ export const newInternetPath = defineRule({
     for (const [group, reach] of after) {
       const old = before.get(group);
       if (old && old.distance <= reach.distance) continue;
-      const existed = ctx.baseGroups.has(group);
+      const declared = ctx.headGroups.has(group);
+      const existed = declared ? ctx.baseGroups.has(group) : existedOutside(ctx.base, group);
       // every protocol and port it is now reachable on; the severity is the worst of them
       // (all traffic covers the rest; ICMP has no sensitive ports)
       const reachable = reach.reachable.has('all')
@@ -30,7 +36,7 @@ export const newInternetPath = defineRule({
       const sensitive = reachable.some(
         ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
       );
-      const severity = !existed ? 'info' : sensitive ? 'critical' : 'high';
+      const severity = !existed || (!declared && reach.distance === 1) ? 'info' : sensitive ? 'critical' : 'high';
       // each tcp/udp range on its own, so that known services are named
       const services = reachable.flatMap(([protocol, ports]) =>
         hasPorts(protocol) && !isIcmp(protocol) ? toRanges(ports).map((r) => describeAccess(protocol, [r])) : [describeAccess(protocol, toRanges(ports))],
@@ -48,7 +54,18 @@ export const newInternetPath = defineRule({
       ];
       if (exposed.length)
         lines.push('', `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${services.join(', ')}.`);
-      if (!existed) lines.push('', 'The group is new in this pull request; its own rules are reported separately.');
+      if (!declared && existed)
+        lines.push(
+          '',
+          `The group is not declared in this configuration: its other rules are managed elsewhere and unknown here${reach.distance === 1 ? ', so it may have been reachable already; the rule that opens it is reported separately' : ''}.`,
+        );
+      else if (!existed)
+        lines.push(
+          '',
+          declared
+            ? 'The group is new in this pull request; its own rules are reported separately.'
+            : 'The group is new in this pull request (created by a resource it adds); the rules that open it are reported separately.',
+        );
       lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
         severity,
@@ -68,6 +85,22 @@ export const newInternetPath = defineRule({
     return findings;
   },
 });
+
+/**
+ * Whether a group the configuration does not declare existed at the base: it did unless it is
+ * an attribute of a resource or module call that the base does not have (a literal ID, a
+ * variable or a data source names something that exists already).
+ */
+function existedOutside(base: Model, group: string): boolean {
+  if (!/^(module\.|aws_)/.test(group)) return true;
+  const owns = (address: string) => group === address || group.startsWith(`${address}.`) || group.startsWith(`${address}[`);
+  return (
+    base.resources.some((r) => owns(r.address)) ||
+    base.moduleCalls.some((m) => owns(m.address)) ||
+    base.externalModules.some((m) => owns(m.address)) ||
+    base.rules.some((r) => r.group === group)
+  );
+}
 
 /** A title names at most three services; the message lists them all. */
 function listed(services: string[]): string {
