@@ -10,6 +10,7 @@ import { readTerraformTree } from '../src/adapters/files.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import type { ReviewResult } from '../src/engine/result.js';
 import { reviewFiles } from '../src/engine/review-files.js';
+import { toDocument } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { CORPUS, corpusPresent } from './helpers/corpus.js';
 
@@ -18,10 +19,16 @@ const CORPUS_PAIRS = join(CORPUS, 'pr-pairs');
 const CORPUS_EXPECTED = join(import.meta.dirname, 'scenarios-corpus');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
+const span = ([a, b]: [number, number]) => (a === b ? `${a}` : `${a}-${b}`);
+/** ICMP as the document shows it: types/codes, `8/0`, `3/0-255`. */
+const typeCodes = (icmp: { types: [number, number]; codes: [number, number] }[]) => icmp.map((r) => `${span(r.types)}/${span(r.codes)}`).join(',');
+
+/** The findings in short form, from the `sg-review/v1` document (ICMP as type/code). */
 function short(result: ReviewResult) {
+  const doc = toDocument(result);
   return {
-    conclusion: result.conclusion,
-    findings: result.findings.map((f) => ({
+    conclusion: doc.conclusion,
+    findings: doc.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
       resource: f.resource,
@@ -31,13 +38,15 @@ function short(result: ReviewResult) {
       ...(f.access
         ? {
             opened: f.access.opened.map(
-              (o) => `${f.access!.protocol} ${o.peer.type}:${o.peer.value} ${o.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`,
+              (o) => `${f.access!.protocol} ${o.peer.type}:${o.peer.value} ${'icmp' in o ? typeCodes(o.icmp) : o.ports.map(span).join(',')}`,
             ),
           }
         : {}),
       ...(f.path ? { path: f.path.map((h) => `${h.from} -> ${h.to}`) } : {}),
     })),
-    closed: result.closed.map((c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`),
+    closed: doc.closed.map(
+      (c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${'icmp' in c ? typeCodes(c.icmp) : c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`,
+    ),
   };
 }
 

@@ -10,8 +10,20 @@ import { SEVERITIES } from './settings.js';
 export const SCHEMA = 'sg-review/v1';
 
 const lineNumber = z.number().int().min(1);
-/** Inclusive ranges: port numbers, or for ICMP type × 256 + code. */
-const portRanges = z.array(z.tuple([z.number().int(), z.number().int()]));
+/** An inclusive range of numbers from 0 to `max`. */
+const range = (max: number) => z.tuple([z.number().int().min(0).max(max), z.number().int().min(0).max(max)]);
+/** Inclusive ranges of port numbers. The engine holds ICMP this way too, as type × 256 + code; the document never shows that encoding. */
+const portRanges = z.array(range(65535)).describe('Inclusive port ranges: `[[22, 22], [8000, 9000]]`.');
+const icmpRanges = z
+  .array(z.object({ types: range(255), codes: range(255) }))
+  .describe(
+    'ICMP / ICMPv6 as inclusive type and code ranges: every type in `types` with every code in `codes`. Echo request is `{ "types": [8, 8], "codes": [0, 0] }`, every code of destination-unreachable `{ "types": [3, 3], "codes": [0, 255] }`, all of ICMP `{ "types": [0, 255], "codes": [0, 255] }`.',
+  );
+const icmpProtocol = z.enum(['icmp', 'icmpv6']);
+const portProtocol = z
+  .string()
+  .regex(/^(tcp|udp|all|[0-9]+)$/)
+  .describe('`tcp`, `udp`, `all` or another protocol number: `ports` are port numbers (all of them, `[[0, 65535]]`, where AWS ignores ports).');
 
 const locationSchema = z.object({ file: z.string(), startLine: lineNumber, endLine: lineNumber });
 export type Location = z.infer<typeof locationSchema>;
@@ -38,46 +50,36 @@ const openedSchema = z.object({ peer: peerSchema, ports: portRanges });
 /** One peer and the port ranges newly opened to or from it. */
 export type Opened = z.infer<typeof openedSchema>;
 
-const hopSchema = z.object({ from: z.string(), to: z.string(), protocol: z.string(), ports: portRanges });
-export type Hop = z.infer<typeof hopSchema>;
+/** The engine's access, path hops and closed access: protocol and ports, ICMP encoded. */
+const engineParts = {
+  access: z.object({ direction: directionSchema, group: z.string(), protocol: z.string(), opened: z.array(openedSchema) }),
+  hop: z.object({ from: z.string(), to: z.string(), protocol: z.string(), ports: portRanges }),
+  closed: z.object({ group: z.string(), direction: directionSchema, protocol: z.string(), peer: z.string(), ports: portRanges }),
+};
+export type Hop = z.infer<typeof engineParts.hop>;
+export type Closed = z.infer<typeof engineParts.closed>;
+
+/** The same in the document: ICMP as type/code ranges (`icmp` in place of `ports`), every other protocol with `ports`. */
+const documentParts = {
+  access: z.union([
+    engineParts.access.extend({ protocol: portProtocol }),
+    engineParts.access.extend({ protocol: icmpProtocol, opened: z.array(z.object({ peer: peerSchema, icmp: icmpRanges })) }),
+  ]),
+  hop: z.union([
+    engineParts.hop.extend({ protocol: portProtocol }),
+    engineParts.hop.omit({ ports: true }).extend({ protocol: icmpProtocol, icmp: icmpRanges }),
+  ]),
+  closed: z.union([
+    engineParts.closed.extend({ protocol: portProtocol }),
+    engineParts.closed.omit({ ports: true }).extend({ protocol: icmpProtocol, icmp: icmpRanges }),
+  ]),
+};
 
 const relatedLocationSchema = locationSchema.extend({ message: z.string() });
 export type RelatedLocation = z.infer<typeof relatedLocationSchema>;
 
-/** What a finding rule reports; the review adds the rule id and the suppression state. */
-const ruleFindingSchema = z.object({
-  severity: z.enum(SEVERITIES),
-  fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
-  title: z.string(),
-  message: z.string(),
-  resource: z.string(),
-  location: locationSchema.describe('Where the change that caused it is, in the head revision (PRODUCT.md §3).'),
-  access: z
-    .object({
-      direction: directionSchema,
-      group: z.string(),
-      protocol: z.string(),
-      opened: z.array(openedSchema),
-    })
-    .optional(),
-  path: z.array(hopSchema).optional(),
-  related: z.array(relatedLocationSchema).optional().describe('Where the opening rule is when the finding sits on the change that caused it elsewhere.'),
-});
-export type RuleFinding = z.infer<typeof ruleFindingSchema>;
-
-const findingSchema = ruleFindingSchema.extend({
-  rule: z.enum(RULE_IDS),
-  suppressed: z.boolean(),
-  suppression: z.string().optional().describe('The reason of the suppression that applies.'),
-  suppressionPending: z.string().optional().describe('A suppression this change adds or changes: not applied until approved (its reason).'),
-});
-export type Finding = z.infer<typeof findingSchema>;
-
 const modelStatsSchema = z.object({ files: z.number().int(), groups: z.number().int(), rules: z.number().int() });
 export type ModelStats = z.infer<typeof modelStatsSchema>;
-
-const closedSchema = z.object({ group: z.string(), direction: directionSchema, protocol: z.string(), peer: z.string(), ports: portRanges });
-export type Closed = z.infer<typeof closedSchema>;
 
 const moduleSummarySchema = z.object({
   address: z.string().describe('`module.a.module.b`, without instance keys.'),
@@ -112,16 +114,53 @@ const suppressionOutcomeSchema = z.object({
 /** A suppression comment that matches a finding, and what became of it. */
 export type SuppressionOutcome = z.infer<typeof suppressionOutcomeSchema>;
 
-export const reviewResultSchema = z.object({
-  schema: z.literal(SCHEMA),
-  conclusion: z.enum(['success', 'failure']),
-  stats: z.object({ base: modelStatsSchema, head: modelStatsSchema }),
-  findings: z.array(findingSchema),
-  closed: z.array(closedSchema).describe('Access the change removes: shown to the reviewer, never a failing finding.'),
-  modules: z.array(moduleSummarySchema).describe('Every module call of the head, and how its code was read or why not.'),
-  suppressionProblems: z
-    .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))
-    .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
-  suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
-});
-export type ReviewResult = z.infer<typeof reviewResultSchema>;
+/** What a finding rule reports, given how access and path hops are shown; the review adds the rule id and the suppression state. */
+function ruleFindingSchema<A extends z.ZodType, H extends z.ZodType>(access: A, hop: H) {
+  return z.object({
+    severity: z.enum(SEVERITIES),
+    fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
+    title: z.string(),
+    message: z.string(),
+    resource: z.string(),
+    location: locationSchema.describe('Where the change that caused it is, in the head revision (PRODUCT.md §3).'),
+    access: access.optional(),
+    path: z.array(hop).optional(),
+    related: z.array(relatedLocationSchema).optional().describe('Where the opening rule is when the finding sits on the change that caused it elsewhere.'),
+  });
+}
+
+function findingSchema<A extends z.ZodType, H extends z.ZodType>(access: A, hop: H) {
+  return ruleFindingSchema(access, hop).extend({
+    rule: z.enum(RULE_IDS),
+    suppressed: z.boolean(),
+    suppression: z.string().optional().describe('The reason of the suppression that applies.'),
+    suppressionPending: z.string().optional().describe('A suppression this change adds or changes: not applied until approved (its reason).'),
+  });
+}
+
+function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, closed: C) {
+  return z.object({
+    schema: z.literal(SCHEMA),
+    conclusion: z.enum(['success', 'failure']),
+    stats: z.object({ base: modelStatsSchema, head: modelStatsSchema }),
+    findings: z.array(finding),
+    closed: z.array(closed).describe('Access the change removes: shown to the reviewer, never a failing finding.'),
+    modules: z.array(moduleSummarySchema).describe('Every module call of the head, and how its code was read or why not.'),
+    suppressionProblems: z
+      .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))
+      .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
+    suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
+  });
+}
+
+type EngineAccess = typeof engineParts.access;
+type EngineHop = typeof engineParts.hop;
+export type RuleFinding = z.infer<ReturnType<typeof ruleFindingSchema<EngineAccess, EngineHop>>>;
+type EngineFinding = ReturnType<typeof findingSchema<EngineAccess, EngineHop>>;
+export type Finding = z.infer<EngineFinding>;
+/** The review as the engine, the check run and the renderers read it. */
+export type ReviewResult = z.infer<ReturnType<typeof resultSchema<EngineFinding, typeof engineParts.closed>>>;
+
+/** The `sg-review/v1` document: the review with ICMP as type/code (render/json.ts converts). */
+export const reviewResultSchema = resultSchema(findingSchema(documentParts.access, documentParts.hop), documentParts.closed);
+export type ReviewDocument = z.infer<typeof reviewResultSchema>;

@@ -1,6 +1,35 @@
-// `--format json`: exactly one document of the PRODUCT.md §5 shape (engine/result.ts).
-import type { ReviewResult } from '../engine/result.js';
+// `--format json`: exactly one document of the PRODUCT.md §5 shape (engine/result.ts). The
+// engine holds ICMP as type × 256 + code; the document shows it as type/code ranges.
+import { icmpTypeCodes, isIcmp } from '../engine/model/protocol.js';
+import type { Closed, Finding, Hop, ReviewDocument, ReviewResult } from '../engine/result.js';
 
 export function renderJson(result: ReviewResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  return JSON.stringify(toDocument(result), null, 2) + '\n';
+}
+
+/** The review as the `sg-review/v1` document. */
+export function toDocument(result: ReviewResult): ReviewDocument {
+  return {
+    ...result,
+    findings: result.findings.map(({ access, path, ...f }) => ({
+      ...f,
+      ...(access ? { access: accessWithIcmp(access) } : {}),
+      ...(path ? { path: path.map(withIcmp) } : {}),
+    })),
+    closed: result.closed.map(withIcmp),
+  };
+}
+
+function accessWithIcmp(access: NonNullable<Finding['access']>) {
+  const { protocol } = access;
+  if (!isIcmp(protocol)) return access;
+  return { ...access, protocol, opened: access.opened.map(({ peer, ports }) => ({ peer, icmp: icmpTypeCodes(ports) })) };
+}
+
+/** A hop or closed access with its ICMP ports as type/code ranges. */
+function withIcmp<T extends Hop | Closed>(item: T) {
+  const { protocol } = item;
+  if (!isIcmp(protocol)) return item;
+  const { ports, ...rest } = item;
+  return { ...rest, protocol, icmp: icmpTypeCodes(ports) };
 }

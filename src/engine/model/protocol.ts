@@ -20,7 +20,7 @@ export function hasPorts(protocol: Protocol): boolean {
   return protocol === 'tcp' || protocol === 'udp' || protocol === 'icmp' || protocol === 'icmpv6';
 }
 
-export function isIcmp(protocol: Protocol): boolean {
+export function isIcmp(protocol: Protocol): protocol is 'icmp' | 'icmpv6' {
   return protocol === 'icmp' || protocol === 'icmpv6';
 }
 
@@ -89,6 +89,20 @@ export function icmpRectangles([a, b]: PortRange): IcmpRectangle[] {
   const first = ca !== 0 ? ta + 1 : ta;
   const last = cb !== 255 ? tb - 1 : tb;
   return [...head, ...(first <= last ? [{ types: [first, last] as [number, number], codes: [0, 255] as [number, number] }] : []), ...tail];
+}
+
+/**
+ * Encoded ICMP ranges as the fewest type/code rectangles a reader needs: consecutive types with
+ * the same codes merged (8/0 and 9/0 are types 8-9, code 0).
+ */
+export function icmpTypeCodes(ranges: PortRange[]): IcmpRectangle[] {
+  const out: IcmpRectangle[] = [];
+  for (const r of [...ranges].sort((a, b) => a[0] - b[0]).flatMap(icmpRectangles)) {
+    const last = out.at(-1);
+    if (last && last.types[1] + 1 === r.types[0] && last.codes[0] === r.codes[0] && last.codes[1] === r.codes[1]) last.types = [last.types[0], r.types[1]];
+    else out.push({ types: [...r.types], codes: [...r.codes] });
+  }
+  return out;
 }
 
 // IANA names of the common types (research/semantics.md §1.3: type 8 = echo request; ICMPv6 128)
