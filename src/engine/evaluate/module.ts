@@ -12,7 +12,7 @@ import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, containsUnknown, hasKey, newObject, undeclared, type Value } from './value.js';
+import { Lazy, Ref, Unknown, containsUnknown, hasKey, isObject, newObject, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -158,11 +158,15 @@ export class ModuleInstance implements ModuleContext {
    * `count = var.enabled ? 1 : 0` is 0 here only because of the default of a root variable
    * that `-var` or `TF_VAR_` can set outside the repository: reading that as "no resource"
    * would pass whatever the resource opens unseen, so it may exist (zero or more instances).
-   * Only boolean feature flags count: a collection's default is the value itself.
+   * The same for `count = length(var.cidrs) > 0 ? 1 : 0` ("enabled when given"): in such a
+   * condition a default that is empty (`[]`, `{}`, `""`, `null`) is the off state of a value
+   * passed in. A non-empty default is the repository's choice, and `count = length(var.list)`
+   * (one instance per element, none of them known) stays as written.
    */
   #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
     if (body['count'] === undefined || this.inputs) return null;
-    const flags = this.settableOutside(body['count']).filter((name) => typeof this.variable(name.slice('var.'.length)) === 'boolean');
+    const off = isConditional(body['count']) ? isOffState : (v: Value) => typeof v === 'boolean';
+    const flags = this.settableOutside(body['count']).filter((name) => off(this.variable(name.slice('var.'.length))));
     if (flags.length === 0) return null;
     const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
     return unknownExpansion(body, new Unknown(String(body['count']), why));
@@ -357,4 +361,19 @@ function typeOf(raw: unknown): Node | null {
     return null;
   }
   return null;
+}
+
+/** `count = COND ? N : 0`, written as `${…}` or bare. */
+function isConditional(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  const node = templateNode(raw);
+  const only = node.kind === 'template' && node.parts.length === 1 ? node.parts[0] : undefined;
+  return typeof only === 'object' && only.kind === 'interp' && only.expr.kind === 'conditional';
+}
+
+/** A default that switches a feature off: a boolean flag, or an empty value meant to be passed in. */
+function isOffState(v: Value): boolean {
+  if (typeof v === 'boolean' || v === null || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return isObject(v) && Object.keys(v).length === 0;
 }
