@@ -14,8 +14,12 @@ export const unresolvedValue = defineRule({
   summary: 'A changed rule has a peer, protocol or port that cannot be evaluated statically.',
   check(ctx) {
     const baseIdentities = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
+    // the same unknown on the same group, direction, protocol and ports at the base: the PR
+    // changed something else in the rule (dropped a CIDR beside it), this unknown is not new
+    const unknownAtBase = new Set(ctx.base.rules.filter(isUnresolved).map(unresolvedKey));
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string> }>();
     for (const r of ctx.head.rules) {
+      if (isUnresolved(r) && unknownAtBase.has(unresolvedKey(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
@@ -58,6 +62,10 @@ export const unresolvedValue = defineRule({
 });
 
 type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
+
+const isUnresolved = (r: Rule) => r.peer.type === 'unresolved' || r.unresolved !== null;
+
+const unresolvedKey = (r: Rule) => JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, r.peer.value, r.unresolved]);
 
 /** What kind of unknown a peer is, for a sentence a reviewer can act on. */
 function peerKind(peer: UnresolvedPeer): string {
