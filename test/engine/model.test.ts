@@ -385,8 +385,14 @@ resource "aws_security_group" "g" {
   });
 
   it.each([
-    ['protocol = "http"', 'protocol "http": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255'],
-    ['protocol = "256"', 'protocol "256": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255'],
+    [
+      'protocol = "http"\n  from_port = 80\n  to_port = 80',
+      'protocol "http": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255',
+    ],
+    [
+      'protocol = "256"\n  from_port = 80\n  to_port = 80',
+      'protocol "256": it is not a protocol: AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255',
+    ],
     ['protocol = "tcp"\n  from_port = 443\n  to_port = 80', 'from_port "443": it is greater than to_port (80): AWS rejects the range'],
     ['protocol = "udp"\n  from_port = 53\n  to_port = 70000', 'to_port "70000": it is not a port number (0-65535)'],
     ['protocol = "tcp"\n  from_port = "ssh"\n  to_port = 22', 'from_port "ssh": it is not a number'],
@@ -422,6 +428,103 @@ resource "aws_security_group" "g" {
     });
     expect(m.invalidRules).toEqual([]);
     expect(m.rules.map((r) => `${r.protocol} ${r.ports.join('-')}`)).toEqual([expected]);
+  });
+
+  const invalidLines = (m: Awaited<ReturnType<typeof modelOf>>) => m.invalidRules.map((i) => `${i.field} ${JSON.stringify(i.value)}`);
+
+  it.each([
+    ['aws_security_group', '"-1"', '0', '65535', ['to_port "65535"']],
+    ['aws_security_group', '"all"', '22', '22', ['from_port "22"']],
+    ['aws_security_group', '"-1"', '-1', '-1', ['from_port "-1"']],
+    ['aws_default_security_group', '"-1"', '0', '65535', ['to_port "65535"']],
+    ['aws_security_group', '"-1"', '0', '0', []],
+    ['aws_security_group', '"-1"', 'var.unknown', '0', []],
+    ['aws_security_group', '"tcp"', '0', '65535', []],
+  ])('an inline %s block with protocol %s from %s to %s: invalid %j (the provider wants ports 0 for -1)', async (type, protocol, from, to, expected) => {
+    const m = await modelOf({
+      'main.tf': `variable "unknown" {}
+resource "${type}" "g" {
+  ingress {
+    protocol    = ${protocol}
+    from_port   = ${from}
+    to_port     = ${to}
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}`,
+    });
+    expect(invalidLines(m)).toEqual(expected);
+    expect(m.rules.length).toBe(expected.length ? 0 : 1);
+    if (expected.length) expect(m.invalidRules[0]!.location.startLine).toBe(expected[0]!.startsWith('to_port') ? 6 : 5);
+  });
+
+  it('a standalone aws_security_group_rule with -1 and ports is accepted: all traffic', async () => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_security_group_rule" "r" {
+  type              = "ingress"
+  security_group_id = "sg-1"
+  protocol          = "-1"
+  from_port         = 0
+  to_port           = 65535
+  cidr_blocks       = ["10.0.0.0/8"]
+}`,
+    });
+    expect(m.invalidRules).toEqual([]);
+    expect(ruleLines(m)).toEqual(['sg-1 ingress all 0-65535 cidr:10.0.0.0/8']);
+  });
+
+  it.each([
+    [
+      'an inline block without protocol',
+      'resource "aws_security_group" "g" {\n  ingress {\n    from_port = 443\n    to_port = 443\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}',
+      ['protocol null'],
+    ],
+    [
+      'an inline block without ports',
+      'resource "aws_security_group" "g" {\n  egress {\n    protocol = "-1"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}',
+      ['from_port and to_port null'],
+    ],
+    [
+      'a dynamic block whose content has no protocol',
+      'resource "aws_security_group" "g" {\n  dynamic "ingress" {\n    for_each = [80, 443]\n    content {\n      from_port = ingress.value\n      to_port = ingress.value\n      cidr_blocks = ["10.0.0.0/8"]\n    }\n  }\n}',
+      ['protocol null', 'protocol null'],
+    ],
+    [
+      'an aws_security_group_rule without to_port',
+      'resource "aws_security_group_rule" "r" {\n  type = "ingress"\n  security_group_id = "sg-1"\n  protocol = "tcp"\n  from_port = 443\n  cidr_blocks = ["10.0.0.0/8"]\n}',
+      ['to_port null'],
+    ],
+    [
+      'an aws_vpc_security_group_ingress_rule without ip_protocol',
+      'resource "aws_vpc_security_group_ingress_rule" "r" {\n  security_group_id = "sg-1"\n  from_port = 443\n  to_port = 443\n  cidr_ipv4 = "10.0.0.0/8"\n}',
+      ['ip_protocol null'],
+    ],
+  ])('%s is invalid and opens nothing (Terraform requires the argument)', async (_name, tf, expected) => {
+    const m = await modelOf({ 'main.tf': tf });
+    expect(invalidLines(m)).toEqual(expected);
+    expect(m.rules).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a protocol that evaluates to null (the variable may be set outside)',
+      'variable "r" {\n  default = {}\n}\nresource "aws_security_group" "g" {\n  ingress {\n    protocol = lookup(var.r, "protocol", null)\n    from_port = 443\n    to_port = 443\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}',
+    ],
+    [
+      'a dynamic block over unknown items',
+      'variable "rules" {}\nresource "aws_security_group" "g" {\n  dynamic "ingress" {\n    for_each = var.rules\n    content {\n      protocol = ingress.value.protocol\n      from_port = ingress.value.port\n      to_port = ingress.value.port\n      cidr_blocks = ["10.0.0.0/8"]\n    }\n  }\n}',
+    ],
+    [
+      'the attribute form (its objects may come from a typed variable)',
+      'resource "aws_security_group" "g" {\n  ingress = [{ from_port = 443, to_port = 443, cidr_blocks = ["10.0.0.0/8"] }]\n}',
+    ],
+    [
+      'a vpc rule with -1 and no ports (optional there)',
+      'resource "aws_vpc_security_group_ingress_rule" "r" {\n  security_group_id = "sg-1"\n  ip_protocol = "-1"\n  cidr_ipv4 = "10.0.0.0/8"\n}',
+    ],
+  ])('%s is not invalid: it opens all traffic, as assumed', async (_name, tf) => {
+    const m = await modelOf({ 'main.tf': tf });
+    expect(m.invalidRules).toEqual([]);
+    expect(m.rules.map((r) => `${r.protocol} ${r.ports.join('-')} ${r.peer.value}`)).toEqual(['all 0-65535 10.0.0.0/8']);
   });
 
   it('finds attachments and internet exposure', async () => {

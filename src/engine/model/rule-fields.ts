@@ -1,6 +1,6 @@
 // A rule's evaluated protocol and ports as the model stores them: canonical protocol, one
 // port range, what had to be assumed (widest) because a value was unknown, and the known
-// values AWS would reject (then the rule opens nothing: the apply fails).
+// values AWS or Terraform would reject (then the rule opens nothing: the apply fails).
 import { Unknown, display, toNumberValue, type Value } from '../evaluate/value.js';
 import { normalisePorts, normaliseProtocol } from './protocol.js';
 import type { InvalidValue, PortRange, Protocol } from './types.js';
@@ -12,36 +12,61 @@ export interface ProtocolAndPorts {
   invalid: InvalidValue[];
 }
 
+export interface RuleFieldRules {
+  /** How the resource names the protocol: `protocol`, or `ip_protocol` in the vpc rules. */
+  protocolField?: string;
+  /**
+   * Required arguments known not to be written (not merely evaluating to null, which may be a
+   * value set outside the repository): Terraform rejects the configuration.
+   */
+  missing?: string[];
+  /** An inline block: the provider refuses protocol -1 with ports other than 0. */
+  inline?: boolean;
+}
+
 const ACCEPTED = 'AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol number 0-255';
 
-/** `protocolField` is how the resource names it: `protocol`, or `ip_protocol` in the vpc rules. */
-export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: Value, protocolField = 'protocol'): ProtocolAndPorts {
+export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: Value, rules: RuleFieldRules = {}): ProtocolAndPorts {
+  const { protocolField = 'protocol', missing = [], inline = false } = rules;
   const unresolved: string[] = [];
-  const invalid: InvalidValue[] = [];
+  // one finding for a block without several required arguments (`from_port and to_port`)
+  const invalid: InvalidValue[] = missing.length
+    ? [
+        {
+          field: missing.join(' and '),
+          value: null,
+          reason: missing.length > 1 ? 'they are required' : 'it is required',
+        },
+      ]
+    : [];
   let protocol: Protocol = 'all';
+  let knownProtocol = false;
   if (rawProtocol instanceof Unknown) unresolved.push(`protocol ${rawProtocol.expr} (${rawProtocol.reason}): all protocols assumed`);
-  else if (rawProtocol === null) unresolved.push('no protocol: all protocols assumed');
-  else if (typeof rawProtocol === 'string' || typeof rawProtocol === 'number') {
+  else if (rawProtocol === null) {
+    if (!missing.includes(protocolField)) unresolved.push('protocol is null here: all protocols assumed');
+  } else if (typeof rawProtocol === 'string' || typeof rawProtocol === 'number') {
     const p = normaliseProtocol(rawProtocol);
     if (p === null) invalid.push({ field: protocolField, value: String(rawProtocol), reason: `it is not a protocol: ${ACCEPTED}` });
-    else protocol = p;
+    else [protocol, knownProtocol] = [p, true];
   } else unresolved.push(`protocol ${display(rawProtocol)} is not valid: all protocols assumed`);
-  const port = (v: Value, field: string): number | null => {
-    if (v === null) return null;
+  /** The port as a number (-1 when unknown or not a number: the widest range), and whether it is known. */
+  const port = (v: Value, field: string): { value: number | null; known: boolean } => {
+    if (v === null) return { value: null, known: false };
     if (v instanceof Unknown) {
       unresolved.push(`${field} ${v.expr} (${v.reason}): the widest range assumed`);
-      return -1;
+      return { value: -1, known: false };
     }
     try {
-      return toNumberValue(v);
+      return { value: toNumberValue(v), known: true };
     } catch {
       if (typeof v === 'string') invalid.push({ field, value: v, reason: 'it is not a number' });
       else unresolved.push(`${field} ${display(v)} is not a number: the widest range assumed`);
-      return -1;
+      return { value: -1, known: false };
     }
   };
-  const from = port(rawFrom, 'from_port');
-  const to = port(rawTo, 'to_port');
+  const fromPort = port(rawFrom, 'from_port');
+  const toPort = port(rawTo, 'to_port');
+  const [from, to] = [fromPort.value, toPort.value];
   // tcp/udp ports are a range; for icmp they are a type and a code, in either order
   if ((protocol === 'tcp' || protocol === 'udp') && !invalid.length) {
     for (const [field, v] of [
@@ -51,6 +76,17 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
       if (v !== null && (v > 65535 || !Number.isInteger(v))) invalid.push({ field, value: String(v), reason: 'it is not a port number (0-65535)' });
     if (from !== null && to !== null && from >= 0 && to >= 0 && from > to)
       invalid.push({ field: 'from_port', value: String(from), reason: `it is greater than to_port (${to}): AWS rejects the range` });
+  }
+  // the provider's own check on inline blocks (AWS itself would ignore the ports); a standalone
+  // aws_security_group_rule with -1 and ports is accepted and opens all traffic
+  if (inline && knownProtocol && protocol === 'all' && !invalid.length) {
+    const field = fromPort.known && from !== 0 ? 'from_port' : toPort.known && to !== 0 ? 'to_port' : null;
+    if (field)
+      invalid.push({
+        field,
+        value: String(field === 'from_port' ? from : to),
+        reason: `with protocol -1 (all) an inline rule needs from_port = 0 and to_port = 0: the provider refuses other ports ("must both be 0 to use the 'ALL' "-1" protocol")`,
+      });
   }
   return { protocol, ports: invalid.length ? [0, 0] : normalisePorts(protocol, from, to), unresolved, invalid };
 }

@@ -56,9 +56,10 @@ export interface Rule {
 
 /** A known value AWS or the provider rejects, so the apply fails: its rule opens nothing. */
 export interface InvalidValue {
-  /** The attribute as written (`protocol`, `cidr_blocks`, `from_port`, …). */
+  /** The attribute as written (`protocol`, `cidr_blocks`, `from_port`, …; `from_port and to_port` when both are missing). */
   field: string;
-  value: string;
+  /** As written; null when a required argument is not written at all. */
+  value: string | null;
   reason: string;
 }
 

@@ -18,6 +18,8 @@ export interface RuleSpec {
   to: Value;
   /** `protocol`, or `ip_protocol` in the vpc rule resources. */
   protocolField?: string;
+  /** Required arguments known not to be written (see RuleFieldRules). */
+  missing: string[];
   peers: PeerOrInvalid[];
   /** Where an attribute of the rule is written, when that can be told. */
   fieldLocation?: (field: string) => Location | undefined;
@@ -39,8 +41,13 @@ export function standaloneRuleFields(
   x: Extraction,
   inst: Instance,
   loc: Location,
-): Pick<RuleSpec, 'description' | 'resource' | 'location' | 'fieldLocation' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults'> {
+  required: readonly string[],
+): Pick<
+  RuleSpec,
+  'description' | 'resource' | 'location' | 'fieldLocation' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults' | 'missing'
+> {
   return {
+    missing: notWritten(inst.decl.body, required),
     fieldLocation: (field) => fieldLocation(inst.decl, inst.decl.block, field),
     description: stringOrNull(x.attr(inst, 'description')),
     resource: inst.address,
@@ -76,6 +83,16 @@ export function declarationFacts(body: Record<string, unknown>): Pick<RuleSpec, 
   return known;
 }
 
+/**
+ * The required arguments a block or resource body does not write at all. Only a body as
+ * written can tell: a value evaluating to null may be set outside the repository, and an
+ * attribute list or an unknown dynamic item says nothing, so those give none.
+ */
+export function notWritten(body: unknown, required: readonly string[]): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  return required.filter((field) => !Object.hasOwn(body, field));
+}
+
 /** The line of `field` in a block, when it is written there. */
 export function fieldLocation(decl: Declaration, block: LocatedBlock | null | undefined, field: string): Location | undefined {
   const span = block?.attributes.get(field);
@@ -83,7 +100,11 @@ export function fieldLocation(decl: Declaration, block: LocatedBlock | null | un
 }
 
 export function addRules(x: Extraction, spec: RuleSpec): void {
-  const fields = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to, spec.protocolField);
+  const fields = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to, {
+    protocolField: spec.protocolField,
+    missing: spec.missing,
+    inline: spec.origin === 'inline',
+  });
   const { protocol, ports, unresolved } = fields;
   // An invalid protocol or port leaves nothing to compute access from; an invalid peer is
   // dropped alone, so a rule's valid peers compare across revisions (a block split into one

@@ -6,9 +6,11 @@ import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules, declarationFacts, emptyDefaults, fieldLocation } from './declare-rules.js';
+import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
+/** Required in an inline block (research/semantics.md §2.1). */
+const REQUIRED = ['protocol', 'from_port', 'to_port'];
 
 export function addGroup(x: Extraction, inst: Instance): void {
   const { decl } = inst;
@@ -60,7 +62,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(x, inst, group, direction, item, loc, asAttribute ? undefined : staticBlocks[i]);
+        addInlineRule(x, inst, group, direction, item, loc, asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown });
       });
     }
   }
@@ -69,14 +71,15 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     const contentBlock = dynamicBlocks[i]?.blocks.find((b) => b.type === 'content');
     const forEach = x.attr(inst, `dynamic "${direction}" for_each`, dyn['for_each']);
     const iterator = typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : direction;
-    const content = ((dyn['content'] as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
+    const written = Array.isArray(dyn['content']) ? (dyn['content'][0] as unknown) : undefined;
+    const content = (written ?? {}) as Record<string, unknown>;
     if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) {
       // unknown iterations: model one rule with unknown iterator values so nothing is silently closed
       states.push('unknown');
       group.inline[direction].push(loc);
       const unknownIterator = { key: new Unknown(`${iterator}.key`, 'for_each is unknown'), value: new Unknown(`${iterator}.value`, 'for_each is unknown') };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc, contentBlock);
+      addInlineRule(x, inst, group, direction, item, loc, { located: contentBlock, written });
       return;
     }
     const entries: [Value, Value][] = Array.isArray(forEach)
@@ -91,7 +94,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
-      addInlineRule(x, inst, group, direction, item, loc, contentBlock);
+      addInlineRule(x, inst, group, direction, item, loc, { located: contentBlock, written });
     }
   });
   if (states.includes('blocks')) return 'blocks';
@@ -101,14 +104,26 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
   return 'unmanaged';
 }
 
-/** `block`: where the rule's attributes are written (a static block or a dynamic one's content). */
-function addInlineRule(x: Extraction, inst: Instance, group: Group, direction: Direction, item: Value, loc: Location, block?: LocatedBlock): void {
+/**
+ * `block`: the static block or dynamic `content` the rule's attributes are written in (where,
+ * and its body as written), absent for the attribute form.
+ */
+function addInlineRule(
+  x: Extraction,
+  inst: Instance,
+  group: Group,
+  direction: Direction,
+  item: Value,
+  loc: Location,
+  block?: { located: LocatedBlock | undefined; written: unknown },
+): void {
   const rule = inlineFields(x, inst, group, direction, item, loc);
   addRules(x, {
     group: group.address,
     direction,
     ...rule,
-    fieldLocation: (field) => fieldLocation(inst.decl, block, field),
+    missing: notWritten(block?.written, REQUIRED),
+    fieldLocation: (field) => fieldLocation(inst.decl, block?.located, field),
     origin: 'inline',
     resource: inst.address,
     location: loc,

@@ -6,6 +6,8 @@ import { listOf, location, type Extraction, type Instance } from './context.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
+/** Required by the provider's schema (research/semantics.md §2.2). */
+const REQUIRED = ['protocol', 'from_port', 'to_port'];
 
 export function addLegacyRule(x: Extraction, inst: Instance): void {
   const { decl } = inst;
@@ -35,7 +37,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
       to: x.attr(inst, 'to_port'),
       peers,
       origin: 'aws_security_group_rule',
-      ...standaloneRuleFields(x, inst, loc),
+      ...standaloneRuleFields(x, inst, loc, REQUIRED),
     });
   }
 }

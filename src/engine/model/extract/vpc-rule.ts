@@ -31,6 +31,7 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
     protocolField: 'ip_protocol',
     peers,
     origin: decl.type as RuleOrigin,
-    ...standaloneRuleFields(x, inst, loc),
+    // ports are optional here (none for -1 and icmp)
+    ...standaloneRuleFields(x, inst, loc, ['ip_protocol']),
   });
 }
