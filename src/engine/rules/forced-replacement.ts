@@ -72,13 +72,19 @@ export const forcedReplacement = defineRule({
  * rules that still exist and fails with InvalidPermission.Duplicate (provider docs; #25173).
  */
 function legacyRuleReplacements(ctx: ReviewContext) {
-  const before = new Map(ctx.base.declarations.filter((d) => d.origin === 'aws_security_group_rule').map((d) => [d.resource, d]));
+  // one resource can declare several rules (an unknown `type` is both ingress and egress):
+  // it is replaced when one of its rules matches none of the base's
+  const before = new Map<string, Set<string>>();
+  for (const d of ctx.base.declarations.filter((b) => b.origin === 'aws_security_group_rule')) {
+    before.set(d.resource, (before.get(d.resource) ?? new Set()).add(d.identity));
+  }
   return ctx.head.declarations
     .filter((d) => d.origin === 'aws_security_group_rule' && d.createBeforeDestroy && d.awsRules > 1)
     .filter((d) => {
       const old = before.get(d.resource);
-      return old !== undefined && old.identity !== d.identity;
+      return old !== undefined && !old.has(d.identity);
     })
+    .filter((d, i, all) => all.findIndex((o) => o.resource === d.resource) === i)
     .map((d) => ({
       severity: 'medium' as const,
       fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
