@@ -149,8 +149,8 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
     ...listOf(item['security_groups']).map(groupPeer),
   ];
   const self = item['self'];
-  if (self instanceof Unknown) peers.push({ type: 'unresolved', value: self.expr, reason: self.reason });
-  else if (self === true || self === 'true') peers.push({ type: 'self', value: group.address });
+  // an unknown `self` is a boolean: at most the group itself, never an address range
+  if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group.address });
   x.recordPeerUnknowns(inst, direction, peers, loc);
   return {
     protocol: item['protocol'] ?? null,

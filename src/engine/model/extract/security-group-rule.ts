@@ -23,8 +23,8 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
   const source = x.attr(inst, 'source_security_group_id');
   if (source !== null) peers.push(groupPeer(source));
   const self = x.attr(inst, 'self');
-  if (self instanceof Unknown) peers.push({ type: 'unresolved', value: self.expr, reason: self.reason });
-  else if (self === true || self === 'true') peers.push({ type: 'self', value: group });
+  // an unknown `self` is a boolean: at most the group itself, never an address range
+  if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group });
   x.recordPeerUnknowns(inst, 'peer', peers, loc);
   const directions: Direction[] = direction ? [direction] : DIRECTIONS;
   if (!direction) x.unknown(type instanceof Unknown ? type : new Unknown(display(type), 'type must be "ingress" or "egress"'), 'type', inst.address, loc);
