@@ -61,8 +61,8 @@ function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location
 }
 
 export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
-  // a new or edited rule is its own cause
-  if (!isUnchangedRule(ctx, rule)) return null;
+  // a new or edited rule is its own cause, and a new module call is the cause of what its instance opens
+  if (!isUnchangedRule(ctx, rule) || underNewCall(ctx, rule.resource)) return null;
   const hits = changedInputsOf(ctx, rule);
   if (!hits.length) return null;
   const parts = hits.map(
@@ -80,10 +80,21 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
   rule: Pick<Rule, 'resource' | 'digest' | 'refs' | 'location'>,
   finding: F,
 ): F {
-  if (!isUnchangedRule(ctx, rule)) return finding;
+  if (!isUnchangedRule(ctx, rule) || underNewCall(ctx, rule.resource)) return finding;
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
   return atCause(finding, inputLocation(hit.i), `The rule that opens it (${code(rule.resource)}, unchanged)`);
+}
+
+/**
+ * Whether the resource is in a module instance whose call (or an enclosing one) is new in
+ * the head: nothing of it existed before, so a value changed inside the module is not why
+ * it opens; the call is (module-calls.ts places the finding there).
+ */
+function underNewCall(ctx: ReviewContext, resource: string): boolean {
+  const address = resource.replace(/\[[^\]]*\]/g, '');
+  const before = new Set(ctx.base.moduleCalls.map((c) => c.address));
+  return ctx.head.moduleCalls.some((c) => address.startsWith(`${c.address}.`) && !before.has(c.address));
 }
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
