@@ -7,6 +7,7 @@ import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { Budget } from '../engine/evaluate/limits.js';
+import { renderModelJson } from '../render/model-json.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
 import { gitMergeBase, readGitTree } from '../adapters/git.js';
@@ -119,7 +120,7 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
     // as diff and scan read it: local modules outside the directory, and the init cache
     const modules = await modulesOf(dir, files, io);
     const model = await loadModel([...files, ...modules.files], parser, new Budget(), { remote: new Map(), initCache: modules.initCache });
-    io.stdout(values.format === 'json' ? JSON.stringify(model, null, 2) + '\n' : renderModelText(model));
+    io.stdout(values.format === 'json' ? renderModelJson(model) : renderModelText(model));
   } finally {
     await parser.close();
   }

@@ -1,7 +1,8 @@
 // `--format json`: exactly one document of the PRODUCT.md §5 shape (engine/result.ts). The
 // engine holds ICMP as type × 256 + code; the document shows it as type/code ranges.
 import { icmpTypeCodes, isIcmp } from '../engine/model/protocol.js';
-import type { Closed, Finding, Hop, ReviewDocument, ReviewResult } from '../engine/result.js';
+import type { PortRange } from '../engine/model/types.js';
+import type { Finding, ReviewDocument, ReviewResult } from '../engine/result.js';
 
 export function renderJson(result: ReviewResult): string {
   return JSON.stringify(toDocument(result), null, 2) + '\n';
@@ -26,8 +27,8 @@ function accessWithIcmp(access: NonNullable<Finding['access']>) {
   return { ...access, protocol, opened: access.opened.map(({ peer, ports }) => ({ peer, icmp: icmpTypeCodes(ports) })) };
 }
 
-/** A hop or closed access with its ICMP ports as type/code ranges. */
-function withIcmp<T extends Hop | Closed>(item: T) {
+/** A hop, closed access or model rule with its ICMP ports as type/code ranges. */
+export function withIcmp<T extends { protocol: string; ports: PortRange[] }>(item: T) {
   const { protocol } = item;
   if (!isIcmp(protocol)) return item;
   const { ports, ...rest } = item;

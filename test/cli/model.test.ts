@@ -20,6 +20,16 @@ describe('sg-review model', () => {
     expect(model.attachments).toContainEqual(expect.objectContaining({ resource: 'aws_lb.public', internetFacing: true }));
   });
 
+  it('shows ICMP rules as type/code ranges in JSON, never type × 256 + code', async () => {
+    const r = await run(['model', 'test/scenarios/precision/icmp-type-code/head', '--format', 'json']);
+    const model = JSON.parse(r.stdout) as { rules: { resource: string; ports?: unknown; icmp?: unknown }[] };
+    const echo = model.rules.find((x) => x.resource === 'aws_vpc_security_group_ingress_rule.echo_request');
+    expect(echo).toMatchObject({ protocol: 'icmp', icmp: [{ types: [8, 8], codes: [0, 0] }] });
+    expect(echo).not.toHaveProperty('ports');
+    const tcp = JSON.parse((await run(['model', 'examples/three-tier/head', '--format', 'json'])).stdout) as { rules: { protocol: string; ports: unknown }[] };
+    expect(tcp.rules.find((x) => x.protocol === 'tcp')?.ports).toEqual(expect.any(Array));
+  });
+
   it('prints text with locations', async () => {
     const r = await run(['model', 'examples/three-tier/head']);
     expect(r.code).toBe(0);
