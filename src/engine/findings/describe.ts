@@ -1,7 +1,7 @@
 // Short descriptions of peers and opened access for messages.
 import { code } from './code-span.js';
 import { describeProtocolPorts } from '../model/protocol.js';
-import type { Peer } from '../model/types.js';
+import type { Peer, Rule } from '../model/types.js';
 import type { Opened } from '../result.js';
 
 export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
@@ -39,4 +39,15 @@ export function shortReference(text: string): string {
 /** For a rule whose count / for_each is not known here: it is reviewed as if it exists. */
 export function conditionNote(rule: { conditional: string | null }): string | null {
   return rule.conditional ? `It exists only for some values of its \`count\` / \`for_each\` (${rule.conditional}): reviewed as if it exists.` : null;
+}
+
+/**
+ * For a rule whose peers also read root variables that are empty by default: what it opens
+ * where Terraform runs (`-var`, `TF_VAR_`) can be more than the review sees.
+ */
+export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null {
+  const names = rule.emptyDefaults();
+  if (!names.length) return null;
+  const them = names.length > 1 ? 'these variables, empty by default here, are' : 'this variable, empty by default here, is';
+  return `Its addresses also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;
 }

@@ -52,6 +52,11 @@ export interface Rule {
   refs: string[];
   /** A digest of the declaring resource's arguments as written, to tell an edited rule. */
   digest: string;
+  /**
+   * Root variables with an empty default that its peer arguments also read: whoever runs
+   * Terraform may set them outside the repository and open more. Lazy: read for findings only.
+   */
+  emptyDefaults: () => string[];
 }
 
 /** A known value AWS or the provider rejects, so the apply fails: its rule opens nothing. */

@@ -3,7 +3,7 @@
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
-import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -32,6 +32,8 @@ export const newEgress = defineRule({
       if (changedInput) lines.push('', changedInput);
       const condition = conditionNote(first);
       if (condition) lines.push('', condition);
+      const setOutside = setOutsideNote(first);
+      if (setOutside) lines.push('', setOutside);
       if (severity === 'medium')
         lines.push('', 'A data store that can reach the internet can exfiltrate data: limit egress to the services it needs (VPC endpoints, prefix lists).');
       return placeAtCause(ctx, first, {

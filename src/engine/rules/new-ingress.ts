@@ -1,7 +1,7 @@
 // new-ingress: the head allows inbound access the base did not.
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
-import { conditionNote, describePeerShort, formatOpened } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -26,6 +26,8 @@ export const newIngress = defineRule({
       if (changedInput) lines.push('', changedInput);
       const condition = conditionNote(first);
       if (condition) lines.push('', condition);
+      const setOutside = setOutsideNote(first);
+      if (setOutside) lines.push('', setOutside);
       lines.push(
         '',
         c.internet

@@ -31,8 +31,7 @@ export interface RuleSpec {
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
-  /** Root variables with an empty default that the declaration reads (see RuleDeclaration). */
-  /** Read only when the declaration has no peer: most have one, so it is not computed for them. */
+  /** Root variables with an empty default its peers read (see RuleDeclaration); lazy: rarely read. */
   emptyDefaults: () => string[];
 }
 
@@ -55,13 +54,36 @@ export function standaloneRuleFields(
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: () => emptyDefaults(inst),
+    emptyDefaults: () => emptyDefaults(inst, peerArguments(inst.decl.body)),
   };
 }
 
-/** The root variables a declaration reads whose default, used here, is empty. */
-export function emptyDefaults(inst: Instance): string[] {
-  return inst.module.settableOutside(inst.decl.body).filter((name) => {
+/** The arguments a rule's peers are written in, in every rule family and inline blocks. */
+const PEER_FIELDS = [
+  'cidr_blocks',
+  'ipv6_cidr_blocks',
+  'prefix_list_ids',
+  'security_groups',
+  'source_security_group_id',
+  'cidr_ipv4',
+  'cidr_ipv6',
+  'prefix_list_id',
+  'referenced_security_group_id',
+];
+
+/**
+ * Where a rule's peers are written, in `written`: a rule resource's arguments (with its
+ * `for_each`, whose `each` may carry them) or an inline block's; anything else (an element of
+ * an `ingress = [...]` attribute that is not an object) whole.
+ */
+export function peerArguments(written: unknown): unknown[] {
+  if (typeof written !== 'object' || written === null || Array.isArray(written)) return [written];
+  return [...PEER_FIELDS, 'for_each'].map((f) => (written as Record<string, unknown>)[f]);
+}
+
+/** The root variables the given arguments read whose default, used here, is empty. */
+export function emptyDefaults(inst: Instance, peers: unknown[]): string[] {
+  return inst.module.settableOutside(peers).filter((name) => {
     const v = inst.module.variable(name.slice('var.'.length));
     return v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
   });
@@ -141,6 +163,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       unresolved: unresolved.length ? unresolved.join('; ') : null,
       refs: spec.refs,
       digest: spec.digest,
+      emptyDefaults: spec.emptyDefaults,
     };
     x.model.rules.push(rule);
   }

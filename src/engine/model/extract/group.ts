@@ -6,7 +6,7 @@ import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
-import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten } from './declare-rules.js';
+import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 /** Required in an inline block (research/semantics.md §2.1). */
@@ -62,7 +62,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(x, inst, group, direction, item, loc, asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown });
+        addInlineRule(x, inst, group, direction, item, loc, peerArguments(Array.isArray(raw) ? raw[i] : raw), asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown });
       });
     }
   }
@@ -79,7 +79,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       group.inline[direction].push(loc);
       const unknownIterator = { key: new Unknown(`${iterator}.key`, 'for_each is unknown'), value: new Unknown(`${iterator}.value`, 'for_each is unknown') };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc, { located: contentBlock, written });
+      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written });
       return;
     }
     const entries: [Value, Value][] = Array.isArray(forEach)
@@ -94,7 +94,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
-      addInlineRule(x, inst, group, direction, item, loc, { located: contentBlock, written });
+      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written });
     }
   });
   if (states.includes('blocks')) return 'blocks';
@@ -105,8 +105,9 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
 }
 
 /**
- * `block`: the static block or dynamic `content` the rule's attributes are written in (where,
- * and its body as written), absent for the attribute form.
+ * `peers`: the arguments its peers are written in (with a dynamic block's `for_each`, whose
+ * iterator may carry them); `block`: the static block or dynamic `content` the rule's
+ * attributes are written in (where, and its body as written), absent for the attribute form.
  */
 function addInlineRule(
   x: Extraction,
@@ -115,6 +116,7 @@ function addInlineRule(
   direction: Direction,
   item: Value,
   loc: Location,
+  peers: unknown[],
   block?: { located: LocatedBlock | undefined; written: unknown },
 ): void {
   const rule = inlineFields(x, inst, group, direction, item, loc);
@@ -130,7 +132,7 @@ function addInlineRule(
     conditional: inst.conditional,
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: () => emptyDefaults(inst),
+    emptyDefaults: () => emptyDefaults(inst, peers),
   });
 }
 
