@@ -110,11 +110,14 @@ const declared = (r: Pick<Rule, 'resource' | 'digest' | 'location'>) =>
     .replace(/^[^:]*:/, '')
     .replace(/^(module\.[^.]+\.)+/, '')}\0${r.digest}`;
 
-/** Whether a rule's declaring resource is written at the base as at the head (same file and text; module instances alike). */
+/**
+ * Whether a rule's declaring resource (or a group) is written at the base as at the head (same
+ * file and text; module instances alike).
+ */
 export function isUnchangedRule(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'digest' | 'location'>): boolean {
   let set = unchangedCache.get(ctx);
   if (!set) {
-    set = new Set(ctx.base.rules.map(declared));
+    set = new Set([...ctx.base.rules.map(declared), ...ctx.base.groups.map((g) => declared({ resource: g.address, digest: g.digest, location: g.location }))]);
     unchangedCache.set(ctx, set);
   }
   return set.has(declared(rule));

@@ -51,16 +51,20 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
       related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module ${code(call.source)}${version}` }],
     };
   }
+  // the module's rule (or group, for a hazard about the group) the finding is about
   const rule = head.rules.find(
     (r) =>
       r.location.file === f.location.file &&
       r.location.startLine === f.location.startLine &&
       r.resource.replace(/\[[^\]]*\]/g, '').startsWith(`${call.address}.`),
   );
-  if (!rule || !isUnchangedRule(ctx, rule)) return f;
+  const group = rule ? undefined : head.groups.find((g) => g.address === f.resource && g.location.file === f.location.file);
+  const declaring = rule ?? (group && { resource: group.address, digest: group.digest, location: group.location });
+  if (!declaring || !isUnchangedRule(ctx, declaring)) return f;
+  const what = rule ? 'The rule that opens it' : 'The group';
   for (const c of chain) {
     const cause = callCause(ctx, c);
-    if (cause) return atCause(f, cause, `The rule that opens it (${code(rule.resource)}, unchanged, in module ${code(c.source)})`);
+    if (cause) return atCause(f, cause, `${what} (${code(declaring.resource)}, unchanged, in module ${code(c.source)})`);
   }
   return f;
 }

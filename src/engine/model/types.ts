@@ -133,6 +133,8 @@ export interface Group {
   attributes: Record<string, Location>;
   /** Why the group may or may not exist (its count / for_each is unknown), or null. */
   conditional: string | null;
+  /** A digest of its arguments as written (see Rule), to tell a group whose text is unchanged. */
+  digest: string;
 }
 
 export interface Attachment {

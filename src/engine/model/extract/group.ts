@@ -34,6 +34,7 @@ export function addGroup(x: Extraction, inst: Instance): void {
     location: location(decl),
     attributes,
     conditional: inst.conditional,
+    digest: declarationFacts(decl.body).digest,
   };
   x.model.groups.push(group);
   for (const direction of DIRECTIONS) group.ownership[direction] = addInlineRules(x, inst, group, direction);
