@@ -2,7 +2,7 @@
 // with Redis, a job is queued for any replica's workers.
 import type { Context } from 'probot';
 import type { GitHubClient } from '../github/types.js';
-import type { ReviewTarget } from './run-review.js';
+import type { ReviewTarget } from './review-target.js';
 import type { RunRegistry } from './runs.js';
 
 /** Starts (in-process) or enqueues (Redis) the review of a target for a webhook. */

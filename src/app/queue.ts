@@ -13,7 +13,8 @@ import { completeCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/types.js';
 import { recordQueueDepth } from './metrics.js';
 import { PrLock, prLockKey } from './pr-lock.js';
-import { runReview, type ReviewTarget } from './run-review.js';
+import { runReview } from './run-review.js';
+import type { ReviewTarget } from './review-target.js';
 import { runKey, type RunRegistry } from './runs.js';
 
 export const QUEUE_NAME = 'sg-review';

@@ -5,11 +5,12 @@
 //   2. read the configuration from the default branch
 //   3. list the changed files; no Terraform change: conclude success at once
 //   4. find the merge base
-//   5. read the touched directories, and the local modules they call, at both revisions;
-//      then the registry and GitHub modules they call (cached per module version)
+//   5. read the touched directories, and the local modules they call, at both revisions
+//      (read-revisions.ts); then the registry and GitHub modules they call (cached per
+//      module version)
 //   6. run the engine, on a worker thread (adapters/review-worker.ts)
-//   7. publish: annotations, one review with the new line comments, resolved stale threads,
-//      then the conclusion
+//   7. publish (publish-review.ts): annotations, one review with the new line comments,
+//      resolved stale threads, then the conclusion
 // Any failure after step 1 concludes the check run with `on_error` and the reason.
 import type { Logger } from 'probot';
 import { reviewInWorker } from '../adapters/review-worker.js';
@@ -18,38 +19,21 @@ import { filterPaths, pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
-import { isTerraformFile } from '../engine/load.js';
-import type { ReviewResult } from '../engine/result.js';
 import { checkRunSink, type ResumedCheckRun } from '../github/check-run.js';
 import { getPull } from '../github/command.js';
 import { CONFIG_PATH, readConfigText } from '../github/config.js';
 import { COMPARE_FILE_LIMIT, compareFiles, listPullFiles, mergeBase, type PullFile } from '../github/pull-files.js';
-import { listBotComments, postReview, resolveThreads } from '../github/review.js';
 import { githubTrees, type TreeReader } from '../github/trees.js';
-import type { GitHubClient, RepoRef } from '../github/types.js';
-import { commentableHunks, type Hunk } from '../publish/anchors.js';
-import { annotationBatches, annotations, checkSummary, checkTitle } from '../publish/check-output.js';
-import type { CheckOutcome, CheckSink, Conclusion } from '../publish/check-sink.js';
-import { fingerprintOf, marker, planComments } from '../publish/review-comments.js';
+import type { GitHubClient } from '../github/types.js';
+import type { CheckSink } from '../publish/check-sink.js';
 import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
-import { governSuppressions, type AcceptRequest } from './acceptance.js';
+import { governSuppressions } from './acceptance.js';
 import { readModulesForReview } from './module-reads.js';
-import { calledModuleDirs, dirOf, includedDirectories, isBelow, isModuleLike, touchedDirectories, unitAncestors } from './scope.js';
-
-export interface ReviewTarget {
-  repo: RepoRef;
-  defaultBranch: string;
-  headSha: string;
-  /** The base branch tip (PR) or the merge group's base SHA. */
-  baseSha: string;
-  /** Null for a merge group: no review comments then. */
-  pullNumber: number | null;
-  /** The PR's `changed_files`, to tell when GitHub's 3,000-file listing cap cut the list. */
-  changedFiles?: number;
-  /** An approver's `/sg-review accept`: record the pending suppressions of this head as accepted. */
-  accept?: AcceptRequest;
-}
+import { includedDirectories, touchedDirectories } from './scope.js';
+import { publishReview, type Conclude } from './publish-review.js';
+import type { ReviewOutcome, ReviewTarget } from './review-target.js';
+import { readBothRevisions } from './read-revisions.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -76,18 +60,6 @@ export interface RunDeps {
   /** Errors the caller retries later (queued jobs): the check run stays in progress meanwhile. */
   retryable?: (e: unknown) => boolean;
 }
-
-export interface ReviewOutcome {
-  kind: 'reviewed' | 'no-changes' | 'invalid-config' | 'superseded' | 'error';
-  conclusion: Conclusion;
-  title: string;
-  summary: string;
-  result: ReviewResult | null;
-}
-
-const MODULE_ROUNDS = 4;
-/** How many directories the search for callers of a changed module reads at most. */
-const MAX_CALLER_DIRS = 200;
 
 export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<ReviewOutcome> {
   const { client, registry } = deps;
@@ -225,7 +197,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         suppressions = governed.section;
       }
       // 7. publish
-      await publish(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes, suppressions }, stillCurrent, conclude);
+      await publishReview(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes, suppressions }, stillCurrent, conclude);
     } catch (e) {
       if (deps.retryable?.(e)) throw e;
       const status = (e as { status?: number }).status;
@@ -241,137 +213,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
   return outcome ?? { kind: 'error', conclusion: 'failure', title: 'sg-review could not complete', summary: 'The check could not be concluded.', result: null };
 }
 
-type Conclude = (
-  conclusion: Conclusion,
-  title: string,
-  summary: string,
-  extra?: Omit<CheckOutcome, 'conclusion' | 'title' | 'summary'>,
-  kind?: ReviewOutcome['kind'],
-  result?: ReviewResult | null,
-) => Promise<void>;
-
-/** Reads the touched directories at both revisions, the local modules they call, and, when a
- * touched directory is a module that nothing read so far calls, the directories that call it. */
 /** A changed file is in scope when its path, or its path before a rename, is. */
 function inScope(config: Config): (f: PullFile) => boolean {
   const matches = pathFilter(config);
   return (f) => matches(f.filename) || (f.previousFilename !== null && matches(f.previousFilename));
-}
-
-async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[], included: string[], notes: string[]) {
-  const base: SourceFile[] = [];
-  const head: SourceFile[] = [];
-  const seen = new Set<string>();
-  const read = async (pending: string[]) => {
-    for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
-      for (const d of pending) seen.add(d);
-      const files = await trees.read([baseSha, headSha], pending);
-      const b = files.get(baseSha)!;
-      const h = files.get(headSha)!;
-      base.push(...b);
-      head.push(...h);
-      pending = [...new Set([...calledModuleDirs(b), ...calledModuleDirs(h)])].filter((d) => !seen.has(d)).sort();
-    }
-  };
-  await read(dirs);
-  if (included.length) {
-    // a changed file Terragrunt units may include: every unit below it is reviewed again
-    const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && isBelow(d, included));
-    if (below.length > MAX_CALLER_DIRS)
-      notes.push(`${below.length} directories lie below the changed Terragrunt files; the first ${MAX_CALLER_DIRS} were reviewed.`);
-    await read(below.slice(0, MAX_CALLER_DIRS));
-  }
-  // what the units include lives in the directories above them
-  await read(unitAncestors([...base, ...head]).filter((d) => !seen.has(d)));
-  const called = new Set([...calledModuleDirs(base), ...calledModuleDirs(head)]);
-  const orphans = dirs.filter((d) => !called.has(d) && isModuleLike(head.filter((f) => dirOf(f.path) === d)));
-  if (orphans.length) {
-    // a changed module is reviewed through its callers, with their arguments
-    const candidates = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d)).slice(0, MAX_CALLER_DIRS);
-    const files = await trees.read([baseSha, headSha], candidates);
-    const callers = candidates.filter((d) => {
-      const inDir = [...files.get(baseSha)!, ...files.get(headSha)!].filter((f) => dirOf(f.path) === d);
-      return calledModuleDirs(inDir).some((m) => orphans.includes(m));
-    });
-    for (const d of callers) seen.add(d);
-    base.push(...files.get(baseSha)!.filter((f) => callers.includes(dirOf(f.path))));
-    head.push(...files.get(headSha)!.filter((f) => callers.includes(dirOf(f.path))));
-  }
-  return { base, head, allDirs: [...seen].sort() };
-}
-
-async function publish(
-  deps: RunDeps,
-  check: CheckSink,
-  target: ReviewTarget,
-  result: ReviewResult,
-  config: Config,
-  scope: { base: SourceFile[]; head: SourceFile[]; changed: PullFile[]; mergeBaseSha: string; allDirs: string[]; notes: string[]; suppressions: string },
-  stillCurrent: () => Promise<boolean>,
-  conclude: Conclude,
-): Promise<void> {
-  const { client } = deps;
-  const { repo } = target;
-  const title = checkTitle(result);
-  const summaryWith = (notes: string[]) =>
-    checkSummary(result, {
-      directories: scope.allDirs,
-      baseSha: scope.mergeBaseSha,
-      headSha: target.headSha,
-      files: scope.head.length,
-      notes,
-      suppressions: scope.suppressions,
-    });
-  const notes = [...scope.notes];
-  const annotated = annotations(result, config.max_annotations);
-  if (annotated.omitted)
-    notes.push(`\`max_annotations\` (${config.max_annotations}) reached: ${annotated.omitted} more findings are in the table above but not annotated.`);
-  const batches = annotationBatches(annotated.list);
-  for (const batch of batches.slice(0, -1)) await check.annotate(title, summaryWith(notes), batch);
-
-  if (target.pullNumber !== null && config.review_comments && !deps.readOnly) {
-    const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
-    const headByPath = new Map(scope.head.map((f) => [f.path, f.content]));
-    const hunks = new Map<string, Hunk[]>();
-    for (const f of scope.changed) {
-      const head = headByPath.get(f.filename);
-      if (head === undefined || !isTerraformFile(f.filename)) continue;
-      hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
-    }
-    const earlier = (await listBotComments(client, repo, target.pullNumber)).flatMap((c) => {
-      const fingerprint = fingerprintOf(c.body);
-      return fingerprint ? [{ id: c.id, fingerprint }] : [];
-    });
-    const plan = planComments({
-      findings: result.findings,
-      hunks,
-      headContent: headByPath,
-      alreadyCommented: new Set(earlier.map((c) => c.fingerprint)),
-      trustedCidrs: config.trusted_cidrs,
-      maxComments: config.max_review_comments,
-    });
-    const overLimit = plan.overLimit.length
-      ? ` ${plan.overLimit.length} more new finding(s) on the lines of this pull request are in the check-run summary only (\`max_review_comments\`: ${config.max_review_comments}).`
-      : '';
-    if (overLimit) notes.push(overLimit.trim());
-    if (!(await stillCurrent())) {
-      await conclude('neutral', 'sg-review: superseded', 'A newer run for this pull request replaced this one; its result is not posted.', {}, 'superseded');
-      return;
-    }
-    if (plan.comments.length) {
-      const body = `sg-review: ${plan.comments.length} new finding(s) on the lines of this pull request, the most severe first.${overLimit} The check run \`sg-review\` has the full summary.`;
-      await postReview(
-        client,
-        repo,
-        target.pullNumber,
-        target.headSha,
-        body,
-        plan.comments.map(({ fingerprint, ...c }) => ({ ...c, tail: marker(fingerprint) })),
-      );
-    }
-    const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
-    const stale = earlier.filter((c) => !current.has(c.fingerprint)).map((c) => c.id);
-    if (stale.length) await resolveThreads(client, repo, target.pullNumber, stale);
-  }
-  await conclude(result.conclusion, title, summaryWith(notes), { annotations: batches[batches.length - 1]!, rerunAction: true }, 'reviewed', result);
 }

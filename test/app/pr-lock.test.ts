@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PrLock, prLockKey } from '../../src/app/pr-lock.js';
 import { closeReviewWorkers, ReviewQueue, startReviewWorker } from '../../src/app/queue.js';
-import type { ReviewTarget } from '../../src/app/run-review.js';
+import type { ReviewTarget } from '../../src/app/review-target.js';
 import { RedisRunRegistry } from '../../src/app/redis-runs.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { FAST, until } from '../helpers/replicas.js';

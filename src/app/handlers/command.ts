@@ -14,7 +14,7 @@ import type { GitHubClient } from '../../github/types.js';
 import { approverVerdict } from '../approvers.js';
 import type { CommandPolicy } from '../command-policy.js';
 import type { Reviews } from '../dispatch.js';
-import type { ReviewTarget } from '../run-review.js';
+import type { ReviewTarget } from '../review-target.js';
 
 export type Command = { kind: 'run' } | { kind: 'accept' } | { kind: 'help' } | { kind: 'unknown'; word: string };
 
