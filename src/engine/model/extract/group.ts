@@ -63,7 +63,16 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(x, inst, group, direction, item, loc, peerArguments(Array.isArray(raw) ? raw[i] : raw), asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown });
+        addInlineRule(
+          x,
+          inst,
+          group,
+          direction,
+          item,
+          loc,
+          peerArguments(Array.isArray(raw) ? raw[i] : raw),
+          asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown },
+        );
       });
     }
   }
