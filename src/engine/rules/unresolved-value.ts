@@ -16,10 +16,10 @@ export const unresolvedValue = defineRule({
     const baseIdentities = new Set(ctx.base.declarations.map((d) => `${d.resource}|${d.identity}`));
     // the same unknown on the same group, direction, protocol and ports at the base: the PR
     // changed something else in the rule (dropped a CIDR beside it), this unknown is not new
-    const unknownAtBase = new Set(ctx.base.rules.filter(isUnresolved).map(unresolvedKey));
+    const unknownAtBase = new Set(ctx.base.rules.filter(isUnresolved).map((r) => unresolvedKey(r)));
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string> }>();
     for (const r of ctx.head.rules) {
-      if (isUnresolved(r) && unknownAtBase.has(unresolvedKey(r))) continue;
+      if (isUnresolved(r) && unresolvedKeys(r).some((k) => unknownAtBase.has(k))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
@@ -65,7 +65,21 @@ type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
 
 const isUnresolved = (r: Rule) => r.peer.type === 'unresolved' || r.unresolved !== null;
 
-const unresolvedKey = (r: Rule) => JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, r.peer.value, r.unresolved]);
+const unresolvedKey = (r: Rule, peer = r.peer.value) => JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, peer, r.unresolved]);
+
+// `element(L, i)` and `L[i]` are members of the list L, whatever i is (element wraps around)
+const MEMBER = /^(?:element\((.+), [^,()]+\)|(.+)\[[^\][]+\])$/;
+
+/**
+ * The rule's key, and for a peer that is one member of an unknown list, the key with the
+ * whole list: `count = length(L)` with `element(L, count.index)` allows L, which the base
+ * may have allowed at once (`security_groups = L` inline, rewritten as one rule per member).
+ */
+function unresolvedKeys(r: Rule): string[] {
+  const list = r.peer.type === 'unresolved' ? MEMBER.exec(r.peer.value) : null;
+  const whole = list?.[1] ?? list?.[2];
+  return whole ? [unresolvedKey(r), unresolvedKey(r, whole)] : [unresolvedKey(r)];
+}
 
 /** What kind of unknown a peer is, for a sentence a reviewer can act on. */
 function peerKind(peer: UnresolvedPeer): string {
