@@ -59,6 +59,8 @@ export class ModuleInstance implements ModuleContext {
     readonly ancestors: string[] = [],
     /** Set on root modules when a tree has several: addresses become `dir:TYPE.NAME`. */
     readonly rootLabel: string | null = null,
+    /** For a local module: the caller's root variables behind an argument (see settableOutside). */
+    readonly callerArgument: ((name: string, keep: (v: Value) => boolean) => string[]) | null = null,
   ) {
     this.scope = { module: this, names: new Map() };
   }
@@ -166,26 +168,28 @@ export class ModuleInstance implements ModuleContext {
   #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
     if (body['count'] === undefined || this.inputs) return null;
     const off = isConditional(body['count']) ? isOffState : (v: Value) => typeof v === 'boolean';
-    const flags = this.settableOutside(body['count']).filter((name) => off(this.variable(name.slice('var.'.length))));
+    const flags = this.settableOutside(body['count'], off);
     if (flags.length === 0) return null;
     const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
     return unknownExpansion(body, new Unknown(String(body['count']), why));
   }
 
   /**
-   * The root variables an expression depends on (through locals) whose value here is their
-   * default: no tfvars file sets them, so `-var` or `TF_VAR_` may, outside the repository.
+   * The root variables an expression depends on (through locals, and through the arguments of
+   * the calls that lead here) whose value is their default, when `keep` accepts that value:
+   * no tfvars file sets them, so `-var` or `TF_VAR_` may, outside the repository.
    */
-  settableOutside(raw: unknown, seen = new Set<string>()): string[] {
-    if (this.inputs) return [];
+  settableOutside(raw: unknown, keep: (v: Value) => boolean, seen = new Set<string>()): string[] {
     const names: string[] = [];
     for (const name of referencedNames(raw)) {
       if (seen.has(name) || !/^(var|local)\./.test(name)) continue; // echoed resource arguments are no flags
       seen.add(name);
       const id = name.slice(name.indexOf('.') + 1);
       const decl = this.source.variables.get(id);
-      if (name.startsWith('local.')) names.push(...this.settableOutside(this.source.locals.get(id)?.raw, seen));
-      else if (decl && hasKey(decl, 'default') && !this.source.tfvars.some((file) => hasKey(file.body, id))) names.push(name);
+      if (name.startsWith('local.')) names.push(...this.settableOutside(this.source.locals.get(id)?.raw, keep, seen));
+      else if (this.inputs)
+        names.push(...(this.callerArgument?.(id, keep) ?? [])); // a Terragrunt unit's inputs are set in the repository
+      else if (decl && hasKey(decl, 'default') && !this.source.tfvars.some((file) => hasKey(file.body, id)) && keep(this.variable(id))) names.push(name);
     }
     return names;
   }
@@ -286,6 +290,10 @@ export class ModuleInstance implements ModuleContext {
         this.diagnostics,
         decl.inputs ?? ((variable) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? evaluateJson(decl.body[variable], scope) : undefined)),
         [...this.ancestors, this.source.dir],
+        null,
+        decl.inputs
+          ? null
+          : (variable, keep) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? this.settableOutside(decl.body[variable], keep) : []),
       );
     };
     if (result.expansion.kind === 'single') instances.set('', makeInstance(base, {}));

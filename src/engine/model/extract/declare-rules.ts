@@ -83,10 +83,7 @@ export function peerArguments(written: unknown): unknown[] {
 
 /** The root variables the given arguments read whose default, used here, is empty. */
 export function emptyDefaults(inst: Instance, peers: unknown[]): string[] {
-  return inst.module.settableOutside(peers).filter((name) => {
-    const v = inst.module.variable(name.slice('var.'.length));
-    return v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
-  });
+  return inst.module.settableOutside(peers, (v) => v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0));
 }
 
 const facts = new WeakMap<object, Pick<RuleSpec, 'refs' | 'digest'>>();
