@@ -9,7 +9,9 @@ import type { RuleFinding } from '../result.js';
 import { fingerprint } from './finding.js';
 import { describeAccess } from './opened-access.js';
 
-const identity = (d: RuleDeclaration) => `${d.resource}|${d.identity}|${d.peersSetOutside.join(',')}`;
+// the rule in AWS on its group, whatever declares it: one more element in a counted list
+// shifts every later instance's address without changing its rule
+const identity = (d: RuleDeclaration) => `${d.group}|${d.direction}|${d.identity}|${d.peersSetOutside.join(',')}`;
 
 /** The head's new or changed declarations of a direction whose peers are set outside. */
 function setOutside(ctx: ReviewContext, direction: Direction): RuleDeclaration[] {
