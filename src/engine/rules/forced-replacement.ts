@@ -6,6 +6,8 @@ import { isUndeclared, isUnknownText } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
+import { shortReference } from '../findings/describe.js';
+import type { RuleDeclaration } from '../model/types.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -74,23 +76,39 @@ export const forcedReplacement = defineRule({
 function legacyRuleReplacements(ctx: ReviewContext) {
   // one resource can declare several rules (an unknown `type` is both ingress and egress):
   // it is replaced when one of its rules matches none of the base's
-  const before = new Map<string, Set<string>>();
+  const before = new Map<string, RuleDeclaration[]>();
   for (const d of ctx.base.declarations.filter((b) => b.origin === 'aws_security_group_rule')) {
-    before.set(d.resource, (before.get(d.resource) ?? new Set()).add(d.identity));
+    before.set(d.resource, [...(before.get(d.resource) ?? []), d]);
   }
   return ctx.head.declarations
     .filter((d) => d.origin === 'aws_security_group_rule' && d.createBeforeDestroy && d.awsRules > 1)
     .filter((d) => {
       const old = before.get(d.resource);
-      return old !== undefined && !old.has(d.identity);
+      return old !== undefined && !old.some((o) => o.identity === d.identity);
     })
     .filter((d, i, all) => all.findIndex((o) => o.resource === d.resource) === i)
-    .map((d) => ({
-      severity: 'medium' as const,
-      fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
-      title: `Replacing ${d.resource} with create_before_destroy will fail with duplicate rules`,
-      message: `Any change to an \`aws_security_group_rule\` replaces it. This one has \`create_before_destroy\` and creates ${d.awsRules} AWS rules (one per CIDR or source): the new resource creates rules that the old one still holds, and the apply fails with \`InvalidPermission.Duplicate\`.\n\nFix: one rule resource per AWS rule (\`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` with \`for_each\` over the CIDRs), or drop \`create_before_destroy\` from the rule.`,
-      resource: d.resource,
-      location: d.location,
-    }));
+    .map((d) => {
+      // only its target is written differently, an expression known at plan time (its self
+      // peers with it): the group may be the same, so the replacement is possible, not certain
+      const rewritten = ctx.headGroups.has(d.group)
+        ? undefined
+        : before.get(d.resource)!.find((o) => o.group !== d.group && withoutTarget(o) === withoutTarget(d));
+      return {
+        severity: rewritten ? ('low' as const) : ('medium' as const),
+        fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
+        title: `Replacing ${d.resource} with create_before_destroy ${rewritten ? 'may' : 'will'} fail with duplicate rules`,
+        message: `${
+          rewritten
+            ? `Its \`security_group_id\` is written differently (${code(shortReference(rewritten.group))} → ${code(shortReference(d.group))}) and known only at plan time: if the group differs, the rule is replaced.`
+            : 'Any change to an `aws_security_group_rule` replaces it.'
+        } This one has \`create_before_destroy\` and creates ${d.awsRules} AWS rules (one per CIDR or source): the new resource creates rules that the old one still holds, and the apply fails with \`InvalidPermission.Duplicate\`.\n\nFix: one rule resource per AWS rule (\`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` with \`for_each\` over the CIDRs), or drop \`create_before_destroy\` from the rule.`,
+        resource: d.resource,
+        location: d.location,
+      };
+    });
+}
+
+/** A declaration's identity with its target group left out (a self peer names it). */
+function withoutTarget(d: RuleDeclaration): string {
+  return d.identity.split(`self:${d.group}`).join('self:');
 }
