@@ -51,3 +51,11 @@ export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null
   const them = names.length > 1 ? 'these variables, empty by default here, are' : 'this variable, empty by default here, is';
   return `Its addresses also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;
 }
+
+/**
+ * A group as a title names it: its address, or for a group known only as an expression (a
+ * conditional, a function call) that expression shortened like any other.
+ */
+export function groupTitle(group: string): string {
+  return /[\s(?]/.test(group) ? shortReference(group) : group;
+}

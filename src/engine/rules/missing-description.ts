@@ -2,6 +2,7 @@
 // it exists.
 import { fingerprint } from '../findings/finding.js';
 import { defineRule } from '../findings/define-rule.js';
+import { groupTitle } from '../findings/describe.js';
 
 export const missingDescription = defineRule({
   id: 'missing-description',
@@ -39,7 +40,7 @@ export const missingDescription = defineRule({
         .map((d) => ({
           severity: 'low' as const,
           fingerprint: fingerprint('missing-description', d.resource, d.identity),
-          title: `New ${d.direction ?? ''} rule on ${d.group} has no description`.replace('  ', ' '),
+          title: `New ${d.direction ?? ''} rule on ${groupTitle(d.group)} has no description`.replace('  ', ' '),
           message: `Add a \`description\` saying who needs this access and why (up to 255 characters). It shows in the AWS console and makes the next review possible.`,
           resource: d.resource,
           location: d.location,

@@ -3,7 +3,7 @@
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
-import { conditionNote, describePeerShort, formatOpened, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, groupTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -39,7 +39,7 @@ export const newEgress = defineRule({
       return placeAtCause(ctx, first, {
         severity,
         fingerprint: accessFingerprint('new-egress', first, json),
-        title: `${what} opened to ${to} from ${first.group}`,
+        title: `${what} opened to ${to} from ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,

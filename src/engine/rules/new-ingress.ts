@@ -1,7 +1,7 @@
 // new-ingress: the head allows inbound access the base did not.
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
-import { conditionNote, describePeerShort, formatOpened, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, groupTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -37,7 +37,7 @@ export const newIngress = defineRule({
       return placeAtCause(ctx, first, {
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
-        title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${first.group}`,
+        title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,

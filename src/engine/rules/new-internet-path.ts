@@ -12,6 +12,7 @@ import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
 import { describeProtocolPorts, hasPorts, isIcmp, protocolOrder } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
+import { groupTitle } from '../findings/describe.js';
 import type { Model } from '../model/types.js';
 import { attachedTo, describeAccess, sensitiveSet, toRanges } from '../findings/opened-access.js';
 
@@ -74,7 +75,7 @@ export const newInternetPath = defineRule({
           group,
           reach.path.map((h) => [h.from, h.to, h.protocol]),
         ),
-        title: `${group} is now ${old ? `${reach.distance} hop(s) from the internet (was ${old.distance})` : 'reachable from the internet'} on ${listed(services)}`,
+        title: `${groupTitle(group)} is now ${old ? `${reach.distance} hop(s) from the internet (was ${old.distance})` : 'reachable from the internet'} on ${listed(services)}`,
         message: lines.join('\n'),
         resource: group,
         // on the first hop this change opened: that is the line to fix
