@@ -12,7 +12,7 @@ import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, containsUnknown, hasKey, isObject, newObject, undeclared, type Value } from './value.js';
+import { Lazy, Ref, Unknown, containsUnknown, hasKey, isEmptyValue, newObject, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -381,7 +381,5 @@ function isConditional(raw: unknown): boolean {
 
 /** A default that switches a feature off: a boolean flag, or an empty value meant to be passed in. */
 function isOffState(v: Value): boolean {
-  if (typeof v === 'boolean' || v === null || v === '') return true;
-  if (Array.isArray(v)) return v.length === 0;
-  return isObject(v) && Object.keys(v).length === 0;
+  return typeof v === 'boolean' || v === '' || isEmptyValue(v);
 }

@@ -109,6 +109,11 @@ export function isObject(v: Value): v is ObjectValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Ref) && !(v instanceof Lazy);
 }
 
+/** null, an empty list or an empty object: a default meant to be replaced by a value passed in. */
+export function isEmptyValue(v: Value): boolean {
+  return v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+}
+
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
   if (v instanceof Unknown) return true;

@@ -92,10 +92,18 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
  * it opens; the call is (module-calls.ts places the finding there).
  */
 function underNewCall(ctx: ReviewContext, resource: string): boolean {
+  let added = newCallsCache.get(ctx);
+  if (!added) {
+    const before = new Set(ctx.base.moduleCalls.map((c) => c.address));
+    added = ctx.head.moduleCalls.filter((c) => !before.has(c.address)).map((c) => c.address);
+    newCallsCache.set(ctx, added);
+  }
+  if (!added.length) return false;
   const address = resource.replace(/\[[^\]]*\]/g, '');
-  const before = new Set(ctx.base.moduleCalls.map((c) => c.address));
-  return ctx.head.moduleCalls.some((c) => address.startsWith(`${c.address}.`) && !before.has(c.address));
+  return added.some((call) => address.startsWith(`${call}.`));
 }
+
+const newCallsCache = new WeakMap<ReviewContext, string[]>();
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
 

@@ -4,7 +4,7 @@
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { referencedNames } from '../../evaluate/references.js';
-import { isObject, type Value } from '../../evaluate/value.js';
+import { isEmptyValue, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
 import type { PeerOrInvalid } from '../peer.js';
 import type { Direction, InvalidValue, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
@@ -83,7 +83,7 @@ export function peerArguments(written: unknown): unknown[] {
 
 /** The root variables the given arguments read whose default, used here, is empty. */
 export function emptyDefaults(inst: Instance, peers: unknown[]): string[] {
-  return inst.module.settableOutside(peers, (v) => v === null || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0));
+  return inst.module.settableOutside(peers, isEmptyValue);
 }
 
 const facts = new WeakMap<object, Pick<RuleSpec, 'refs' | 'digest'>>();
