@@ -46,3 +46,29 @@ resource "aws_security_group_rule" "admin" {
     create_before_destroy = true
   }
 }
+
+# a group the configuration declares, renamed: the rule is certainly replaced
+resource "aws_security_group" "ops_a" {
+  name        = "ops-a"
+  description = "ops"
+}
+
+resource "aws_security_group" "ops_b" {
+  name        = "ops-b"
+  description = "ops"
+}
+
+resource "aws_security_group_rule" "ops" {
+  type              = "ingress"
+  description       = "ops from the offices and each other"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["192.0.2.0/24", "198.51.100.0/24"]
+  self              = true
+  security_group_id = aws_security_group.ops_b.id
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
