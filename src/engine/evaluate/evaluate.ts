@@ -249,7 +249,7 @@ function getIndex(node: Node, object: Value, key: Value): Value {
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (key instanceof Unknown) return unknownFrom(node, key);
   if (object instanceof Ref) return object.child(`[${JSON.stringify(key)}]`);
-  if (object instanceof Lazy) return object.get(toStringValue(key));
+  if (object instanceof Lazy) return object.instance ? object.instance(key) : object.get(toStringValue(key));
   if (Array.isArray(object)) {
     const i = toNumberValue(key);
     if (i < 0 || i >= object.length || !Number.isInteger(i)) throw new EvalError(`index ${i} out of range (length ${object.length})`);

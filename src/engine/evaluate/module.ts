@@ -234,7 +234,14 @@ export class ModuleInstance implements ModuleContext {
   dataSource(type: string, name: string): Value {
     const address = `data.${type}.${name}`;
     const why = this.source.dataSources.has(`${type}.${name}`) ? 'data sources are read during plan' : undeclared(address, this.path);
-    return new Lazy(address, (attribute) => new Unknown(`${address}.${attribute}`, why));
+    // an instance (`x[0]`, 0.11 `x.0`, `x.*`) is read at plan time like the data source itself:
+    // one name and identity whatever the syntax, as for a resource whose count is unknown
+    const source: Lazy = new Lazy(
+      address,
+      (attribute) => new Unknown(`${address}.${attribute}`, why),
+      () => source,
+    );
+    return source;
   }
 
   moduleCall(name: string, src: string): Value {

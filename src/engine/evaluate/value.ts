@@ -79,6 +79,8 @@ export class Lazy {
   constructor(
     readonly label: string,
     readonly get: (name: string) => Value,
+    /** What `x[key]` (or 0.11 `x.0`) is, when that is not the attribute named `key`. */
+    readonly instance: ((key: Value) => Value) | null = null,
   ) {}
 }
 

@@ -8,6 +8,7 @@ import type { ReviewContext } from './context.js';
 import type { RuleFinding } from '../result.js';
 import { fingerprint } from './finding.js';
 import { describeAccess } from './opened-access.js';
+import { groupTitle } from './describe.js';
 
 // the rule in AWS on its group, whatever declares it: one more element in a counted list
 // shifts every later instance's address without changing its rule
@@ -27,7 +28,7 @@ export function peersSetOutsideFindings(ctx: ReviewContext, rule: 'new-ingress' 
     return {
       severity: 'low',
       fingerprint: fingerprint(rule, d.resource, d.identity, names),
-      title: `${what} opened ${toward} the addresses in ${names.join(', ')} on ${d.group}`,
+      title: `${what} opened ${toward} the addresses in ${names.join(', ')} on ${groupTitle(d.group)}`,
       message: [
         `**${what}** is allowed **${toward} the addresses in ${names.map(code).join(', ')}** on ${code(d.group)}.`,
         '',
