@@ -24,12 +24,14 @@ function isIncludable(path: string): boolean {
   return name.endsWith('.hcl') && !name.startsWith('.') && name !== TERRAGRUNT_FILE;
 }
 
-/** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists. */
+/** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists;
+ * `changedDirs`: the directories the change touched (see buildModel). */
 export async function loadModel(
   files: SourceFile[],
   parser: FileParser = new FileParser(),
   budget: Budget = new Budget(),
   modules: ModuleResolutions = NO_RESOLUTIONS,
+  changedDirs: ReadonlySet<string> = new Set(),
 ): Promise<Model> {
   const relevant = withoutShadowedFiles(files.filter((f) => isTerraformFile(f.path)));
   const parsed = await Promise.all(relevant.filter((f) => !isIncludable(f.path)).map((f) => parser.parse(f)));
@@ -41,7 +43,7 @@ export async function loadModel(
   );
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
-  const model = withBudget(budget, () => buildModel(parsed, modules, new Map(relevant.map((f) => [f.path, f.content]))));
+  const model = withBudget(budget, () => buildModel(parsed, modules, new Map(relevant.map((f) => [f.path, f.content])), changedDirs));
   model.limits = locateHits(budget.hits, model);
   return model;
 }

@@ -26,11 +26,20 @@ export async function reviewFiles(
   const parser = new FileParser(toJson, limits.maxDepth);
   // one clock for the review: base and head share its time budget
   const started = Date.now();
+  const changed = changedDirectories(base, head);
   const [baseModel, headModel] = await Promise.all([
-    loadModel(base, parser, new Budget(limits, started), modules.base),
-    loadModel(head, parser, new Budget(limits, started), modules.head),
+    loadModel(base, parser, new Budget(limits, started), modules.base, changed),
+    loadModel(head, parser, new Budget(limits, started), modules.head, changed),
   ]);
   return review(baseModel, headModel, config, options);
+}
+
+/** The directories ('' for the top) holding a file added, removed or changed between the revisions. */
+function changedDirectories(base: SourceFile[], head: SourceFile[]): Set<string> {
+  const before = new Map(base.map((f) => [f.path, f.content]));
+  const after = new Map(head.map((f) => [f.path, f.content]));
+  const changed = [...before.keys(), ...after.keys()].filter((p) => before.get(p) !== after.get(p));
+  return new Set(changed.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')));
 }
 
 /**

@@ -13,6 +13,7 @@ import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionO
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
+import { reachedThroughCaller } from './findings/standalone-modules.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 /** The problem listed for a suppression that waits for approval. */
@@ -31,9 +32,11 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);
+  const duplicate = reachedThroughCaller(head);
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx)) findings.push(suppress({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false }, head, used, standing));
+    for (const f of rule.check(ctx))
+      if (!duplicate(f)) findings.push(suppress({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false }, head, used, standing));
   }
   findings.sort(
     (a, b) =>
@@ -45,7 +48,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   return {
     schema: SCHEMA,
     conclusion: conclusionOf(findings, config.fail_on),
-    stats: { base: stats(base), head: stats(head) },
+    stats: { base: stats(base), head: stats(head, duplicate) },
     findings,
     closed: closedAccess(renamedBase, head, ctx.headAccess),
     modules: [...head.moduleCalls]
@@ -99,8 +102,10 @@ export function conclusionOf(findings: readonly Finding[], failOn: string): Revi
   return failOn !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= threshold) ? 'failure' : 'success';
 }
 
-function stats(m: Model): ModelStats {
-  return { files: m.files.length, groups: m.groups.length, rules: m.rules.length };
+/** What the configuration holds, each block a caller reaches counted as its callers build it. */
+function stats(m: Model, duplicate = reachedThroughCaller(m)): ModelStats {
+  const groups = m.groups.filter((g) => !duplicate({ resource: g.address }));
+  return { files: m.files.length, groups: groups.length, rules: m.rules.filter((r) => !duplicate(r)).length };
 }
 
 type Standing = 'at-base' | 'accepted' | 'pending' | 'expired' | 'bad-date';

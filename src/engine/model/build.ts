@@ -12,8 +12,14 @@ import { parseSuppressions } from './suppressions.js';
 import type { Model } from './types.js';
 
 /** Builds the model of every module in the given files (paths relative to one root); `texts`
- * (content by path) gives the text of suppressed blocks. */
-export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions = NO_RESOLUTIONS, texts: ReadonlyMap<string, string> = new Map()): Model {
+ * (content by path) gives the text of suppressed blocks; `changedDirs`, the directories whose
+ * files the change touched. */
+export function buildModel(
+  files: ParsedFile[],
+  resolutions: ModuleResolutions = NO_RESOLUTIONS,
+  texts: ReadonlyMap<string, string> = new Map(),
+  changedDirs: ReadonlySet<string> = new Set(),
+): Model {
   const overridden = mergeOverrides(files);
   const sources = moduleSources(overridden.files);
   const tree = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
@@ -35,8 +41,13 @@ export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions =
     }
   };
   for (const dir of roots) run(dir);
+  // A changed module is also modelled on its own, as a root: its callers (a module
+  // repository's examples) may leave a flag off, and the module opens what it opens under any
+  // input it accepts. Findings its callers also reach are reported once (review.ts).
+  const standalone = dirs.filter((d) => changedDirs.has(d) && visited.has(d) && !roots.includes(d));
   // directories reached by no call that expanded (count = 0, cycles): model them on their own
   for (const dir of dirs) if (!visited.has(dir)) run(dir);
+  for (const dir of standalone) run(dir);
 
   const model = extraction.model;
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
@@ -46,5 +57,6 @@ export function buildModel(files: ParsedFile[], resolutions: ModuleResolutions =
   model.externalModules = diagnostics.external;
   model.moduleCalls = diagnostics.calls;
   model.suppressions = parseSuppressions(files, texts);
+  model.standaloneModules = standalone.map((d) => label(d)!);
   return model;
 }

@@ -170,6 +170,11 @@ export interface Model {
   limits?: LimitHit[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
+  /**
+   * The address labels (`dir:`) of module directories the change touched that are also
+   * modelled on their own, as a root (flags either way), besides through their callers.
+   */
+  standaloneModules?: string[];
 }
 
 /** A module call: what the summary shows of it, with where it is and its arguments. */
