@@ -19,7 +19,7 @@ if (mode === 'naive') {
   const { parse } = await import('@cdktf/hcl2json');
   for (const f of [...base, ...head]) await parse(f.path, f.content);
 } else {
-  const pool = await createWorkerParser(base.length + head.length);
+  const pool = createWorkerParser();
   // when the last file's JSON arrives: the rest is model building and the review
   const parser = async (path: string, content: string) => {
     const json = await pool(path, content);

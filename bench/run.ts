@@ -94,7 +94,7 @@ async function main() {
     const head = files.map((f, i) => (i % 50 === 0 ? { ...f, content: f.content + '\n# changed\n' } : f));
     const naive = (await naiveParse(files)) + (await naiveParse(head));
     peak = 0;
-    const parser = new FileParser(await createWorkerParser(files.length));
+    const parser = new FileParser(createWorkerParser());
     const [models, t] = await time(() => Promise.all([loadModel(files, parser), loadModel(head, parser)]));
     await parser.close();
     console.log(
@@ -108,7 +108,7 @@ async function main() {
   {
     const files = generate(2000, 5, 40);
     peak = 0;
-    const parser = new FileParser(await createWorkerParser(files.length));
+    const parser = new FileParser(createWorkerParser());
     const [model, t] = await time(() => loadModel(files, parser));
     await parser.close();
     const naive = await naiveParse(files);
@@ -122,7 +122,7 @@ async function main() {
     const base = generate(groups, 3, 100 * scale);
     const head = generate(groups, 3, 100 * scale, 5);
     peak = 0;
-    const parser = new FileParser(await createWorkerParser(base.length));
+    const parser = new FileParser(createWorkerParser());
     const [b, h] = await Promise.all([loadModel(base, parser), loadModel(head, parser)]);
     await parser.close();
     const [result, t] = await time(async () => review(b, h, DEFAULT_CONFIG));
@@ -185,7 +185,7 @@ function coldDiff(): void {
 async function throughput(): Promise<void> {
   const base = generate(1000, 5, 100);
   const head = generate(1000, 5, 100, 2);
-  const parser = parserForReview(base.length + head.length);
+  const parser = parserForReview();
   for (let i = 0; i < 2; i++) await reviewFiles(base, head, DEFAULT_CONFIG, parser);
   const rounds = 8;
   const [, t] = await time(async () => {

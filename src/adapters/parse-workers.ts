@@ -1,4 +1,5 @@
-// Runs @cdktf/hcl2json (a Go/WASM parser, the slowest stage) on worker threads, one per core.
+// Runs @cdktf/hcl2json (a Go/WASM parser, the slowest stage) for the files the fast path
+// (engine/hcl/fast-path.ts) leaves to it: in-process for a few, else on worker threads, one per core.
 // The WASM module is compiled once per process and shared with every worker: V8 then shares
 // its machine code too, so the optimised tier one worker reaches (the first parses of a cold
 // module cost ~15x a warm one) serves all of them, instead of each worker warming up alone.
@@ -33,7 +34,7 @@ parentPort.on('message', async ({ id, path, content }) => {
 });
 `;
 
-/** Below this many files, starting workers costs more than it saves. */
+/** Below this many files for hcl2json at once, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
 
 export type ClosableParser = HclToJson & { close?: () => Promise<void> };
@@ -47,22 +48,45 @@ function parserModule(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
-export async function createWorkerParser(fileCount: number, threads = availableParallelism()): Promise<ClosableParser> {
-  if (fileCount < MIN_FILES_FOR_WORKERS || threads < 2) return parseInProcess;
-  return createWorkerPool(threads);
+/**
+ * hcl2json for the files the fast path leaves to it, started only when the first one comes:
+ * files asked for in the same turn of the event loop (a revision's files are parsed together)
+ * make one batch, and its size chooses in-process hcl2json or worker threads, once.
+ */
+export function deferredParser(choose: (files: number) => ClosableParser, closeChosen: boolean): ClosableParser {
+  let chosen: ClosableParser | null = null;
+  let batch: { path: string; content: string; resolve: (v: Record<string, unknown>) => void; reject: (e: unknown) => void }[] = [];
+  const start = () => {
+    chosen = choose(batch.length);
+    for (const f of batch) chosen(f.path, f.content).then(f.resolve, f.reject);
+    batch = [];
+  };
+  const parse: ClosableParser = (path, content) => {
+    if (chosen) return chosen(path, content);
+    if (batch.length === 0) setImmediate(start);
+    return new Promise((resolve, reject) => batch.push({ path, content, resolve, reject }));
+  };
+  parse.close = async () => {
+    if (closeChosen) await chosen?.close?.();
+  };
+  return parse;
+}
+
+/** The parser of one command-line run: in-process for a few files, else a pool closed with it. */
+export function createWorkerParser(threads = availableParallelism()): ClosableParser {
+  return deferredParser((files) => (files < MIN_FILES_FOR_WORKERS || threads < 2 ? parseInProcess : createWorkerPool(threads)), true);
 }
 
 let shared: ClosableParser | null = null;
 
 /**
- * The parser for one review in a long-running server: in-process for small reviews, else one
+ * The parser for one review in a long-running server: in-process for a few files, else one
  * pool per process, started on first use and kept warm. Parsing on workers keeps the event
  * loop free to answer other webhooks within GitHub's 10 seconds.
  */
-export function parserForReview(fileCount: number): HclToJson {
-  if (fileCount < MIN_FILES_FOR_WORKERS || availableParallelism() < 2) return parseInProcess;
-  shared ??= createWorkerPool(availableParallelism());
-  return shared;
+export function parserForReview(): ClosableParser {
+  const threads = availableParallelism();
+  return deferredParser((files) => (files < MIN_FILES_FOR_WORKERS || threads < 2 ? parseInProcess : (shared ??= createWorkerPool(threads))), false);
 }
 
 /**

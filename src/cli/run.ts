@@ -115,7 +115,7 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   const dir = positionals[0]!;
   const files = await readDirectory(dir, io);
   if (!files.some((f) => isConfigFile(f.path))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json, .tofu, .tofu.json)`);
-  const parser = new FileParser(await createWorkerParser(files.length));
+  const parser = new FileParser(createWorkerParser());
   try {
     // as diff and scan read it: local modules outside the directory, and the init cache
     const modules = await modulesOf(dir, files, io);
@@ -188,7 +188,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     [...base, ...remote.files],
     [...head, ...remote.files],
     config,
-    parserForReview(base.length + head.length),
+    parserForReview(),
     {
       base: { remote: remote.resolutions, initCache: baseModules.initCache },
       head: { remote: remote.resolutions, initCache: headModules.initCache },

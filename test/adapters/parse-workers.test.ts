@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool } from '../../src/adapters/parse-workers.js';
+import { createWorkerPool, deferredParser } from '../../src/adapters/parse-workers.js';
 import { parseInProcess } from '../../src/engine/hcl/parse.js';
 
 describe('parser worker pool', () => {
@@ -17,5 +17,24 @@ describe('parser worker pool', () => {
     await pool.close!();
     // every worker gone: parsing still works, in-process
     expect(await pool('late.tf', 'a = 1')).toEqual({ a: 1 });
+  });
+
+  it('starts hcl2json only when a file comes, choosing by the size of the first batch, once', async () => {
+    const chosen: number[] = [];
+    let closed = 0;
+    const parser = deferredParser((files) => {
+      chosen.push(files);
+      return Object.assign(async (path: string) => ({ path }), { close: async () => void closed++ });
+    }, true);
+    expect(chosen).toEqual([]);
+    const batch = await Promise.all(Array.from({ length: 30 }, (_, i) => parser(`f${i}.tf`, '')));
+    expect(batch.map((j) => j['path'])).toEqual(Array.from({ length: 30 }, (_, i) => `f${i}.tf`));
+    await parser('late.tf', '');
+    expect(chosen).toEqual([30]);
+    await parser.close!();
+    expect(closed).toBe(1);
+    // a parser that never got a file closes nothing
+    const idle = deferredParser(() => parseInProcess, true);
+    await idle.close!();
   });
 });

@@ -3,8 +3,9 @@ import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { FileParser, parseInProcess, type HclToJson, type SourceFile } from '../../src/engine/hcl/parse.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
-const group = (i: number, port = 443) =>
-  `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  ingress {\n    description = "d"\n    from_port = ${port}\n    to_port = ${port}\n    protocol = "tcp"\n    cidr_blocks = ["10.0.${i}.0/24"]\n  }\n}\n`;
+// the description's template directive leaves these files to hcl2json (not the fast path)
+const group = (i: number, port = 443, description = '%{ if true }d%{ endif }') =>
+  `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  ingress {\n    description = "${description}"\n    from_port = ${port}\n    to_port = ${port}\n    protocol = "tcp"\n    cidr_blocks = ["10.0.${i}.0/24"]\n  }\n}\n`;
 
 function counting(): { toJson: HclToJson; parsed: string[] } {
   const parsed: string[] = [];
@@ -33,5 +34,23 @@ describe('the content cache', () => {
     expect([c.error?.file, d.error?.file]).toEqual(['c.tf', 'd.tf']);
     expect(d.error?.message).toMatch(/deeper than 10 levels/);
     expect(parsed).toEqual(['a.tf']);
+  });
+
+  it('reads ordinary files on the fast path: hcl2json gets only the files it leaves, with their errors', async () => {
+    const { toJson, parsed } = counting();
+    const parser = new FileParser(toJson);
+    const ordinary = await Promise.all(Array.from({ length: 5 }, (_, i) => parser.parse({ path: `o${i}.tf`, content: group(i, 443, 'd') })));
+    expect(parsed).toEqual([]);
+    expect(ordinary.map((f) => f.body['resource'])).toEqual(
+      await Promise.all(ordinary.map((_, i) => parseInProcess('x.tf', group(i, 443, 'd')).then((j) => j['resource']))),
+    );
+    expect(ordinary[0]!.located.blocks[0]!.labels).toEqual(['aws_security_group', 'g0']);
+    const [directive, broken] = await Promise.all([
+      parser.parse({ path: 'directive.tf', content: group(9) }),
+      parser.parse({ path: 'broken.tf', content: 'resource "aws_security_group" "g" {\n  ingress {\n    from_port = 22 +\n  }\n}\n' }),
+    ]);
+    expect(parsed).toEqual(['directive.tf', 'broken.tf']);
+    expect(directive.error).toBeNull();
+    expect(broken.error).toMatchObject({ file: 'broken.tf', line: 3, column: 21 });
   });
 });
