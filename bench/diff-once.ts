@@ -1,10 +1,13 @@
 // One cold process, as `sg-review diff` runs: prints the milliseconds of either the review of a
-// generated module (base and head, worker pool, content cache) or the naive one-by-one
-// hcl2json parse of both revisions (and, for the review, when its parsing ended), with the CPU
-// time of all threads. Timed after the imports, so Node's start is left out.
-//   node --import tsx bench/diff-once.ts <groups> <files> review|naive
+// generated module (base and head, fast path, hcl2json for what it leaves, content cache), the
+// naive one-by-one hcl2json parse of both revisions, or the naive one-by-one fast-path parse
+// (and, for the review, when its parsing ended), with the CPU time of all threads. Timed after
+// the imports, so Node's start is left out.
+//   node --import tsx bench/diff-once.ts <groups> <files> review|naive|naive-fast
 import { createWorkerParser } from '../src/adapters/parse-workers.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import { fastHclToJson } from '../src/engine/hcl/fast-path.js';
+import { FileParser } from '../src/engine/hcl/parse.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { generate } from './generate.js';
 
@@ -13,21 +16,27 @@ const base = generate(groups, 5, files);
 const head = generate(groups, 5, files, 2);
 const started = performance.now();
 let parsedMs = 0;
+let fallbacks = 0;
 const cpu = process.cpuUsage();
 if (mode === 'naive') {
   // imported here, not above: the import starts hcl2json's runtime, which the review must not pay for
   const { parse } = await import('@cdktf/hcl2json');
   for (const f of [...base, ...head]) await parse(f.path, f.content);
+} else if (mode === 'naive-fast') {
+  for (const f of [...base, ...head]) {
+    if (fastHclToJson(f.content)) continue;
+    fallbacks++;
+    await (await import('@cdktf/hcl2json')).parse(f.path, f.content);
+  }
 } else {
-  const pool = createWorkerParser();
-  // when the last file's JSON arrives: the rest is model building and the review
-  const parser = async (path: string, content: string) => {
-    const json = await pool(path, content);
-    parsedMs = performance.now() - started;
-    return json;
+  const toJson = createWorkerParser();
+  // when the last distinct content is parsed: the rest is model building and the review
+  const parseContent = FileParser.prototype.parseContent;
+  FileParser.prototype.parseContent = function (...args) {
+    return parseContent.apply(this, args).then((parsed) => ((parsedMs = performance.now() - started), parsed));
   };
-  await reviewFiles(base, head, DEFAULT_CONFIG, parser);
-  await pool.close?.();
+  await reviewFiles(base, head, DEFAULT_CONFIG, (path, content) => (fallbacks++, toJson(path, content)));
+  await toJson.close?.();
 }
 const used = process.cpuUsage(cpu);
 console.log(
@@ -36,5 +45,6 @@ console.log(
     parsedMs,
     cpuMs: (used.user + used.system) / 1000,
     changedFiles: base.filter((f, i) => f.content !== head[i]!.content).length,
+    fallbacks,
   }),
 );
