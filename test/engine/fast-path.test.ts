@@ -90,6 +90,7 @@ const REFUSED: Record<string, string> = {
   'template in a label': 'r "a${b}" {}\n',
   'for as a key': 'm = {\n  for = 1\n}\n',
   'legacy index chained': 'c = x.0.1\n',
+  'nested attribute splat': 'x = a.*.b.*\n',
   'heredoc marker not on its own line': 'a = <<EOT\nx EOT\n',
 };
 
@@ -109,6 +110,7 @@ const UNSURE: Record<string, string> = {
   'non-ASCII identifier': 'é = 1\n',
   'a digit-heavy number': 'c = 12345678901234567890\n',
   'traversal on a literal': 'a = true.x\n',
+  'a second attribute splat': 'x = a.*.b[0].*\n',
   'heredoc ending a wrapped expression': 'a = x == <<EOT\ny\nEOT\n',
   'keyword keys': 'm = {\n  true = 1\n}\n',
   'byte order mark': '\ufeffa = 1\n',

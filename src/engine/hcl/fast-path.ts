@@ -275,6 +275,7 @@ class FastParser {
   postfix(term: Expr): Expr {
     let e = term;
     const t = this.text;
+    let attributeSplat = false; // HCL refuses some splats after `.*`: one per chain is certain
     for (;;) {
       if (this.lineEnded(e)) return e;
       const save = this.pos;
@@ -283,8 +284,11 @@ class FastParser {
       if (c === '.' && t[this.pos + 1] !== '.') {
         if (e.kind === 'literal') notFast(); // `1.5.x`, `true.x`: odd
         this.pos++;
-        if (t[this.pos] === '*') this.pos++;
-        else if (this.isIdentStart()) this.ident();
+        if (t[this.pos] === '*') {
+          if (attributeSplat) notFast();
+          attributeSplat = true;
+          this.pos++;
+        } else if (this.isIdentStart()) this.ident();
         else {
           // legacy index `list.0`; `list.0.1` is an error in HCL
           const digits = /[0-9]+/y;
