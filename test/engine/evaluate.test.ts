@@ -71,6 +71,37 @@ describe('evaluate', () => {
     expect(ev('"${aws_security_group.web.id}-x"')).toBeInstanceOf(Unknown);
   });
 
+  it('keeps the identity of unknowns through rewrites that give the same list back', () => {
+    const a = new Unknown('var.a', 'no default');
+    const listed: Record<string, Value> = { ...vars, listed: [a, 'pl-1'], empty: {} };
+    const s: Scope = { module: { ...ctx, variable: (n) => listed[n] ?? new Unknown(`var.${n}`, 'not declared') }, names: new Map() };
+    const at = (src: string) => evaluateSafely(() => parseExpression(src), s, src);
+    expect(at('compact(split(",", join(",", var.listed)))')).toEqual([a, 'pl-1']);
+    expect(at('split(",", lookup(var.empty, "ids", join(",", var.listed)))')).toEqual([a, 'pl-1']);
+    expect(at('split(",", join(",", var.unknown))')).toBe(vars['unknown']);
+    expect(at('concat(var.unknown, [], [])')).toBe(vars['unknown']);
+    expect(at('split(",", join(",", [aws_ec2_managed_prefix_list.a.id, aws_ec2_managed_prefix_list.b.id]))')).toEqual([
+      new Ref('aws_ec2_managed_prefix_list.a', 'id'),
+      new Ref('aws_ec2_managed_prefix_list.b', 'id'),
+    ]);
+    expect(at('split(",", join("", [aws_ec2_managed_prefix_list.a.id]))')).toEqual([new Ref('aws_ec2_managed_prefix_list.a', 'id')]);
+    // a known item holding the separator splits as Terraform splits it
+    expect(at('split(",", join(",", ["pl-1,pl-2", var.unknown]))')).toEqual(['pl-1', 'pl-2', vars['unknown']]);
+  });
+
+  it('gives a new unknown where a rewrite may not give the same list back', () => {
+    const opaque = (src: string) => {
+      const v = ev(src);
+      expect(v).toBeInstanceOf(Unknown);
+      expect((v as Unknown).expr).toBe(src);
+    };
+    opaque('split(",", join(";", var.unknown))'); // another separator
+    opaque('split("-", join("-", var.unknown))'); // "-" is inside ids: sg-1-… would split
+    opaque('concat(var.unknown, ["10.0.0.0/8"])'); // more than the list
+    opaque('concat(var.unknown, var.unknown)');
+    opaque('lookup(var.unknown, "ids", var.unknown)'); // the map itself is unknown
+  });
+
   it('try and can catch dynamic errors only', () => {
     expect(ev('try(var.rules[1].cidr, "none")')).toBe('none');
     expect(ev('try(var.rules[0].cidr, "none")')).toBe('10.0.0.0/8');

@@ -3,6 +3,7 @@
 // argument that is itself unknown makes the result unknown unless the function says otherwise.
 import ipaddr from 'ipaddr.js';
 import { budget } from './limits.js';
+import { keepingIdentity } from './list-round-trips.js';
 import {
   EvalError,
   Ref,
@@ -383,6 +384,8 @@ const BY_NAME = new Map(Object.entries(FUNCTIONS));
 export function callFunction(name: string, args: Value[], src: string): Value {
   const fn = BY_NAME.get(name);
   if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
+  const kept = keepingIdentity(name, args, src);
+  if (kept !== undefined) return kept;
   const unknownArg = args.find((a) => a instanceof Unknown);
   if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
   if (unknownArg && name !== 'coalesce' && name !== 'coalescelist') return new Unknown(src, (unknownArg as Unknown).reason);
