@@ -45,13 +45,13 @@ export const unresolvedValue = defineRule({
       .map(([, { rule: r, what, kinds }]) => ({
         severity: 'medium' as const,
         fingerprint: fingerprint('unresolved-value', r.resource, what),
-        title: `A rule on ${shortReference(r.group)} depends on ${kinds.has('data') ? 'a data source read at plan time' : 'values not known before apply'}`,
+        title: `A rule on ${shortReference(r.group)} depends on ${titleCause(kinds)}`,
         message: [
           `sg-review cannot tell statically what ${code(r.resource)} opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on ${code(r.group)}):`,
           '',
           ...what.map((w) => `- ${w}`),
           '',
-          ...[...kinds].sort().map((k) => KIND_TEXT[k]!),
+          ...[...kinds].sort().map((k) => KIND_TEXT[k]!(r)),
           ...(r.unresolved ? ['The protocol or ports are not known: the widest value is assumed.'] : []),
           'This rule is not counted as safe: review what the value will be at apply time, or give it a default or a tfvars entry.',
         ].join('\n'),
@@ -88,8 +88,22 @@ function peerKind(peer: UnresolvedPeer): string {
   return 'value';
 }
 
-const KIND_TEXT: Record<string, string> = {
-  group: 'The peer is a security group known only at plan time: not the internet itself, but whatever that group is attached to gains this access.',
-  data: 'The addresses come from a data source, read at plan time from outside this repository (a provider or another state): what it returns decides what this rule opens.',
-  value: 'An unknown address range could be anything, including the internet.',
+/** The title's cause: the one kind of unknown when there is one, else the general words. */
+function titleCause(kinds: Set<string>): string {
+  if (kinds.size === 1 && kinds.has('data')) return 'a data source read at plan time';
+  if (kinds.size === 1 && kinds.has('group')) return 'a security group known only at plan time';
+  return 'values not known before apply';
+}
+
+// An unknown group is never the internet: it is not described as one. It stays medium (the
+// rule table's severity) because it hides which tier gains the access, and with it whether a
+// path from the internet now reaches the group, which sg-review cannot follow through it.
+const KIND_TEXT: Record<string, (r: Rule) => string> = {
+  group: (r) =>
+    r.direction === 'ingress'
+      ? `The source is a security group known only at plan time: never the internet itself, but whatever that group is attached to gains this access, and if that group is reachable from the internet (a load balancer's), the path now reaches ${code(r.group)} too, which sg-review cannot follow through an unknown group.`
+      : `The destination is a security group known only at plan time: never the internet itself, but ${code(r.group)} can now reach whatever that group is attached to, which sg-review cannot tell.`,
+  data: () =>
+    'The addresses come from a data source, read at plan time from outside this repository (a provider or another state): what it returns decides what this rule opens.',
+  value: () => 'An unknown address range could be anything, including the internet.',
 };
