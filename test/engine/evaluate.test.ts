@@ -9,6 +9,7 @@ import {
   type ModuleContext,
   type Scope,
 } from '../../src/engine/evaluate/evaluate.js';
+import { Alternatives, possibleValues } from '../../src/engine/evaluate/alternatives.js';
 import { Lazy, Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
 
 const vars: Record<string, Value> = {
@@ -100,6 +101,15 @@ describe('evaluate', () => {
     opaque('concat(var.unknown, ["10.0.0.0/8"])'); // more than the list
     opaque('concat(var.unknown, var.unknown)');
     opaque('lookup(var.unknown, "ids", var.unknown)'); // the map itself is unknown
+  });
+
+  it('keeps the branches of a conditional whose condition is unknown, without those that fail', () => {
+    const either = ev('var.unknown ? aws_security_group.a : var.cidrs[5]');
+    expect(either).toBeInstanceOf(Alternatives);
+    expect((either as Alternatives).branches).toEqual([new Ref('aws_security_group.a', '')]);
+    expect(possibleValues(ev('var.unknown ? (var.unknown ? aws_security_group.a : null).id : null'))).toEqual([new Ref('aws_security_group.a', 'id')]);
+    expect(ev('var.unknown ? var.cidrs[5] : var.cidrs[6]')).toMatchObject({ reason: expect.stringMatching(/index 5 out of range/) });
+    expect(ev('var.unknown ? 1 : 1')).toBe(1);
   });
 
   it('try and can catch dynamic errors only', () => {

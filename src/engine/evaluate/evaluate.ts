@@ -2,6 +2,7 @@
 // becomes an explicit Unknown carrying the expression text, never a guess.
 import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
+import { Alternatives, eachBranch, evaluatedBranches } from './alternatives.js';
 import { callFunction } from './functions.js';
 import { LimitError, budget } from './limits.js';
 import {
@@ -232,6 +233,7 @@ function lookupName(name: string, scope: Scope, src: string): Value {
 }
 
 function getAttr(node: Node, object: Value, name: string): Value {
+  if (object instanceof Alternatives) return eachBranch(node.src, object, (b) => getAttr(node, b, name));
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (object instanceof Ref) return object.echoed(name) ?? object.child(name);
   if (object instanceof Lazy) return object.get(name);
@@ -246,6 +248,7 @@ function getAttr(node: Node, object: Value, name: string): Value {
 }
 
 function getIndex(node: Node, object: Value, key: Value): Value {
+  if (object instanceof Alternatives && !(key instanceof Unknown)) return eachBranch(node.src, object, (b) => getIndex(node, b, key));
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (key instanceof Unknown) return unknownFrom(node, key);
   if (object instanceof Ref) return object.child(`[${JSON.stringify(key)}]`);
@@ -380,13 +383,14 @@ function applyBinary(node: BinaryNode, left: Value, scope: Scope): Value {
 function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope: Scope): Value {
   const test = evaluate(node.test, scope);
   if (test instanceof Unknown || test instanceof Ref) {
-    // Unknown condition: only a value both branches agree on is known.
-    const a = evaluate(node.then, scope);
-    const b = evaluate(node.else, scope);
-    if (valuesEqual(a, b)) return a;
-    return new Unknown(
+    // Unknown condition: only a value both branches agree on is known; otherwise it is one
+    // of the branches that evaluate (see alternatives.ts)
+    const branches = evaluatedBranches([() => evaluate(node.then, scope), () => evaluate(node.else, scope)]);
+    if (branches.length === 2 && valuesEqual(branches[0]!, branches[1]!)) return branches[0]!;
+    return new Alternatives(
       node.src,
       test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
+      branches,
     );
   }
   return evaluate(toBoolValue(test) ? node.then : node.else, scope);

@@ -7,7 +7,7 @@ import { fingerprint } from '../findings/finding.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
 import { shortReference } from '../findings/describe.js';
-import type { RuleDeclaration } from '../model/types.js';
+import type { Model, RuleDeclaration } from '../model/types.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -88,27 +88,31 @@ function legacyRuleReplacements(ctx: ReviewContext) {
     })
     .filter((d, i, all) => all.findIndex((o) => o.resource === d.resource) === i)
     .map((d) => {
-      // only its target is written differently, an expression known at plan time (its self
-      // peers with it): the group may be the same, so the replacement is possible, not certain
-      const rewritten = ctx.headGroups.has(d.group)
-        ? undefined
-        : before.get(d.resource)!.find((o) => o.group !== d.group && withoutTarget(o) === withoutTarget(d));
+      const olds = before.get(d.resource)!;
+      // the same group: its new rules collide with the old ones. Another group known on both
+      // sides: they are created there, nothing collides. A target not known before apply on
+      // either side: the group may be the same, so the failure is possible, not certain
+      const sameGroup = olds.some((o) => o.group === d.group);
+      const unknownTarget = unknownTargetAt(ctx.base, d.resource) || unknownTargetAt(ctx.head, d.resource);
+      if (!sameGroup && !unknownTarget) return null;
+      const was = olds.find((o) => o.group !== d.group);
       return {
-        severity: rewritten ? ('low' as const) : ('medium' as const),
+        severity: sameGroup ? ('medium' as const) : ('low' as const),
         fingerprint: fingerprint('forced-replacement', d.resource, 'create_before_destroy'),
-        title: `Replacing ${d.resource} with create_before_destroy ${rewritten ? 'may' : 'will'} fail with duplicate rules`,
+        title: `Replacing ${d.resource} with create_before_destroy ${sameGroup ? 'will' : 'may'} fail with duplicate rules`,
         message: `${
-          rewritten
-            ? `Its \`security_group_id\` is written differently (${code(shortReference(rewritten.group))} → ${code(shortReference(d.group))}) and known only at plan time: if the group differs, the rule is replaced.`
-            : 'Any change to an `aws_security_group_rule` replaces it.'
-        } This one has \`create_before_destroy\` and creates ${d.awsRules} AWS rules (one per CIDR or source): the new resource creates rules that the old one still holds, and the apply fails with \`InvalidPermission.Duplicate\`.\n\nFix: one rule resource per AWS rule (\`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` with \`for_each\` over the CIDRs), or drop \`create_before_destroy\` from the rule.`,
+          sameGroup || !was
+            ? 'Any change to an `aws_security_group_rule` replaces it.'
+            : `Its \`security_group_id\` is written differently (${code(shortReference(was.group))} → ${code(shortReference(d.group))}) and not known before apply: Terraform replaces the rule, and the group may be the same one.`
+        } This one has \`create_before_destroy\` and creates ${d.awsRules} AWS rules (one per CIDR or source): the new resource creates rules that the old one still holds${sameGroup ? '' : ' when both are in the same group'}, and the apply fails with \`InvalidPermission.Duplicate\`.\n\nFix: one rule resource per AWS rule (\`aws_vpc_security_group_ingress_rule\` / \`_egress_rule\` with \`for_each\` over the CIDRs), or drop \`create_before_destroy\` from the rule.`,
         resource: d.resource,
         location: d.location,
       };
-    });
+    })
+    .filter((f) => f !== null);
 }
 
-/** A declaration's identity with its target group left out (a self peer names it). */
-function withoutTarget(d: RuleDeclaration): string {
-  return d.identity.split(`self:${d.group}`).join('self:');
+/** Whether a rule resource's target group is not known before apply in a model. */
+function unknownTargetAt(model: Model, resource: string): boolean {
+  return model.unknowns.some((u) => u.resource === resource && u.attribute === 'security_group_id');
 }

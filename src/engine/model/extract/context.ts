@@ -1,6 +1,7 @@
 // What every extractor shares: the model being built, the instance being read, and how an
 // attribute is evaluated with its unknowns recorded once per resource and expression.
 import type { LocatedBlock, Span } from '../../hcl/locate.js';
+import { possibleValues } from '../../evaluate/alternatives.js';
 import { evaluateJson, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
@@ -64,12 +65,25 @@ export class Extraction {
     for (const p of peers) if (p.type === 'unresolved') this.unknown(new Unknown(p.value, p.reason), attribute, inst.address, loc);
   }
 
-  /** The group a standalone rule targets: its address, a literal id, or the expression. */
+  /**
+   * The group a standalone rule targets: its address, a literal id, or the expression. A target
+   * not known before apply is still that group when every branch it can take is that group.
+   */
   targetGroup(inst: Instance, attribute: string): string {
-    const v = this.attr(inst, attribute);
-    if (v instanceof Unknown) return v.expr;
-    return groupKey(v) ?? display(v);
+    const v = this.attrQuiet(inst, attribute);
+    if (!(v instanceof Unknown)) return groupKey(v) ?? display(v);
+    const sole = soleGroup(v);
+    if (sole !== null) return sole;
+    this.unknown(v, attribute, inst.address, location(inst.decl, inst.decl.block?.attributes.get(attribute)));
+    return v.expr;
   }
+}
+
+/** The one group every possible value of an unknown designates, or null. */
+function soleGroup(v: Unknown): string | null {
+  const keys = new Set(possibleValues(v).map((x) => (x instanceof Unknown ? null : groupKey(x))));
+  const [only] = keys;
+  return keys.size === 1 && only !== undefined ? only : null;
 }
 
 export function createBeforeDestroy(inst: Instance): boolean {

@@ -47,7 +47,7 @@ resource "aws_security_group_rule" "admin" {
   }
 }
 
-# a group the configuration declares, renamed: the rule is certainly replaced
+# moved to another declared group: replaced, but its rules are created in ops_b, where nothing collides
 resource "aws_security_group" "ops_a" {
   name        = "ops-a"
   description = "ops"
