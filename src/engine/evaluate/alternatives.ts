@@ -11,6 +11,12 @@ export class Alternatives extends Unknown {
     reason: string,
     /** The branches that evaluate; at least one. */
     readonly branches: readonly Value[],
+    /**
+     * A branch is `null` written as such: "no value here". A null that comes from a variable
+     * may be a placeholder for a value set outside the repository, so only this one is dropped
+     * from what a required argument can be.
+     */
+    readonly nullWritten = false,
   ) {
     super(expr, reason);
   }
@@ -40,8 +46,11 @@ export function eachBranch(expr: string, alternatives: Alternatives, step: (bran
   return new Alternatives(expr, alternatives.reason, evaluatedBranches(alternatives.branches.map((b) => () => step(b))));
 }
 
-/** What a required argument (a rule's target) can be: every branch but null. */
-export function possibleValues(v: Value): Value[] {
-  if (v instanceof Alternatives) return v.branches.flatMap(possibleValues);
-  return v === null ? [] : [v];
+/**
+ * What a required argument can be: every branch but a `null` written as such and, when `valid`
+ * is given, but the known values it refuses (a rule's target that is not a group id fails).
+ */
+export function possibleValues(v: Value, valid: (known: Value) => boolean = () => true): Value[] {
+  if (v instanceof Alternatives) return v.branches.flatMap((b) => (b === null && v.nullWritten ? [] : possibleValues(b, valid)));
+  return v instanceof Unknown || valid(v) ? [v] : [];
 }

@@ -305,7 +305,15 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
     args = [...args.slice(0, -1), ...last];
   }
   const own = scope.module.contextFunction?.(node.name, args, node.src);
-  return own !== undefined ? own : callFunction(node.name, args, node.src);
+  if (own !== undefined) return own;
+  // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1
+  const alternatives = args.filter((a) => a instanceof Alternatives);
+  if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {
+    const at = args.indexOf(alternatives[0]!);
+    const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src));
+    return each.branches.every((b) => valuesEqual(b, each.branches[0]!)) ? each.branches[0]! : each;
+  }
+  return callFunction(node.name, args, node.src);
 }
 
 type BinaryNode = Extract<Node, { kind: 'binary' }>;
@@ -391,6 +399,7 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
       node.src,
       test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
       branches,
+      [node.then, node.else].some((b) => b.kind === 'literal' && b.value === null),
     );
   }
   return evaluate(toBoolValue(test) ? node.then : node.else, scope);

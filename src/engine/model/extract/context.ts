@@ -79,9 +79,13 @@ export class Extraction {
   }
 }
 
+// what AWS takes as the group a rule is added to: its id (a word such as "disabled" fails); an
+// empty string may be a placeholder for an id set outside the repository
+const isTarget = (v: Value) => typeof v !== 'string' || v.trim() === '' || /^sg-[0-9a-f]+$/.test(v.trim());
+
 /** The one group every possible value of an unknown designates, or null. */
 function soleGroup(v: Unknown): string | null {
-  const keys = new Set(possibleValues(v).map((x) => (x instanceof Unknown ? null : groupKey(x))));
+  const keys = new Set(possibleValues(v, isTarget).map((x) => (x instanceof Unknown ? null : groupKey(x))));
   const [only] = keys;
   return keys.size === 1 && only !== undefined ? only : null;
 }
