@@ -59,6 +59,8 @@ const FAST: Record<string, string> = {
     'm = {\n  a = 1\n  "b" = 2\n  c: 3\n  "${var.x}" = 4\n  (var.y) = 5\n  d.e = 6\n  10 = 7\n  2 = 8\n  "k/${var.c}" = 9\n  "__proto__" = 10\n  B = 11\n  a = 12\n}\nn = { a = 1, b = 2 }\no = {a=1,\nb = 2}\np = {\n}\nq = {\n  a = <<EOT\nx\nEOT\n  b = 1\n}\n',
   'blocks: labels, nesting, repeats, single-line and empty':
     '_a = 1\nb-c = 2\nresource "a" "b" {}\nresource "a" "c" {\n  x = 1\n}\nresource "a" "b" {\n  y = 2\n}\nlocals {\n  a = 1\n}\nlocals {\n  b = 2\n}\nresource aws_sg x {}\nr "a" "" {}\nlifecycle { create_before_destroy = true }\ns { }\nt { # c\n  a = 1\n} # end\n',
+  'conditionals and templates inside longer templates':
+    'a = "x${a ? "b" : "c"}"\nb = "${var.n != "" ? var.n : aws_eks_cluster.this[0].name}-groups"\nc = "${var.d ? "" : "${var.c}_"}${each.value["name"]}"\nd = "a${x ? y : z ? "p" : ""}b"\ne = "x${"y"}"\nf = "x${"${y}"}z"\ng = <<EOT\n${a ? "b" : c}\nEOT\n',
   'dynamic blocks': 'dynamic "ingress" {\n  for_each = var.x\n  content {\n    from_port = ingress.value\n    cidr_blocks = ingress.value["cidrs"]\n  }\n}\n',
   '0.11 syntax':
     'resource "aws_security_group" "x" {\n  ingress = ["${var.list}"]\n  y = "${var.list}"\n  z = "${element(var.l, count.index)}"\n  count = "${var.on ? 1 : 0}"\n}\n',
@@ -101,9 +103,8 @@ const UNSURE: Record<string, string> = {
   'carriage returns': 'a = 1\r\nb = 2\r\n',
   'template directive': 'l = "%{if a}x%{endif}"\n',
   'strip markers': 'x = "a ${~ var.a ~} b"\n',
-  'conditional inside a longer template': 'k = "x${a ? "b" : "c"}"\n',
-  'nested template': 'e = "x${"y"}"\n',
   'literal inside a longer template': 'f = "a${true}b"\n',
+  'literal branch of a conditional inside a longer template': 'f = "a${x ? 1 : "b"}"\n',
   'decomposed unicode': 'n = "e\\u0301"\n',
   'non-ASCII label': 'r "é" {}\n',
   'escaped label': 'r "a\\"b" {}\n',

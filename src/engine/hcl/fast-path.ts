@@ -23,7 +23,7 @@ type Expr =
   | { kind: 'template'; parts: (string | Expr)[]; start: number; end: number }
   | { kind: 'tuple'; items: Expr[]; start: number; end: number }
   | { kind: 'object'; items: { key: string; value: Expr }[]; start: number; end: number }
-  | { kind: 'conditional'; start: number; end: number }
+  | { kind: 'conditional'; test: Expr; then: Expr; else: Expr; start: number; end: number }
   | { kind: 'other'; start: number; end: number };
 
 interface Body {
@@ -214,11 +214,11 @@ class FastParser {
     this.skip();
     if (this.text[this.pos] !== '?') return test;
     this.pos++;
-    this.expression();
+    const then = this.expression();
     this.skip();
     this.expect(':');
     const otherwise = this.expression();
-    return { kind: 'conditional', start, end: otherwise.end };
+    return { kind: 'conditional', test, then, else: otherwise, start, end: otherwise.end };
   }
 
   /** A heredoc's closing line ends the expression where newlines count. */
@@ -698,10 +698,17 @@ class FastParser {
     return parts.map((part) => (typeof part === 'string' ? escapeLiteral(part) : this.convertPart(part))).join('');
   }
 
-  /** An interpolation inside a longer template: its source, except for kinds hcl2json rewrites. */
+  /**
+   * An interpolation inside a longer template (or a branch of a conditional there): its source,
+   * except that hcl2json writes a template as its text and a conditional as an `%{if}` directive.
+   */
   convertPart(e: Expr): string {
-    if (e.kind === 'literal' || e.kind === 'template' || e.kind === 'conditional') notFast();
-    return this.wrap(e);
+    if (e.kind === 'literal') notFast(); // a number or bool as text, null as nothing: hcl2json's call
+    if (e.kind === 'template') return this.convertStringPart(e);
+    if (e.kind !== 'conditional') return this.wrap(e);
+    if (this.text[e.test.end] === ')') notFast(); // the `)` quirk of wrap()
+    const otherwise = this.convertPart(e.else);
+    return `%{if ${this.text.slice(e.test.start, e.test.end)}}${this.convertPart(e.then)}${otherwise ? `%{else}${otherwise}` : ''}%{endif}`;
   }
 
   wrap(e: Expr): string {
