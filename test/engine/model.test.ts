@@ -396,6 +396,10 @@ resource "aws_security_group" "g" {
     ['protocol = "tcp"\n  from_port = 443\n  to_port = 80', 'from_port "443": it is greater than to_port (80): AWS rejects the range'],
     ['protocol = "udp"\n  from_port = 53\n  to_port = 70000', 'to_port "70000": it is not a port number (0-65535)'],
     ['protocol = "tcp"\n  from_port = "ssh"\n  to_port = 22', 'from_port "ssh": it is not a number'],
+    // ICMP type and code are 0-255 or -1: AWS refuses the rest, it never caps them
+    ['protocol = "icmp"\n  from_port = 0\n  to_port = 65535', 'to_port "65535": it is the ICMP code, out of range: AWS takes 0-255, or -1 for every code'],
+    ['protocol = "icmpv6"\n  from_port = 300\n  to_port = -1', 'from_port "300": it is the ICMP type, out of range: AWS takes 0-255, or -1 for every type'],
+    ['protocol = "1"\n  from_port = -2\n  to_port = 0', 'from_port "-2": it is the ICMP type, out of range: AWS takes 0-255, or -1 for every type'],
   ])('a rule with %s opens nothing (never all traffic) and is recorded as invalid', async (fields, expected) => {
     const m = await modelOf({
       'main.tf': `resource "aws_security_group_rule" "r" {
@@ -413,6 +417,7 @@ resource "aws_security_group" "g" {
   it.each([
     ['icmp', '8', '0', 'icmp 2048-2048'],
     ['icmp', '3', '-1', 'icmp 768-1023'],
+    ['icmpv6', '255', '255', 'icmpv6 65535-65535'],
     ['tcp', '-1', '-1', 'tcp 0-65535'],
     ['ALL', '0', '0', 'all 0-65535'],
     ['17', '53', '53', 'udp 53-53'],

@@ -31,7 +31,8 @@ export function isIcmp(protocol: Protocol): protocol is 'icmp' | 'icmpv6' {
 export function normalisePorts(protocol: Protocol, from: number | null, to: number | null): PortRange {
   if (!hasPorts(protocol)) return ALL_PORTS;
   if (isIcmp(protocol)) {
-    // from = ICMP type, to = ICMP code; -1 means all (an omitted range on icmpv6 too)
+    // from = ICMP type, to = ICMP code; -1 means all (an omitted range on icmpv6 too); AWS
+    // refuses a value above 255 (rule-fields.ts reports it and computes no access)
     if (from === null || from < 0) return ALL_PORTS;
     const type = Math.min(from, 255);
     if (to === null || to < 0) return [type * 256, type * 256 + 255];

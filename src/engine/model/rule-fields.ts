@@ -2,7 +2,7 @@
 // port range, what had to be assumed (widest) because a value was unknown, and the known
 // values AWS or Terraform would reject (then the rule opens nothing: the apply fails).
 import { Unknown, display, toNumberValue, type Value } from '../evaluate/value.js';
-import { normalisePorts, normaliseProtocol } from './protocol.js';
+import { isIcmp, normalisePorts, normaliseProtocol } from './protocol.js';
 import type { InvalidValue, PortRange, Protocol } from './types.js';
 
 export interface ProtocolAndPorts {
@@ -77,6 +77,15 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
     if (from !== null && to !== null && from >= 0 && to >= 0 && from > to)
       invalid.push({ field: 'from_port', value: String(from), reason: `it is greater than to_port (${to}): AWS rejects the range` });
   }
+  // ICMP type and code are each 0-255, or -1 for all: AWS refuses the rule otherwise ("ICMP
+  // code (65535) out of range"), never caps it
+  if (isIcmp(protocol) && !invalid.length)
+    for (const [field, v, what] of [
+      ['from_port', from, 'type'],
+      ['to_port', to, 'code'],
+    ] as const)
+      if (v !== null && (v < -1 || v > 255 || !Number.isInteger(v)))
+        invalid.push({ field, value: String(v), reason: `it is the ICMP ${what}, out of range: AWS takes 0-255, or -1 for every ${what}`, icmp: true });
   // the provider's own check on inline blocks (AWS itself would ignore the ports); a standalone
   // aws_security_group_rule with -1 and ports is accepted and opens all traffic
   if (inline && knownProtocol && protocol === 'all' && !invalid.length) {

@@ -66,6 +66,8 @@ export interface InvalidValue {
   /** As written; null when a required argument is not written at all. */
   value: string | null;
   reason: string;
+  /** The value is an ICMP type or code (`from_port` / `to_port` of icmp and icmpv6), not a port. */
+  icmp?: boolean;
 }
 
 /** A rule declaration with invalid values: no access is computed from it (never "all traffic"). */

@@ -43,7 +43,7 @@ export const invalidRule = defineRule({
                 ? `Terraform rejects this ${i.direction} rule, so \`terraform plan\` fails. sg-review computes no access from it: until it is fixed it opens nothing, and what it was meant to open is not reviewed.`
                 : `AWS or the provider rejects this ${i.direction} rule, so \`terraform apply\` fails. sg-review computes no access from it: until it is fixed it opens nothing, and what it was meant to open is not reviewed.`,
               '',
-              i.value === null ? FIX_MISSING : (FIX[FIELD_KIND[i.field] ?? i.field] ?? FIX_CIDR),
+              i.value === null ? FIX_MISSING : i.icmp ? FIX_ICMP : (FIX[FIELD_KIND[i.field] ?? i.field] ?? FIX_CIDR),
             ].join('\n'),
             resource: i.resource,
             location: i.location,
@@ -64,6 +64,9 @@ const FIX_MISSING =
 
 const FIX_PORTS =
   'Give the range from its lowest to its highest port (`from_port` ≤ `to_port`, both 0-65535). For all traffic in an inline block (`protocol = "-1"`), write `from_port = 0` and `to_port = 0`.';
+
+const FIX_ICMP =
+  'For `icmp` / `icmpv6`, `from_port` is the ICMP type and `to_port` the code, each 0-255 or -1 for all: echo request is `from_port = 8`, `to_port = 0`; all of ICMP is `from_port = -1`, `to_port = -1`.';
 
 const FIX: Record<string, string> = {
   protocol: 'Name the transport protocol and put the service in the ports: HTTP is `protocol = "tcp"` with `from_port = 80` and `to_port = 80`.',
