@@ -45,6 +45,25 @@ describe('ports as a reviewer reads them: ICMP as type/code, never type × 256 +
     ],
     ['icmp', [[772, 1282]], 'ICMP destination-unreachable (type 3, codes 4-255), type 4 (all codes), redirect (type 5, codes 0-2)'],
     ['icmpv6', [[32768, 32768]], 'ICMPv6 echo-request (128/0)'],
+    // merged as the JSON merges them (render/json.ts): consecutive types with the same codes
+    [
+      'icmp',
+      [
+        [2304, 2304],
+        [2048, 2048],
+        [2560, 2560],
+      ],
+      'ICMP types 8-10 code 0',
+    ],
+    [
+      'icmp',
+      [
+        [0, 767],
+        [768, 1023],
+        [1025, 1025],
+      ],
+      'ICMP types 0-3, type 4 code 1 (4/1)',
+    ],
     ['icmp', [[10753, 10753]], 'ICMP type 42 code 1 (42/1)'],
     [
       'tcp',

@@ -49,8 +49,7 @@ export function normalisePorts(protocol: Protocol, from: number | null, to: numb
 export function describePorts(protocol: Protocol, ranges: PortRange[]): string {
   if (!hasPorts(protocol)) return 'all ports';
   if (isIcmp(protocol))
-    return ranges
-      .flatMap(icmpRectangles)
+    return icmpTypeCodes(ranges)
       .map((r) => describeIcmpRectangle(r))
       .join(', ');
   return ranges.map(([a, b]) => (a === 0 && b === 65535 ? 'all ports' : a === b ? String(a) : `${a}-${b}`)).join(', ');
@@ -69,7 +68,7 @@ export function describeProtocolPorts(protocol: Protocol, ranges: PortRange[]): 
     return `${describePorts(protocol, ranges)}/${protocol}`;
   }
   const family = protocol === 'icmp' ? 'ICMP' : 'ICMPv6';
-  const rects = ranges.flatMap(icmpRectangles);
+  const rects = icmpTypeCodes(ranges);
   if (rects.length === 1 && rects[0]!.types[0] === 0 && rects[0]!.types[1] === 255 && rects[0]!.codes[1] - rects[0]!.codes[0] === 255) return `all ${family}`;
   return `${family} ${rects.map((r) => describeIcmpRectangle(r, protocol)).join(', ')}`;
 }
@@ -124,7 +123,7 @@ const ICMP_NAMES: Record<string, Record<number, string>> = {
 function describeIcmpRectangle({ types: [t1, t2], codes: [c1, c2] }: IcmpRectangle, protocol = ''): string {
   const allCodes = c1 === 0 && c2 === 255;
   if (t1 === 0 && t2 === 255 && allCodes) return 'all types';
-  if (t1 !== t2) return `types ${t1}-${t2}${allCodes ? '' : ` codes ${c1}-${c2}`}`;
+  if (t1 !== t2) return `types ${t1}-${t2}${allCodes ? '' : c1 === c2 ? ` code ${c1}` : ` codes ${c1}-${c2}`}`;
   const name = ICMP_NAMES[protocol]?.[t1];
   const codes = allCodes ? 'all codes' : c1 === c2 ? `${t1}/${c1}` : `codes ${c1}-${c2}`;
   if (name) return `${name} (${allCodes ? `type ${t1}, all codes` : c1 === c2 ? codes : `type ${t1}, ${codes}`})`;
