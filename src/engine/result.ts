@@ -50,14 +50,27 @@ const openedSchema = z.object({ peer: peerSchema, ports: portRanges });
 /** One peer and the port ranges newly opened to or from it. */
 export type Opened = z.infer<typeof openedSchema>;
 
+/** A hop's protocols after its first (`protocol` and `ports`): a hop carries every protocol and port between its two groups. */
+const otherProtocols = <T extends z.ZodType>(traffic: T) =>
+  z.array(traffic).optional().describe('The other protocols the hop carries, each with its ports (`icmp` for ICMP); absent when `protocol` is the only one.');
+
 /** The engine's access, path hops and closed access: protocol and ports, ICMP encoded. */
 const engineParts = {
   access: z.object({ direction: directionSchema, group: z.string(), protocol: z.string(), opened: z.array(openedSchema) }),
-  hop: z.object({ from: z.string(), to: z.string(), protocol: z.string(), ports: portRanges }),
+  hop: z.object({
+    from: z.string(),
+    to: z.string(),
+    protocol: z.string(),
+    ports: portRanges,
+    otherProtocols: otherProtocols(z.object({ protocol: z.string(), ports: portRanges })),
+  }),
   closed: z.object({ group: z.string(), direction: directionSchema, protocol: z.string(), peer: z.string(), ports: portRanges }),
 };
 export type Hop = z.infer<typeof engineParts.hop>;
 export type Closed = z.infer<typeof engineParts.closed>;
+
+/** One protocol and what it opens, as the document shows it. */
+const documentTraffic = z.union([z.object({ protocol: portProtocol, ports: portRanges }), z.object({ protocol: icmpProtocol, icmp: icmpRanges })]);
 
 /** The same in the document: ICMP as type/code ranges (`icmp` in place of `ports`), every other protocol with `ports`. */
 const documentParts = {
@@ -66,8 +79,8 @@ const documentParts = {
     engineParts.access.extend({ protocol: icmpProtocol, opened: z.array(z.object({ peer: peerSchema, icmp: icmpRanges })) }),
   ]),
   hop: z.union([
-    engineParts.hop.extend({ protocol: portProtocol }),
-    engineParts.hop.omit({ ports: true }).extend({ protocol: icmpProtocol, icmp: icmpRanges }),
+    engineParts.hop.extend({ protocol: portProtocol, otherProtocols: otherProtocols(documentTraffic) }),
+    engineParts.hop.omit({ ports: true }).extend({ protocol: icmpProtocol, icmp: icmpRanges, otherProtocols: otherProtocols(documentTraffic) }),
   ]),
   closed: z.union([
     engineParts.closed.extend({ protocol: portProtocol }),

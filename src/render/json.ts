@@ -2,7 +2,7 @@
 // engine holds ICMP as type × 256 + code; the document shows it as type/code ranges.
 import { icmpTypeCodes, isIcmp } from '../engine/model/protocol.js';
 import type { PortRange } from '../engine/model/types.js';
-import type { Finding, ReviewDocument, ReviewResult } from '../engine/result.js';
+import type { Finding, Hop, ReviewDocument, ReviewResult } from '../engine/result.js';
 
 export function renderJson(result: ReviewResult): string {
   return JSON.stringify(toDocument(result), null, 2) + '\n';
@@ -15,7 +15,7 @@ export function toDocument(result: ReviewResult): ReviewDocument {
     findings: result.findings.map(({ access, path, ...f }) => ({
       ...f,
       ...(access ? { access: accessWithIcmp(access) } : {}),
-      ...(path ? { path: path.map(withIcmp) } : {}),
+      ...(path ? { path: path.map(hopWithIcmp) } : {}),
     })),
     closed: result.closed.map(withIcmp),
   };
@@ -27,7 +27,12 @@ function accessWithIcmp(access: NonNullable<Finding['access']>) {
   return { ...access, protocol, opened: access.opened.map(({ peer, ports }) => ({ peer, icmp: icmpTypeCodes(ports) })) };
 }
 
-/** A hop, closed access or model rule with its ICMP ports as type/code ranges. */
+/** A path hop with each of its protocols' ICMP ports as type/code ranges. */
+function hopWithIcmp({ otherProtocols, ...hop }: Hop) {
+  return { ...withIcmp(hop), ...(otherProtocols ? { otherProtocols: otherProtocols.map(withIcmp) } : {}) };
+}
+
+/** A hop's protocol, closed access or model rule with its ICMP ports as type/code ranges. */
 export function withIcmp<T extends { protocol: string; ports: PortRange[] }>(item: T) {
   const { protocol } = item;
   if (!isIcmp(protocol)) return item;

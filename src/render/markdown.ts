@@ -1,6 +1,7 @@
 // The review as markdown: the text of the PR check summary and of `--format markdown`.
 // Counts, a findings table, a Mermaid picture of new internet paths, closed access,
 // suppressed findings.
+import { describeHop } from '../engine/findings/describe.js';
 import { describeProtocolPorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/result.js';
 import type { Finding } from '../engine/result.js';
@@ -30,7 +31,7 @@ export function pathDiagram(findings: Finding[]): string | null {
   const edges = new Set<string>();
   for (const f of paths) {
     for (const hop of f.path!) {
-      const label = mermaidLabel(describeProtocolPorts(hop.protocol, hop.ports));
+      const label = mermaidLabel(describeHop(hop));
       edges.add(`  ${id(hop.from)} -->|"${label}"| ${id(hop.to)}`);
     }
   }

@@ -72,8 +72,15 @@ describe('the JSON document shows ICMP as type/code', () => {
       ['new-ingress', 'aws_vpc_security_group_ingress_rule.unreachable', 'icmp', [{ peer: peer('10.0.0.0/8'), icmp: [rect([3, 3], [0, 255])] }]],
       ['new-ingress', 'aws_vpc_security_group_ingress_rule.echo_request_v6', 'icmpv6', [{ peer: peer('::/0'), icmp: [rect([128, 128], [0, 0])] }]],
     ]);
+    // the hop carries every protocol it is reachable on, not only the first
     expect(doc.findings.find((f) => f.rule === 'new-internet-path')!.path).toEqual([
-      { from: 'internet', to: 'aws_security_group.edge', protocol: 'icmp', icmp: [rect([8, 8], [0, 0])] },
+      {
+        from: 'internet',
+        to: 'aws_security_group.edge',
+        protocol: 'icmp',
+        icmp: [rect([8, 8], [0, 0])],
+        otherProtocols: [{ protocol: 'icmpv6', icmp: [rect([128, 128], [0, 0])] }],
+      },
     ]);
     expect(doc.closed).toEqual([
       { group: 'aws_security_group.edge', direction: 'ingress', protocol: 'icmp', peer: '192.168.0.0/16', icmp: [rect([3, 3], [4, 4])] },
@@ -90,5 +97,18 @@ describe('the JSON document shows ICMP as type/code', () => {
     const doc = JSON.parse(out) as ReviewDocument;
     const ssh = doc.findings.find((f) => f.rule === 'new-ingress' && f.access?.protocol === 'tcp' && JSON.stringify(f.access.opened).includes('[22,22]'));
     expect(ssh?.access?.opened).toEqual([{ peer: { type: 'cidr', value: '0.0.0.0/0' }, ports: [[22, 22]] }]);
+    // every port of the hop, whichever block comes first
+    expect(doc.findings.find((f) => f.rule === 'new-internet-path')!.path).toEqual([
+      {
+        from: 'internet',
+        to: 'aws_security_group.app',
+        protocol: 'tcp',
+        ports: [
+          [22, 22],
+          [8000, 8000],
+        ],
+        otherProtocols: [{ protocol: 'icmp', icmp: [rect([8, 8], [0, 0])] }],
+      },
+    ]);
   });
 });

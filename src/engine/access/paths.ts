@@ -3,8 +3,8 @@
 // and port; a group with no egress rules has no outgoing edges (the provider deletes AWS's
 // default egress rule). Breadth-first, so distances are hop counts and the work is linear in
 // the number of rules. Entries and edges are visited in a sorted order and a group collects
-// every protocol and port it is reachable on at its distance, so nothing depends on the order
-// in which blocks are written.
+// every protocol and port it is reachable on at its distance, as each hop does for its own two
+// ends, so nothing depends on the order in which blocks are written.
 import type { Hop } from '../result.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
@@ -13,12 +13,29 @@ import { intersect, union, type IntervalSet } from './intervals.js';
 
 export interface Reach {
   distance: number;
-  /** Hops from the internet to this group, in order. */
+  /** Hops from the internet to this group, in order, each with every protocol and port it carries. */
   path: Hop[];
   /** The ingress rule that admits each hop, parallel to `path`. */
   via: Rule[];
   /** Every protocol and port the group is reachable on at `distance`, over all last hops. */
   reachable: Map<string, IntervalSet>;
+}
+
+/** Protocols and ports; while the walk runs, a hop's traffic is one of these. */
+type Traffic = Map<string, IntervalSet>;
+
+/** A reach whose hops still collect traffic. */
+type Walk = Omit<Reach, 'path'> & { hops: { from: string; to: string; traffic: Traffic }[] };
+
+/** Each protocol with its ports in protocol order; all traffic alone when present (it covers the rest). */
+export function byProtocol(traffic: Traffic): [string, IntervalSet][] {
+  const all = traffic.get('all');
+  return all ? [['all', all]] : [...traffic.entries()].sort(([a], [b]) => protocolOrder(a, b));
+}
+
+function toHop({ from, to, traffic }: Walk['hops'][number]): Hop {
+  const [first, ...others] = byProtocol(traffic).map(([protocol, ports]) => ({ protocol, ports: ports.map(([a, b]): PortRange => [Number(a), Number(b)]) }));
+  return { from, to, ...first!, ...(others.length ? { otherProtocols: others } : {}) };
 }
 
 interface Edge {
@@ -65,22 +82,27 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   }
   entry.sort((a, b) => compare(a.to, b.to) || ruleOrder(a.rule, b.rule));
   for (const list of edges.values()) list.sort((a, b) => compare(a.to, b.to) || protocolOrder(a.protocol, b.protocol) || ruleOrder(a.via, b.via));
-  const reach = new Map<string, Reach>();
-  const widen = (r: Reach, protocol: string, ports: IntervalSet) => r.reachable.set(protocol, union(r.reachable.get(protocol) ?? [], ports));
+  const reach = new Map<string, Walk>();
+  // the group's reachable traffic, and its last hop's when it comes from the same group
+  const widen = (r: Walk, from: string, protocol: string, ports: IntervalSet) => {
+    for (const t of [
+      r.reachable,
+      ...r.hops
+        .slice(-1)
+        .filter((h) => h.from === from)
+        .map((h) => h.traffic),
+    ])
+      t.set(protocol, union(t.get(protocol) ?? [], ports));
+  };
   let frontier: string[] = [];
   for (const e of entry) {
     const known = reach.get(e.to);
     if (known) {
-      widen(known, e.rule.protocol, interval(e.rule.ports));
+      widen(known, 'internet', e.rule.protocol, interval(e.rule.ports));
       continue;
     }
-    const r: Reach = {
-      distance: 1,
-      via: [e.rule],
-      path: [{ from: 'internet', to: e.to, protocol: e.rule.protocol, ports: [e.rule.ports] }],
-      reachable: new Map(),
-    };
-    widen(r, e.rule.protocol, interval(e.rule.ports));
+    const r: Walk = { distance: 1, via: [e.rule], hops: [{ from: 'internet', to: e.to, traffic: new Map() }], reachable: new Map() };
+    widen(r, 'internet', e.rule.protocol, interval(e.rule.ports));
     reach.set(e.to, r);
     frontier.push(e.to);
   }
@@ -90,20 +112,19 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
       for (const e of edges.get(g) ?? []) {
         const known = reach.get(e.to);
         if (known) {
-          if (known.distance === d) widen(known, e.protocol, e.ports);
+          if (known.distance === d) widen(known, g, e.protocol, e.ports);
           continue;
         }
-        const hop: Hop = { from: g, to: e.to, protocol: e.protocol, ports: e.ports.map(([a, b]) => [Number(a), Number(b)]) };
         const prev = reach.get(g)!;
-        const r: Reach = { distance: d, via: [...prev.via, e.via], path: [...prev.path, hop], reachable: new Map() };
-        widen(r, e.protocol, e.ports);
+        const r: Walk = { distance: d, via: [...prev.via, e.via], hops: [...prev.hops, { from: g, to: e.to, traffic: new Map() }], reachable: new Map() };
+        widen(r, g, e.protocol, e.ports);
         reach.set(e.to, r);
         next.push(e.to);
       }
     }
     frontier = next;
   }
-  return reach;
+  return new Map([...reach].map(([group, { hops, ...r }]) => [group, { ...r, path: hops.map(toHop) }]));
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,7 @@
 import { code } from './code-span.js';
 import { describeProtocolPorts } from '../model/protocol.js';
 import type { Peer, Rule } from '../model/types.js';
-import type { Opened } from '../result.js';
+import type { Hop, Opened } from '../result.js';
 
 export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
   switch (peer.type) {
@@ -58,4 +58,9 @@ export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null
  */
 export function groupTitle(group: string): string {
   return /[\s(?]/.test(group) ? shortReference(group) : group;
+}
+
+/** What a path hop carries: every protocol with its ports ("22, 8000/tcp, ICMP echo-request (8/0)"). */
+export function describeHop(hop: Hop): string {
+  return [hop, ...(hop.otherProtocols ?? [])].map((t) => describeProtocolPorts(t.protocol, t.ports)).join(', ');
 }

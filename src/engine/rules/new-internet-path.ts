@@ -7,12 +7,12 @@
 // new-ingress finding has the severity), while a longer path is a tier bypass like any other.
 import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
-import { reachability } from '../access/paths.js';
+import { byProtocol, reachability } from '../access/paths.js';
 import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
-import { describeProtocolPorts, hasPorts, isIcmp, protocolOrder } from '../model/protocol.js';
+import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
-import { groupTitle } from '../findings/describe.js';
+import { describeHop, groupTitle } from '../findings/describe.js';
 import type { Model } from '../model/types.js';
 import { attachedTo, describeAccess, sensitiveSet, toRanges } from '../findings/opened-access.js';
 
@@ -30,10 +30,8 @@ export const newInternetPath = defineRule({
       const declared = ctx.headGroups.has(group);
       const existed = declared ? ctx.baseGroups.has(group) : existedOutside(ctx.base, group);
       // every protocol and port it is now reachable on; the severity is the worst of them
-      // (all traffic covers the rest; ICMP has no sensitive ports)
-      const reachable = reach.reachable.has('all')
-        ? [['all', reach.reachable.get('all')!] as const]
-        : [...reach.reachable.entries()].sort(([a], [b]) => protocolOrder(a, b));
+      // (ICMP has no sensitive ports)
+      const reachable = byProtocol(reach.reachable);
       const sensitive = reachable.some(
         ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
       );
@@ -42,7 +40,7 @@ export const newInternetPath = defineRule({
       const services = reachable.flatMap(([protocol, ports]) =>
         hasPorts(protocol) && !isIcmp(protocol) ? toRanges(ports).map((r) => describeAccess(protocol, [r])) : [describeAccess(protocol, toRanges(ports))],
       );
-      const chain = ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeProtocolPorts(h.protocol, h.ports)})`)].join(' → ');
+      const chain = ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeHop(h)})`)].join(' → ');
       const exposed = attachedTo(ctx.head, group);
       const lines = [
         old
