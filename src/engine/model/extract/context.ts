@@ -79,9 +79,9 @@ export class Extraction {
   }
 }
 
-// what AWS takes as the group a rule is added to: its id (a word such as "disabled" fails); an
-// empty string may be a placeholder for an id set outside the repository
-const isTarget = (v: Value) => typeof v !== 'string' || v.trim() === '' || /^sg-[0-9a-f]+$/.test(v.trim());
+// what AWS takes as the group a rule is added to: its id ("" or a word such as "disabled"
+// fails). A value set outside the repository is an empty default (null, [], {}), kept unknown.
+const isTarget = (v: Value) => typeof v !== 'string' || /^sg-[0-9a-f]+$/.test(v.trim());
 
 /** The one group every possible value of an unknown designates, or null. */
 function soleGroup(v: Unknown): string | null {

@@ -6,7 +6,7 @@ variable "create_security_group" {
 
 variable "existing_security_group_id" {
   type    = string
-  default = ""
+  default = null
 }
 
 variable "admin_cidrs" {
