@@ -14,6 +14,7 @@ import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { reachedThroughCaller } from './findings/standalone-modules.js';
+import { mergeAcrossInstances } from './findings/same-module-code.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 /** The problem listed for a suppression that waits for approval. */
@@ -33,11 +34,12 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);
   const duplicate = reachedThroughCaller(head);
+  const raised: Finding[] = [];
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
-    for (const f of rule.check(ctx))
-      if (!duplicate(f)) findings.push(suppress({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false }, head, used, standing));
+    for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
   }
+  for (const f of mergeAcrossInstances(raised)) findings.push(suppress(f, head, used, standing));
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
