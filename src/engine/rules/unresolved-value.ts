@@ -7,6 +7,7 @@ import type { Peer, Rule } from '../model/types.js';
 import { shortReference } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
+import { isNothing } from '../access/access.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -17,9 +18,13 @@ export const unresolvedValue = defineRule({
     // the same unknown on the same group, direction, protocol and ports at the base: the PR
     // changed something else in the rule (dropped a CIDR beside it), this unknown is not new
     const unknownAtBase = new Set(ctx.base.rules.filter(isUnresolved).map((r) => unresolvedKey(r)));
+    // the same unknown peer allowed at the base on these ports and more (its ports were an
+    // unknown, now written): narrowing opens nothing
+    const coveredAtBase = (r: Rule) =>
+      r.peer.type === 'unresolved' && peerValues(r).some((value) => isNothing(ctx.baseAccess.opened({ ...r, peer: { ...r.peer, value } as Peer })));
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string> }>();
     for (const r of ctx.head.rules) {
-      if (isUnresolved(r) && unresolvedKeys(r).some((k) => unknownAtBase.has(k))) continue;
+      if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
@@ -76,9 +81,14 @@ const MEMBER = /^(?:element\((.+), [^,()]+\)|(.+)\[[^\][]+\])$/;
  * may have allowed at once (`security_groups = L` inline, rewritten as one rule per member).
  */
 function unresolvedKeys(r: Rule): string[] {
+  return peerValues(r).map((peer) => unresolvedKey(r, peer));
+}
+
+/** The peer's expression, and the whole list when it is one member of an unknown list. */
+function peerValues(r: Rule): string[] {
   const list = r.peer.type === 'unresolved' ? MEMBER.exec(r.peer.value) : null;
   const whole = list?.[1] ?? list?.[2];
-  return whole ? [unresolvedKey(r), unresolvedKey(r, whole)] : [unresolvedKey(r)];
+  return whole ? [r.peer.value, whole] : [r.peer.value];
 }
 
 /** What kind of unknown a peer is, for a sentence a reviewer can act on. */
