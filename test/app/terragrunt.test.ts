@@ -88,10 +88,10 @@ describe('Terragrunt pull requests in the App', () => {
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
     const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
     const opened = comments.filter((c) => c.body.includes('SSH (22/tcp) opened to the internet'));
-    // web and api take the parent's CIDRs; db sets its own, so the change does not reach it
-    expect(opened.map((c) => [c.path, /on (\S+)/.exec(c.body)?.[1]])).toEqual([
-      ['live/root.hcl', 'live/prod/api:module.terragrunt.aws_security_group.this'],
-      ['live/root.hcl', 'live/prod/web:module.terragrunt.aws_security_group.this'],
-    ]);
+    // web and api take the parent's CIDRs: the same finding on the parent's line, once, naming
+    // the other unit; db sets its own, so the change does not reach it
+    expect(opened.map((c) => [c.path, /on (\S+)/.exec(c.body)?.[1]])).toEqual([['live/root.hcl', 'live/prod/api:module.terragrunt.aws_security_group.this']]);
+    expect(opened[0]!.body).toContain('through 1 other instance: `live/prod/web:module.terragrunt.');
+    expect(opened[0]!.body).not.toContain('live/stage/db');
   });
 });
