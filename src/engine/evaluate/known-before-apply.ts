@@ -35,6 +35,10 @@ const ECHOED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['name', 'internal'],
   // a database's flag as written
   aws_db_instance: ['publicly_accessible', 'port'],
+  // a cluster's port as written (absent: the engine's default, chosen by the provider)
+  aws_rds_cluster: ['port'],
+  aws_docdb_cluster: ['port'],
+  aws_neptune_cluster: ['port'],
 };
 
 /** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */

@@ -1,0 +1,43 @@
+# The cluster's port is written, so the provider stores it as given: a rule on
+# aws_rds_cluster.main.port opens that port, known before apply, not "all ports".
+resource "aws_security_group" "app" {
+  name_prefix = "app-"
+}
+
+resource "aws_security_group" "db" {
+  name_prefix = "db-"
+}
+
+resource "aws_rds_cluster" "main" {
+  cluster_identifier     = "main"
+  engine                 = "aurora-postgresql"
+  port                   = 5432
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+
+resource "aws_rds_cluster" "default_port" {
+  cluster_identifier     = "reports"
+  engine                 = "aurora-mysql"
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+
+resource "aws_security_group_rule" "app_to_db" {
+  description              = "The app to the database"
+  type                     = "ingress"
+  from_port                = aws_rds_cluster.main.port
+  to_port                  = aws_rds_cluster.main.port
+  protocol                 = "tcp"
+  source_security_group_id = aws_security_group.app.id
+  security_group_id        = aws_security_group.db.id
+}
+
+# no port written: the engine's default, chosen by the provider (computed)
+resource "aws_security_group_rule" "app_to_reports" {
+  description              = "The app to the reports database"
+  type                     = "ingress"
+  from_port                = aws_rds_cluster.default_port.port
+  to_port                  = aws_rds_cluster.default_port.port
+  protocol                 = "tcp"
+  source_security_group_id = aws_security_group.app.id
+  security_group_id        = aws_security_group.db.id
+}
