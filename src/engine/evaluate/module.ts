@@ -224,7 +224,8 @@ export class ModuleInstance implements ModuleContext {
       this.#inProgress.add(guard);
       try {
         const v = evaluateJson(decl.body[attribute], withNames(this.scope, names));
-        return containsUnknown(v) ? undefined : v;
+        // null is an argument not set: the provider computes it (a cluster's port: the engine's)
+        return v === null || containsUnknown(v) ? undefined : v;
       } finally {
         this.#inProgress.delete(guard);
       }

@@ -15,8 +15,14 @@ resource "aws_rds_cluster" "main" {
   vpc_security_group_ids = [aws_security_group.db.id]
 }
 
+variable "reports_port" {
+  type    = number
+  default = null
+}
+
 resource "aws_rds_cluster" "default_port" {
   cluster_identifier     = "reports"
   engine                 = "aurora-mysql"
+  port                   = var.reports_port
   vpc_security_group_ids = [aws_security_group.db.id]
 }

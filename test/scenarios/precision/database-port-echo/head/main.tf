@@ -15,9 +15,15 @@ resource "aws_rds_cluster" "main" {
   vpc_security_group_ids = [aws_security_group.db.id]
 }
 
+variable "reports_port" {
+  type    = number
+  default = null
+}
+
 resource "aws_rds_cluster" "default_port" {
   cluster_identifier     = "reports"
   engine                 = "aurora-mysql"
+  port                   = var.reports_port
   vpc_security_group_ids = [aws_security_group.db.id]
 }
 
@@ -31,7 +37,7 @@ resource "aws_security_group_rule" "app_to_db" {
   security_group_id        = aws_security_group.db.id
 }
 
-# no port written: the engine's default, chosen by the provider (computed)
+# a null port is no port: the engine's default, chosen by the provider (computed)
 resource "aws_security_group_rule" "app_to_reports" {
   description              = "The app to the reports database"
   type                     = "ingress"
