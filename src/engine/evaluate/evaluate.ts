@@ -136,7 +136,8 @@ export function evaluateSafely(getNode: () => Node, scope: Scope, src: string): 
   }
 }
 
-function unwrap(src: string): string {
+/** An expression's source as written, without hcl2json's `${…}` wrapping. */
+export function unwrap(src: string): string {
   const m = /^\$\{([\s\S]*)\}$/.exec(src);
   return m ? m[1]!.trim() : src;
 }

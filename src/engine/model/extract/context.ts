@@ -2,7 +2,7 @@
 // attribute is evaluated with its unknowns recorded once per resource and expression.
 import type { LocatedBlock, Span } from '../../hcl/locate.js';
 import { possibleValues } from '../../evaluate/alternatives.js';
-import { evaluateJson, type Scope } from '../../evaluate/evaluate.js';
+import { evaluateJson, unwrap, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
 import { Unknown, display, type Value } from '../../evaluate/value.js';
@@ -71,7 +71,14 @@ export class Extraction {
    */
   targetGroup(inst: Instance, attribute: string): string {
     const v = this.attrQuiet(inst, attribute);
-    if (!(v instanceof Unknown)) return groupKey(v) ?? display(v);
+    if (!(v instanceof Unknown)) {
+      const key = groupKey(v) ?? display(v);
+      // AWS refuses an empty target, so the id comes from outside (an empty default a caller
+      // sets): the rule is on the group its expression names, never on a nameless one
+      if (key.trim() !== '') return key;
+      const raw = inst.decl.body[attribute];
+      return (typeof raw === 'string' && unwrap(raw)) || '""';
+    }
     const sole = soleGroup(v);
     if (sole !== null) return sole;
     this.unknown(v, attribute, inst.address, location(inst.decl, inst.decl.block?.attributes.get(attribute)));
