@@ -1,5 +1,5 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
-import { isConfigFile, withoutShadowedFiles } from './hcl/config-files.js';
+import { isConfigFile, shadowedFiles, withoutShadowedFiles } from './hcl/config-files.js';
 import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
@@ -33,7 +33,8 @@ export async function loadModel(
   modules: ModuleResolutions = NO_RESOLUTIONS,
   changedDirs: ReadonlySet<string> = new Set(),
 ): Promise<Model> {
-  const relevant = withoutShadowedFiles(files.filter((f) => isTerraformFile(f.path)));
+  const terraform = files.filter((f) => isTerraformFile(f.path));
+  const relevant = withoutShadowedFiles(terraform);
   const parsed = await Promise.all(relevant.filter((f) => !isIncludable(f.path)).map((f) => parser.parse(f)));
   // a .hcl file may be anything (Packer, Nomad): parsed only when a unit includes it
   const includable = new Map(relevant.filter((f) => isIncludable(f.path)).map((f) => [f.path, f]));
@@ -45,6 +46,7 @@ export async function loadModel(
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
   const model = withBudget(budget, () => buildModel(parsed, modules, new Map(relevant.map((f) => [f.path, f.content])), changedDirs));
   model.limits = locateHits(budget.hits, model);
+  model.ignoredFiles = shadowedFiles(terraform.map((f) => f.path));
   return model;
 }
 

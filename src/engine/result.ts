@@ -163,6 +163,11 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
       .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))
       .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
     suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
+    ignoredFiles: z
+      .array(z.object({ file: z.string(), replacedBy: z.string() }))
+      .describe(
+        'Files of the head that OpenTofu ignores, so sg-review does not read them: `x.tf` beside `x.tofu` (`replacedBy`), `x.tf.json` beside `x.tofu.json`.',
+      ),
   });
 }
 

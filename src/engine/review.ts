@@ -87,6 +87,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       state: OUTCOME[standing.get(s)!],
       findings: matched,
     })),
+    ignoredFiles: head.ignoredFiles ?? [],
   };
 }
 

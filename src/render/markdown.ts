@@ -54,6 +54,14 @@ function modulesSection(result: ReviewResult): string[] {
   return out;
 }
 
+/** The `.tf` files not read because OpenTofu reads the `.tofu` file of the same name instead. */
+function ignoredFilesLine(ignored: ReviewResult['ignoredFiles']): string[] {
+  if (!ignored.length) return [];
+  const listed = ignored.slice(0, 20).map((i) => `${code(i.file)} (by ${code(i.replacedBy)})`);
+  if (ignored.length > 20) listed.push(`and ${ignored.length - 20} more`);
+  return ['', `Not read, as OpenTofu ignores them (a \`.tofu\` file of the same name replaces each): ${listed.join(', ')}.`];
+}
+
 export function renderMarkdown(result: ReviewResult): string {
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
@@ -67,6 +75,7 @@ export function renderMarkdown(result: ReviewResult): string {
   );
   const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => code(f.location.file)))];
   if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
+  out.push(...ignoredFilesLine(result.ignoredFiles));
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
     for (const f of active)

@@ -30,7 +30,17 @@ describe('sg-review/v1 JSON', () => {
 
   it('the published schema rejects a field the contract does not declare', () => {
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(generated) as object);
-    const doc = { schema: 'sg-review/v1', conclusion: 'success', stats: {}, findings: [], closed: [], modules: [], suppressionProblems: [], suppressions: [] };
+    const doc = {
+      schema: 'sg-review/v1',
+      conclusion: 'success',
+      stats: {},
+      findings: [],
+      closed: [],
+      modules: [],
+      suppressionProblems: [],
+      suppressions: [],
+      ignoredFiles: [],
+    };
     const stats = { files: 0, groups: 0, rules: 0 };
     expect(validate({ ...doc, stats: { base: stats, head: stats } })).toBe(true);
     expect(validate({ ...doc, stats: { base: stats, head: { ...stats, extra: 1 } } })).toBe(false);

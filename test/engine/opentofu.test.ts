@@ -1,8 +1,12 @@
 // OpenTofu files: .tofu / .tofu.json are read, and replace their .tf / .tf.json twins.
 import { describe, expect, it } from 'vitest';
-import { withoutShadowedFiles } from '../../src/engine/hcl/config-files.js';
+import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { shadowedFiles, withoutShadowedFiles } from '../../src/engine/hcl/config-files.js';
 import { isOverrideFile } from '../../src/engine/hcl/override.js';
 import { isTerraformFile } from '../../src/engine/load.js';
+import { reviewFiles } from '../../src/engine/review-files.js';
+import { toDocument } from '../../src/render/json.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { modelOf, ruleLines } from '../helpers/model.js';
 
 const group = (port: number, cidr: string) => `resource "aws_security_group" "g" {
@@ -33,6 +37,27 @@ describe('OpenTofu files', () => {
       'c.tf.json',
       'c.tofu',
     ]);
+  });
+
+  it('names each ignored file with the twin that replaces it', () => {
+    expect(shadowedFiles(['main.tf', 'main.tofu', 'sg.tf.json', 'sg.tofu.json', 'other.tf', 'c.tf.json', 'c.tofu'])).toEqual([
+      { file: 'main.tf', replacedBy: 'main.tofu' },
+      { file: 'sg.tf.json', replacedBy: 'sg.tofu.json' },
+    ]);
+  });
+
+  it('the summary and the JSON say which .tf files were not read because a .tofu file replaces them', async () => {
+    const head = [
+      { path: 'net/main.tf', content: group(22, '0.0.0.0/0') },
+      { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
+      { path: 'net/other.tf', content: '' },
+    ];
+    const result = await reviewFiles([], head, DEFAULT_CONFIG);
+    expect(toDocument(result).ignoredFiles).toEqual([{ file: 'net/main.tf', replacedBy: 'net/main.tofu' }]);
+    expect(renderMarkdown(result)).toContain(
+      'Not read, as OpenTofu ignores them (a `.tofu` file of the same name replaces each): `net/main.tf` (by `net/main.tofu`).',
+    );
+    expect(renderMarkdown(await reviewFiles([], head.slice(1), DEFAULT_CONFIG))).not.toContain('Not read');
   });
 
   it('models the .tofu file and ignores its .tf twin', async () => {

@@ -18,8 +18,23 @@ export function configStem(path: string): string {
   return posix.basename(path).replace(CONFIG_EXTENSION, '');
 }
 
+/** A file OpenTofu ignores, and the `.tofu` twin beside it that replaces it. */
+export interface ShadowedFile {
+  file: string;
+  replacedBy: string;
+}
+
+/** The `.tf` / `.tf.json` files among `paths` that a `.tofu` / `.tofu.json` twin replaces. */
+export function shadowedFiles(paths: string[]): ShadowedFile[] {
+  const all = new Set(paths);
+  return paths.flatMap((file) => {
+    const twin = file.replace(/\.tf(\.json)?$/, '.tofu$1');
+    return twin !== file && all.has(twin) ? [{ file, replacedBy: twin }] : [];
+  });
+}
+
 /** The files without those OpenTofu ignores because a `.tofu` twin exists beside them. */
 export function withoutShadowedFiles<T extends { path: string }>(files: T[]): T[] {
-  const paths = new Set(files.map((f) => f.path));
-  return files.filter((f) => !/\.tf(\.json)?$/.test(f.path) || !paths.has(f.path.replace(/\.tf(\.json)?$/, '.tofu$1')));
+  const shadowed = new Set(shadowedFiles(files.map((f) => f.path)).map((s) => s.file));
+  return files.filter((f) => !shadowed.has(f.path));
 }

@@ -1,6 +1,7 @@
 // The model: plain data with a stable JSON form. Everything later (access diff, paths,
 // hazards, rendering) reads only this.
 import type { LimitHit } from '../evaluate/limits.js';
+import type { ShadowedFile } from '../hcl/config-files.js';
 import type { ParseError } from '../hcl/parse.js';
 import type { Direction, Location, ModelStats, ModuleSummary, OpenedPeer } from '../result.js';
 
@@ -170,6 +171,8 @@ export interface Model {
   suppressions: Suppression[];
   /** Bounds hit while evaluating (set by loadModel): what lies beyond them is not analysed. */
   limits?: LimitHit[];
+  /** Files OpenTofu ignores because a `.tofu` twin replaces them (set by loadModel): not read. */
+  ignoredFiles?: ShadowedFile[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
   /**
