@@ -5,7 +5,7 @@
 // from its rule's peers); this says why and how to fix it.
 import { placeAtCause } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
-import { shortReference } from '../findings/describe.js';
+import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
 import type { InvalidRule } from '../model/types.js';
@@ -32,8 +32,8 @@ export const invalidRule = defineRule({
             fingerprint: fingerprint('invalid-rule', i.resource, i.direction, i.field, i.value ?? '(not set)'),
             title:
               i.value === null
-                ? `Missing ${i.field} in a rule on ${shortReference(i.group)}: the plan fails`
-                : `Invalid ${i.field} "${i.value}" in a rule on ${shortReference(i.group)}: the apply fails`,
+                ? `Missing ${i.field} in a rule on ${groupTitle(i.group)}: the plan fails`
+                : `Invalid ${i.field} "${i.value}" in a rule on ${groupTitle(i.group)}: the apply fails`,
             message: [
               i.value === null
                 ? `\`${i.resource}\` does not set ${i.field.split(' and ').map(code).join(' and ')}: ${i.reason}.`

@@ -4,7 +4,7 @@ import { code } from '../findings/code-span.js';
 import { isUndeclared } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
 import type { Peer, Rule } from '../model/types.js';
-import { shortReference } from '../findings/describe.js';
+import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
@@ -22,7 +22,7 @@ export const unresolvedValue = defineRule({
     // unknown, now written): narrowing opens nothing
     const coveredAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' && peerValues(r).some((value) => isNothing(ctx.baseAccess.opened({ ...r, peer: { ...r.peer, value } as Peer })));
-    const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string> }>();
+    const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
     for (const r of ctx.head.rules) {
       if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r))) continue;
       const problems: string[] = [];
@@ -32,7 +32,9 @@ export const unresolvedValue = defineRule({
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
       const key = `${r.resource}|${r.location.file}|${r.location.startLine}`;
-      const entry = byResource.get(key) ?? { rule: r, what: [], kinds: new Set<string>() };
+      const entry = byResource.get(key) ?? { rule: r, what: [], kinds: new Set<string>(), fromData: false };
+      // a data source is named as such, also when it reads a group
+      entry.fromData ||= r.peer.type === 'unresolved' && r.peer.value.startsWith('data.');
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
       for (const k of kinds) entry.kinds.add(k);
       byResource.set(key, entry);
@@ -47,10 +49,10 @@ export const unresolvedValue = defineRule({
     );
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
-      .map(([, { rule: r, what, kinds }]) => ({
+      .map(([, { rule: r, what, kinds, fromData }]) => ({
         severity: 'medium' as const,
         fingerprint: fingerprint('unresolved-value', r.resource, what),
-        title: `A rule on ${shortReference(r.group)} depends on ${titleCause(kinds)}`,
+        title: `A rule on ${groupTitle(r.group)} depends on ${titleCause(kinds, fromData)}`,
         message: [
           `sg-review cannot tell statically what ${code(r.resource)} opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on ${code(r.group)}):`,
           '',
@@ -98,10 +100,11 @@ function peerKind(peer: UnresolvedPeer): string {
   return 'value';
 }
 
-/** The title's cause: the one kind of unknown when there is one, else the general words. */
-function titleCause(kinds: Set<string>): string {
+/** The title's cause: the one kind of unknown when there is one, else the general words; a data source is named as such. */
+function titleCause(kinds: Set<string>, fromData: boolean): string {
   if (kinds.size === 1 && kinds.has('data')) return 'a data source read at plan time';
-  if (kinds.size === 1 && kinds.has('group')) return 'a security group known only at plan time';
+  if (kinds.size === 1 && kinds.has('group'))
+    return fromData ? 'a security group read by a data source at plan time' : 'a security group known only at plan time';
   return 'values not known before apply';
 }
 
