@@ -249,8 +249,9 @@ export class ModuleInstance implements ModuleContext {
     const child = this.child(name);
     if (!child) return new Unknown(src, undeclared(`module "${name}"`, this.path));
     if (child.external) {
-      const label = this.prefix(`module.${name}`);
-      return new Lazy(label, (output) => new Unknown(`${label}.${output}`, child.external!));
+      // an output is named as written here, like every other unknown (`var.x`, a call over
+      // it): `element(module.vpc.ids, 0)` is then recognised as a member of `module.vpc.ids`
+      return new Lazy(this.prefix(`module.${name}`), (output) => new Unknown(`module.${name}.${output}`, child.external!));
     }
     const { expansion, instances } = child;
     const lazy = (m: ModuleInstance) => new Lazy(m.address, (output) => m.output(output));
