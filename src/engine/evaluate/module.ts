@@ -162,12 +162,14 @@ export class ModuleInstance implements ModuleContext {
    * would pass whatever the resource opens unseen, so it may exist (zero or more instances).
    * The same for `count = length(var.cidrs) > 0 ? 1 : 0` ("enabled when given"): in such a
    * condition a default that is empty (`[]`, `{}`, `""`, `null`) is the off state of a value
-   * passed in. A non-empty default is the repository's choice, and `count = length(var.list)`
-   * (one instance per element, none of them known) stays as written.
+   * passed in. So is a count passed in as a number that defaults to 0 (`count = var.n`): an
+   * outside value switches it on as surely as a flag does (`var.flag ? length(var.list) : 0`).
+   * A non-empty default is the repository's choice, and `count = length(var.list)` (one
+   * instance per element, none of them known) stays as written.
    */
   #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
     if (body['count'] === undefined || this.inputs) return null;
-    const off = isConditional(body['count']) ? isOffState : (v: Value) => typeof v === 'boolean';
+    const off = isConditional(body['count']) ? isOffState : (v: Value) => typeof v === 'boolean' || v === 0 || v === '0';
     const flags = this.settableOutside(body['count'], off);
     if (flags.length === 0) return null;
     const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
