@@ -15,6 +15,7 @@ import { createContext } from './findings/context.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
+import { plainTopDirectory } from './findings/describe.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 /** The problem listed for a suppression that waits for approval. */
@@ -39,7 +40,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
   }
-  for (const f of mergeAcrossInstances(raised)) findings.push(suppress(f, head, used, standing));
+  for (const f of mergeAcrossInstances(raised)) findings.push(suppress(inPlainWords(f), head, used, standing));
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
@@ -204,4 +205,10 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
       });
   }
   return out;
+}
+
+/** A finding's words with the top directory's addresses plain (its identity unchanged). */
+function inPlainWords(f: Finding): Finding {
+  const related = f.related?.map((r) => ({ ...r, message: plainTopDirectory(r.message) }));
+  return { ...f, title: plainTopDirectory(f.title), message: plainTopDirectory(f.message), ...(related ? { related } : {}) };
 }

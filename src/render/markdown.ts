@@ -1,7 +1,7 @@
 // The review as markdown: the text of the PR check summary and of `--format markdown`.
 // Counts, a findings table, a Mermaid picture of new internet paths, closed access,
 // suppressed findings.
-import { describeHop } from '../engine/findings/describe.js';
+import { describeHop, plainTopDirectory } from '../engine/findings/describe.js';
 import { describeProtocolPorts } from '../engine/model/protocol.js';
 import type { ReviewResult } from '../engine/result.js';
 import type { Finding } from '../engine/result.js';
@@ -35,7 +35,9 @@ export function pathDiagram(findings: Finding[]): string | null {
       edges.add(`  ${id(hop.from)} -->|"${label}"| ${id(hop.to)}`);
     }
   }
-  const nodes = [...ids.entries()].map(([name, nid]) => (nid === 'internet' ? '  internet(("internet"))' : `  ${nid}["${mermaidLabel(name)}"]`));
+  const nodes = [...ids.entries()].map(([name, nid]) =>
+    nid === 'internet' ? '  internet(("internet"))' : `  ${nid}["${mermaidLabel(plainTopDirectory(name))}"]`,
+  );
   return ['```mermaid', 'flowchart LR', ...nodes, ...edges, '```'].join('\n');
 }
 
@@ -90,7 +92,7 @@ export function renderMarkdown(result: ReviewResult): string {
         '',
         `#### ${ICON[f.severity]} ${inline(f.title)}`,
         '',
-        `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(f.resource)}`,
+        `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(plainTopDirectory(f.resource))}`,
         '',
         ...(f.suppressionPending !== undefined
           ? [`**Suppression pending approval** (${inline(f.suppressionPending || 'no reason given')}): added by this change, so it does not count yet.`, '']
@@ -104,7 +106,7 @@ export function renderMarkdown(result: ReviewResult): string {
     out.push('', '### Closed by this change', '');
     for (const c of result.closed.slice(0, 50))
       out.push(
-        `- ${code(c.group)} ${c.direction} ${describeProtocolPorts(c.protocol, c.ports)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(c.peer)}`,
+        `- ${code(plainTopDirectory(c.group))} ${c.direction} ${describeProtocolPorts(c.protocol, c.ports)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(plainTopDirectory(c.peer))}`,
       );
     if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
   }

@@ -64,3 +64,16 @@ export function groupTitle(group: string): string {
 export function describeHop(hop: Hop): string {
   return [hop, ...(hop.otherProtocols ?? [])].map((t) => describeProtocolPorts(t.protocol, t.ports)).join(', ');
 }
+
+// The top directory's address label when it is one of several roots or a module reviewed on
+// its own (model/build.ts): `.:aws_security_group.this`.
+const TOP_DIRECTORY_LABEL = /(^|[\s`(,'"])\.:(?=[A-Za-z_])/g;
+
+/**
+ * Text as a reviewer reads it: an address in the top directory is plain, without its `.:`
+ * label (other directories keep theirs, `examples/basic:…`). Only words change: a finding's
+ * resource and fingerprint keep the label that tells its instances apart.
+ */
+export function plainTopDirectory(text: string): string {
+  return text.replace(TOP_DIRECTORY_LABEL, '$1');
+}
