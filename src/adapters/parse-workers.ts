@@ -37,6 +37,10 @@ parentPort.on('message', async ({ id, path, content }) => {
 /** Below this many files for hcl2json at once, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
 
+function inProcessSuits(files: number, threads: number): boolean {
+  return files < MIN_FILES_FOR_WORKERS || threads < 2;
+}
+
 export type ClosableParser = HclToJson & { close?: () => Promise<void> };
 
 const hcl2jsonDir = dirname(createRequire(import.meta.url).resolve('@cdktf/hcl2json/package.json'));
@@ -74,7 +78,7 @@ export function deferredParser(choose: (files: number) => ClosableParser, closeC
 
 /** The parser of one command-line run: in-process for a few files, else a pool closed with it. */
 export function createWorkerParser(threads = availableParallelism()): ClosableParser {
-  return deferredParser((files) => (files < MIN_FILES_FOR_WORKERS || threads < 2 ? parseInProcess : createWorkerPool(threads)), true);
+  return deferredParser((files) => (inProcessSuits(files, threads) ? parseInProcess : createWorkerPool(threads)), true);
 }
 
 let shared: ClosableParser | null = null;
@@ -86,7 +90,7 @@ let shared: ClosableParser | null = null;
  */
 export function parserForReview(): ClosableParser {
   const threads = availableParallelism();
-  return deferredParser((files) => (files < MIN_FILES_FOR_WORKERS || threads < 2 ? parseInProcess : (shared ??= createWorkerPool(threads))), false);
+  return deferredParser((files) => (inProcessSuits(files, threads) ? parseInProcess : (shared ??= createWorkerPool(threads))), false);
 }
 
 /**
