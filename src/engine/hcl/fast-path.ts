@@ -47,6 +47,10 @@ export function fastHclToJson(text: string): Record<string, unknown> | undefined
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const DIGITS = /[0-9]+/y;
+/** Names an object key may not be bare: hcl2json reads them as keywords or literals. */
+const RESERVED_KEYS = new Set(['true', 'false', 'null', 'for', 'in', 'if']);
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 const BINARY_OPERATORS = ['||', '&&', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%'];
 /** Unicode white space other than space and tab, which HCL's heredoc indentation counts too. */
 const OTHER_SPACE = /[\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
@@ -291,9 +295,8 @@ class FastParser {
         } else if (this.isIdentStart()) this.ident();
         else {
           // legacy index `list.0`; `list.0.1` is an error in HCL
-          const digits = /[0-9]+/y;
-          digits.lastIndex = this.pos;
-          const m = digits.exec(t);
+          DIGITS.lastIndex = this.pos;
+          const m = DIGITS.exec(t);
           const after = t.slice(this.pos + (m?.[0].length ?? 0), this.pos + (m?.[0].length ?? 0) + 2);
           if (!m || /^(\.[0-9]|[A-Za-z_])/.test(after)) notFast();
           this.pos += m[0].length;
@@ -458,7 +461,7 @@ class FastParser {
     }
     for (;;) {
       const name = this.ident();
-      if (['true', 'false', 'null', 'for', 'in', 'if'].includes(name)) notFast();
+      if (RESERVED_KEYS.has(name)) notFast();
       if (t[this.pos] !== '.') break;
       this.pos++;
     }
@@ -564,8 +567,7 @@ class FastParser {
     const t = this.text;
     const c = t[this.pos + 1];
     this.pos += 2;
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-    if (c !== undefined && c in simple) return simple[c]!;
+    if (c !== undefined && c in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[c]!;
     if (c !== 'u' && c !== 'U') notFast();
     const len = c === 'u' ? 4 : 8;
     const hex = t.slice(this.pos, this.pos + len);
@@ -688,13 +690,18 @@ class FastParser {
       if (inner.kind === 'template') notFast();
       return this.convert(inner);
     }
-    return parts.map((part) => (typeof part === 'string' ? escapeLiteral(part) : this.convertPart(part))).join('');
+    return this.joinParts(parts);
   }
 
   /** A template used as an object key: always a string. */
   convertStringPart(e: Expr): string {
     const parts = e.kind === 'template' ? e.parts : notFast();
     if (parts.length === 1 && typeof parts[0] !== 'string') return this.convertPart(parts[0]!);
+    return this.joinParts(parts);
+  }
+
+  /** A template's parts as one string: literals escaped again, interpolations as source. */
+  joinParts(parts: (string | Expr)[]): string {
     return parts.map((part) => (typeof part === 'string' ? escapeLiteral(part) : this.convertPart(part))).join('');
   }
 
