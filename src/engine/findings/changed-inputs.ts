@@ -4,7 +4,7 @@ import { code } from './code-span.js';
 import { posix } from 'node:path';
 import { atCause } from './finding.js';
 import type { RelatedLocation } from '../result.js';
-import type { Input, Location, Rule } from '../model/types.js';
+import type { Group, Input, Location, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 
 const cache = new WeakMap<ReviewContext, Map<string, Input[]>>();
@@ -118,6 +118,9 @@ const declared = (r: Pick<Rule, 'resource' | 'digest' | 'location'>) =>
     .replace(/^[^:]*:/, '')
     .replace(/^(module\.[^.]+\.)+/, '')}\0${r.digest}`;
 
+/** A group in the shape `isUnchangedRule` compares: its address, text digest and place. */
+export const asDeclaring = (g: Pick<Group, 'address' | 'digest' | 'location'>) => ({ resource: g.address, digest: g.digest, location: g.location });
+
 /**
  * Whether a rule's declaring resource (or a group) is written at the base as at the head (same
  * file and text; module instances alike).
@@ -125,7 +128,7 @@ const declared = (r: Pick<Rule, 'resource' | 'digest' | 'location'>) =>
 export function isUnchangedRule(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'digest' | 'location'>): boolean {
   let set = unchangedCache.get(ctx);
   if (!set) {
-    set = new Set([...ctx.base.rules.map(declared), ...ctx.base.groups.map((g) => declared({ resource: g.address, digest: g.digest, location: g.location }))]);
+    set = new Set([...ctx.base.rules.map(declared), ...ctx.base.groups.map((g) => declared(asDeclaring(g)))]);
     unchangedCache.set(ctx, set);
   }
   return set.has(declared(rule));

@@ -9,7 +9,7 @@ import type { Location, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
-import { changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
+import { asDeclaring, changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
 import type { ReviewContext } from './context.js';
 import { atCause } from './finding.js';
 
@@ -59,7 +59,7 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
       r.resource.replace(/\[[^\]]*\]/g, '').startsWith(`${call.address}.`),
   );
   const group = rule ? undefined : head.groups.find((g) => g.address === f.resource && g.location.file === f.location.file);
-  const declaring = rule ?? (group && { resource: group.address, digest: group.digest, location: group.location });
+  const declaring = rule ?? (group && asDeclaring(group));
   if (!declaring || !isUnchangedRule(ctx, declaring)) return f;
   const what = rule ? 'The rule that opens it' : 'The group';
   for (const c of chain) {
