@@ -85,14 +85,8 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   const reach = new Map<string, Walk>();
   // the group's reachable traffic, and its last hop's when it comes from the same group
   const widen = (r: Walk, from: string, protocol: string, ports: IntervalSet) => {
-    for (const t of [
-      r.reachable,
-      ...r.hops
-        .slice(-1)
-        .filter((h) => h.from === from)
-        .map((h) => h.traffic),
-    ])
-      t.set(protocol, union(t.get(protocol) ?? [], ports));
+    const last = r.hops[r.hops.length - 1]!;
+    for (const t of last.from === from ? [r.reachable, last.traffic] : [r.reachable]) t.set(protocol, union(t.get(protocol) ?? [], ports));
   };
   let frontier: string[] = [];
   for (const e of entry) {
