@@ -51,8 +51,12 @@ export class Extraction {
   attr(inst: Instance, name: string, raw: unknown = inst.decl.body[name]): Value {
     if (raw === undefined) return null;
     const v = evaluateJson(raw, inst.scope);
-    if (v instanceof Unknown) this.unknown(v, name, inst.address, location(inst.decl, inst.decl.block?.attributes.get(name)));
+    if (v instanceof Unknown) this.#attributeUnknown(inst, name, v);
     return v;
+  }
+
+  #attributeUnknown(inst: Instance, name: string, u: Unknown): void {
+    this.unknown(u, name, inst.address, location(inst.decl, inst.decl.block?.attributes.get(name)));
   }
 
   /** Attachment attributes are informational: their unknowns are not rule unknowns. */
@@ -81,7 +85,7 @@ export class Extraction {
     }
     const sole = soleGroup(v);
     if (sole !== null) return sole;
-    this.unknown(v, attribute, inst.address, location(inst.decl, inst.decl.block?.attributes.get(attribute)));
+    this.#attributeUnknown(inst, attribute, v);
     return v.expr;
   }
 }
