@@ -70,10 +70,9 @@ function lookup(args: Value[]): Value | undefined {
   return hasKey(map, key) ? map[key]! : fallback;
 }
 
-const ROUND_TRIPS: Record<string, (args: Value[], src: string) => Value | undefined> = { join, split, concat, lookup };
+const ROUND_TRIPS = new Map<string, (args: Value[], src: string) => Value | undefined>(Object.entries({ join, split, concat, lookup }));
 
 /** The value of a call that keeps the identity of the unknowns it is given; undefined otherwise. */
 export function keepingIdentity(name: string, args: Value[], src: string): Value | undefined {
-  const roundTrip = Object.hasOwn(ROUND_TRIPS, name) ? ROUND_TRIPS[name] : undefined;
-  return roundTrip?.(args, src);
+  return ROUND_TRIPS.get(name)?.(args, src);
 }
