@@ -16,6 +16,11 @@ export function instanceAddress(base: string, key: string | number | null | '*')
   return typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
 }
 
+/** An address with every instance key dropped: `module.a["k"].aws_security_group.x[0]` → `module.a.aws_security_group.x`. */
+export function withoutInstanceKeys(address: string): string {
+  return address.replace(/\[[^\]]*\]/g, '');
+}
+
 /**
  * More instances than max_instances (`count = 1e9`): analysed as one instance whose key is
  * unknown, like an unknown count, so what each instance opens is still reported.

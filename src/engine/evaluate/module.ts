@@ -7,7 +7,7 @@ import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
-import { expand, instanceAddress, unknownExpansion, type Expansion } from './expansion.js';
+import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { isEchoedArgument } from './known-before-apply.js';
@@ -329,7 +329,7 @@ export class ModuleInstance implements ModuleContext {
   /** Records a call written in the repository's own files, once per declaration. */
   #record(decl: Declaration, address: string, source: string, found: ModuleResolution, reason: string | null): void {
     if (isExternalModulePath(decl.file)) return;
-    const path = address.replace(/\[[^\]]*\]/g, '');
+    const path = withoutInstanceKeys(address);
     if (this.diagnostics.calls.some((c) => c.address === path)) return;
     const block = decl.block;
     const args: ModuleCall['arguments'] = {};

@@ -3,6 +3,7 @@
 import { code } from './code-span.js';
 import { posix } from 'node:path';
 import { atCause } from './finding.js';
+import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import type { RelatedLocation } from '../result.js';
 import type { Group, Input, Location, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
@@ -99,7 +100,7 @@ function underNewCall(ctx: ReviewContext, resource: string): boolean {
     newCallsCache.set(ctx, added);
   }
   if (!added.length) return false;
-  const address = resource.replace(/\[[^\]]*\]/g, '');
+  const address = withoutInstanceKeys(resource);
   return added.some((call) => address.startsWith(`${call}.`));
 }
 
@@ -113,8 +114,7 @@ const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
  * directory modelled as a root, `modules/sg:aws_security_group.x`, too).
  */
 const declared = (r: Pick<Rule, 'resource' | 'digest' | 'location'>) =>
-  `${r.location.file}\0${r.resource
-    .replace(/\[[^\]]*\]/g, '')
+  `${r.location.file}\0${withoutInstanceKeys(r.resource)
     .replace(/^[^:]*:/, '')
     .replace(/^(module\.[^.]+\.)+/, '')}\0${r.digest}`;
 

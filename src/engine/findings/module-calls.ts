@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { code } from './code-span.js';
 import type { Location, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
+import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
 import { asDeclaring, changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
@@ -36,7 +37,7 @@ export function changedSpan(base: ModuleCall | undefined, head: ModuleCall): Loc
 /** Moves a finding located in module code onto the call that led there (see the top of this file). */
 export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFinding {
   const { base, head } = ctx;
-  const address = f.resource.replace(/\[[^\]]*\]/g, '');
+  const address = withoutInstanceKeys(f.resource);
   // the calls that lead to the resource, innermost first
   const chain = head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
   const call = chain[0];
@@ -54,9 +55,7 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
   // the module's rule (or group, for a hazard about the group) the finding is about
   const rule = head.rules.find(
     (r) =>
-      r.location.file === f.location.file &&
-      r.location.startLine === f.location.startLine &&
-      r.resource.replace(/\[[^\]]*\]/g, '').startsWith(`${call.address}.`),
+      r.location.file === f.location.file && r.location.startLine === f.location.startLine && withoutInstanceKeys(r.resource).startsWith(`${call.address}.`),
   );
   const group = rule ? undefined : head.groups.find((g) => g.address === f.resource && g.location.file === f.location.file);
   const declaring = rule ?? (group && asDeclaring(group));
