@@ -26,8 +26,10 @@ describe('the review on a worker thread', () => {
   });
 
   it('killed past its time budget: an analysis-limit finding that fails the check', async () => {
-    // work that takes seconds, so the kill always comes first (a small file could finish before a 0 ms timer fires)
-    const slow = `locals {\n  s = toset(flatten([for i in range(1000) : [for j in range(1000) : "\${i}-\${j}"]]))\n}\n${openSsh('  count = length(local.s) > 0 ? 1 : 0\n')}`;
+    // work that takes seconds, so the kill always comes first (a small file could finish before a 0 ms timer fires);
+    // the padding is parsed before evaluation, whose own budget check would otherwise race the kill on a warm worker
+    const padding = Array.from({ length: 100_000 }, (_, i) => `  pad${i} = ${i}\n`).join('');
+    const slow = `locals {\n${padding}  s = toset(flatten([for i in range(1000) : [for j in range(1000) : "\${i}-\${j}"]]))\n}\n${openSsh('  count = length(local.s) > 0 ? 1 : 0\n')}`;
     const result = await reviewInWorker(input(slow, { ...DEFAULT_CONFIG, review_time_budget: 0 }), { ...workerBounds(), graceSeconds: 0 });
     expect(result.conclusion).toBe('failure');
     expect(result.findings).toEqual([
