@@ -19,6 +19,8 @@ export interface Reach {
   via: Rule[];
   /** Every protocol and port the group is reachable on at `distance`, over all last hops. */
   reachable: Map<string, IntervalSet>;
+  /** The same ports as the rules of the last hops admit them, each range apart (for naming services). */
+  admitted: Map<string, IntervalSet[]>;
 }
 
 /** Protocols and ports; while the walk runs, a hop's traffic is one of these. */
@@ -87,6 +89,7 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   const widen = (r: Walk, from: string, protocol: string, ports: IntervalSet) => {
     const last = r.hops[r.hops.length - 1]!;
     for (const t of last.from === from ? [r.reachable, last.traffic] : [r.reachable]) t.set(protocol, union(t.get(protocol) ?? [], ports));
+    (r.admitted.get(protocol) ?? r.admitted.set(protocol, []).get(protocol)!).push(ports);
   };
   let frontier: string[] = [];
   for (const e of entry) {
@@ -95,7 +98,7 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
       widen(known, 'internet', e.rule.protocol, interval(e.rule.ports));
       continue;
     }
-    const r: Walk = { distance: 1, via: [e.rule], hops: [{ from: 'internet', to: e.to, traffic: new Map() }], reachable: new Map() };
+    const r: Walk = { distance: 1, via: [e.rule], hops: [{ from: 'internet', to: e.to, traffic: new Map() }], reachable: new Map(), admitted: new Map() };
     widen(r, 'internet', e.rule.protocol, interval(e.rule.ports));
     reach.set(e.to, r);
     frontier.push(e.to);
@@ -110,7 +113,13 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
           continue;
         }
         const prev = reach.get(g)!;
-        const r: Walk = { distance: d, via: [...prev.via, e.via], hops: [...prev.hops, { from: g, to: e.to, traffic: new Map() }], reachable: new Map() };
+        const r: Walk = {
+          distance: d,
+          via: [...prev.via, e.via],
+          hops: [...prev.hops, { from: g, to: e.to, traffic: new Map() }],
+          reachable: new Map(),
+          admitted: new Map(),
+        };
         widen(r, g, e.protocol, e.ports);
         reach.set(e.to, r);
         next.push(e.to);

@@ -7,7 +7,7 @@ import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, t
 import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
 import { fingerprint, maxSeverity } from './finding.js';
 import type { Opened } from '../result.js';
-import { SENSITIVE_PORTS, portName } from './sensitive-ports.js';
+import { SENSITIVE_PORTS, serviceName } from './sensitive-ports.js';
 import { describeProtocolPorts, hasPorts, isIcmp } from '../model/protocol.js';
 import type { Direction, Model, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
@@ -114,11 +114,23 @@ export function describeAccess(protocol: string, given: [number, number][]): str
   const ports = toRanges(normalise(given.map(([a, b]) => [BigInt(a), BigInt(b)] as const)));
   const text = describeProtocolPorts(protocol, ports);
   if (!hasPorts(protocol) || isIcmp(protocol)) return text;
-  if (ports.length === 1 && ports[0]![0] === ports[0]![1]) {
-    const name = portName(protocol, ports[0]![0]);
-    if (name) return `${name} (${text})`;
+  const name = ports.length === 1 ? serviceName(protocol, ports[0]!) : null;
+  return name ? `${name} (${text})` : text;
+}
+
+/**
+ * tcp/udp ranges as rules admit them, each described on its own: overlapping ranges are merged,
+ * adjacent ones stay apart unless one service covers both, so that 22 and 23 written as two
+ * rules read "SSH (22/tcp), Telnet (23/tcp)", not "22-23/tcp".
+ */
+export function describeServices(protocol: string, admitted: readonly (readonly [number, number])[]): string[] {
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...admitted].sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+    const last = merged[merged.length - 1];
+    if (last && (a <= last[1] || (a === last[1] + 1 && serviceName(protocol, [last[0], b])))) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
-  return text;
+  return merged.map((r) => describeAccess(protocol, [r]));
 }
 
 /** Resources that attach a group, for "what is exposed" sentences. */

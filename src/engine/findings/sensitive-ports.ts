@@ -61,9 +61,9 @@ export const SENSITIVE_PORTS: NamedPorts[] = [
 
 const WELL_KNOWN: Record<number, string> = { 80: 'HTTP', 443: 'HTTPS', 8080: 'HTTP alt', 8443: 'HTTPS alt' };
 
-/** A name for a single port of a protocol, if it has one. */
-export function portName(protocol: string, port: number): string | null {
-  const hit = SENSITIVE_PORTS.find((p) => p.protocol === protocol && p.ports[0] <= port && port <= p.ports[1]);
+/** The service a port range belongs to, if one named entry covers all of it ("MSSQL" for 1433-1434). */
+export function serviceName(protocol: string, [from, to]: readonly [number, number]): string | null {
+  const hit = SENSITIVE_PORTS.find((p) => p.protocol === protocol && p.ports[0] <= from && to <= p.ports[1]);
   if (hit) return hit.name;
-  return protocol === 'tcp' ? (WELL_KNOWN[port] ?? null) : null;
+  return protocol === 'tcp' && from === to ? (WELL_KNOWN[from] ?? null) : null;
 }

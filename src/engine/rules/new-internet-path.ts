@@ -14,7 +14,7 @@ import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
 import type { Model } from '../model/types.js';
-import { attachedTo, describeAccess, sensitiveSet, toRanges } from '../findings/opened-access.js';
+import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
 
 export const newInternetPath = defineRule({
   id: 'new-internet-path',
@@ -36,9 +36,11 @@ export const newInternetPath = defineRule({
         ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
       );
       const severity = !existed || (!declared && reach.distance === 1) ? 'info' : sensitive ? 'critical' : 'high';
-      // each tcp/udp range on its own, so that known services are named
+      // each tcp/udp range as its rules admit it, so that known services are named
       const services = reachable.flatMap(([protocol, ports]) =>
-        hasPorts(protocol) && !isIcmp(protocol) ? toRanges(ports).map((r) => describeAccess(protocol, [r])) : [describeAccess(protocol, toRanges(ports))],
+        hasPorts(protocol) && !isIcmp(protocol)
+          ? describeServices(protocol, reach.admitted.get(protocol)!.flatMap(toRanges))
+          : [describeAccess(protocol, toRanges(ports))],
       );
       const chain = ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeHop(h)})`)].join(' → ');
       const exposed = attachedTo(ctx.head, group);
