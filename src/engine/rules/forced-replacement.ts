@@ -77,16 +77,20 @@ function legacyRuleReplacements(ctx: ReviewContext) {
   // one resource can declare several rules (an unknown `type` is both ingress and egress):
   // it is replaced when one of its rules matches none of the base's
   const before = new Map<string, RuleDeclaration[]>();
-  for (const d of ctx.base.declarations.filter((b) => b.origin === 'aws_security_group_rule')) {
-    before.set(d.resource, [...(before.get(d.resource) ?? []), d]);
+  for (const d of ctx.base.declarations) {
+    if (d.origin !== 'aws_security_group_rule') continue;
+    const olds = before.get(d.resource);
+    if (olds) olds.push(d);
+    else before.set(d.resource, [d]);
   }
+  const reported = new Set<string>();
   return ctx.head.declarations
     .filter((d) => d.origin === 'aws_security_group_rule' && d.createBeforeDestroy && d.awsRules > 1)
     .filter((d) => {
       const old = before.get(d.resource);
       return old !== undefined && !old.some((o) => o.identity === d.identity);
     })
-    .filter((d, i, all) => all.findIndex((o) => o.resource === d.resource) === i)
+    .filter((d) => !reported.has(d.resource) && reported.add(d.resource))
     .map((d) => {
       const olds = before.get(d.resource)!;
       // the same group: its new rules collide with the old ones. Another group known on both
