@@ -8,6 +8,10 @@ import type { Finding } from '../engine/result.js';
 import type { Severity } from '../engine/settings.js';
 import { cell, cellCode, code, inline, mermaidLabel, neutralHtml } from './escape.js';
 
+/** Ignored `.tf` files and closed accesses listed at most; the rest are counted. */
+const LISTED_IGNORED = 20;
+const LISTED_CLOSED = 50;
+
 const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
 export function countsLine(findings: Finding[]): string {
@@ -59,8 +63,8 @@ function modulesSection(result: ReviewResult): string[] {
 /** The `.tf` files not read because OpenTofu reads the `.tofu` file of the same name instead. */
 function ignoredFilesLine(ignored: ReviewResult['ignoredFiles']): string[] {
   if (!ignored.length) return [];
-  const listed = ignored.slice(0, 20).map((i) => `${code(i.file)} (by ${code(i.replacedBy)})`);
-  if (ignored.length > 20) listed.push(`and ${ignored.length - 20} more`);
+  const listed = ignored.slice(0, LISTED_IGNORED).map((i) => `${code(i.file)} (by ${code(i.replacedBy)})`);
+  if (ignored.length > LISTED_IGNORED) listed.push(`and ${ignored.length - LISTED_IGNORED} more`);
   return ['', `Not read, as OpenTofu ignores them (a \`.tofu\` file of the same name replaces each): ${listed.join(', ')}.`];
 }
 
@@ -104,11 +108,11 @@ export function renderMarkdown(result: ReviewResult): string {
   out.push(...modulesSection(result));
   if (result.closed.length) {
     out.push('', '### Closed by this change', '');
-    for (const c of result.closed.slice(0, 50))
+    for (const c of result.closed.slice(0, LISTED_CLOSED))
       out.push(
         `- ${code(plainTopDirectory(c.group))} ${c.direction} ${describeProtocolPorts(c.protocol, c.ports)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(plainTopDirectory(c.peer))}`,
       );
-    if (result.closed.length > 50) out.push(`- … and ${result.closed.length - 50} more`);
+    if (result.closed.length > LISTED_CLOSED) out.push(`- … and ${result.closed.length - LISTED_CLOSED} more`);
   }
   if (suppressed.length) {
     out.push('', `### Suppressed (${suppressed.length})`, '');
