@@ -4,6 +4,7 @@
 // head's, so review comments would land on the wrong lines.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { TreeReader } from '../github/trees.js';
@@ -52,7 +53,7 @@ export function localHead(remote: TreeReader, root: string, headSha: string): Tr
     async terraformDirs(sha) {
       if (sha !== headSha) return remote.terraformDirs(sha);
       const files = await readTerraformTree(root);
-      return [...new Set(files.map((f) => (f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '')))].sort();
+      return [...new Set(files.map((f) => dirOf(f.path)))].sort();
     },
   };
 }

@@ -4,6 +4,7 @@
 // never a root; it is read only through modules.json.
 import { readFile, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
@@ -11,11 +12,6 @@ import { moduleCallsIn } from '../engine/modules/calls.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 
 const MAX_ROUNDS = 8;
-
-function dirOf(path: string): string {
-  const d = posix.dirname(path);
-  return d === '.' ? '' : d;
-}
 
 /** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
 async function readDir(root: string, dir: string): Promise<SourceFile[]> {

@@ -3,7 +3,8 @@
 // above units, and the callers of a changed module that nothing read so far calls.
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { TreeReader } from '../github/trees.js';
-import { calledModuleDirs, dirOf, isBelow, isModuleLike, unitAncestors } from './scope.js';
+import { dirOf } from '../engine/hcl/config-files.js';
+import { calledModuleDirs, isBelow, isModuleLike, unitAncestors } from './scope.js';
 
 const MODULE_ROUNDS = 4;
 /** How many directories the search for callers of a changed module reads at most. */

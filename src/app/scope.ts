@@ -1,17 +1,11 @@
 // Which directories a change touches, and which local modules they call.
-import { posix } from 'node:path';
 import { localModuleDir } from '../engine/evaluate/module.js';
 import { isTerragruntFile } from '../engine/evaluate/terragrunt.js';
-import { isConfigFile } from '../engine/hcl/config-files.js';
+import { dirOf, isConfigFile } from '../engine/hcl/config-files.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { PullFile } from '../github/pull-files.js';
-
-export function dirOf(path: string): string {
-  const d = posix.dirname(path);
-  return d === '.' ? '' : d;
-}
 
 /** Directories holding a changed Terraform file (either side of a rename). */
 export function touchedDirectories(files: PullFile[]): string[] {

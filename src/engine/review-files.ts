@@ -2,6 +2,7 @@
 // share are parsed once.
 import { Budget, type LimitHit } from './evaluate/limits.js';
 import { limitsOf, type ReviewSettings } from './settings.js';
+import { dirOf } from './hcl/config-files.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel } from './load.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
@@ -39,7 +40,7 @@ function changedDirectories(base: SourceFile[], head: SourceFile[]): Set<string>
   const before = new Map(base.map((f) => [f.path, f.content]));
   const after = new Map(head.map((f) => [f.path, f.content]));
   const changed = [...before.keys(), ...after.keys()].filter((p) => before.get(p) !== after.get(p));
-  return new Set(changed.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')));
+  return new Set(changed.map((p) => dirOf(p)));
 }
 
 /**

@@ -4,6 +4,7 @@
 // even inside the parent. Terragrunt answers absolute paths; here the analysed tree's root is
 // `/`, so `/live/prod/web` is the directory `live/prod/web` of the tree.
 import { posix } from 'node:path';
+import { dirOf } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { evaluateJson, type ModuleContext, type Scope } from './evaluate.js';
 import { Lazy, Unknown, hasKey, objectFrom, type Value } from './value.js';
@@ -31,11 +32,6 @@ export function treePath(fromDir: string, path: string): string {
   const joined = path.startsWith('/') ? path.slice(1) : posix.join(fromDir || '.', path);
   const normal = posix.normalize(joined || '.').replace(/\/+$/, '');
   return normal === '.' ? '' : normal;
-}
-
-function dirOf(path: string): string {
-  const d = posix.dirname(path);
-  return d === '.' ? '' : d;
 }
 
 /** The first `name` in the directories above the unit, nearest first (Terragrunt starts at the parent). */

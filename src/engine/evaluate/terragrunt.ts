@@ -8,6 +8,7 @@
 // `mock_outputs` are for plans, not facts). An include that cannot be read makes the unit's
 // module unanalysed: what the parent sets is unknown.
 import { posix } from 'node:path';
+import { dirOf } from '../hcl/config-files.js';
 import type { LocatedBlock, Span } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { evaluateJson } from './evaluate.js';
@@ -34,11 +35,6 @@ export function pathSet(paths: Iterable<string>): (path: string) => boolean {
     for (let d = p; d && d !== '.'; d = posix.dirname(d)) all.add(d);
   }
   return (path) => all.has(path);
-}
-
-function dirOf(path: string): string {
-  const d = posix.dirname(path);
-  return d === '.' ? '' : d;
 }
 
 /**

@@ -7,6 +7,12 @@ import { posix } from 'node:path';
 
 const CONFIG_EXTENSION = /\.(tf|tofu)(\.json)?$/;
 
+/** The directory holding a file: '' for the top (paths are relative and '/'-separated). */
+export function dirOf(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
 /** Whether a path is a configuration file (hidden files are ignored, as Terraform's IsIgnoredFile does). */
 export function isConfigFile(path: string): boolean {
   const name = posix.basename(path);
