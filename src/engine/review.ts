@@ -8,7 +8,7 @@ import type { AccessIndex } from './access/access.js';
 import { isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
-import type { Model, ModelStats, Suppression } from './model/types.js';
+import type { Model, ModelStats, Peer, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
@@ -170,8 +170,9 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
 }
 
 /**
- * Access the head no longer allows, as far as it is known to be revoked: not an unknown peer
- * replaced by another unknown (what either allows is not known), and not the inline rules of a direction
+ * Access the head no longer allows, as far as it is known to be revoked: not a peer replaced by
+ * an unknown that could be it (an unknown for an unknown, an unknown IPv4 range for a known
+ * IPv4 one: what the head still allows is not known), and not the inline rules of a direction
  * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2).
  */
 function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[] {
@@ -182,14 +183,19 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
     const g = headGroups.get(rule.group);
     return g !== undefined && g.type === 'aws_security_group' && g.ownership[rule.direction] === 'unmanaged';
   };
-  // an unknown peer swapped for another unknown on the same ports: nothing known to close
+  // a peer swapped for an unknown that could be it, on the same ports: nothing known to close
   const swapped = (rule: Model['rules'][number]) =>
     headModel.rules.some(
       (r) =>
-        r.peer.type === 'unresolved' && r.group === rule.group && r.direction === rule.direction && r.ports[0] <= rule.ports[1] && r.ports[1] >= rule.ports[0],
+        r.peer.type === 'unresolved' &&
+        couldBe(r.peer, rule.peer) &&
+        r.group === rule.group &&
+        r.direction === rule.direction &&
+        r.ports[0] <= rule.ports[1] &&
+        r.ports[1] >= rule.ports[0],
     );
   for (const rule of base.rules) {
-    if ((rule.peer.type === 'unresolved' && swapped(rule)) || leftInAws(rule)) continue;
+    if (swapped(rule) || leftInAws(rule)) continue;
     const gone = head.opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)
@@ -205,6 +211,13 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
       });
   }
   return out;
+}
+
+/** Whether an unknown peer could turn out to be `peer`: any unknown, or a known range of its family. */
+function couldBe(unknown: Extract<Peer, { type: 'unresolved' }>, peer: Peer): boolean {
+  if (peer.type === 'unresolved') return true;
+  if (peer.type !== 'cidr') return false;
+  return unknown.family === undefined ? unknown.expected === undefined : unknown.family === peer.family;
 }
 
 /** A finding's words with the top directory's addresses plain (its identity unchanged). */

@@ -111,4 +111,25 @@ describe('access difference (ports × addresses)', () => {
     expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'all')]).opened(rule('10.0.0.0/8', 22, 22)).cidr).toEqual([]);
     expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'tcp')]).opened(rule('10.0.0.0/8', 0, 65535, 'all')).cidr).toHaveLength(1);
   });
+
+  it('an unknown range of a family is covered only on ports where the base allows every address of that family', () => {
+    const unknown = (family: 4 | 6, from: number, to: number): Rule => ({
+      ...rule('0.0.0.0/0', from, to),
+      peer: { type: 'unresolved', value: 'var.cidr', reason: 'unknown', expected: 'cidr', family },
+    });
+    const opened = (base: Rule[], head: Rule) => new AccessIndex(base).opened(head).keyed.map((k) => k.ports);
+    // two halves make the whole family; the ports beyond them stay open
+    const halves = [rule('0.0.0.0/1', 80, 90), rule('128.0.0.0/1', 85, 100)];
+    expect(opened(halves, unknown(4, 85, 90))).toEqual([]);
+    expect(opened(halves, unknown(4, 80, 100))).toEqual([
+      [
+        [80n, 84n],
+        [91n, 100n],
+      ],
+    ]);
+    // a narrower range, or the other family, covers nothing
+    expect(opened([rule('10.0.0.0/8', 0, 65535, 'all')], unknown(4, 22, 22))).toEqual([[[22n, 22n]]]);
+    expect(opened([rule('0.0.0.0/0', 0, 65535, 'all')], unknown(6, 22, 22))).toEqual([[[22n, 22n]]]);
+    expect(opened([{ ...rule('::/0', 0, 65535, 'all'), peer: { type: 'cidr', value: '::/0', family: 6 } }], unknown(6, 22, 22))).toEqual([]);
+  });
 });

@@ -30,6 +30,8 @@ function accessKey(group: string, direction: Direction, protocol: Protocol): str
   return `${group}\0${direction}\0${protocol}`;
 }
 
+const WHOLE_FAMILY: Record<Family, IntervalSet> = { 4: cidrToSet('0.0.0.0/0').set, 6: cidrToSet('::/0').set };
+
 export const portInterval = (p: PortRange): Interval => [BigInt(p[0]), BigInt(p[1])];
 
 /** An index of every group's access, for subtracting from. */
@@ -81,6 +83,17 @@ export class AccessIndex {
     const k = peerKey(rule.peer);
     let covered: IntervalSet = [];
     for (const e of entries) covered = union(covered, e.keyed.get(k) ?? []);
+    // an unknown range of one family is somewhere inside that family: on ports where every
+    // address of it is allowed (0.0.0.0/0, ::/0), whatever it turns out to be opens nothing
+    if (rule.peer.type === 'unresolved' && rule.peer.family) {
+      const family = rule.peer.family;
+      const notWhole = subtractRectangles(
+        ports,
+        WHOLE_FAMILY[family],
+        entries.flatMap((e) => e.cidr[family]),
+      );
+      covered = union(covered, subtract([ports], normalise(notWhole.flatMap((r) => r.ports))));
+    }
     const left = subtract([ports], covered);
     return { cidr: [], keyed: left.length ? [{ peer: rule.peer, ports: left }] : [] };
   }

@@ -29,10 +29,11 @@ const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
  * so a known value that is anything else is invalid; an unknown one stays unresolved.
  */
 export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvalid {
-  if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason, expected: 'cidr' };
-  if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr' };
+  // an unknown range is still one of the field's family: inside 0.0.0.0/0 (or ::/0) whatever it is
+  if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason, expected: 'cidr', family };
+  if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr', family };
   if (typeof raw !== 'string' || raw.includes('${'))
-    return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr' };
+    return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr', family };
   const text = raw.trim();
   const invalid = (reason: string): PeerOrInvalid => ({ type: 'invalid', field, value: raw, reason });
   const [address = '', prefix] = text.split('/');

@@ -11,8 +11,14 @@ export type { Direction, Location, ModelStats };
 /** `all`, `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number as a string ("47"). */
 export type Protocol = string;
 
-/** A peer as the output shows it; a CIDR one also knows its address family. */
-export type Peer = Exclude<OpenedPeer, { type: 'cidr' }> | (Extract<OpenedPeer, { type: 'cidr' }> & { family: 4 | 6 });
+/**
+ * A peer as the output shows it; a CIDR one also knows its address family, and so does an
+ * unknown range read from a field of one family (`cidr_blocks` IPv4, `ipv6_cidr_blocks` IPv6).
+ */
+export type Peer =
+  | Exclude<OpenedPeer, { type: 'cidr' | 'unresolved' }>
+  | (Extract<OpenedPeer, { type: 'cidr' }> & { family: 4 | 6 })
+  | (Extract<OpenedPeer, { type: 'unresolved' }> & { family?: 4 | 6 });
 
 /**
  * Ports as inclusive ranges. tcp/udp: port numbers. icmp/icmpv6: type × 256 + code, so that
