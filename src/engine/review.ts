@@ -1,5 +1,6 @@
 // The orchestrator: base and head models in, findings and a conclusion out.
-//   1. rename base addresses by `moved` blocks so groups match across revisions
+//   1. rename base addresses by `moved` blocks so groups match across revisions, and those
+//      whose instance key only changed form (a count that became unknown: `x[0]` → `x`)
 //   2. run every finding rule on (base, head, config)
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
@@ -12,6 +13,8 @@ import type { Model, ModelStats, Peer, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
+import { instanceKeyRenames } from './model/instance-keys.js';
+import { renameAddresses } from './model/rename.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
@@ -29,7 +32,9 @@ export interface ReviewOptions {
 }
 
 export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
-  const renamedBase = applyMoved(base, [...base.moved, ...head.moved]);
+  const movedBase = applyMoved(base, [...base.moved, ...head.moved]);
+  const keyRenames = instanceKeyRenames(movedBase, head);
+  const renamedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
   const ctx = createContext(renamedBase, head, config);
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
@@ -154,19 +159,7 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
     }
     return a;
   };
-  return {
-    ...model,
-    groups: model.groups.map((g) => ({ ...g, address: rename(g.address) })),
-    rules: model.rules.map((r) => ({
-      ...r,
-      group: rename(r.group),
-      resource: rename(r.resource),
-      peer: r.peer.type === 'group' || r.peer.type === 'self' ? { ...r.peer, value: rename(r.peer.value) } : r.peer,
-    })),
-    declarations: model.declarations.map((d) => ({ ...d, group: rename(d.group), resource: rename(d.resource), references: d.references.map(rename) })),
-    attachments: model.attachments.map((a) => ({ ...a, resource: rename(a.resource), groups: a.groups.map(rename) })),
-    resources: model.resources.map((r) => ({ ...r, address: rename(r.address) })),
-  };
+  return renameAddresses(model, (a) => [rename(a)]);
 }
 
 /**

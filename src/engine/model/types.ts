@@ -180,7 +180,14 @@ export interface Model {
   /** Files OpenTofu ignores because a `.tofu` twin replaces them (set by loadModel): not read. */
   ignoredFiles?: ShadowedFile[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
-  resources: { address: string; type: string; location: Location; instances: 0 | 1 }[];
+  resources: {
+    address: string;
+    type: string;
+    location: Location;
+    instances: 0 | 1;
+    /** The instance stands for every instance of a count / for_each not known here (its address has no key). */
+    anyKey?: true;
+  }[];
   /**
    * The address labels (`dir:`) of module directories the change touched that are also
    * modelled on their own, as a root (flags either way), besides through their callers.

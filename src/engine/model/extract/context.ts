@@ -16,6 +16,8 @@ export interface Instance {
   scope: Scope;
   /** Why the instance may not exist (count / for_each not known here), or null. */
   conditional: string | null;
+  /** Named without a key for every instance of a count / for_each not known here. */
+  anyKey?: true;
   module: ModuleInstance;
 }
 

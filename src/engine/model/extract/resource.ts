@@ -33,7 +33,7 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
     const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';
     x.unknown(e.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
     // named without an instance key: references to any instance designate it too
-    yield { decl, address: base, scope: withNames(module.scope, e.scope), conditional: e.mayBeEmpty ? e.unknown.reason : null, module };
+    yield { decl, address: base, scope: withNames(module.scope, e.scope), conditional: e.mayBeEmpty ? e.unknown.reason : null, anyKey: true, module };
   } else {
     for (const k of e.keys) yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module };
   }
@@ -41,7 +41,7 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
 
 function addResource(x: Extraction, inst: Instance): void {
   const { decl } = inst;
-  x.model.resources.push({ address: inst.address, type: decl.type, location: location(decl), instances: 1 });
+  x.model.resources.push({ address: inst.address, type: decl.type, location: location(decl), instances: 1, ...(inst.anyKey ? { anyKey: true as const } : {}) });
   if (GROUP_TYPES.has(decl.type)) addGroup(x, inst);
   else if (decl.type === 'aws_security_group_rule') addLegacyRule(x, inst);
   else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);

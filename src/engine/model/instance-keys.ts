@@ -1,0 +1,41 @@
+// A resource whose instance keys only changed form keeps its identity (issue 9 point 1):
+//   - a count or for_each that becomes unknown (`var.enabled ? 1 : 0` → `module.this.enabled ? 1 : 0`)
+//     names the head instance `x`, which stands for any instance: each base `x[k]` is compared with it;
+//   - one that was unknown at the base and is known at the head: the base `x` with each head `x[k]`;
+//   - `count` added to or removed from a resource: Terraform moves `x` ↔ `x[0]` itself.
+import type { Model } from './types.js';
+
+const KEY = /\[[^\]]*\]$/;
+
+/** Base address → the head addresses it is compared with, for base resources named otherwise at the head. */
+export function instanceKeyRenames(base: Model, head: Model): Map<string, string[]> {
+  const atBase = byBlock(base);
+  const atHead = byBlock(head);
+  const renames = new Map<string, string[]>();
+  for (const [block, before] of atBase) {
+    const after = atHead.get(block);
+    if (!after) continue;
+    const unkeyedAfter = after.find((r) => r.address === block);
+    const unkeyedBefore = before.find((r) => r.address === block);
+    if (unkeyedAfter && !unkeyedBefore) {
+      // any instance, or Terraform's own move of [0] when count is removed
+      for (const r of before) if (unkeyedAfter.anyKey || r.address === `${block}[0]`) renames.set(r.address, [block]);
+    } else if (unkeyedBefore && !unkeyedAfter) {
+      const keyed = after.map((r) => r.address).filter((a) => a !== block);
+      const to = unkeyedBefore.anyKey ? keyed : keyed.filter((a) => a === `${block}[0]`);
+      if (to.length) renames.set(block, to);
+    }
+  }
+  return renames;
+}
+
+/** The instances of each resource block that exist (count = 0 lists none). */
+function byBlock(model: Model): Map<string, Model['resources']> {
+  const out = new Map<string, Model['resources']>();
+  for (const r of model.resources) {
+    if (r.instances === 0) continue;
+    const block = r.address.replace(KEY, '');
+    out.set(block, [...(out.get(block) ?? []), r]);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+variable "enabled" {
+  default = true
+}
+
+module "this" {
+  source  = "cloudposse/label/null"
+  version = "0.25.0"
+}
+
+# the count is known at the base and unknown here (module.this is not read): same group, same rules
+resource "aws_security_group" "default" {
+  count       = module.this.enabled ? 1 : 0
+  name        = "app"
+  description = "app servers"
+  vpc_id      = "vpc-0123456789abcdef0"
+}
+
+resource "aws_security_group_rule" "egress" {
+  count             = module.this.enabled ? 1 : 0
+  description       = "all egress"
+  type              = "egress"
+  from_port         = 0
+  to_port           = 0
+  protocol          = "-1"
+  cidr_blocks       = ["0.0.0.0/0"]
+  security_group_id = join("", aws_security_group.default.*.id)
+}
+
+# new: SSH from the internet on the same group
+resource "aws_security_group_rule" "ssh" {
+  count             = module.this.enabled ? 1 : 0
+  description       = "ssh"
+  type              = "ingress"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+  security_group_id = join("", aws_security_group.default.*.id)
+}
