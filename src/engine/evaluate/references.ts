@@ -1,6 +1,9 @@
 // The variables, locals and echoed resource arguments an unevaluated hcl2json value refers
 // to, for "what changed" notes.
+import { IDENTIFIER } from '../hcl/identifier.js';
 import { isEchoedArgument } from './known-before-apply.js';
+
+const VARIABLE_OR_LOCAL = new RegExp(`\\b(var|local)\\.(${IDENTIFIER})`, 'g');
 
 /** The `var.x` / `local.y` / `TYPE.NAME.ATTRIBUTE` (an echoed argument) names an hcl2json value refers to. */
 const namesOf = new WeakMap<object, string[]>();
@@ -14,7 +17,7 @@ export function referencedNames(raw: unknown): string[] {
   const text = JSON.stringify(raw) ?? '';
   const names = [
     ...new Set([
-      ...[...text.matchAll(/\b(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)/g)].map((m) => `${m[1]}.${m[2]}`),
+      ...[...text.matchAll(VARIABLE_OR_LOCAL)].map((m) => `${m[1]}.${m[2]}`),
       ...[...text.matchAll(RESOURCE_ATTRIBUTE)].filter((m) => isEchoedArgument(m[1]!, m[4]!)).map((m) => `${m[1]}.${m[2]}.${m[4]}`),
     ]),
   ];

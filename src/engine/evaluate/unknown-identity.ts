@@ -1,8 +1,8 @@
 // The identity of an expression that cannot be evaluated: the same reference written in
 // another syntax (Terraform 0.11 interpolation, index or splat forms) normalises to the same
 // text, so rewriting syntax neither opens, closes nor replaces anything (PRODUCT.md §1).
+import { IDENTIFIER as IDENT } from '../hcl/identifier.js';
 
-const IDENT = '[A-Za-z_][A-Za-z0-9_-]*';
 /** A traversal: `a.b[0]["c"][*]` (no calls, no spaces). */
 const TRAVERSAL = `${IDENT}(?:\\.${IDENT}|\\[[^\\]\\s]*\\])*`;
 const WHOLE_INTERPOLATION = /^"?\$\{(.*)\}"?$/;

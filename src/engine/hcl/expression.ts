@@ -1,6 +1,7 @@
 // A parser for HCL native-syntax expressions and templates. @cdktf/hcl2json hands every
 // non-literal value back as a "${…}" template string holding the original source, so the
 // evaluator needs the expression grammar itself (HCL spec: hclsyntax/spec.md).
+import { IDENTIFIER } from './identifier.js';
 
 export type Node =
   | { kind: 'literal'; value: null | boolean | number | string; src: string }
@@ -44,6 +45,9 @@ export class ExpressionSyntaxError extends Error {
     super(message);
   }
 }
+
+const WORD = new RegExp(`^${IDENTIFIER}`);
+const HEREDOC_START = new RegExp(`^<<(-?)(${IDENTIFIER})\\r?\\n`);
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   '||': 1,
@@ -132,7 +136,7 @@ class Parser {
 
   identifier(): string {
     this.skipSpace();
-    const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.text.slice(this.pos, this.pos + 256));
+    const m = WORD.exec(this.text.slice(this.pos, this.pos + 256));
     if (!m) this.fail('expected an identifier');
     this.pos += m[0].length;
     return m[0];
@@ -365,7 +369,7 @@ class Parser {
   }
 
   heredoc(start: number): Node {
-    const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\r?\n/.exec(this.text.slice(this.pos));
+    const m = HEREDOC_START.exec(this.text.slice(this.pos));
     if (!m) this.fail('malformed heredoc');
     this.pos += m[0].length;
     const marker = m[2]!;

@@ -7,6 +7,8 @@
 // `${…}` parts as source text, tuples and objects are converted element-wise, any other
 // expression becomes "${<its source text>}", blocks nest by type then label, keys are sorted.
 
+import { IDENTIFIER } from './identifier.js';
+
 /** Thrown anywhere the fast path is not certain to match hcl2json: the caller falls back. */
 class NotFast extends Error {}
 
@@ -45,7 +47,8 @@ export function fastHclToJson(text: string): Record<string, unknown> | undefined
   }
 }
 
-const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const IDENT = new RegExp(IDENTIFIER, 'y');
+const HEREDOC_START = new RegExp(`<<(-?)(${IDENTIFIER})\\n`, 'y');
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const DIGITS = /[0-9]+/y;
 /** Names an object key may not be bare: hcl2json reads them as keywords or literals. */
@@ -581,9 +584,8 @@ class FastParser {
   heredoc(): Expr {
     const start = this.pos;
     const t = this.text;
-    const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\n/y;
-    m.lastIndex = this.pos;
-    const head = m.exec(t);
+    HEREDOC_START.lastIndex = this.pos;
+    const head = HEREDOC_START.exec(t);
     if (!head) notFast();
     this.pos += head[0].length;
     const flush = head[1] === '-';

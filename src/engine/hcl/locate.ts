@@ -1,6 +1,10 @@
 // hcl2json gives no source positions, so blocks and attributes are found again in the original
 // text. This is a structural scanner, not a parser: it only needs to know where strings,
 // heredocs, comments and `${…}` templates are, so that braces inside them are not counted.
+import { IDENTIFIER } from './identifier.js';
+
+const WORD = new RegExp(`^${IDENTIFIER}`);
+const HEREDOC_MARKER = new RegExp(`^<<-?(${IDENTIFIER})`);
 
 export interface Span {
   startLine: number;
@@ -124,7 +128,7 @@ class Scanner {
   }
 
   word(): string {
-    const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.text.slice(this.pos, this.pos + 256));
+    const m = WORD.exec(this.text.slice(this.pos, this.pos + 256));
     if (!m) return '';
     this.advance(m[0].length);
     return m[0];
@@ -204,7 +208,7 @@ class Scanner {
   }
 
   skipHeredoc(): void {
-    const m = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)/.exec(this.text.slice(this.pos))!;
+    const m = HEREDOC_MARKER.exec(this.text.slice(this.pos))!;
     const marker = m[1]!;
     this.skipLine();
     while (this.pos < this.text.length) {

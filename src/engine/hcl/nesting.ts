@@ -1,6 +1,9 @@
 // How deeply a file's brackets nest, measured before parsing: the parsers recurse once per
 // level (hcl2json's WebAssembly overflows V8's stack near 800), so a file nested deeper than
 // the bound is reported as a parse error at the line where it goes too deep.
+import { IDENTIFIER } from './identifier.js';
+
+const HEREDOC_START = new RegExp(`^<<-?(${IDENTIFIER})\\r?\\n`);
 
 export interface TooDeep {
   line: number;
@@ -64,7 +67,7 @@ export function findTooDeep(text: string, max: number, json: boolean): TooDeep |
       i = stop;
       continue;
     } else if (!json && c === 60 && text.startsWith('<<', i)) {
-      const m = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n/.exec(text.slice(i, i + 260));
+      const m = HEREDOC_START.exec(text.slice(i, i + 260));
       if (m) {
         // a heredoc's body is text, up to the line that holds only its marker
         let at = i + m[0].length;
