@@ -60,19 +60,12 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       states.push(asAttribute ? 'attribute' : 'blocks');
       const items = Array.isArray(value) ? value : [value];
       items.forEach((item, i) => {
+        // as written: one element of a list (of blocks, or a literal list), or the whole expression
+        const written: unknown = Array.isArray(raw) ? raw[i] : raw;
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(
-          x,
-          inst,
-          group,
-          direction,
-          item,
-          loc,
-          peerArguments(Array.isArray(raw) ? raw[i] : raw),
-          asAttribute ? undefined : { located: staticBlocks[i], written: raw[i] as unknown },
-        );
+        addInlineRule(x, inst, group, direction, item, loc, peerArguments(written), asAttribute ? undefined : { located: staticBlocks[i], written });
       });
     }
   }
