@@ -1,11 +1,11 @@
 // When a rule opens something because a variable default, a tfvars value or a local changed
 // (the rule's own lines may not have changed at all), name that value's file and line.
 import { code } from './code-span.js';
-import { posix } from 'node:path';
+import { dirOf } from '../hcl/config-files.js';
 import { atCause } from './finding.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import type { RelatedLocation } from '../result.js';
-import type { Group, Input, Location, Rule } from '../model/types.js';
+import type { Group, Input, Location, Model, ModuleCall, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 
 const cache = new WeakMap<ReviewContext, Map<string, Input[]>>();
@@ -57,8 +57,7 @@ export function inputLocation(i: Input): Location {
 }
 
 function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location'>): { ref: string; i: Input }[] {
-  const dir = posix.dirname(rule.location.file);
-  return changedInputsFor(ctx, dir === '.' ? '' : dir, rule.refs);
+  return changedInputsFor(ctx, dirOf(rule.location.file), rule.refs);
 }
 
 export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
@@ -93,18 +92,14 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
  * it opens; the call is (module-calls.ts places the finding there).
  */
 function underNewCall(ctx: ReviewContext, resource: string): boolean {
-  let added = newCallsCache.get(ctx);
-  if (!added) {
-    const before = new Set(ctx.base.moduleCalls.map((c) => c.address));
-    added = ctx.head.moduleCalls.filter((c) => !before.has(c.address)).map((c) => c.address);
-    newCallsCache.set(ctx, added);
-  }
-  if (!added.length) return false;
-  const address = withoutInstanceKeys(resource);
-  return added.some((call) => address.startsWith(`${call}.`));
+  return callChain(ctx.head, resource).some((call) => !ctx.base.moduleCalls.some((c) => c.address === call.address));
 }
 
-const newCallsCache = new WeakMap<ReviewContext, string[]>();
+/** The module calls that lead to a resource of a model, innermost first. */
+export function callChain(model: Pick<Model, 'moduleCalls'>, resource: string): ModuleCall[] {
+  const address = withoutInstanceKeys(resource);
+  return model.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
+}
 
 const unchangedCache = new WeakMap<ReviewContext, Set<string>>();
 

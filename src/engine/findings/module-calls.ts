@@ -3,14 +3,14 @@
 // caller's changed argument (or the changed value that argument refers to), with the module's
 // rule as `related`. Always for code the PR does not contain (init cache, registry, GitHub)
 // and for Terragrunt units; for a local module when the rule's own text did not change.
-import { posix } from 'node:path';
+import { dirOf } from '../hcl/config-files.js';
 import { code } from './code-span.js';
 import type { Location, ModuleCall } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
-import { asDeclaring, changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
+import { asDeclaring, callChain, changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
 import type { ReviewContext } from './context.js';
 import { atCause } from './finding.js';
 
@@ -37,9 +37,7 @@ export function changedSpan(base: ModuleCall | undefined, head: ModuleCall): Loc
 /** Moves a finding located in module code onto the call that led there (see the top of this file). */
 export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFinding {
   const { base, head } = ctx;
-  const address = withoutInstanceKeys(f.resource);
-  // the calls that lead to the resource, innermost first
-  const chain = head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
+  const chain = callChain(head, f.resource);
   const call = chain[0];
   if (!call) return f;
   // a Terragrunt unit's module is shared code: its inputs are what the change touched
@@ -72,8 +70,7 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
 function callCause(ctx: ReviewContext, call: ModuleCall): Location | null {
   const before = ctx.base.moduleCalls.find((c) => c.address === call.address);
   if (changedArguments(before, call).length) return changedSpan(before, call);
-  const dir = posix.dirname(call.file);
   const refs = Object.values(call.arguments).flatMap((a) => a.refs);
-  const hit = changedInputsFor(ctx, dir === '.' ? '' : dir, refs)[0];
+  const hit = changedInputsFor(ctx, dirOf(call.file), refs)[0];
   return hit ? inputLocation(hit.i) : null;
 }

@@ -1,6 +1,5 @@
 // Which directories of a tree are Terraform modules, and which of them are roots.
-import { posix } from 'node:path';
-import { isConfigFile } from '../hcl/config-files.js';
+import { dirOf, isConfigFile } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleSource } from '../evaluate/module-source.js';
 import { localModuleDir } from '../evaluate/module.js';
@@ -10,8 +9,7 @@ import { isTerragruntFile, pathSet } from '../evaluate/terragrunt.js';
 export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
   const byDir = new Map<string, ParsedFile[]>();
   for (const f of files) {
-    const dir = posix.dirname(f.path);
-    const key = dir === '.' ? '' : dir;
+    const key = dirOf(f.path);
     if (!byDir.has(key)) byDir.set(key, []);
     byDir.get(key)!.push(f);
   }
