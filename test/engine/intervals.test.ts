@@ -78,7 +78,7 @@ describe('access difference (ports × addresses)', () => {
     unresolved: null,
     refs: [],
     digest: '',
-    emptyDefaults: () => [],
+    emptyDefaults: [],
   });
   // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
   const cidr = fc

@@ -46,7 +46,7 @@ export function conditionNote(rule: { conditional: string | null }): string | nu
  * where Terraform runs (`-var`, `TF_VAR_`) can be more than the review sees.
  */
 export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null {
-  const names = rule.emptyDefaults();
+  const names = rule.emptyDefaults;
   if (!names.length) return null;
   const them = names.length > 1 ? 'these variables, empty by default here, are' : 'this variable, empty by default here, is';
   return `Its addresses also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;

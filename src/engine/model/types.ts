@@ -61,9 +61,9 @@ export interface Rule {
   digest: string;
   /**
    * Root variables with an empty default that its peer arguments also read: whoever runs
-   * Terraform may set them outside the repository and open more. Lazy: read for findings only.
+   * Terraform may set them outside the repository and open more.
    */
-  emptyDefaults: () => string[];
+  emptyDefaults: string[];
 }
 
 /** A known value AWS or the provider rejects, so the apply fails: its rule opens nothing. */

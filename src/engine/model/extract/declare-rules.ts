@@ -31,8 +31,8 @@ export interface RuleSpec {
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
-  /** Root variables with an empty default its peers read (see RuleDeclaration); lazy: rarely read. */
-  emptyDefaults: () => string[];
+  /** Root variables with an empty default its peers read (see Rule). */
+  emptyDefaults: string[];
 }
 
 /** What every standalone rule resource declares the same way, whatever its family. */
@@ -54,7 +54,7 @@ export function standaloneRuleFields(
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: () => emptyDefaults(inst, peerArguments(inst.decl.body)),
+    emptyDefaults: emptyDefaults(inst, peerArguments(inst.decl.body)),
   };
 }
 
@@ -175,7 +175,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     invalid: invalid.length > 0,
     protocol,
     ports,
-    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults(),
+    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults,
     conditional: spec.conditional,
     references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [

@@ -135,7 +135,7 @@ function addInlineRule(
     conditional: inst.conditional,
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: () => emptyDefaults(inst, peers),
+    emptyDefaults: emptyDefaults(inst, peers),
   });
 }
 
