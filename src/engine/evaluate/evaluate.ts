@@ -13,6 +13,7 @@ import {
   hasKey,
   isObject,
   newObject,
+  singleCountedInstance,
   toBoolValue,
   toNumberValue,
   toStringValue,
@@ -238,8 +239,8 @@ function getAttr(node: Node, object: Value, name: string): Value {
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (object instanceof Ref) return object.echoed(name) ?? object.child(name);
   if (object instanceof Lazy) return object.get(name);
-  // Terraform 0.11: `x.id` on a resource with count = 1 is its single instance's
-  if (Array.isArray(object) && object.length === 1 && object[0] instanceof Ref) return getAttr(node, object[0], name);
+  const single = singleCountedInstance(object);
+  if (single) return getAttr(node, single, name);
   if (isObject(object)) {
     if (hasKey(object, name)) return object[name]!;
     throw new EvalError(`object has no attribute "${name}"`);

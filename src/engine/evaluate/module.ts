@@ -12,7 +12,7 @@ import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, containsUnknown, hasKey, isEmptyValue, newObject, undeclared, type Value } from './value.js';
+import { Lazy, Ref, Unknown, containsUnknown, countedInstances, hasKey, isEmptyValue, newObject, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -208,7 +208,7 @@ export class ModuleInstance implements ModuleContext {
       const address = instanceAddress(base, k.key);
       return new Ref(address, '', false, this.#echo(decl, address, k.scope));
     };
-    if (decl.body['count'] !== undefined) return e.keys.map(instance);
+    if (decl.body['count'] !== undefined) return countedInstances(e.keys.map(instance));
     const out = newObject();
     for (const k of e.keys) out[String(k.key)] = instance(k);
     return out;

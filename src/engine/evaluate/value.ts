@@ -74,6 +74,24 @@ export class Ref {
   }
 }
 
+/** The instance lists of resources with a `count` (see countedInstances). */
+const counted = new WeakSet<Value[]>();
+
+/**
+ * A resource with a `count`: the list of its instances. Terraform 0.11 reads `x.id` on it as
+ * its first instance's when count is 1 (singleCountedInstance); a list written in the code,
+ * `[x].id`, has no attributes.
+ */
+export function countedInstances(instances: Ref[]): Value[] {
+  counted.add(instances);
+  return instances;
+}
+
+/** The one instance of a resource whose count is 1, read as the resource in 0.11 code; else undefined. */
+export function singleCountedInstance(v: Value): Ref | undefined {
+  return Array.isArray(v) && v.length === 1 && counted.has(v) && v[0] instanceof Ref ? v[0] : undefined;
+}
+
 /** An object whose attributes are computed on demand (a module's outputs). */
 export class Lazy {
   constructor(
