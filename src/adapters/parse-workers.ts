@@ -59,6 +59,8 @@ function parserModule(): Promise<WebAssembly.Module> {
  */
 export function deferredParser(choose: (files: number) => ClosableParser, closeChosen: boolean): ClosableParser {
   let chosen: ClosableParser | null = null;
+  /** Settles once the first batch has been handed to the parser it chose. */
+  let started: Promise<void> | null = null;
   let batch: { path: string; content: string; resolve: (v: Record<string, unknown>) => void; reject: (e: unknown) => void }[] = [];
   const start = () => {
     chosen = choose(batch.length);
@@ -67,10 +69,17 @@ export function deferredParser(choose: (files: number) => ClosableParser, closeC
   };
   const parse: ClosableParser = (path, content) => {
     if (chosen) return chosen(path, content);
-    if (batch.length === 0) setImmediate(start);
+    started ??= new Promise((resolve) =>
+      setImmediate(() => {
+        start();
+        resolve();
+      }),
+    );
     return new Promise((resolve, reject) => batch.push({ path, content, resolve, reject }));
   };
   parse.close = async () => {
+    // a batch not started yet still chooses its parser: that one is closed too
+    await started;
     if (closeChosen) await chosen?.close?.();
   };
   return parse;

@@ -37,4 +37,13 @@ describe('parser worker pool', () => {
     const idle = deferredParser(() => parseInProcess, true);
     await idle.close!();
   });
+
+  it('closes the parser a batch not yet started goes on to choose', async () => {
+    let closed = 0;
+    const parser = deferredParser(() => Object.assign(async (path: string) => ({ path }), { close: async () => void closed++ }), true);
+    const parsed = parser('f.tf', '');
+    await parser.close!();
+    expect(closed).toBe(1);
+    expect(await parsed).toEqual({ path: 'f.tf' });
+  });
 });
