@@ -60,6 +60,19 @@ describe('OpenTofu files', () => {
     expect(renderMarkdown(await reviewFiles([], head.slice(1), DEFAULT_CONFIG))).not.toContain('Not read');
   });
 
+  it('the summary names the first 20 ignored files and counts the rest', async () => {
+    const head = Array.from({ length: 23 }, (_, i) => [
+      { path: `d${String(i).padStart(2, '0')}/main.tf`, content: '' },
+      { path: `d${String(i).padStart(2, '0')}/main.tofu`, content: '' },
+    ]).flat();
+    const line = renderMarkdown(await reviewFiles([], head, DEFAULT_CONFIG))
+      .split('\n')
+      .find((l) => l.startsWith('Not read'))!;
+    expect(line.match(/\(by `/g)).toHaveLength(20);
+    expect(line).toContain('`d19/main.tf` (by `d19/main.tofu`), and 3 more.');
+    expect(line).not.toContain('d20/');
+  });
+
   it('models the .tofu file and ignores its .tf twin', async () => {
     const m = await modelOf({ 'main.tf': group(22, '0.0.0.0/0'), 'main.tofu': group(443, '10.0.0.0/8') });
     expect(ruleLines(m)).toEqual(['aws_security_group.g ingress tcp 443-443 cidr:10.0.0.0/8']);
