@@ -4,7 +4,7 @@ import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
-import { buildModel } from './model/build.js';
+import { buildModel, moduleTree, type ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import type { Model } from './model/types.js';
 
@@ -24,15 +24,15 @@ function isIncludable(path: string): boolean {
   return name.endsWith('.hcl') && !name.startsWith('.') && name !== TERRAGRUNT_FILE;
 }
 
-/** Models the files; evaluation runs against `budget` (its bounds and clock), whose hits the model lists;
- * `changedDirs`: the directories the change touched (see buildModel). */
-export async function loadModel(
-  files: SourceFile[],
-  parser: FileParser = new FileParser(),
-  budget: Budget = new Budget(),
-  modules: ModuleResolutions = NO_RESOLUTIONS,
-  changedDirs: ReadonlySet<string> = new Set(),
-): Promise<Model> {
+/** A revision's files, parsed, with its modules and roots: what a model is built from. */
+export interface ParsedRevision {
+  tree: ModuleTree;
+  texts: Map<string, string>;
+  ignored: ReturnType<typeof shadowedFiles>;
+}
+
+/** Parses the files Terraform reads (a `.hcl` file only when a Terragrunt unit includes it). */
+export async function parseRevision(files: SourceFile[], parser: FileParser = new FileParser(), budget: Budget = new Budget()): Promise<ParsedRevision> {
   const terraform = files.filter((f) => isTerraformFile(f.path));
   const relevant = withoutShadowedFiles(terraform);
   const parsed = await Promise.all(relevant.filter((f) => !isIncludable(f.path)).map((f) => parser.parse(f)));
@@ -44,10 +44,34 @@ export async function loadModel(
   );
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
-  const model = withBudget(budget, () => buildModel(parsed, modules, new Map(relevant.map((f) => [f.path, f.content])), changedDirs));
+  const tree = withBudget(budget, () => moduleTree(parsed));
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored: shadowedFiles(terraform.map((f) => f.path)) };
+}
+
+/** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
+ * the model lists; `changedDirs` and `labelRoots`: see buildModel. */
+export function modelRevision(
+  revision: ParsedRevision,
+  budget: Budget = new Budget(),
+  modules: ModuleResolutions = NO_RESOLUTIONS,
+  changedDirs: ReadonlySet<string> = new Set(),
+  labelRoots = revision.tree.roots.length > 1,
+): Model {
+  const model = withBudget(budget, () => buildModel(revision.tree, modules, revision.texts, changedDirs, labelRoots));
   model.limits = locateHits(budget.hits, model);
-  model.ignoredFiles = shadowedFiles(terraform.map((f) => f.path));
+  model.ignoredFiles = revision.ignored;
   return model;
+}
+
+/** Models the files of one revision on their own (parseRevision, then modelRevision). */
+export async function loadModel(
+  files: SourceFile[],
+  parser: FileParser = new FileParser(),
+  budget: Budget = new Budget(),
+  modules: ModuleResolutions = NO_RESOLUTIONS,
+  changedDirs: ReadonlySet<string> = new Set(),
+): Promise<Model> {
+  return modelRevision(await parseRevision(files, parser, budget), budget, modules, changedDirs);
 }
 
 /** Each hit where the model saw its Unknown (a rule, a count): several places, or none (file null). */

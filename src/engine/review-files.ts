@@ -4,7 +4,7 @@ import { Budget, type LimitHit } from './evaluate/limits.js';
 import { limitsOf, type ReviewSettings } from './settings.js';
 import { dirOf } from './hcl/config-files.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
-import { loadModel } from './load.js';
+import { loadModel, modelRevision, parseRevision } from './load.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import { review, type ReviewOptions } from './review.js';
 import type { ReviewResult } from './result.js';
@@ -28,10 +28,13 @@ export async function reviewFiles(
   // one clock for the review: base and head share its time budget
   const started = Date.now();
   const changed = changedDirectories(base, head);
-  const [baseModel, headModel] = await Promise.all([
-    loadModel(base, parser, new Budget(limits, started), modules.base, changed),
-    loadModel(head, parser, new Budget(limits, started), modules.head, changed),
-  ]);
+  const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
+  const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0]), parseRevision(head, parser, budgets[1])]);
+  // One rule for both revisions: a root's addresses carry its directory when either revision
+  // has several roots, so adding or deleting a directory leaves the others' groups as they were.
+  const labelRoots = before.tree.roots.length > 1 || after.tree.roots.length > 1;
+  const baseModel = modelRevision(before, budgets[0], modules.base, changed, labelRoots);
+  const headModel = modelRevision(after, budgets[1], modules.head, changed, labelRoots);
   return review(baseModel, headModel, config, options);
 }
 

@@ -8,33 +8,50 @@ import { Extraction } from './extract/context.js';
 import { addModule } from './extract/resource.js';
 import { sortBySource } from './order.js';
 import { moduleSources, rootDirs } from './roots.js';
+import type { ModuleSource } from '../evaluate/module-source.js';
 import { parseSuppressions } from './suppressions.js';
 import type { Model } from './types.js';
 
-/** Builds the model of every module in the given files (paths relative to one root); `texts`
- * (content by path) gives the text of suppressed blocks; `changedDirs`, the directories whose
- * files the change touched. */
+/** A revision's modules: the files with overrides merged, each directory's module, and the roots. */
+export interface ModuleTree {
+  files: ParsedFile[];
+  overridden: ReturnType<typeof mergeOverrides>;
+  sources: Map<string, ModuleSource>;
+  /** Directories of the repository's own code (module code from outside it is never a root). */
+  dirs: string[];
+  roots: string[];
+}
+
+export function moduleTree(files: ParsedFile[]): ModuleTree {
+  const overridden = mergeOverrides(files);
+  const sources = moduleSources(overridden.files);
+  const dirs = [...sources.keys()].sort().filter((d) => !isExternalModulePath(`${d}/`));
+  return { files, overridden, sources, dirs, roots: rootDirs(sources).filter((d) => dirs.includes(d)) };
+}
+
+/** Builds the model of every module of the tree; `texts` (content by path) gives the text of
+ * suppressed blocks; `changedDirs`, the directories whose files the change touched;
+ * `labelRoots`, whether the roots' addresses carry their directory (see below). */
 export function buildModel(
-  files: ParsedFile[],
+  tree: ModuleTree,
   resolutions: ModuleResolutions = NO_RESOLUTIONS,
   texts: ReadonlyMap<string, string> = new Map(),
   changedDirs: ReadonlySet<string> = new Set(),
+  labelRoots = tree.roots.length > 1,
 ): Model {
-  const overridden = mergeOverrides(files);
-  const sources = moduleSources(overridden.files);
-  const tree = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
+  const { files, overridden, sources, dirs, roots } = tree;
+  const reader = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
   const diagnostics: ModuleDiagnostics = { external: [], calls: [] };
   const extraction = new Extraction();
 
-  // module code from outside the repository (init cache, registry, GitHub) is never a root
-  const dirs = [...sources.keys()].sort().filter((d) => !isExternalModulePath(`${d}/`));
-  const roots = rootDirs(sources).filter((d) => dirs.includes(d));
   // Several roots in one tree (stacks, examples) may use the same addresses: qualify them
-  // with the root's directory so their groups are not merged.
-  const label = (dir: string) => (roots.length > 1 || !roots.includes(dir) ? dir || '.' : null);
+  // with the root's directory so their groups are not merged. Whether they are is decided for
+  // both revisions of a review at once (review-files.ts): a root's addresses must not change
+  // because the change added or deleted another root.
+  const label = (dir: string) => (labelRoots || !roots.includes(dir) ? dir || '.' : null);
   const visited = new Set<string>();
   const run = (dir: string) => {
-    const root = new ModuleInstance(sources.get(dir)!, '', tree, diagnostics, null, [], label(dir));
+    const root = new ModuleInstance(sources.get(dir)!, '', reader, diagnostics, null, [], label(dir));
     for (const instance of root.walk()) {
       visited.add(instance.source.dir);
       addModule(extraction, instance);

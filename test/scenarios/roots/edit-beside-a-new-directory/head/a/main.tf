@@ -1,0 +1,20 @@
+resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-1"
+
+  ingress {
+    description = "SSH from anywhere, already open at the base"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    description = "HTTPS from anywhere, new"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
