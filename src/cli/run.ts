@@ -44,6 +44,11 @@ exit codes: 0 success, 1 failure (a finding at or above fail-on), 2 usage or int
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // `sg-review diff --help`: the usage, as for `sg-review --help`
+    if (command && rest.some((a) => a === '--help' || a === '-h')) {
+      io.stdout(USAGE);
+      return 0;
+    }
     switch (command) {
       case 'model':
         return await modelCommand(rest, io);
@@ -66,13 +71,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || isArgumentError(e)) {
       io.stderr(`sg-review: ${e.message}\n${USAGE}`);
       return 2;
     }
     io.stderr(`sg-review: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
+}
+
+/** An option node's parseArgs does not know, or one given without its value: the user's mistake. */
+function isArgumentError(e: unknown): e is Error {
+  return e instanceof TypeError && String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
 }
 
 interface Revision {
