@@ -163,6 +163,11 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
       .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))
       .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
     suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
+    unreadAtBase: z
+      .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
+      .describe(
+        'Files that did not parse at the base but do at the head: what they declared at the base is not known, so what they declare at the head is compared as if it were new.',
+      ),
     ignoredFiles: z
       .array(z.object({ file: z.string(), replacedBy: z.string() }))
       .describe(

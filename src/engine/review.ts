@@ -93,8 +93,15 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       state: OUTCOME[standing.get(s)!],
       findings: matched,
     })),
+    unreadAtBase: unreadAtBase(base, head),
     ignoredFiles: head.ignoredFiles ?? [],
   };
+}
+
+/** Base parse errors in files the head reads (one still broken at the head has its own finding). */
+function unreadAtBase(base: Model, head: Model): ReviewResult['unreadAtBase'] {
+  const broken = new Set(head.parseErrors.map((e) => e.file));
+  return base.parseErrors.filter((e) => !broken.has(e.file)).map(({ file, line, message }) => ({ file, line, message }));
 }
 
 const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {

@@ -60,6 +60,17 @@ function modulesSection(result: ReviewResult): string[] {
   return out;
 }
 
+/** Files broken at the base only: whatever they declare counts as new, and the reader must know why. */
+function unreadAtBaseLine(unread: ReviewResult['unreadAtBase']): string[] {
+  if (!unread.length) return [];
+  const listed = unread.slice(0, 20).map((u) => `${code(u.file)} (line ${u.line}: ${cell(u.message)})`);
+  if (unread.length > 20) listed.push(`and ${unread.length - 20} more`);
+  return [
+    '',
+    `Not analysed at the base (the file did not parse there): ${listed.join(', ')}. What it declares is compared with nothing, so it may show as newly opened.`,
+  ];
+}
+
 /** The `.tf` files not read because OpenTofu reads the `.tofu` file of the same name instead. */
 function ignoredFilesLine(ignored: ReviewResult['ignoredFiles']): string[] {
   if (!ignored.length) return [];
@@ -81,6 +92,7 @@ export function renderMarkdown(result: ReviewResult): string {
   );
   const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => code(f.location.file)))];
   if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
+  out.push(...unreadAtBaseLine(result.unreadAtBase));
   out.push(...ignoredFilesLine(result.ignoredFiles));
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');

@@ -39,6 +39,7 @@ describe('sg-review/v1 JSON', () => {
       modules: [],
       suppressionProblems: [],
       suppressions: [],
+      unreadAtBase: [],
       ignoredFiles: [],
     };
     const stats = { files: 0, groups: 0, rules: 0 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { fastHclToJson } from './fast-path.js';
+import { hcl1Repairable, repairHcl1 } from './hcl1-repair.js';
 import { locateHcl, locateJson, type LocatedFile } from './locate.js';
 import { findTooDeep } from './nesting.js';
 
@@ -97,7 +98,20 @@ export class FileParser {
       const body = await this.toJson(file.path, file.content);
       return { body, located, error: null };
     } catch (e) {
-      return { body: {}, located, error: toParseError(file.path, e) };
+      const error = toParseError(file.path, e);
+      return (hcl1Repairable(error.message) && (await this.parseRepaired(file))) || { body: {}, located, error };
+    }
+  }
+
+  /** The file read as Terraform 0.11 read it, or null when the rewritten text does not parse either. */
+  async parseRepaired(file: SourceFile): Promise<Omit<ParsedFile, 'path'> | null> {
+    const content = repairHcl1(file.content);
+    if (content === null) return null;
+    try {
+      const body = fastHclToJson(content) ?? (await this.toJson(file.path, content));
+      return { body, located: locateHcl(content), error: null };
+    } catch {
+      return null;
     }
   }
 }
@@ -160,8 +174,9 @@ function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown
 export function toParseError(file: string, e: unknown): ParseError {
   const text = e instanceof Error ? e.message : String(e);
   if (/call stack/i.test(text)) return { file, line: 1, column: 1, message: 'too deeply nested for the parser: the file is not parsed' };
-  // the first diagnostic only: a binary file yields one per byte
-  const m = /:(\d+),(\d+)-(?:\d+,)?\d+: (.*?)(?:\]$|$| \S+:\d+,\d+-)/s.exec(text);
+  // the first diagnostic only (a binary file yields one per byte); a position inside the
+  // message ("already set at x.tf:2,3-4.") is not followed by ": ", so it stays
+  const m = /:(\d+),(\d+)-(?:\d+,)?\d+: (.*?)(?:\]$|$| \S+:\d+,\d+-(?:\d+,)?\d+: )/s.exec(text);
   if (!m) return { file, line: 1, column: 1, message: capMessage(text.replace(/^parse config: /, '')) };
   return { file, line: Number(m[1]), column: Number(m[2]), message: capMessage(m[3]!.replace(/\]$/, '').trim()) };
 }

@@ -1,0 +1,128 @@
+// Terraform 0.11 (HCL1) accepted two forms that HCL2 rejects, both still common in repositories
+// that never migrated: an argument written twice in one block, and quoted argument names in a
+// nested block (`tags { "Name" = "x" }`, a map written as a block). A file hcl2json rejects for
+// one of these is rewritten to its 0.11 meaning, line by line so that every position stays, and
+// parsed once more. Hand-written: no parser reads HCL1's forms into HCL2's JSON.
+import { locateHcl, type LocatedBlock, type Span } from './locate.js';
+
+const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names must not be quoted)/;
+const ASSIGNMENT = /^\s*[A-Za-z_][\w-]*\s*=(?!=)/;
+const QUOTED_KEY = /^\s*"[^"]*"\s*=(?!=)/;
+const IDENTIFIER_KEY = /^(\s*)"([A-Za-z_][\w-]*)"(\s*=)/;
+/** The longest argument compared as a copy (longer ones stay a parse error). */
+const MAX_STATEMENT_LINES = 200;
+const OPENER = /^(\s*[A-Za-z_][\w-]*)\s*\{/;
+
+/** Whether the parse error is one a 0.11 rewrite can mend. */
+export const hcl1Repairable = (message: string): boolean => REPAIRABLE.test(message);
+
+/**
+ * The text with both 0.11 forms rewritten, or null when there is nothing to rewrite:
+ * - a later copy of an argument, identical (but for indentation) to an earlier one in the same
+ *   block, is blanked: 0.11 took the last definition or merged equal ones, the same meaning either way
+ *   (arguments written twice with different values are left, so the file stays unparsed);
+ * - quoted names in a nested block without labels are unquoted when they are identifiers (the
+ *   same meaning); otherwise the block becomes the map argument 0.11 read (`tags {` →
+ *   `tags = {`), unless the parent has another block or argument of that name.
+ */
+export function repairHcl1(content: string): string | null {
+  const lines = content.split('\n');
+  const located = locateHcl(content);
+  const owner = innermostBlocks(located.blocks, lines.length);
+  const inValue = multiLineValues(located.blocks, located.attributes, lines.length);
+  let changed = false;
+  const seen = new Map<LocatedBlock | null, Set<string>>();
+  const quoted = new Map<LocatedBlock, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // a line inside a multi-line value (an object, a heredoc) is not one of the block's arguments
+    if (inValue[i + 1]) continue;
+    const block = owner[i + 1] ?? null;
+    if (block && block.labels.length === 0 && QUOTED_KEY.test(line)) quoted.set(block, [...(quoted.get(block) ?? []), i]);
+    if (!ASSIGNMENT.test(line)) continue;
+    const last = statementEnd(lines, i);
+    if (last < 0) continue;
+    const text = lines
+      .slice(i, last + 1)
+      .map((l) => l.trim())
+      .join('\n')
+      .replace(/^([\w-]+)\s*=\s*/, '$1 = '); // alignment of the `=` is not part of the value
+    const before = seen.get(block) ?? new Set<string>();
+    seen.set(block, before);
+    if (before.has(text)) {
+      lines.fill('', i, last + 1);
+      changed = true;
+    } else before.add(text);
+    i = last;
+  }
+  for (const [block, at] of quoted) {
+    const parent = owner[block.startLine] ?? null;
+    if (at.every((i) => IDENTIFIER_KEY.test(lines[i]!))) {
+      // names that are identifiers mean the same unquoted: the block stays a block
+      for (const i of at) lines[i] = lines[i]!.replace(IDENTIFIER_KEY, '$1$2$3');
+      changed = true;
+    } else if (parent && alone(parent, block) && OPENER.test(lines[block.startLine - 1]!)) {
+      // other names make it a map; not when a sibling of the same name would then disagree
+      lines[block.startLine - 1] = lines[block.startLine - 1]!.replace(OPENER, '$1 = {');
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : null;
+}
+
+/** Whether no other block or argument of the parent has the block's name. */
+const alone = (parent: LocatedBlock, block: LocatedBlock): boolean =>
+  !parent.attributes.has(block.type) && parent.blocks.every((b) => b === block || b.type !== block.type);
+
+/** For each line number, the innermost block whose body holds it (null at the top level). */
+function innermostBlocks(blocks: LocatedBlock[], count: number): (LocatedBlock | null)[] {
+  const owner: (LocatedBlock | null)[] = new Array<LocatedBlock | null>(count + 1).fill(null);
+  const visit = (list: LocatedBlock[]) => {
+    for (const b of list) {
+      for (let l = b.startLine + 1; l < b.endLine && l <= count; l++) owner[l] = b;
+      visit(b.blocks);
+    }
+  };
+  visit(blocks);
+  return owner;
+}
+
+/** For each line number, whether it continues an argument's value begun on an earlier line. */
+function multiLineValues(blocks: LocatedBlock[], top: Map<string, Span>, count: number): boolean[] {
+  const inside = new Array<boolean>(count + 1).fill(false);
+  const mark = (spans: Iterable<Span>) => {
+    for (const s of spans) for (let l = s.startLine + 1; l <= s.endLine && l <= count; l++) inside[l] = true;
+  };
+  const visit = (list: LocatedBlock[]) => {
+    for (const b of list) {
+      mark(b.attributes.values());
+      visit(b.blocks);
+    }
+  };
+  mark(top.values());
+  visit(blocks);
+  return inside;
+}
+
+/** The last line of the argument starting on line `first`, or -1 when it cannot be told for sure. */
+function statementEnd(lines: string[], first: number): number {
+  let depth = 0;
+  for (let i = first; i < lines.length && i < first + MAX_STATEMENT_LINES; i++) {
+    const code = lines[i]!.replace(/\s*(#|\/\/)[^"]*$/, '');
+    let quoted = false;
+    for (let j = 0; j < code.length; j++) {
+      const c = code[j];
+      if (quoted) {
+        if (c === '\\') j++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if ('([{'.includes(c!)) depth++;
+      else if (')]}'.includes(c!)) depth--;
+    }
+    // a string left open, a heredoc, or an operator ending the line: not a plain argument
+    if (quoted || /<<-?\s*\w+/.test(code)) return -1;
+    if (depth === 0) return /[-+*/%&|=<>!?:.]\s*$/.test(code) ? -1 : i;
+    if (depth < 0) return -1;
+  }
+  return -1;
+}

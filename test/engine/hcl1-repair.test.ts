@@ -1,0 +1,75 @@
+// Terraform 0.11 forms HCL2 rejects (an argument written twice, quoted names in a nested block)
+// are read as 0.11 read them, and only when that meaning is certain; otherwise the file stays a
+// parse error.
+import { describe, expect, it } from 'vitest';
+import { FileParser, toParseError } from '../../src/engine/hcl/parse.js';
+import { repairHcl1 } from '../../src/engine/hcl/hcl1-repair.js';
+
+const parse = (content: string) => new FileParser().parse({ path: 'main.tf', content });
+
+describe('Terraform 0.11 forms', () => {
+  it('reads an argument written twice with the same value once', async () => {
+    const p = await parse('resource "aws_rds_cluster" "c" {\n  ids = ["${aws_security_group.db.id}"]\n  ids = ["${aws_security_group.db.id}"]\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { aws_rds_cluster: { c: [{ ids: ['${aws_security_group.db.id}'] }] } } });
+  });
+
+  it('reads a multi-line argument written twice, aligned differently, once', async () => {
+    const p = await parse('resource "x" "y" {\n  ids = [\n    "a",\n  ]\n  b = 1\n  ids    = [\n      "a",\n  ]\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { x: { y: [{ ids: ['a'], b: 1 }] } } });
+  });
+
+  it('keeps the parse error when the two values differ', async () => {
+    const p = await parse('resource "x" "y" {\n  cidr = "10.0.0.0/8"\n  cidr = "0.0.0.0/0"\n}\n');
+    expect(p.error?.message).toMatch(/^Attribute redefined; The argument "cidr" was already set at main\.tf:2,3-7\. Each argument may be set only once\.$/);
+    expect(p.error?.line).toBe(3);
+  });
+
+  it('does not take a line inside a multi-line value for an argument of the block', () => {
+    const text = 'resource "x" "y" {\n  a = {\n    k = 1\n  }\n  k = 1\n  b = 2\n  b = 2\n}\n';
+    expect(repairHcl1(text)).toBe(text.replace('  b = 2\n  b = 2', '  b = 2\n'));
+  });
+
+  it('unquotes names that are identifiers, so an ingress block stays a block beside the others', async () => {
+    const p = await parse(
+      'resource "aws_security_group" "g" {\n  ingress {\n    from_port = 443\n  }\n  ingress {\n    "from_port" = 22\n    "cidr_blocks" = ["0.0.0.0/0"]\n  }\n}\n',
+    );
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({
+      resource: { aws_security_group: { g: [{ ingress: [{ from_port: 443 }, { from_port: 22, cidr_blocks: ['0.0.0.0/0'] }] }] } },
+    });
+  });
+
+  it('reads a block with names that are not identifiers as the map 0.11 read', async () => {
+    const p = await parse('resource "aws_instance" "i" {\n  tags {\n    "kubernetes.io/cluster/a" = "owned"\n  }\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { aws_instance: { i: [{ tags: { 'kubernetes.io/cluster/a': 'owned' } }] } } });
+  });
+
+  it('leaves such a block alone when a sibling has its name, as one map and one block would disagree', async () => {
+    const p = await parse('resource "x" "y" {\n  tags {\n    a = 1\n  }\n  tags {\n    "k/v" = 1\n  }\n}\n');
+    expect(p.error?.message).toMatch(/Argument names must not be quoted/);
+  });
+
+  it('rewrites nothing in a file without these forms', () => {
+    expect(repairHcl1('resource "x" "y" {\n  a = 1\n}\n')).toBeNull();
+  });
+});
+
+describe('parse error messages', () => {
+  it('keep a position written inside the message and cut at the next diagnostic', () => {
+    const e = toParseError(
+      'a.tf',
+      new Error(
+        'parse config: [a.tf:3,3-4: Attribute redefined; The argument "a" was already set at a.tf:2,3-4. Each argument may be set only once. a.tf:5,1-2: Invalid character; x.]',
+      ),
+    );
+    expect(e).toEqual({
+      file: 'a.tf',
+      line: 3,
+      column: 3,
+      message: 'Attribute redefined; The argument "a" was already set at a.tf:2,3-4. Each argument may be set only once.',
+    });
+  });
+});
