@@ -26,6 +26,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
 import { UsageError, type CliIo } from './io.js';
 import { PR_USAGE, prCommand } from './pr.js';
+import { scopeToChange } from './scope.js';
 import { packageVersion } from './version.js';
 
 const USAGE = `usage:
@@ -165,6 +166,8 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   let headFiles: SourceFile[];
   let baseModules: Revision = { files: [], initCache: new Map() };
   let headModules: Revision = { files: [], initCache: new Map() };
+  // a diff reviews what the change touches, as the App does; a scan, the whole tree
+  const notes: string[] = [];
   if (kind === 'scan') {
     if (positionals.length !== 1) throw new UsageError('scan takes one directory');
     baseFiles = [];
@@ -181,12 +184,15 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     const base = await gitMergeBase(repo, positionals[0]!, positionals[1]!).catch((e: Error) => {
       throw new UsageError(e.message);
     });
-    [baseFiles, headFiles] = await Promise.all([read(base), read(positionals[1]!)]);
+    const [b, h] = await Promise.all([read(base), read(positionals[1]!)]);
+    ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
-    [baseFiles, headFiles] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
+    const [b, h] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
+    ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
     [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io), modulesOf(positionals[1]!, headFiles, io)]);
   }
+  for (const note of notes) io.stderr(`sg-review: ${note}\n`);
   // module code is read whatever the path filters say: it is what the files in scope call
   const base = [...filterPaths(baseFiles, config), ...baseModules.files];
   const head = [...filterPaths(headFiles, config), ...headModules.files];

@@ -38,12 +38,16 @@ export async function reviewFiles(
   return review(baseModel, headModel, config, options);
 }
 
-/** The directories ('' for the top) holding a file added, removed or changed between the revisions. */
-function changedDirectories(base: SourceFile[], head: SourceFile[]): Set<string> {
+/** The paths of the files added, removed or changed between the revisions. */
+export function changedPaths(base: SourceFile[], head: SourceFile[]): string[] {
   const before = new Map(base.map((f) => [f.path, f.content]));
   const after = new Map(head.map((f) => [f.path, f.content]));
-  const changed = [...before.keys(), ...after.keys()].filter((p) => before.get(p) !== after.get(p));
-  return new Set(changed.map((p) => dirOf(p)));
+  return [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
+}
+
+/** The directories ('' for the top) holding a file added, removed or changed between the revisions. */
+function changedDirectories(base: SourceFile[], head: SourceFile[]): Set<string> {
+  return new Set(changedPaths(base, head).map((p) => dirOf(p)));
 }
 
 /**

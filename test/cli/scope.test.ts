@@ -1,0 +1,154 @@
+// A CLI diff reviews what the change touches, as the App reviews a pull request: the touched
+// directories and the local modules they call (cli/scope.ts over app/read-revisions.ts); an
+// untouched directory's pre-existing problems are not the change's. A scan reads everything.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+
+type Tree = Record<string, string>;
+
+const SSH_WORLD = `resource "aws_security_group" "bastion" {
+  name   = "bastion"
+  vpc_id = "vpc-1"
+  ingress {
+    description = "SSH"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`;
+const group = (name: string, port: number) => `resource "aws_security_group" "${name}" {
+  name   = "${name}"
+  vpc_id = "vpc-1"
+  ingress {
+    description = "app"
+    from_port   = ${port}
+    to_port     = ${port}
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`;
+const MODULE = `variable "cidrs" { type = list(string) }
+resource "aws_security_group" "this" {
+  name   = "db"
+  vpc_id = "vpc-1"
+  ingress {
+    description = "Postgres"
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+`;
+const caller = (cidr: string) => `module "db" {
+  source = "../modules/db"
+  cidrs  = ["${cidr}"]
+}
+`;
+
+/** A tree no change touches: SSH open to the world since forever, and a file that does not parse. */
+const UNTOUCHED: Tree = { 'network/main.tf': SSH_WORLD, 'network/broken.tf': 'resource "aws_security_group" "x" {\n' };
+
+function write(root: string, tree: Tree) {
+  for (const [path, content] of Object.entries(tree)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: tmpdir() });
+  return { code, stdout, stderr };
+}
+
+/** `diff --git HEAD~1 HEAD` of a repository going from `base` to `head`, and `diff base head` of the same trees. */
+async function bothWays(base: Tree, head: Tree) {
+  const repo = mkdtempSync(join(tmpdir(), 'sg-scope-'));
+  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { encoding: 'utf8' });
+  git('init', '-q');
+  write(repo, base);
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  git('rm', '-rq', '.');
+  write(repo, head);
+  git('add', '-A');
+  git('commit', '-qm', 'head');
+  const dirs = mkdtempSync(join(tmpdir(), 'sg-scope-dirs-'));
+  const results = [
+    await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json']),
+    await run(['diff', write(join(dirs, 'base'), base), write(join(dirs, 'head'), head), '--format', 'json']),
+  ];
+  return results.map((r) => {
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as {
+      conclusion: string;
+      findings: { rule: string; severity: string; resource: string; location: { file: string } }[];
+      stats: { head: { files: number } };
+    };
+  });
+}
+
+const summary = (doc: { findings: { rule: string; severity: string; location: { file: string } }[] }) =>
+  doc.findings.map((f) => `${f.rule}:${f.severity} ${f.location.file}`);
+
+describe('CLI diff scope', () => {
+  it('reviews only the touched directory: an untouched one with SSH open to the world and a parse error gives nothing', async () => {
+    const base = { ...UNTOUCHED, 'app/main.tf': group('app', 8080) };
+    const head = { ...UNTOUCHED, 'app/main.tf': group('app', 8080) + group('admin', 22) };
+    for (const doc of await bothWays(base, head)) {
+      expect(summary(doc)).toEqual(['new-ingress:medium app/main.tf']);
+      expect(doc.conclusion).toBe('success');
+      expect(doc.stats.head.files).toBe(1);
+    }
+  });
+
+  it('reads the local modules a touched directory calls, and the callers of a touched module', async () => {
+    const modules = { 'modules/db/main.tf': MODULE };
+    // the caller changes its argument: the module's rule opens what it passes
+    for (const doc of await bothWays(
+      { ...UNTOUCHED, ...modules, 'prod/main.tf': caller('10.0.0.0/8') },
+      { ...UNTOUCHED, ...modules, 'prod/main.tf': caller('0.0.0.0/0') },
+    )) {
+      expect(doc.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ severity: 'critical', resource: 'module.db.aws_security_group.this' });
+      expect(doc.findings.every((f) => !f.location.file.startsWith('network/'))).toBe(true);
+    }
+    // the module changes: its untouched caller is read, and the rule reviewed with its argument
+    const widened = { 'modules/db/main.tf': MODULE.replace('to_port     = 5432', 'to_port     = 5439') };
+    for (const doc of await bothWays(
+      { ...UNTOUCHED, ...modules, 'prod/main.tf': caller('0.0.0.0/0') },
+      { ...UNTOUCHED, ...widened, 'prod/main.tf': caller('0.0.0.0/0') },
+    )) {
+      expect(doc.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({
+        resource: 'module.db.aws_security_group.this',
+        location: { file: 'modules/db/main.tf' },
+      });
+      expect(doc.findings.every((f) => !f.location.file.startsWith('network/'))).toBe(true);
+    }
+  });
+
+  it('a change to no Terraform file reviews nothing', async () => {
+    for (const doc of await bothWays({ ...UNTOUCHED, 'README.md': 'a' }, { ...UNTOUCHED, 'README.md': 'b' })) {
+      expect(doc.findings).toEqual([]);
+      expect(doc.conclusion).toBe('success');
+    }
+  });
+
+  it('a scan still reads the whole tree', async () => {
+    const dir = write(mkdtempSync(join(tmpdir(), 'sg-scope-scan-')), { ...UNTOUCHED, 'app/main.tf': group('app', 8080) });
+    const r = await run(['scan', dir, '--format', 'json']);
+    const doc = JSON.parse(r.stdout) as { findings: { rule: string; location: { file: string } }[] };
+    expect(doc.findings.map((f) => `${f.rule} ${f.location.file}`)).toEqual(
+      expect.arrayContaining(['parse-error network/broken.tf', 'new-ingress network/main.tf']),
+    );
+  });
+});
