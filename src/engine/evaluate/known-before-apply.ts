@@ -35,11 +35,44 @@ const ECHOED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_alb: ['name', 'internal'],
   // a database's flag as written
   aws_db_instance: ['publicly_accessible', 'port'],
-  // a cluster's port as written (absent: the engine's default, chosen by the provider)
-  aws_rds_cluster: ['port'],
+  // a cluster's port as written (absent: the engine's default, ENGINE_DEFAULT_PORTS) and engine
+  aws_rds_cluster: ['port', 'engine'],
+  // a global cluster's engine as written (absent when it is created from a source cluster: computed)
+  aws_rds_global_cluster: ['engine'],
   aws_docdb_cluster: ['port'],
   aws_neptune_cluster: ['port'],
 };
+
+/**
+ * A database's port when the argument is not written (or null): RDS picks the engine's port
+ * (CreateDBCluster / CreateDBInstance `Port`: Aurora MySQL and MySQL 3306, Aurora PostgreSQL
+ * and PostgreSQL 5432, MariaDB 3306, Oracle 1521, SQL Server 1433, Db2 50000). Resource type →
+ * engine as written → port; an engine that is unknown or not listed leaves the port computed.
+ */
+const ENGINE_DEFAULT_PORTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  aws_rds_cluster: { aurora: 3306, 'aurora-mysql': 3306, 'aurora-postgresql': 5432, mysql: 3306, postgres: 5432 },
+  aws_db_instance: {
+    mysql: 3306,
+    mariadb: 3306,
+    postgres: 5432,
+    'oracle-ee': 1521,
+    'oracle-ee-cdb': 1521,
+    'oracle-se2': 1521,
+    'oracle-se2-cdb': 1521,
+    'sqlserver-ee': 1433,
+    'sqlserver-se': 1433,
+    'sqlserver-ex': 1433,
+    'sqlserver-web': 1433,
+    'db2-ae': 50000,
+    'db2-se': 50000,
+  },
+};
+
+/** The port RDS gives a database of `type` with `engine` when its port is not written, if known. */
+export function engineDefaultPort(type: string, engine: unknown): number | undefined {
+  const ports = Object.hasOwn(ENGINE_DEFAULT_PORTS, type) ? ENGINE_DEFAULT_PORTS[type]! : {};
+  return typeof engine === 'string' && Object.hasOwn(ports, engine) ? ports[engine] : undefined;
+}
 
 /** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
 export function echoedArguments(type: string): readonly string[] {

@@ -10,7 +10,7 @@ import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope }
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
-import { isEchoedArgument } from './known-before-apply.js';
+import { engineDefaultPort, isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
 import { Lazy, Ref, Unknown, containsUnknown, countedInstances, hasKey, isEmptyValue, newObject, undeclared, type Value } from './value.js';
 
@@ -220,14 +220,17 @@ export class ModuleInstance implements ModuleContext {
    */
   #echo(decl: Declaration, address: string, names: Record<string, Value>): (attribute: string) => Value | undefined {
     return (attribute) => {
-      if (!isEchoedArgument(decl.type, attribute) || !hasKey(decl.body, attribute)) return undefined;
+      if (!isEchoedArgument(decl.type, attribute)) return undefined;
       const guard = `echo.${address}.${attribute}`;
       if (this.#inProgress.has(guard)) return undefined; // an argument that refers to itself: Terraform's cycle error
       this.#inProgress.add(guard);
       try {
-        const v = evaluateJson(decl.body[attribute], withNames(this.scope, names));
-        // null is an argument not set: the provider computes it (a cluster's port: the engine's)
-        return v === null || containsUnknown(v) ? undefined : v;
+        const scope = withNames(this.scope, names);
+        const v = hasKey(decl.body, attribute) ? evaluateJson(decl.body[attribute], scope) : null;
+        if (v !== null) return containsUnknown(v) ? undefined : v;
+        // not set (or null): the provider computes it; a database's port is its engine's
+        if (attribute !== 'port' || !hasKey(decl.body, 'engine')) return undefined;
+        return engineDefaultPort(decl.type, evaluateJson(decl.body['engine'], scope));
       } finally {
         this.#inProgress.delete(guard);
       }

@@ -20,9 +20,14 @@ variable "reports_port" {
   default = null
 }
 
+# the engine is set outside (no default): its default port is not known either
+variable "reports_engine" {
+  type = string
+}
+
 resource "aws_rds_cluster" "default_port" {
   cluster_identifier     = "reports"
-  engine                 = "aurora-mysql"
+  engine                 = var.reports_engine
   port                   = var.reports_port
   vpc_security_group_ids = [aws_security_group.db.id]
 }
@@ -37,7 +42,7 @@ resource "aws_security_group_rule" "app_to_db" {
   security_group_id        = aws_security_group.db.id
 }
 
-# a null port is no port: the engine's default, chosen by the provider (computed)
+# a null port is no port: the engine's default, chosen by RDS, unknown while the engine is
 resource "aws_security_group_rule" "app_to_reports" {
   description              = "The app to the reports database"
   type                     = "ingress"
