@@ -1,9 +1,12 @@
-// When a rule opens something because a variable default, a tfvars value or a local changed
-// (the rule's own lines may not have changed at all), name that value's file and line.
+// When a rule opens something because a variable default, a tfvars value, a local or the
+// argument a module's caller passes changed (the rule's own lines may not have changed at
+// all), name that value's file and line.
 import { code } from './code-span.js';
 import { dirOf } from '../hcl/config-files.js';
 import { atCause } from './finding.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
+import { isTerragruntFile } from '../evaluate/terragrunt.js';
+import { isExternalModulePath } from '../modules/resolution.js';
 import type { RelatedLocation } from '../result.js';
 import type { Group, Input, Location, Model, ModuleCall, Rule } from '../model/types.js';
 import type { ReviewContext } from './context.js';
@@ -63,11 +66,13 @@ function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location
 export function changedInputsNote(ctx: ReviewContext, rule: Rule): string | null {
   // a new or edited rule is its own cause, and a new module call is the cause of what its instance opens
   if (!isUnchangedRule(ctx, rule) || underNewCall(ctx, rule.resource)) return null;
+  const caller = callerCause(ctx, rule);
   const hits = changedInputsOf(ctx, rule);
-  if (!hits.length) return null;
-  const parts = hits.map(
-    ({ ref, i }) => `${code(ref)}${ref !== nameOf(i) ? ` (through ${code(nameOf(i))})` : ''}: ${PLACE[i.kind]} ${code(i.file)} line ${i.line}`,
-  );
+  const parts = [
+    ...(caller ? [caller.what] : []),
+    ...hits.map(({ ref, i }) => `${code(ref)}${ref !== nameOf(i) ? ` (through ${code(nameOf(i))})` : ''}: ${PLACE[i.kind]} ${code(i.file)} line ${i.line}`),
+  ];
+  if (!parts.length) return null;
   return `This rule's lines may be unchanged: the change is in ${parts.join('; ')}.`;
 }
 
@@ -81,6 +86,8 @@ export function placeAtCause<F extends { location: Location; related?: RelatedLo
   finding: F,
 ): F {
   if (!isUnchangedRule(ctx, rule) || underNewCall(ctx, rule.resource)) return finding;
+  const caller = callerCause(ctx, rule);
+  if (caller) return atCause(finding, caller.location, `The rule that opens it (${code(rule.resource)}, unchanged, in module ${code(caller.source)})`);
   const hit = changedInputsOf(ctx, rule)[0];
   if (!hit) return finding;
   return atCause(finding, inputLocation(hit.i), `The rule that opens it (${code(rule.resource)}, unchanged)`);
@@ -127,4 +134,57 @@ export function isUnchangedRule(ctx: ReviewContext, rule: Pick<Rule, 'resource' 
     unchangedCache.set(ctx, set);
   }
   return set.has(declared(rule));
+}
+
+/** The module variables that `refs` (names as written in directory `dir`) read, directly or through locals. */
+function variablesRead(ctx: ReviewContext, dir: string, refs: string[]): string[] {
+  const locals = new Map(ctx.head.inputs.filter((i) => i.dir === dir && i.kind === 'local').map((i) => [`local.${i.name}`, i.refs]));
+  const seen = new Set<string>();
+  const queue = [...refs];
+  while (queue.length) {
+    const r = queue.pop()!;
+    if (seen.has(r)) continue;
+    seen.add(r);
+    queue.push(...(locals.get(r) ?? []));
+  }
+  return [...seen].filter((r) => r.startsWith('var.')).map((r) => r.slice(4));
+}
+
+/**
+ * For a rule in a local module instance: the caller's changed argument that the rule reads
+ * (through `var.` names, directly or through locals), or the changed caller value such an
+ * argument refers to; innermost call first. A module's own changed value is the same in every
+ * instance, the caller's argument is what changed for this one. Null for a new call (the call
+ * is the cause), and for registry code and Terragrunt units (module-calls.ts places those).
+ */
+function callerCause(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'refs' | 'location'>): { location: Location; what: string; source: string } | null {
+  if (isExternalModulePath(rule.location.file)) return null;
+  const address = withoutInstanceKeys(rule.resource);
+  const chain = ctx.head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
+  if (chain[0] && isTerragruntFile(chain[0].file)) return null;
+  let read = variablesRead(ctx, dirOf(rule.location.file), rule.refs);
+  for (const call of chain) {
+    const before = ctx.base.moduleCalls.find((c) => c.address === call.address);
+    if (!before) return null;
+    const passed = read.filter((n) => Object.hasOwn(call.arguments, n)).sort();
+    const changed = passed.find((n) => before.arguments[n]?.digest !== call.arguments[n]!.digest);
+    if (changed) {
+      const a = call.arguments[changed]!;
+      return {
+        location: { file: a.file ?? call.file, startLine: a.startLine, endLine: a.endLine },
+        what: `${code(changed)}: the argument of ${code(call.address)} in ${code(a.file ?? call.file)} line ${a.startLine}`,
+        source: chain[0]!.source,
+      };
+    }
+    const refs = passed.flatMap((n) => call.arguments[n]!.refs);
+    const hit = changedInputsFor(ctx, dirOf(call.file), refs)[0];
+    if (hit)
+      return {
+        location: inputLocation(hit.i),
+        what: `${code(nameOf(hit.i))}: ${PLACE[hit.i.kind]} ${code(hit.i.file)} line ${hit.i.line}`,
+        source: chain[0]!.source,
+      };
+    read = variablesRead(ctx, dirOf(call.file), refs);
+  }
+  return null;
 }
