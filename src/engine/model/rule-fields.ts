@@ -86,6 +86,15 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
     ] as const)
       if (v !== null && (v < -1 || v > 255 || !Number.isInteger(v)))
         invalid.push({ field, value: String(v), reason: `it is the ICMP ${what}, out of range: AWS takes 0-255, or -1 for every ${what}`, icmp: true });
+  // every type with one code cannot be expressed: "If you specify all ICMP/ICMPv6 types, you
+  // must specify all codes" (EC2 IpPermission), so the rule is refused, not read as all ICMP
+  if (isIcmp(protocol) && !invalid.length && fromPort.known && toPort.known && from === -1 && to !== null && to >= 0)
+    invalid.push({
+      field: 'to_port',
+      value: String(to),
+      reason: 'it is an ICMP code with every type (from_port = -1): AWS takes a code only with one type, and -1 (every code) with every type',
+      icmp: true,
+    });
   // the provider's own check on inline blocks (AWS itself would ignore the ports); a standalone
   // aws_security_group_rule with -1 and ports is accepted and opens all traffic
   if (inline && knownProtocol && protocol === 'all' && !invalid.length) {
