@@ -7,7 +7,6 @@
 import { createWorkerParser } from '../src/adapters/parse-workers.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { fastHclToJson } from '../src/engine/hcl/fast-path.js';
-import { FileParser } from '../src/engine/hcl/parse.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { generate } from './generate.js';
 
@@ -31,11 +30,8 @@ if (mode === 'naive') {
 } else {
   const toJson = createWorkerParser();
   // when the last distinct content is parsed: the rest is model building and the review
-  const parseContent = FileParser.prototype.parseContent;
-  FileParser.prototype.parseContent = function (...args) {
-    return parseContent.apply(this, args).then((parsed) => ((parsedMs = performance.now() - started), parsed));
-  };
-  await reviewFiles(base, head, DEFAULT_CONFIG, (path, content) => (fallbacks++, toJson(path, content)));
+  const onParsed = () => void (parsedMs = performance.now() - started);
+  await reviewFiles(base, head, DEFAULT_CONFIG, (path, content) => (fallbacks++, toJson(path, content)), undefined, { onParsed });
   await toJson.close?.();
 }
 const used = process.cpuUsage(cpu);

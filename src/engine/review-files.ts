@@ -15,16 +15,21 @@ export interface RevisionModules {
   head: ModuleResolutions;
 }
 
+/** What a review of files takes besides ReviewOptions: a hook for measurements (see FileParser). */
+export interface ReviewFilesOptions extends ReviewOptions {
+  onParsed?: () => void;
+}
+
 export async function reviewFiles(
   base: SourceFile[],
   head: SourceFile[],
   config: ReviewSettings,
   toJson?: HclToJson,
   modules: RevisionModules = { base: NO_RESOLUTIONS, head: NO_RESOLUTIONS },
-  options: ReviewOptions = {},
+  options: ReviewFilesOptions = {},
 ): Promise<ReviewResult> {
   const limits = limitsOf(config);
-  const parser = new FileParser(toJson, limits.maxDepth);
+  const parser = new FileParser(toJson, limits.maxDepth, options.onParsed);
   // one clock for the review: base and head share its time budget
   const started = Date.now();
   const changed = changedDirectories(base, head);

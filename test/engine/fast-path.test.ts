@@ -2,20 +2,13 @@
 // accepts, falls back on every file hcl2json refuses, and accepts the ordinary ones: compared
 // with hcl2json on every Terraform file of the repository's tests, on crafted edge cases, and
 // on random mutants of both.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastHclToJson } from '../../src/engine/hcl/fast-path.js';
 import { parseInProcess } from '../../src/engine/hcl/parse.js';
-
-function terraformFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) return terraformFiles(p);
-    return /\.(tf|tofu)$/.test(p) ? [p] : [];
-  });
-}
+import { terraformFiles } from '../helpers/terraform-files.js';
 
 async function hcl2json(text: string): Promise<Record<string, unknown> | Error> {
   try {

@@ -52,6 +52,8 @@ export class FileParser {
     readonly toJson: HclToJson = parseInProcess,
     /** Deepest bracket nesting parsed (max_expression_depth); deeper files are parse errors. */
     readonly maxDepth: number = DEFAULT_LIMITS.maxDepth,
+    /** Called as each distinct content is parsed (for measurements: the last call ends parsing). */
+    readonly onParsed: () => void = () => {},
   ) {}
 
   /** Releases the parser's workers, if it has any. */
@@ -70,6 +72,7 @@ export class FileParser {
     if (!entry) {
       entry = this.parseContent(file, json);
       this.#cache.set(key, entry);
+      entry.then(this.onParsed, this.onParsed);
     }
     return entry.then((e) => ({ ...e, path: file.path, error: e.error && { ...e.error, file: file.path } }));
   }
