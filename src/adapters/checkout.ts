@@ -2,13 +2,12 @@
 // of the API; other revisions still come from the API. The checkout must be at the head SHA:
 // actions/checkout checks out the PR's merge commit by default, whose lines differ from the
 // head's, so review comments would land on the wrong lines.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
-import { isTerraformFile } from '../engine/load.js';
 import type { TreeReader } from '../github/trees.js';
-import { readTerraformTree } from './files.js';
+import { readTerraformDir, readTerraformTree } from './files.js';
 
 /** The commit a checkout is at, read from `.git` (the Action's image has no git), or null. */
 export async function checkoutCommit(dir: string): Promise<string | null> {
@@ -36,18 +35,12 @@ export async function checkoutCommit(dir: string): Promise<string | null> {
   );
 }
 
-async function readDir(root: string, dir: string): Promise<SourceFile[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && isTerraformFile(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  return Promise.all(files.map(async (e) => ({ path: dir ? `${dir}/${e.name}` : e.name, content: await readFile(join(root, dir, e.name), 'utf8') })));
-}
-
 export function localHead(remote: TreeReader, root: string, headSha: string): TreeReader {
   return {
     async read(shas, dirs) {
       const others = shas.filter((s) => s !== headSha);
       const out = others.length ? await remote.read(others, dirs) : new Map<string, SourceFile[]>();
-      if (shas.includes(headSha)) out.set(headSha, (await Promise.all(dirs.map((d) => readDir(root, d)))).flat());
+      if (shas.includes(headSha)) out.set(headSha, (await Promise.all(dirs.map((d) => readTerraformDir(root, d)))).flat());
       return out;
     },
     async terraformDirs(sha) {

@@ -1,9 +1,10 @@
 // Reads a directory tree of Terraform files from disk.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
+import { followLink, type TreeEntryKind } from '../engine/hcl/links.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
 
@@ -16,11 +17,38 @@ export async function readTerraformTree(root: string): Promise<SourceFile[]> {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) await walk(full);
-      } else if (e.isFile() && isTerraformFile(e.name)) {
-        out.push({ path: relative(root, full).split(sep).join('/'), ...decodeText(await readFile(full)) });
+      } else if ((e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)) {
+        out.push(await readTerraformFile(root, relative(root, full).split(sep).join('/')));
       }
     }
   };
   await walk(root);
   return out;
+}
+
+/** The file at `path` (relative to `root`, forward slashes); a link is read as its target when that lies inside `root`. */
+export async function readTerraformFile(root: string, path: string): Promise<SourceFile> {
+  const info = await lstat(join(root, path));
+  if (!info.isSymbolicLink()) return { path, ...decodeText(await readFile(join(root, path))) };
+  const entryAt = async (p: string): Promise<TreeEntryKind> => {
+    const at = await lstat(join(root, p)).catch(() => null);
+    if (at?.isSymbolicLink()) return { kind: 'link', target: await readlink(join(root, p)) };
+    return at?.isFile() ? { kind: 'file' } : undefined;
+  };
+  const end = await followLink(path, await readlink(join(root, path)), entryAt);
+  if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
+  // a directory link on the way (`shared -> /etc`, then `x.tf -> shared/passwd`) stays
+  // inside by its text but not on disk: the real path decides
+  const [top, real] = await Promise.all([realpath(root), realpath(join(root, end.path))]);
+  const rel = relative(top, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    return { path, content: '', unreadable: 'a symbolic link to a path outside the repository, not followed' };
+  return { path, ...decodeText(await readFile(real)) };
+}
+
+/** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
+export async function readTerraformDir(root: string, dir: string): Promise<SourceFile[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)).map((e) => e.name);
+  return Promise.all(names.sort().map((name) => readTerraformFile(root, dir ? `${dir}/${name}` : name)));
 }

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
+import { LINK_MODE, followLink } from '../engine/hcl/links.js';
 
 const run = promisify(execFile);
 
@@ -32,28 +33,57 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
     });
   await verifyCommit(repo, ref);
   const listing = (await git(['ls-tree', '-r', '-z', ref])).toString('utf8');
-  const entries = listing
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      // "<mode> <type> <sha>\t<path>": the path may itself hold tabs
-      const tab = line.indexOf('\t');
-      const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
-      const [mode, type, sha] = meta.split(' ') as [string, string, string];
-      return { mode, type, sha, path };
-    })
-    .filter((e) => e.type === 'blob' && e.mode !== '120000' && isTerraformFile(e.path));
-  if (!entries.length) return [];
-  // one `cat-file --batch` process for every blob: "<sha> blob <size>\n<bytes>\n" each
-  const out = await git(['cat-file', '--batch'], entries.map((e) => e.sha).join('\n') + '\n');
-  const files: SourceFile[] = [];
-  let pos = 0;
-  for (const e of entries) {
-    const headerEnd = out.indexOf(0x0a, pos);
-    const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
-    const start = headerEnd + 1;
-    files.push({ path: e.path, ...decodeText(out.subarray(start, start + size)) });
-    pos = start + size + 1;
-  }
-  return files;
+  const blobs = new Map(
+    listing
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        // "<mode> <type> <sha>\t<path>": the path may itself hold tabs
+        const tab = line.indexOf('\t');
+        const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
+        const [mode, type, sha] = meta.split(' ') as [string, string, string];
+        return { mode, type, sha, path };
+      })
+      .filter((e) => e.type === 'blob')
+      .map((e) => [e.path, { sha: e.sha, link: Number.parseInt(e.mode, 8) === LINK_MODE }]),
+  );
+  const catBlobs = async (shas: string[]): Promise<Buffer[]> => {
+    if (!shas.length) return [];
+    // one `cat-file --batch` process for every blob: "<sha> blob <size>\n<bytes>\n" each
+    const out = await git(['cat-file', '--batch'], shas.join('\n') + '\n');
+    const contents: Buffer[] = [];
+    let pos = 0;
+    for (let i = 0; i < shas.length; i++) {
+      const headerEnd = out.indexOf(0x0a, pos);
+      const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
+      const start = headerEnd + 1;
+      contents.push(out.subarray(start, start + size));
+      pos = start + size + 1;
+    }
+    return contents;
+  };
+  const wanted = [...blobs].filter(([path]) => isTerraformFile(path));
+  if (!wanted.length) return [];
+  // every link's target text (few), and the Terraform files that are not links
+  const links = [...blobs].filter(([, b]) => b.link);
+  const texts = await catBlobs([...wanted, ...links].map(([, b]) => b.sha));
+  const targetOf = new Map(links.map(([path], i) => [path, texts[wanted.length + i]!.toString('utf8')]));
+  const ends = await Promise.all(
+    wanted.map(([path, b]) =>
+      b.link
+        ? followLink(path, targetOf.get(path)!, (p) => {
+            const entry = blobs.get(p);
+            return entry && (entry.link ? { kind: 'link', target: targetOf.get(p)! } : { kind: 'file' });
+          })
+        : { path },
+    ),
+  );
+  // a link's target is read as the link's content, also when it is no Terraform file itself
+  const targets = [...new Set(ends.flatMap((e, i) => ('path' in e && wanted[i]![1].link ? [e.path] : [])))];
+  const targetTexts = new Map((await catBlobs(targets.map((t) => blobs.get(t)!.sha))).map((bytes, i) => [targets[i]!, bytes]));
+  return wanted.map(([path, b], i) => {
+    const end = ends[i]!;
+    if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
+    return { path, ...decodeText(b.link ? targetTexts.get(end.path)! : texts[i]!) };
+  });
 }

@@ -2,25 +2,16 @@
 // outside it (`../modules/sg`, as Terraform follows them), and the modules `terraform init`
 // installed (`.terraform/modules/modules.json`: key `a.b` → directory). `.terraform/` itself is
 // never a root; it is read only through modules.json.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
-import { isTerraformFile } from '../engine/load.js';
+import { readTerraformDir } from './files.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 
 const MAX_ROUNDS = 8;
-
-/** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
-async function readDir(root: string, dir: string): Promise<SourceFile[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const out: SourceFile[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1)))
-    if (e.isFile() && isTerraformFile(e.name)) out.push({ path: dir ? `${dir}/${e.name}` : e.name, content: await readFile(join(root, dir, e.name), 'utf8') });
-  return out;
-}
 
 /** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`). */
 export async function readOutsideModules(root: string, files: SourceFile[]): Promise<SourceFile[]> {
@@ -37,7 +28,7 @@ export async function readOutsideModules(root: string, files: SourceFile[]): Pro
     pending = [];
     for (const dir of dirs) {
       seen.add(dir);
-      pending.push(...(await readDir(root, dir)));
+      pending.push(...(await readTerraformDir(root, dir)));
     }
     out.push(...pending);
   }
@@ -71,7 +62,7 @@ export async function readInitCaches(root: string, files: SourceFile[]): Promise
       // only what init installed below this directory's .terraform/ (local sources resolve as paths)
       if (!moduleDir.startsWith(posix.join(dir, '.terraform/modules/'))) continue;
       keys.set(e.Key, { dir: moduleDir, version: typeof e.Version === 'string' ? e.Version : null });
-      out.push(...(await readDir(root, moduleDir)));
+      out.push(...(await readTerraformDir(root, moduleDir)));
     }
     initCache.set(dir, keys);
   }

@@ -1,0 +1,39 @@
+// Symbolic links to Terraform files (one globals.tf linked into every root is a common
+// layout): Terraform reads the target. A link is a PR author's text, so it is followed only
+// to a file inside the tree under review; anything else makes the file unreadable (a
+// parse error naming it), never a read of the runner's files and never a silent skip.
+import { posix } from 'node:path';
+
+/** Git's file mode of a symbolic link (GraphQL's TreeEntry.mode gives it in decimal). */
+export const LINK_MODE = 0o120000;
+
+/** Links followed from one file before giving up (the kernel's own limit is 40). */
+export const MAX_LINK_HOPS = 8;
+
+/** What a path of the tree is: a file, a link with its target text, or nothing. */
+export type TreeEntryKind = { kind: 'file' } | { kind: 'link'; target: string } | undefined;
+
+/** Where a link ends: a file of the tree (path relative to its root), or why it cannot be read. */
+export type LinkEnd = { path: string } | { unreadable: string };
+
+/**
+ * Follows the link at `path` (relative to the tree's root, forward slashes) through the tree
+ * as `entryAt` describes it: relative targets only, `..` while it stays inside, at most
+ * MAX_LINK_HOPS links, no cycle, and the end must exist.
+ */
+export async function followLink(path: string, target: string, entryAt: (path: string) => TreeEntryKind | Promise<TreeEntryKind>): Promise<LinkEnd> {
+  const seen = new Set([path]);
+  let [from, to] = [path, target];
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    if (!to || to.startsWith('/') || /^[A-Za-z]:|\\|\0/.test(to)) return { unreadable: 'a symbolic link to an absolute path, not followed' };
+    const next = posix.normalize(posix.join(posix.dirname(from), to));
+    if (next === '..' || next.startsWith('../')) return { unreadable: 'a symbolic link to a path outside the repository, not followed' };
+    if (seen.has(next)) return { unreadable: 'a symbolic link in a cycle of links' };
+    seen.add(next);
+    const entry = await entryAt(next);
+    if (!entry) return { unreadable: 'a symbolic link to a file that does not exist (dangling)' };
+    if (entry.kind === 'file') return { path: next };
+    [from, to] = [next, entry.target];
+  }
+  return { unreadable: `a symbolic link through more than ${MAX_LINK_HOPS} links, not followed` };
+}
