@@ -24,11 +24,11 @@ export class Unknown {
 
 /**
  * Why a reference to something the module does not declare is unknown. Terraform rejects such
- * a configuration, so a value that was one cannot have been deployed: replacing it changes
- * nothing that is known.
+ * a configuration (or it is declared in a file the review could not read), so the value is
+ * unknown, never "nothing". `dir` is the module's directory, "" or "." for the top one.
  */
 export function undeclared(what: string, dir: string): string {
-  return `${what} is not declared in ${dir}`;
+  return `${what} is not declared in ${dir && dir !== '.' ? dir : 'the top directory'}`;
 }
 
 export function isUndeclared(reason: string): boolean {

@@ -2,8 +2,9 @@
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
 import { code } from '../findings/code-span.js';
-import { isUndeclared, isUnknownText } from '../evaluate/value.js';
+import { isUnknownText } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
+import { fixesBrokenReference } from '../findings/broken-reference.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
 import { shortReference } from '../findings/describe.js';
@@ -26,9 +27,10 @@ export const forcedReplacement = defineRule({
     for (const group of ctx.head.groups) {
       const old = base.get(group.address);
       if (!old || group.type !== 'aws_security_group') continue;
-      // a base value that referred to something not declared never planned: not a change
-      const broken = (attr: string) => ctx.base.unknowns.some((u) => u.resource === group.address && u.attribute === attr && isUndeclared(u.reason));
-      const changed = FIELDS.filter(([k, attr]) => old[k] !== group[k] && !broken(attr));
+      // a base value that was a broken reference, now read correctly: not a change
+      const fixed = (attr: string, now: string | null) =>
+        now !== null && ctx.base.unknowns.some((u) => u.resource === group.address && u.attribute === attr && fixesBrokenReference(u, now));
+      const changed = FIELDS.filter(([k, attr]) => old[k] !== group[k] && !fixed(attr, group[k]));
       if (!changed.length) continue;
       // one unknown swapped for another (a data source, a remote-state output): the value
       // may be the same, so the replacement is possible, not certain

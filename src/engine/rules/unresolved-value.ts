@@ -1,8 +1,8 @@
 // unresolved-value: a changed rule whose peer, protocol or ports cannot be evaluated
 // statically. An unknown is never treated as closed: the message says what was assumed.
 import { code } from '../findings/code-span.js';
-import { isUndeclared } from '../evaluate/value.js';
 import { fingerprint } from '../findings/finding.js';
+import { fixesBrokenReference } from '../findings/broken-reference.js';
 import type { Peer, Rule } from '../model/types.js';
 import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -22,9 +22,17 @@ export const unresolvedValue = defineRule({
     // unknown, now written): narrowing opens nothing
     const coveredAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' && peerValues(r).some((value) => isNothing(ctx.baseAccess.opened({ ...r, peer: { ...r.peer, value } as Peer })));
+    // a base rule whose peer was a broken reference to a data source, the head reading that type
+    // correctly on the same rule: the PR fixed the reference (any other unknown is reported)
+    const brokenAtBase = ctx.base.rules.filter((r) => r.peer.type === 'unresolved');
+    const fixedAtBase = (r: Rule) =>
+      r.peer.type === 'unresolved' &&
+      brokenAtBase.some(
+        (b) => b.peer.type === 'unresolved' && unresolvedKey(b, '') === unresolvedKey(r, '') && fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
+      );
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
     for (const r of ctx.head.rules) {
-      if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r))) continue;
+      if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
@@ -39,12 +47,11 @@ export const unresolvedValue = defineRule({
       for (const k of kinds) entry.kinds.add(k);
       byResource.set(key, entry);
     }
-    // a base rule that referred to something not declared never planned: fixing the reference
-    // replaces nothing known (the next unknown is reported when the rule changes again)
-    const brokenAtBase = new Set(ctx.base.rules.filter((r) => r.peer.type === 'unresolved' && isUndeclared(r.peer.reason)).map((r) => r.resource));
+    // a reference broken at the base (an undeclared name) silences nothing: only the very same
+    // unknown on the same rule (unknownAtBase) is not new; whatever else the group gains is
     const changed = new Set(
       ctx.head.declarations
-        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`) && !brokenAtBase.has(d.resource))
+        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`))
         .map((d) => `${d.resource}|${d.location.file}|${d.location.startLine}`),
     );
     return [...byResource.entries()]
