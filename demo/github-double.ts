@@ -45,6 +45,8 @@ export interface DoubleOptions {
   defaultBranch?: string;
   /** Files at each commit SHA. */
   commits: Record<string, Record<string, string>>;
+  /** Symbolic links at each commit SHA: path → target (a blob of mode 120000 holding the target's path). */
+  links?: Record<string, Record<string, string>>;
   pulls: PullState[];
   /** `.github/sg-review.yml` on the default branch, if any. */
   config?: string;
@@ -225,15 +227,16 @@ export class GitHubDouble {
   }
 
   /** A directory as a GraphQL Tree: entries with blob texts and nested trees. */
-  tree(files: Record<string, string>, dir: string): { entries: unknown[] } | null {
+  tree(files: Record<string, string>, dir: string, links: Record<string, string> = {}): { entries: unknown[] } | null {
     const prefix = dir ? `${dir}/` : '';
-    const names = new Map<string, { name: string; type: string; object: unknown }>();
-    for (const [path, text] of Object.entries(files)) {
+    const names = new Map<string, { name: string; type: string; mode: number; object: unknown }>();
+    for (const [path, text] of [...Object.entries(files), ...Object.entries(links)]) {
       if (!path.startsWith(prefix)) continue;
       const rel = path.slice(prefix.length);
       const [first, ...more] = rel.split('/');
-      if (more.length) names.set(first!, { name: first!, type: 'tree', object: this.tree(files, prefix + first!) });
-      else names.set(rel, { name: rel, type: 'blob', object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
+      // GraphQL's TreeEntry.mode is git's mode in decimal: 040000 tree, 100644 file, 120000 link
+      if (more.length) names.set(first!, { name: first!, type: 'tree', mode: 0o40000, object: this.tree(files, prefix + first!, links) });
+      else names.set(rel, { name: rel, type: 'blob', mode: path in links ? 0o120000 : 0o100644, object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
     }
     return names.size ? { entries: [...names.values()] } : null;
   }
@@ -314,7 +317,7 @@ export class GitHubDouble {
     for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
       const [sha, ...rest] = m[2]!.split(':');
       const files = refs[sha === 'HEAD' && !own ? 'main' : sha!];
-      repository[m[1]!] = files ? this.tree(files, rest.join(':')) : null;
+      repository[m[1]!] = files ? this.tree(files, rest.join(':'), own ? this.options.links?.[sha!] : {}) : null;
     }
     return { status: 200, body: { data: { repository } } };
   }

@@ -5,6 +5,8 @@
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
+import { dirOf } from '../engine/hcl/config-files.js';
+import { LINK_MODE, followLink } from '../engine/hcl/links.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
@@ -23,6 +25,8 @@ export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
 interface TreeEntry {
   name: string;
   type: string;
+  /** Git's file mode in decimal (GraphQL `TreeEntry.mode: Int!`): 40960 (0o120000) is a symbolic link. */
+  mode?: number;
   object: { text?: string | null; isTruncated?: boolean; oid?: string } | null;
 }
 
@@ -30,38 +34,92 @@ export function treesQuery(requests: { alias: string; expression: string }[]): s
   const fields = requests
     .map(
       (r) =>
-        `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type object { ... on Blob { text isTruncated oid } } } } }`,
+        `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } } }`,
     )
     .join('\n');
   return `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`;
 }
 
-/** Files of each directory at each SHA: result[sha] = files with paths relative to the repo. */
-export async function readDirectories(client: GitHubClient, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
-  const octokit = octokitOf(client);
-  const requests = shas.flatMap((sha, i) => dirs.map((dir, j) => ({ alias: `r${i}_${j}`, expression: `${sha}:${dir}`, sha, dir })));
-  const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
+type Octokit = ReturnType<typeof octokitOf>;
+const listingKey = (sha: string, dir: string) => `${sha}:${dir}`;
+
+/** The entries of each (sha, dir) in one query; null for a directory that does not exist. */
+async function listDirectories(octokit: Octokit, repo: RepoRef, wanted: { sha: string; dir: string }[]): Promise<Map<string, TreeEntry[] | null>> {
+  const requests = wanted.map((w, i) => ({ ...w, alias: `r${i}`, expression: `${w.sha}:${w.dir}` }));
+  const out = new Map<string, TreeEntry[] | null>();
   if (!requests.length) return out;
   const data = await octokit.graphql<{ repository: Record<string, { entries?: TreeEntry[] } | null> }>(treesQuery(requests), {
     owner: repo.owner,
     repo: repo.repo,
   });
-  for (const r of requests) {
-    const tree = data.repository[r.alias];
-    for (const e of tree?.entries ?? []) {
-      if (e.type !== 'blob' || !isTerraformFile(e.name) || !e.object) continue;
-      const path = r.dir ? `${r.dir}/${e.name}` : e.name;
-      let file: SourceFile = { path, content: e.object.text ?? '' };
-      if (e.object.isTruncated && e.object.oid) {
-        const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: e.object.oid });
-        file = { path, ...decodeText(Buffer.from(blob.content, 'base64')) };
-      } else if (e.object.text === null || e.object.text === undefined) {
-        // GitHub gives no text for a blob it considers binary: a parse error, never an empty file
-        file = { path, content: '', unreadable: 'GitHub reports binary content' };
-      }
-      out.get(r.sha)!.push(file);
-    }
+  for (const r of requests) out.set(listingKey(r.sha, r.dir), data.repository[r.alias]?.entries ?? null);
+  return out;
+}
+
+/** A blob's text as a source file (blobs over 512 KB fetched one by one). */
+async function blobFile(octokit: Octokit, repo: RepoRef, path: string, object: NonNullable<TreeEntry['object']>): Promise<SourceFile> {
+  if (object.isTruncated && object.oid) {
+    const { data: blob } = await octokit.rest.git.getBlob({ ...repo, file_sha: object.oid });
+    return { path, ...decodeText(Buffer.from(blob.content, 'base64')) };
   }
+  // GitHub gives no text for a blob it considers binary: a parse error, never an empty file
+  if (object.text === null || object.text === undefined) return { path, content: '', unreadable: 'GitHub reports binary content' };
+  return { path, content: object.text };
+}
+
+/**
+ * Directory listings read in batches: the links of one pass that need a directory not yet
+ * read wait for one query together (a target in `../globals.tf` costs one more query per
+ * revision, not one per link).
+ */
+function listingLoader(octokit: Octokit, repo: RepoRef, known: Map<string, TreeEntry[] | null>) {
+  let batch: Map<string, { sha: string; dir: string }> | null = null;
+  let flushed: Promise<void> = Promise.resolve();
+  return async (sha: string, dir: string): Promise<TreeEntry[] | null> => {
+    const key = listingKey(sha, dir);
+    if (known.has(key)) return known.get(key)!;
+    if (!batch) {
+      const pending = (batch = new Map());
+      flushed = Promise.resolve().then(async () => {
+        batch = null;
+        for (const [k, entries] of await listDirectories(octokit, repo, [...pending.values()])) known.set(k, entries);
+      });
+    }
+    batch.set(key, { sha, dir });
+    await flushed;
+    return known.get(key) ?? null;
+  };
+}
+
+/** Files of each directory at each SHA: result[sha] = files with paths relative to the repo. */
+export async function readDirectories(client: GitHubClient, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
+  const octokit = octokitOf(client);
+  const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
+  const wanted = shas.flatMap((sha) => dirs.map((dir) => ({ sha, dir })));
+  const known = await listDirectories(octokit, repo, wanted);
+  const listing = listingLoader(octokit, repo, known);
+  // a link's target is read from the same revision's tree, only inside the repository
+  const entryAt = (sha: string) => async (path: string) => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const e = (await listing(sha, dirOf(path)))?.find((x) => x.name === name);
+    if (!e || e.type !== 'blob' || !e.object) return undefined;
+    return e.mode === LINK_MODE ? { kind: 'link' as const, target: e.object.text ?? '' } : { kind: 'file' as const };
+  };
+  const read = async ({ sha, dir }: { sha: string; dir: string }): Promise<SourceFile[]> =>
+    Promise.all(
+      (known.get(listingKey(sha, dir)) ?? [])
+        .filter((e) => e.type === 'blob' && isTerraformFile(e.name) && e.object)
+        .map(async (e) => {
+          const path = dir ? `${dir}/${e.name}` : e.name;
+          if (e.mode !== LINK_MODE) return blobFile(octokit, repo, path, e.object!);
+          const end = await followLink(path, e.object!.text ?? '', entryAt(sha));
+          if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
+          const target = (await listing(sha, dirOf(end.path)))!.find((x) => x.name === end.path.slice(end.path.lastIndexOf('/') + 1))!;
+          return { ...(await blobFile(octokit, repo, end.path, target.object!)), path };
+        }),
+    );
+  const files = await Promise.all(wanted.map(read));
+  wanted.forEach((w, i) => out.get(w.sha)!.push(...files[i]!));
   return out;
 }
 

@@ -88,7 +88,7 @@ describe('odd file names', () => {
     const octokit = {
       graphql: async () => ({
         repository: {
-          r0_0: {
+          r0: {
             entries: [
               { name: 'a\nb.tf', type: 'blob', object: { text: RULE, isTruncated: false, oid: '1' } },
               { name: 'bin.tf', type: 'blob', object: { text: null, isTruncated: false, oid: '2' } },

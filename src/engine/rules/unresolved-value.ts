@@ -28,7 +28,10 @@ export const unresolvedValue = defineRule({
     const fixedAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' &&
       brokenAtBase.some(
-        (b) => b.peer.type === 'unresolved' && unresolvedKey(b, '') === unresolvedKey(r, '') && fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
+        (b) =>
+          b.peer.type === 'unresolved' &&
+          unresolvedKey(b, '') === unresolvedKey(r, '') &&
+          fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
       );
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
     for (const r of ctx.head.rules) {
