@@ -59,7 +59,7 @@ export function inputLocation(i: Input): Location {
   return { file: i.file, startLine: i.line, endLine: i.endLine };
 }
 
-function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location'>): { ref: string; i: Input }[] {
+export function changedInputsOf(ctx: ReviewContext, rule: Pick<Rule, 'refs' | 'location'>): { ref: string; i: Input }[] {
   return changedInputsFor(ctx, dirOf(rule.location.file), rule.refs);
 }
 

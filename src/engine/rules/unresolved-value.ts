@@ -3,7 +3,8 @@
 import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
-import type { Peer, Rule } from '../model/types.js';
+import { changedInputsOf, changedInputsNote, isUnchangedRule, placeAtCause } from '../findings/changed-inputs.js';
+import type { Location, Peer, Rule } from '../model/types.js';
 import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
@@ -33,16 +34,21 @@ export const unresolvedValue = defineRule({
           unresolvedKey(b, '') === unresolvedKey(r, '') &&
           fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
       );
+    const changedByInputs = new Set<string>();
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
     for (const r of ctx.head.rules) {
-      if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r) || fixedAtBase(r))) continue;
+      // the same expression over changed inputs (a variable default, a tfvars value) is not the
+      // same unknown: `concat(var.admin_cidrs, formatlist(…, aws_eip.x.*.public_ip))` with new admin CIDRs
+      const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).length > 0;
+      if (inputsChanged) changedByInputs.add(declarationKey(r));
+      else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);
       if (r.peer.type === 'unresolved') kinds.add(peerKind(r.peer));
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
-      const key = `${r.resource}|${r.location.file}|${r.location.startLine}`;
+      const key = declarationKey(r);
       const entry = byResource.get(key) ?? { rule: r, what: [], kinds: new Set<string>(), fromData: false };
       // a data source is named as such, also when it reads a group
       entry.fromData ||= r.peer.type === 'unresolved' && r.peer.value.startsWith('data.');
@@ -52,31 +58,33 @@ export const unresolvedValue = defineRule({
     }
     // a reference broken at the base (an undeclared name) silences nothing: only the very same
     // unknown on the same rule (unknownAtBase) is not new; whatever else the group gains is
-    const changed = new Set(
-      ctx.head.declarations
-        .filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`))
-        .map((d) => `${d.resource}|${d.location.file}|${d.location.startLine}`),
-    );
+    const changed = new Set(ctx.head.declarations.filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`)).map((d) => declarationKey(d)));
+    for (const key of changedByInputs) changed.add(key);
     return [...byResource.entries()]
       .filter(([key]) => changed.has(key))
-      .map(([, { rule: r, what, kinds, fromData }]) => ({
-        severity: 'medium' as const,
-        fingerprint: fingerprint('unresolved-value', r.resource, what),
-        title: `A rule on ${groupTitle(r.group)} depends on ${titleCause(kinds, fromData)}`,
-        message: [
-          `sg-review cannot tell statically what ${code(r.resource)} opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on ${code(r.group)}):`,
-          '',
-          ...what.map((w) => `- ${w}`),
-          '',
-          ...[...kinds].sort().map((k) => KIND_TEXT[k]!(r)),
-          ...(r.unresolved ? ['The protocol or ports are not known: the widest value is assumed.'] : []),
-          'This rule is not counted as safe: review what the value will be at apply time, or give it a default or a tfvars entry.',
-        ].join('\n'),
-        resource: r.resource,
-        location: r.location,
-      }));
+      .map(([, { rule: r, what, kinds, fromData }]) =>
+        placeAtCause(ctx, r, {
+          severity: 'medium' as const,
+          fingerprint: fingerprint('unresolved-value', r.resource, what),
+          title: `A rule on ${groupTitle(r.group)} depends on ${titleCause(kinds, fromData)}`,
+          message: [
+            `sg-review cannot tell statically what ${code(r.resource)} opens (${r.direction} ${describeAccess(r.protocol, [r.ports])}${r.unresolved ? ', as assumed' : ''} on ${code(r.group)}):`,
+            '',
+            ...what.map((w) => `- ${w}`),
+            '',
+            ...[...kinds].sort().map((k) => KIND_TEXT[k]!(r)),
+            ...(r.unresolved ? ['The protocol or ports are not known: the widest value is assumed.'] : []),
+            ...[changedInputsNote(ctx, r)].filter((n) => n !== null),
+            'This rule is not counted as safe: review what the value will be at apply time, or give it a default or a tfvars entry.',
+          ].join('\n'),
+          resource: r.resource,
+          location: r.location,
+        }),
+      );
   },
 });
+
+const declarationKey = (d: { resource: string; location: Location }) => `${d.resource}|${d.location.file}|${d.location.startLine}`;
 
 type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
 

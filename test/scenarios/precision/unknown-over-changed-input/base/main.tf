@@ -1,0 +1,23 @@
+# The rule's list mixes a known variable with addresses known only after apply: the whole
+# list is unknown. The PR changes only the variable: the rule is unchanged, its access is not.
+variable "admin_cidrs" {
+  default = ["192.0.2.10/32"]
+}
+
+resource "aws_eip" "nat" {
+  count = 2
+}
+
+resource "aws_security_group" "api" {
+  name        = "api"
+  description = "API load balancer"
+  vpc_id      = "vpc-0123456789abcdef0"
+
+  ingress {
+    description = "HTTPS from the admins and the NAT addresses"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = concat(var.admin_cidrs, formatlist("%s/32", aws_eip.nat[*].public_ip))
+  }
+}
