@@ -39,7 +39,9 @@ export const unresolvedValue = defineRule({
     for (const r of ctx.head.rules) {
       // the same expression over changed inputs (a variable default, a tfvars value) is not the
       // same unknown: `concat(var.admin_cidrs, formatlist(…, aws_eip.x.*.public_ip))` with new admin CIDRs
-      const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).length > 0;
+      // (only inputs of the unknown itself: a changed known element beside it is new-ingress's)
+      const unknownText = `${r.peer.type === 'unresolved' ? r.peer.value : ''} ${r.unresolved ?? ''}`;
+      const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).some(({ ref }) => mentions(unknownText, ref));
       if (inputsChanged) changedByInputs.add(declarationKey(r));
       else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];
@@ -83,6 +85,9 @@ export const unresolvedValue = defineRule({
       );
   },
 });
+
+/** Whether `text` refers to `name` (`var.a` in `concat(var.a, …)`, not in `var.ab`). */
+const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
 
 const declarationKey = (d: { resource: string; location: Location }) => `${d.resource}|${d.location.file}|${d.location.startLine}`;
 
