@@ -23,6 +23,16 @@ export class Alternatives extends Unknown {
 }
 
 /**
+ * `L[count.index]` or `element(L, count.index)` with L known and the index not (an unknown
+ * count): one of L's elements, since any other index fails the apply. A peer written so is one
+ * of them (measure19 §5: one rule per element of a known list).
+ */
+export class OneOf extends Alternatives {}
+
+/** The values a peer argument can take: each element for `L[count.index]`, else the value itself. */
+export const peerValues = (v: Value): Value[] => (v instanceof OneOf ? [...v.branches] : [v]);
+
+/**
  * The values of the branches that evaluate; throws the first branch's error when none does.
  * Only Terraform's dynamic errors (EvalError) leave a branch out.
  */

@@ -2,7 +2,7 @@
 // becomes an explicit Unknown carrying the expression text, never a guess.
 import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
-import { Alternatives, eachBranch, evaluatedBranches } from './alternatives.js';
+import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
 import { callFunction } from './functions.js';
 import { LimitError, budget } from './limits.js';
 import {
@@ -252,7 +252,7 @@ function getAttr(node: Node, object: Value, name: string): Value {
 function getIndex(node: Node, object: Value, key: Value): Value {
   if (object instanceof Alternatives && !(key instanceof Unknown)) return eachBranch(node.src, object, (b) => getIndex(node, b, key));
   if (object instanceof Unknown) return unknownFrom(node, object);
-  if (key instanceof Unknown) return unknownFrom(node, key);
+  if (key instanceof Unknown) return anyElement(node, object, key);
   if (object instanceof Ref) return object.child(`[${JSON.stringify(key)}]`);
   if (object instanceof Lazy) return object.instance ? object.instance(key) : object.get(toStringValue(key));
   if (Array.isArray(object)) {
@@ -266,6 +266,12 @@ function getIndex(node: Node, object: Value, key: Value): Value {
     throw new EvalError(`no key "${k}"`);
   }
   throw new EvalError(`cannot index a ${typeName(object)}`);
+}
+
+/** `L[i]` with i unknown: one of L's elements (see OneOf). */
+function anyElement(node: Node, object: Value, key: Unknown): Value {
+  const items = Array.isArray(object) ? object : isObject(object) ? Object.values(object) : [];
+  return items.length ? new OneOf(node.src, key.reason, items) : unknownFrom(node, key);
 }
 
 function evaluateSplat(node: Node, object: Value, ops: SplatOp[], scope: Scope): Value {
@@ -308,6 +314,8 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   }
   const own = scope.module.contextFunction?.(node.name, args, node.src);
   if (own !== undefined) return own;
+  // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
+  if (node.name === 'element' && args[1] instanceof Unknown && !(args[0] instanceof Unknown)) return anyElement(node, args[0]!, args[1]);
   // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1
   const alternatives = args.filter((a) => a instanceof Alternatives);
   if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {

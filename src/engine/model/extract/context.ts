@@ -1,7 +1,7 @@
 // What every extractor shares: the model being built, the instance being read, and how an
 // attribute is evaluated with its unknowns recorded once per resource and expression.
 import type { LocatedBlock, Span } from '../../hcl/locate.js';
-import { possibleValues } from '../../evaluate/alternatives.js';
+import { OneOf, peerValues, possibleValues } from '../../evaluate/alternatives.js';
 import { evaluateJson, unwrap, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
@@ -53,7 +53,8 @@ export class Extraction {
   attr(inst: Instance, name: string, raw: unknown = inst.decl.body[name]): Value {
     if (raw === undefined) return null;
     const v = evaluateJson(raw, inst.scope);
-    if (v instanceof Unknown) this.#attributeUnknown(inst, name, v);
+    // one of a known list's elements is no unknown for the peers read from it (listOf, peerValues)
+    if (v instanceof Unknown && !(v instanceof OneOf)) this.#attributeUnknown(inst, name, v);
     return v;
   }
 
@@ -119,8 +120,8 @@ export function location(decl: Declaration, span?: Span | LocatedBlock): Locatio
  */
 export function listOf(v: Value | undefined): Value[] {
   if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v.flatMap((item) => (Array.isArray(item) ? listOf(item) : [item]));
-  return [v];
+  if (Array.isArray(v)) return v.flatMap((item) => (Array.isArray(item) ? listOf(item) : peerValues(item)));
+  return peerValues(v).flatMap((item) => (Array.isArray(item) ? listOf(item) : [item]));
 }
 
 export function stringOrNull(v: Value | undefined): string | null {

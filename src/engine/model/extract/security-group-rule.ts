@@ -1,4 +1,5 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
+import { peerValues } from '../../evaluate/alternatives.js';
 import { Unknown, display } from '../../evaluate/value.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
@@ -21,7 +22,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
     ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
   ];
   const source = x.attr(inst, 'source_security_group_id');
-  if (source !== null) peers.push(groupPeer(source));
+  if (source !== null) peers.push(...peerValues(source).map(groupPeer));
   const self = x.attr(inst, 'self');
   // an unknown `self` is a boolean: at most the group itself, never an address range
   if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group });

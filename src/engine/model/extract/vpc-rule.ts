@@ -1,4 +1,5 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
+import { peerValues } from '../../evaluate/alternatives.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, RuleOrigin } from '../types.js';
 import { location, type Extraction, type Instance } from './context.js';
@@ -11,16 +12,14 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
   const loc = location(decl);
   const peers: PeerOrInvalid[] = [];
   const v4 = x.attr(inst, 'cidr_ipv4');
-  if (v4 !== null) peers.push(cidrPeer(v4, 'cidr_ipv4', 4));
+  if (v4 !== null) peers.push(...peerValues(v4).map((c) => cidrPeer(c, 'cidr_ipv4', 4)));
   const v6 = x.attr(inst, 'cidr_ipv6');
-  if (v6 !== null) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
+  if (v6 !== null) peers.push(...peerValues(v6).map((c) => cidrPeer(c, 'cidr_ipv6', 6)));
   const pl = x.attr(inst, 'prefix_list_id');
-  if (pl !== null) peers.push(prefixListPeer(pl));
+  if (pl !== null) peers.push(...peerValues(pl).map(prefixListPeer));
   const ref = x.attr(inst, 'referenced_security_group_id');
-  if (ref !== null) {
-    const peer = groupPeer(ref);
+  for (const peer of ref === null ? [] : peerValues(ref).map(groupPeer))
     peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
-  }
   x.recordPeerUnknowns(inst, 'peer', peers, loc);
   addRules(x, {
     group,
