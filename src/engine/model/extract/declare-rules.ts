@@ -83,8 +83,11 @@ export function peerArguments(written: unknown): unknown[] {
 
 /** The root variables the given arguments read whose default, used here, is empty. */
 export function emptyDefaults(inst: Instance, peers: unknown[]): string[] {
-  return inst.module.settableOutside(peers, isEmptyValue);
+  return inst.module.settableOutside(peers, isPlaceholder);
 }
+
+// "" too: the Terraform 0.11 idiom for a list passed in is a string default "" split on commas
+const isPlaceholder = (v: Value) => isEmptyValue(v) || v === '';
 
 const facts = new WeakMap<object, Pick<RuleSpec, 'refs' | 'digest'>>();
 
@@ -129,10 +132,10 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
   // dropped alone, so a rule's valid peers compare across revisions (a block split into one
   // resource per CIDR still opens nothing new).
   const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid');
-  const invalid: InvalidValue[] = [
-    ...fields.invalid,
-    ...spec.peers.filter((p) => p.type === 'invalid').map(({ field, value, reason }) => ({ field, value, reason })),
-  ];
+  // an empty CIDR from a root variable's default "" (`split(",", var.cidrs)` is [""]) is a
+  // value whoever runs Terraform sets outside the repository, not one the apply fails on
+  const invalidPeers = spec.peers.flatMap((p) => (p.type === 'invalid' && !(p.value === '' && spec.emptyDefaults.length > 0) ? [p] : []));
+  const invalid: InvalidValue[] = [...fields.invalid, ...invalidPeers.map(({ field, value, reason }) => ({ field, value, reason }))];
   for (const bad of invalid) {
     x.model.invalidRules.push({
       ...bad,
