@@ -159,8 +159,7 @@ function variablesRead(ctx: ReviewContext, dir: string, refs: string[]): string[
  */
 function callerCause(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'refs' | 'location'>): { location: Location; what: string; source: string } | null {
   if (isExternalModulePath(rule.location.file)) return null;
-  const address = withoutInstanceKeys(rule.resource);
-  const chain = ctx.head.moduleCalls.filter((c) => address.startsWith(`${c.address}.`)).sort((a, b) => b.address.length - a.address.length);
+  const chain = callChain(ctx.head, rule.resource);
   if (chain[0] && isTerragruntFile(chain[0].file)) return null;
   let read = variablesRead(ctx, dirOf(rule.location.file), rule.refs);
   for (const call of chain) {
