@@ -1,6 +1,8 @@
 // The orchestrator: base and head models in, findings and a conclusion out.
 //   1. rename base addresses by `moved` blocks so groups match across revisions, and those
-//      whose instance key only changed form (a count that became unknown: `x[0]` → `x`)
+//      whose instance key only changed form (a count that became unknown: `x[0]` → `x`); then a
+//      group whose address changed without a `moved` block to the group taking its place (what
+//      it allows is compared with what the old group allowed; forced-replacement says it is replaced)
 //   2. run every finding rule on (base, head, config)
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
@@ -15,6 +17,7 @@ import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { instanceKeyRenames } from './model/instance-keys.js';
 import { renameAddresses } from './model/rename.js';
+import { findAddressChanges } from './findings/address-changes.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
@@ -34,12 +37,15 @@ export interface ReviewOptions {
 export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
   const movedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const keyRenames = instanceKeyRenames(movedBase, head);
-  const renamedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
-  const ctx = createContext(renamedBase, head, config);
+  const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
+  const addressChanges = findAddressChanges(keyedBase, head);
+  const renamedBase = applyMoved(keyedBase, addressChanges);
+  const ctx = createContext(renamedBase, head, config, addressChanges);
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);
   const duplicate = reachedThroughCaller(head);
+  const reachedAtEither = reachedThroughCaller({ ...head, resources: [...head.resources, ...base.resources] });
   const raised: Finding[] = [];
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
@@ -58,7 +64,8 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     conclusion: conclusionOf(findings, config.fail_on),
     stats: { base: stats(base), head: stats(head, duplicate) },
     findings,
-    closed: closedAccess(renamedBase, head, ctx.headAccess),
+    // what a caller reaches (at either revision), the caller's own closed access says
+    closed: closedAccess(renamedBase, head, ctx.headAccess).filter((c) => !reachedAtEither({ resource: c.group })),
     modules: [...head.moduleCalls]
       .sort((a, b) => a.file.localeCompare(b.file) || a.location.startLine - b.location.startLine)
       .map((c) => ({

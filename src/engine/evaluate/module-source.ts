@@ -1,5 +1,5 @@
 // The file index of one module: its variables, locals, outputs, resources, module calls,
-// moved blocks and tfvars, read from the parsed files of one directory.
+// moved / removed / import blocks and tfvars, read from the parsed files of one directory.
 import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
@@ -34,6 +34,9 @@ export class ModuleSource {
   /** `TYPE.NAME` of every data source. */
   readonly dataSources = new Set<string>();
   readonly moved: { from: string; to: string }[] = [];
+  /** `removed { from }` and `import { to }` addresses: the author said what becomes of them. */
+  readonly removed: string[] = [];
+  readonly imported: string[] = [];
   /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
   readonly inputs: Input[] = [];
   /** tfvars files in Terraform's precedence order (later wins). */
@@ -95,6 +98,14 @@ export class ModuleSource {
       const to = refText(m['to']);
       if (from && to) this.moved.push({ from, to });
     }
+    for (const r of (body['removed'] ?? []) as Record<string, unknown>[]) {
+      const from = refText(r['from']);
+      if (from) this.removed.push(from);
+    }
+    for (const i of (body['import'] ?? []) as Record<string, unknown>[]) {
+      const to = refText(i['to']);
+      if (to) this.imported.push(to);
+    }
     const blocks = file.located.blocks;
     const nth = new Map<string, number>();
     // blocks by kind and labels, so locating every resource of a large file stays linear
@@ -146,7 +157,7 @@ function input(dir: string, kind: Input['kind'], name: string, file: string, spa
   };
 }
 
-/** `moved { from = aws_security_group.a }` arrives as "${aws_security_group.a}". */
+/** `moved { from = aws_security_group.a }` (and `removed`, `import`) arrives as "${aws_security_group.a}". */
 function refText(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const m = /^\$\{(.*)\}$/s.exec(raw.trim());

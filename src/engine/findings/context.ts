@@ -2,9 +2,10 @@
 import type { ReviewSettings } from '../settings.js';
 import { AccessIndex } from '../access/access.js';
 import type { Model } from '../model/types.js';
+import type { AddressChange } from './address-changes.js';
 
 export interface ReviewContext {
-  /** The merge base, with addresses renamed by `moved` blocks to their head names. */
+  /** The merge base, with addresses renamed by `moved` blocks (and address changes) to their head names. */
   base: Model;
   head: Model;
   config: ReviewSettings;
@@ -14,9 +15,11 @@ export interface ReviewContext {
   baseGroups: Set<string>;
   /** Group addresses the head declares (`aws_security_group`, `aws_default_security_group`). */
   headGroups: Set<string>;
+  /** Groups whose address changed with no `moved` block: destroyed and created again. */
+  addressChanges: AddressChange[];
 }
 
-export function createContext(base: Model, head: Model, config: ReviewSettings): ReviewContext {
+export function createContext(base: Model, head: Model, config: ReviewSettings, addressChanges: AddressChange[] = []): ReviewContext {
   return {
     base,
     head,
@@ -25,5 +28,6 @@ export function createContext(base: Model, head: Model, config: ReviewSettings):
     headAccess: new AccessIndex(head.rules),
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),
+    addressChanges,
   };
 }

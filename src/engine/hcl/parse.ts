@@ -169,7 +169,7 @@ function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown
     out[kind] = Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, asList(v)]));
   }
   if (raw['locals'] !== undefined) out['locals'] = asList(raw['locals']);
-  if (raw['moved'] !== undefined) out['moved'] = asList(raw['moved']);
+  for (const kind of ['moved', 'removed', 'import']) if (raw[kind] !== undefined) out[kind] = asList(raw[kind]);
   return out;
 }
 

@@ -172,6 +172,10 @@ export interface Model {
   /** Module calls of the repository's own files, and how each was read or why not. */
   moduleCalls: ModuleCall[];
   moved: { from: string; to: string }[];
+  /** `removed { from }` addresses (Terraform forgets or destroys them, as the block says). */
+  removed: string[];
+  /** `import { to }` addresses (an existing object is adopted there). */
+  imported: string[];
   inputs: Input[];
   /** Suppression comments: `# sg-review:ignore <rule> <reason>`. */
   suppressions: Suppression[];

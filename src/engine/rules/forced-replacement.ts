@@ -1,14 +1,18 @@
-// forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group.
+// forced-replacement: `name`, `name_prefix`, `description` and `vpc_id` force a new group, and
+// so does an address change with no `moved` block (findings/address-changes.ts).
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
+import type { AddressChange } from '../findings/address-changes.js';
+import { changedInputsFor, inputLocation } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
+import { dirOf } from '../hcl/config-files.js';
 import { isUnknownText } from '../evaluate/value.js';
-import { fingerprint } from '../findings/finding.js';
+import { atCause, fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
 import { shortReference } from '../findings/describe.js';
-import type { Model, RuleDeclaration } from '../model/types.js';
+import type { Group, Model, RuleDeclaration } from '../model/types.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -20,13 +24,16 @@ const FIELDS = [
 export const forcedReplacement = defineRule({
   id: 'forced-replacement',
   severity: 'medium',
-  summary: 'A change to name, name_prefix, description or vpc_id replaces the security group.',
+  summary: 'A change to name, name_prefix, description or vpc_id, or of the address with no `moved` block, replaces the security group.',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
+    const moved = new Map(ctx.addressChanges.map((c) => [c.to, c]));
     const findings = [];
     for (const group of ctx.head.groups) {
       const old = base.get(group.address);
-      if (!old || group.type !== 'aws_security_group') continue;
+      const change = moved.get(group.address);
+      if (change) findings.push(addressReplacement(ctx, change, group));
+      if (!old || change || group.type !== 'aws_security_group') continue;
       // a base value that was a broken reference, now read correctly: not a change
       const fixed = (attr: string, now: string | null) =>
         now !== null && ctx.base.unknowns.some((u) => u.resource === group.address && u.attribute === attr && fixesBrokenReference(u, now));
@@ -71,6 +78,41 @@ export const forcedReplacement = defineRule({
 });
 
 /**
+ * A group at a new address, no `moved` block: Terraform destroys the old group and creates a new
+ * one (new id), whatever `create_before_destroy` says, since that orders the two halves of one
+ * replacement, not a delete and a create at two addresses. Medium: the whole group goes, and
+ * nothing on the group's own lines says so (a flag default can switch the address).
+ */
+function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Group) {
+  const { from, to, switched } = change;
+  const users = switched.map((r) => code(r)).join(', ');
+  const local = (a: string) => a.slice(a.lastIndexOf(`${group.type}.`));
+  const finding = {
+    severity: 'medium' as const,
+    fingerprint: fingerprint('forced-replacement', to, 'address', from),
+    title: `${from} is replaced by ${to}: the address changed with no moved block`,
+    message: [
+      `${code(from)} is no longer declared and ${code(to)} takes its place${switched.length ? ` (what used the old group uses the new one: ${users})` : ''}, with no \`moved\` block. Terraform does not rename by itself: it destroys the old group and creates a new one, with a new id.`,
+      'AWS refuses to delete a group that is still attached to a network interface or referenced by another rule (`DependencyViolation`): whatever still uses the old id outside this configuration blocks the apply, and everything that uses the group switches to a new id.',
+      'What the new group allows is compared with what the old one allowed: only access it adds is reported.',
+      '',
+      `Fix: to keep the group, add a \`moved\` block with ${code(`from = ${local(from)}`)} and ${code(`to = ${local(to)}`)} in the module that declares it. If the replacement is intended, move what uses the old group first.`,
+    ].join('\n'),
+    resource: to,
+    location: group.location,
+  };
+  // the group's block was already written (a flag switches between two): the change that
+  // switched it is a changed value behind a resource that moved to it
+  const cause = change.written
+    ? ctx.head.rules
+        .filter((r) => switched.includes(r.resource))
+        .flatMap((r) => changedInputsFor(ctx, dirOf(r.location.file), r.refs))
+        .at(0)
+    : undefined;
+  return cause ? atCause(finding, inputLocation(cause.i), `The group created in place of ${code(from)}`) : finding;
+}
+
+/**
  * Every argument of `aws_security_group_rule` forces replacement. With
  * `create_before_destroy` and several CIDRs (several AWS rules), the replacement creates
  * rules that still exist and fails with InvalidPermission.Duplicate (provider docs; #25173).
@@ -79,6 +121,7 @@ function legacyRuleReplacements(ctx: ReviewContext) {
   // one resource can declare several rules (an unknown `type` is both ingress and egress):
   // it is replaced when one of its rules matches none of the base's
   const before = new Map<string, RuleDeclaration[]>();
+  const replaced = new Set(ctx.addressChanges.map((c) => c.to));
   for (const d of ctx.base.declarations) {
     if (d.origin !== 'aws_security_group_rule') continue;
     const olds = before.get(d.resource);
@@ -98,7 +141,8 @@ function legacyRuleReplacements(ctx: ReviewContext) {
       // the same group: its new rules collide with the old ones. Another group known on both
       // sides: they are created there, nothing collides. A target not known before apply on
       // either side: the group may be the same, so the failure is possible, not certain
-      const sameGroup = olds.some((o) => o.group === d.group);
+      // a group at a new address (renamed in the base, findings/address-changes.ts) is a new group
+      const sameGroup = olds.some((o) => o.group === d.group) && !replaced.has(d.group);
       const unknownTarget = unknownTargetAt(ctx.base, d.resource) || unknownTargetAt(ctx.head, d.resource);
       if (!sameGroup && !unknownTarget) return null;
       const was = olds.find((o) => o.group !== d.group);

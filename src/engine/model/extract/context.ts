@@ -34,6 +34,8 @@ export class Extraction {
     externalModules: [],
     moduleCalls: [],
     moved: [],
+    removed: [],
+    imported: [],
     inputs: [],
     suppressions: [],
     resources: [],

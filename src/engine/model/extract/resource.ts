@@ -14,6 +14,8 @@ import { addVpcRule } from './vpc-rule.js';
 
 export function addModule(x: Extraction, module: ModuleInstance): void {
   for (const m of module.source.moved) x.model.moved.push({ from: module.prefix(m.from), to: module.prefix(m.to) });
+  for (const a of module.source.removed) x.model.removed.push(module.prefix(a));
+  for (const a of module.source.imported) x.model.imported.push(module.prefix(a));
   for (const decl of module.source.resources.values()) {
     let n = 0;
     for (const instance of instances(x, module, decl)) {
