@@ -7,11 +7,10 @@
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
 import type { ReviewSettings } from './settings.js';
-import type { AccessIndex } from './access/access.js';
-import { isNothing } from './access/access.js';
+import { AccessIndex, isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
-import type { Model, ModelStats, Peer, Suppression } from './model/types.js';
+import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
@@ -201,9 +200,10 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
         r.ports[0] <= rule.ports[1] &&
         r.ports[1] >= rule.ports[0],
     );
+  const againstHead = headMayTarget(base, headModel, head);
   for (const rule of base.rules) {
     if (swapped(rule) || leftInAws(rule)) continue;
-    const gone = head.opened(rule);
+    const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)
       for (const cidr of setToCidrs(c.addrs, c.family))
@@ -218,6 +218,30 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
       });
   }
   return out;
+}
+
+/**
+ * What the head may allow on a base rule's group: a head rule whose target is not known before
+ * apply may be on that group (and a base rule whose own target was unknown may be on any group
+ * the head writes to), so what it allows there is not known to be closed.
+ */
+function headMayTarget(base: Model, headModel: Model, head: AccessIndex): (rule: Rule) => AccessIndex {
+  const unknownTarget = (m: Model, r: Rule) => m.unknowns.some((u) => u.resource === r.resource && u.attribute === 'security_group_id');
+  const anywhere = headModel.rules.filter((r) => unknownTarget(headModel, r));
+  const byGroup = new Map<string, AccessIndex>();
+  return (rule) => {
+    const fromUnknown = unknownTarget(base, rule);
+    const wild = fromUnknown ? headModel.rules : anywhere;
+    if (!wild.length) return head;
+    const key = `${fromUnknown}\0${rule.group}`;
+    let index = byGroup.get(key);
+    if (!index) {
+      index = new AccessIndex(headModel.rules);
+      for (const r of wild) index.add({ ...r, group: rule.group });
+      byGroup.set(key, index);
+    }
+    return index;
+  };
 }
 
 /** Whether an unknown peer could turn out to be `peer`: any unknown, or a known range of its family. */
