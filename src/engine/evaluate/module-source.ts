@@ -12,7 +12,7 @@ import { isTerragruntFile, terragruntUnit, type TerragruntTree } from './terragr
 import { tfvarsInPrecedence } from './tfvars.js';
 
 export interface Declaration {
-  kind: 'resource' | 'module';
+  kind: 'resource' | 'module' | 'data';
   type: string;
   name: string;
   body: Record<string, unknown>;
@@ -31,8 +31,8 @@ export class ModuleSource {
   readonly resources = new Map<string, Declaration>();
   readonly calls = new Map<string, Declaration>();
   readonly outputs = new Map<string, unknown>();
-  /** `TYPE.NAME` of every data source. */
-  readonly dataSources = new Set<string>();
+  /** `TYPE.NAME` of every data source → its arguments (for its count / for_each). */
+  readonly dataSources = new Map<string, Record<string, unknown>>();
   readonly moved: { from: string; to: string }[] = [];
   /** `removed { from }` and `import { to }` addresses: the author said what becomes of them. */
   readonly removed: string[] = [];
@@ -81,7 +81,10 @@ export class ModuleSource {
       );
     }
     for (const [type, byName] of Object.entries((body['data'] ?? {}) as Record<string, Record<string, unknown>>))
-      for (const name of Object.keys(byName)) this.dataSources.add(`${type}.${name}`);
+      for (const [name, decls] of Object.entries(byName)) {
+        const body = Array.isArray(decls) ? (decls[0] as Record<string, unknown> | undefined) : undefined;
+        if (!this.dataSources.has(`${type}.${name}`)) this.dataSources.set(`${type}.${name}`, body ?? {});
+      }
     const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
       for (const [name, raw] of Object.entries(block)) {

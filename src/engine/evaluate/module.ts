@@ -12,7 +12,7 @@ import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { engineDefaultPort, isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, containsUnknown, countedInstances, hasKey, isEmptyValue, newObject, undeclared, type Value } from './value.js';
+import { Lazy, Ref, Unknown, containsUnknown, countedInstances, hasKey, isEmptyValue, newObject, objectFrom, undeclared, type Value } from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -239,15 +239,27 @@ export class ModuleInstance implements ModuleContext {
 
   dataSource(type: string, name: string): Value {
     const address = `data.${type}.${name}`;
-    const why = this.source.dataSources.has(`${type}.${name}`) ? 'data sources are read during plan' : undeclared(address, this.path);
-    // an instance (`x[0]`, 0.11 `x.0`, `x.*`) is read at plan time like the data source itself:
-    // one name and identity whatever the syntax, as for a resource whose count is unknown
-    const source: Lazy = new Lazy(
-      address,
-      (attribute) => new Unknown(`${address}.${attribute}`, why),
-      () => source,
-    );
-    return source;
+    const body = this.source.dataSources.get(`${type}.${name}`);
+    const why = body ? 'data sources are read during plan' : undeclared(address, this.path);
+    const read = (label: string): Lazy => {
+      const source: Lazy = new Lazy(
+        label,
+        (attribute) => new Unknown(`${label}.${attribute}`, why),
+        () => source,
+      );
+      return source;
+    };
+    // instances of a known for_each, or of a known count above one, are told apart (`x["web"]`;
+    // `x[1]`, 0.11 `x.1` and `element(x.*.id, 1)` alike), so switching a rule from one to
+    // another is a change; otherwise any instance (`x[0]`, `x.*`) is read at plan time like the
+    // data source itself: one name and identity, as for a resource whose count is unknown
+    const e =
+      body && (body['count'] !== undefined || body['for_each'] !== undefined)
+        ? this.expansion({ kind: 'data', type, name, body, file: '', block: null })
+        : null;
+    if (e?.kind !== 'instances') return read(address);
+    if (body!['count'] !== undefined) return e.keys.length > 1 ? e.keys.map((k) => read(instanceAddress(address, k.key))) : read(address);
+    return objectFrom(e.keys.map((k) => [String(k.key), read(instanceAddress(address, k.key))] as const));
   }
 
   moduleCall(name: string, src: string): Value {
