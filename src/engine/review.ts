@@ -9,6 +9,7 @@
 import type { ReviewSettings } from './settings.js';
 import { AccessIndex, isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
+import { SET_OUTSIDE } from './evaluate/value.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
@@ -20,6 +21,7 @@ import { findAddressChanges } from './findings/address-changes.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
+import { gatherSetByCallers } from './findings/set-by-callers.js';
 import { plainTopDirectory } from './findings/describe.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
@@ -50,7 +52,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
   }
-  for (const f of mergeAcrossInstances(raised)) findings.push(suppress(inPlainWords(f), head, used, standing));
+  for (const f of mergeAcrossInstances(gatherSetByCallers(raised, head))) findings.push(suppress(inPlainWords(f), head, used, standing));
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
@@ -201,8 +203,11 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
         r.ports[1] >= rule.ports[0],
     );
   const againstHead = headMayTarget(base, headModel, head);
+  // a rule only a value set outside created (for_each over a map passed in empty): what it
+  // allowed was the callers' choice, nothing known to close
+  const callers = (rule: Rule) => rule.conditional?.includes(SET_OUTSIDE) === true;
   for (const rule of base.rules) {
-    if (swapped(rule) || leftInAws(rule)) continue;
+    if (swapped(rule) || leftInAws(rule) || callers(rule)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)

@@ -1,14 +1,17 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
-import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
+import { Ref, SET_OUTSIDE, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
 export type Expansion =
   | { kind: 'single' }
   | { kind: 'instances'; keys: { key: string | number; scope: Record<string, Value> }[] }
-  /** Keys unknown; `mayBeEmpty` unless there are known to be instances (above max_instances). */
-  | { kind: 'unknown'; unknown: Unknown; scope: Record<string, Value>; mayBeEmpty: boolean };
+  /**
+   * Keys unknown; `mayBeEmpty` unless there are known to be instances (above max_instances);
+   * `setOutside`: the root variables whose value, set outside the repository, creates them.
+   */
+  | { kind: 'unknown'; unknown: Unknown; scope: Record<string, Value>; mayBeEmpty: boolean; setOutside?: string[] };
 
 export function instanceAddress(base: string, key: string | number | null | '*'): string {
   if (key === null) return base;
@@ -34,8 +37,15 @@ function tooMany(n: number, body: Record<string, unknown>, expr: unknown): Expan
   return { ...unknownExpansion(body, new Unknown(String(expr), error.message), 'above max_instances'), mayBeEmpty: false };
 }
 
-/** Zero or more instances, none of whose keys is known (count.index / each.* unknown). */
-export function unknownExpansion(body: Record<string, unknown>, unknown: Unknown, state = 'unknown'): Extract<Expansion, { kind: 'unknown' }> {
+/**
+ * Zero or more instances, none of whose keys is known (count.index / each.* unknown); a count
+ * derived from a value set outside the repository says so in their reason too.
+ */
+export function unknownExpansion(
+  body: Record<string, unknown>,
+  unknown: Unknown,
+  state = unknown.reason.includes(SET_OUTSIDE) ? `unknown (${unknown.reason})` : 'unknown',
+): Extract<Expansion, { kind: 'unknown' }> {
   if (body['count'] !== undefined)
     return { kind: 'unknown', unknown, scope: { count: { index: new Unknown('count.index', `the count is ${state}`) } }, mayBeEmpty: true };
   const why = `for_each is ${state}`;

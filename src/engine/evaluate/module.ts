@@ -5,14 +5,27 @@ import { posix } from 'node:path';
 import type { Node } from '../hcl/expression.js';
 import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
-import type { ModuleCall } from '../model/types.js';
+import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { engineDefaultPort, isEchoedArgument } from './known-before-apply.js';
 import { convertToType } from './types.js';
-import { Lazy, Ref, Unknown, containsUnknown, countedInstances, hasKey, isEmptyValue, newObject, objectFrom, undeclared, type Value } from './value.js';
+import {
+  Lazy,
+  Ref,
+  SET_OUTSIDE,
+  Unknown,
+  containsUnknown,
+  countedInstances,
+  hasKey,
+  isEmptyValue,
+  newObject,
+  objectFrom,
+  undeclared,
+  type Value,
+} from './value.js';
 
 export const MAX_MODULE_DEPTH = 8;
 
@@ -28,6 +41,8 @@ export interface ModuleDiagnostics {
   external: { address: string; source: string; reason: string }[];
   /** Every module call written in the repository's own files, and how its code was read. */
   calls: ModuleCall[];
+  /** Blocks of a root whose instances only a value set outside the repository creates. */
+  setByCallers: SetByCallers[];
 }
 
 /** Gives the files of a directory (relative to the analysed tree), or null when absent. */
@@ -47,6 +62,8 @@ export class ModuleInstance implements ModuleContext {
   readonly #expansions = new Map<string, Expansion>();
   readonly #children = new Map<string, { expansion: Expansion; instances: Map<string, ModuleInstance> | null; external: string | null }>();
   readonly scope: Scope;
+  /** The root variables set outside the repository whose value creates this instance (a wrapper's `var.items`); [] otherwise. */
+  setOutside: string[] = [];
 
   constructor(
     readonly source: ModuleSource,
@@ -147,7 +164,7 @@ export class ModuleInstance implements ModuleContext {
       this.#inProgress.add(guard);
       try {
         e = expand(decl.body, this.scope);
-        if (e.kind === 'instances' && e.keys.length === 0) e = this.#switchedOffByDefault(decl.body) ?? e;
+        if (e.kind === 'instances' && e.keys.length === 0) e = this.#switchedOffByDefault(decl) ?? e;
       } finally {
         this.#inProgress.delete(guard);
       }
@@ -164,16 +181,32 @@ export class ModuleInstance implements ModuleContext {
    * condition a default that is empty (`[]`, `{}`, `""`, `null`) is the off state of a value
    * passed in. So is a count passed in as a number that defaults to 0 (`count = var.n`): an
    * outside value switches it on as surely as a flag does (`var.flag ? length(var.list) : 0`).
-   * A non-empty default is the repository's choice, and `count = length(var.list)` (one
-   * instance per element, none of them known) stays as written.
+   * So is one instance per element of a collection passed in empty (`count = length(var.list)`,
+   * `for_each = var.items`): a module repository's wrapper creates nothing by itself, its
+   * callers decide (findings/set-by-callers.ts gathers what they decide into one finding).
+   * A non-empty default is the repository's choice.
    */
-  #switchedOffByDefault(body: Record<string, unknown>): Expansion | null {
-    if (body['count'] === undefined || this.inputs) return null;
-    const off = isConditional(body['count']) ? isOffState : (v: Value) => typeof v === 'boolean' || v === 0 || v === '0';
-    const flags = this.settableOutside(body['count'], off);
+  #switchedOffByDefault(decl: Declaration): Expansion | null {
+    const { body } = decl;
+    if (this.inputs) return null;
+    const raw = body['count'] ?? body['for_each'];
+    const off = body['count'] === undefined || isConditional(raw) ? isOffState : (v: Value) => isOffState(v) || v === 0 || v === '0';
+    const flags = this.settableOutside(raw, off);
     if (flags.length === 0) return null;
-    const why = `0 with the default of ${flags.join(', ')}, which can be set outside the repository`;
-    return unknownExpansion(body, new Unknown(String(body['count']), why));
+    const why = `0 with the default of ${flags.join(', ')}, which can be ${SET_OUTSIDE}`;
+    const block = { file: decl.file, startLine: decl.block?.startLine ?? 1, endLine: decl.block?.endLine ?? 1 };
+    // a module call's instances are the callers' (all below it); a resource's, its module's
+    if (decl.kind === 'module') {
+      const call = this.prefix(`module.${decl.name}`);
+      this.diagnostics.setByCallers.push({ creator: call, blocks: `${instanceAddress(call, '*')}.`, location: block, variables: flags });
+    } else
+      this.diagnostics.setByCallers.push({
+        creator: this.address || (this.rootLabel ?? '.'),
+        blocks: this.prefix(`${decl.type}.${decl.name}`),
+        location: null,
+        variables: flags,
+      });
+    return { ...unknownExpansion(body, new Unknown(String(raw), why), `${SET_OUTSIDE} (${flags.join(', ')})`), setOutside: flags };
   }
 
   /**
@@ -309,7 +342,7 @@ export class ModuleInstance implements ModuleContext {
     const instances = new Map<string, ModuleInstance>();
     const makeInstance = (address: string, names: Record<string, Value>) => {
       const scope = withNames(this.scope, names);
-      return new ModuleInstance(
+      const instance = new ModuleInstance(
         sourceDir,
         address,
         this.tree,
@@ -321,6 +354,8 @@ export class ModuleInstance implements ModuleContext {
           ? null
           : (variable, keep) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? this.settableOutside(decl.body[variable], keep) : []),
       );
+      instance.setOutside = (result.expansion.kind === 'unknown' && result.expansion.setOutside) || this.setOutside;
+      return instance;
     };
     if (result.expansion.kind === 'single') instances.set('', makeInstance(base, {}));
     else if (result.expansion.kind === 'unknown') instances.set('*', makeInstance(instanceAddress(base, '*'), result.expansion.scope));

@@ -235,3 +235,6 @@ export function display(v: Value): string {
   if (typeof v === 'string') return v;
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof Ref ? x.text : x instanceof Unknown ? `(unknown: ${x.expr})` : x));
 }
+
+/** In the reason of every unknown that comes from a value set outside the repository (an instance's count.index, each.value, a branch an empty default fails). */
+export const SET_OUTSIDE = 'set outside the repository';

@@ -17,7 +17,23 @@ const identity = (d: RuleDeclaration) => `${d.group}|${d.direction}|${d.identity
 /** The head's new or changed declarations of a direction whose peers are set outside. */
 function setOutside(ctx: ReviewContext, direction: Direction): RuleDeclaration[] {
   const before = new Set(ctx.base.declarations.map(identity));
-  return ctx.head.declarations.filter((d) => d.direction === direction && d.peersSetOutside.length > 0 && !before.has(identity(d)));
+  const atBase = setOutsideAtBase(ctx);
+  return ctx.head.declarations.filter((d) => d.direction === direction && d.peersSetOutside.length > 0 && !before.has(identity(d)) && !atBase(d));
+}
+
+/**
+ * Whether the base let the same variables set outside open the same ports on the same group:
+ * a rule of its own (`var.cidrs`, or one element of it per instance) or beside other peers
+ * (`concat(["10.0.0.0/8"], var.cidrs)`), e.g. an inline block split into one resource per CIDR.
+ */
+export function setOutsideAtBase(ctx: ReviewContext): (d: RuleDeclaration) => boolean {
+  const slot = (x: { group: string; direction: Direction | null; protocol: string; ports: readonly number[] }, name: string) =>
+    [x.group, x.direction, x.protocol, x.ports.join('-'), name].join('|');
+  const base = new Set([
+    ...ctx.base.declarations.flatMap((d) => d.peersSetOutside.map((n) => slot(d, n))),
+    ...ctx.base.rules.flatMap((r) => r.emptyDefaults.map((n) => slot(r, n))),
+  ]);
+  return (d) => d.peersSetOutside.length > 0 && d.peersSetOutside.every((n) => base.has(slot(d, n)));
 }
 
 export function peersSetOutsideFindings(ctx: ReviewContext, rule: 'new-ingress' | 'new-egress', direction: Direction): RuleFinding[] {

@@ -41,7 +41,7 @@ export function buildModel(
 ): Model {
   const { files, overridden, sources, dirs, roots } = tree;
   const reader = { read: (dir: string) => sources.get(dir) ?? null, resolutions };
-  const diagnostics: ModuleDiagnostics = { external: [], calls: [] };
+  const diagnostics: ModuleDiagnostics = { external: [], calls: [], setByCallers: [] };
   const extraction = new Extraction();
 
   // Several roots in one tree (stacks, examples) may use the same addresses: qualify them
@@ -75,5 +75,6 @@ export function buildModel(
   model.moduleCalls = diagnostics.calls;
   model.suppressions = parseSuppressions(files, texts);
   model.standaloneModules = standalone.map((d) => label(d)!);
+  model.setByCallers = diagnostics.setByCallers;
   return model;
 }

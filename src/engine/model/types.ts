@@ -197,6 +197,24 @@ export interface Model {
    * modelled on their own, as a root (flags either way), besides through their callers.
    */
   standaloneModules?: string[];
+  /** Blocks whose instances only values set outside the repository create (findings/set-by-callers.ts). */
+  setByCallers?: SetByCallers[];
+}
+
+/**
+ * The blocks of a root that exist only when a value set outside the repository creates them
+ * (`for_each = var.items`, `count = length(var.list)`, empty by default): a module call's
+ * instances, or a resource's.
+ */
+export interface SetByCallers {
+  /** The call (`module.wrapper`), or for a resource its module (`.`, `dir`, a module address). */
+  creator: string;
+  /** The address of the resource, or the prefix (`module.wrapper[*].`) of every block below the call. */
+  blocks: string;
+  /** The call's block; null for a resource (its findings say where). */
+  location: Location | null;
+  /** The root variables whose value creates them (`var.items`). */
+  variables: string[];
 }
 
 /** A module call: what the summary shows of it, with where it is and its arguments. */

@@ -3,6 +3,7 @@
 import { fingerprint } from '../findings/finding.js';
 import { defineRule } from '../findings/define-rule.js';
 import { groupTitle } from '../findings/describe.js';
+import { setOutsideAtBase } from '../findings/set-outside.js';
 
 export const missingDescription = defineRule({
   id: 'missing-description',
@@ -20,10 +21,14 @@ export const missingDescription = defineRule({
     const baseResources = new Set(ctx.base.resources.map((r) => block(r.address)));
     const slot = (d: (typeof ctx.head.declarations)[number]) => [d.group, ...d.identity.split('|').slice(0, 3)].join('|');
     const baseSlots = new Set(ctx.base.declarations.map(slot));
+    // a rule whose peers are set outside (`var.cidrs`, or one element of it per instance) was in
+    // the base when a rule there took them from the same variables on the same ports
+    const setOutsideBefore = setOutsideAtBase(ctx);
     const isNew = (d: (typeof ctx.head.declarations)[number]) => {
       const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];
       // (a rule with no peers yet, e.g. an empty list variable, is judged by its address alone)
       if (peers.length && !peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)))) return false;
+      if (setOutsideBefore(d)) return false;
       return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(block(d.resource));
     };
     const seen = new Set<string>();

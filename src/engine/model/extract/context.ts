@@ -19,6 +19,8 @@ export interface Instance {
   /** Named without a key for every instance of a count / for_each not known here. */
   anyKey?: true;
   module: ModuleInstance;
+  /** The root variables set outside the repository that create this instance (ModuleInstance.setOutside). */
+  setOutside: string[];
 }
 
 export class Extraction {

@@ -4,6 +4,7 @@
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { referencedNames } from '../../evaluate/references.js';
+import { SET_OUTSIDE } from '../../evaluate/value.js';
 import { isEmptyValue, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
 import type { PeerOrInvalid } from '../peer.js';
@@ -33,6 +34,8 @@ export interface RuleSpec {
   digest: string;
   /** Root variables with an empty default its peers read (see Rule). */
   emptyDefaults: string[];
+  /** The root variables set outside the repository that create the instance (Instance.setOutside). */
+  setOutside: string[];
 }
 
 /** What every standalone rule resource declares the same way, whatever its family. */
@@ -43,7 +46,17 @@ export function standaloneRuleFields(
   required: readonly string[],
 ): Pick<
   RuleSpec,
-  'description' | 'resource' | 'location' | 'fieldLocation' | 'conditional' | 'createBeforeDestroy' | 'refs' | 'digest' | 'emptyDefaults' | 'missing'
+  | 'description'
+  | 'resource'
+  | 'location'
+  | 'fieldLocation'
+  | 'conditional'
+  | 'createBeforeDestroy'
+  | 'refs'
+  | 'digest'
+  | 'emptyDefaults'
+  | 'missing'
+  | 'setOutside'
 > {
   return {
     missing: notWritten(inst.decl.body, required),
@@ -55,6 +68,7 @@ export function standaloneRuleFields(
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
     emptyDefaults: emptyDefaults(inst, peerArguments(inst.decl.body)),
+    setOutside: inst.setOutside,
   };
 }
 
@@ -131,7 +145,10 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
   // An invalid protocol or port leaves nothing to compute access from; an invalid peer is
   // dropped alone, so a rule's valid peers compare across revisions (a block split into one
   // resource per CIDR still opens nothing new).
-  const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid');
+  // a peer that is an element of a collection passed in empty (each.key of for_each =
+  // var.cidrs) is that collection's, set outside the repository like var.cidrs itself
+  const callers = spec.peers.filter((p) => p.type === 'unresolved' && p.reason.includes(SET_OUTSIDE));
+  const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid' && !callers.includes(p));
   // an empty CIDR from a root variable's default "" (`split(",", var.cidrs)` is [""]) is a
   // value whoever runs Terraform sets outside the repository, not one the apply fails on
   const invalidPeers = spec.peers.flatMap((p) => (p.type === 'invalid' && !(p.value === '' && spec.emptyDefaults.length > 0) ? [p] : []));
@@ -178,7 +195,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     invalid: invalid.length > 0,
     protocol,
     ports,
-    peersSetOutside: peers.length || invalid.length ? [] : spec.emptyDefaults,
+    peersSetOutside: peers.length || invalid.length ? [] : setOutsideNames(spec, callers),
     conditional: spec.conditional,
     references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [
@@ -191,4 +208,15 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     createBeforeDestroy: spec.createBeforeDestroy,
   };
   x.model.declarations.push(declaration);
+}
+
+/**
+ * The root variables a rule with no peer of its own takes them from: those its peers read
+ * (`element(var.cidrs, count.index)`), else those that create it (`each.key` of `for_each =
+ * toset(var.cidrs)`); never none when a peer was the callers'.
+ */
+function setOutsideNames(spec: RuleSpec, callers: PeerOrInvalid[]): string[] {
+  const read = spec.emptyDefaults;
+  if (read.length || !callers.length) return read;
+  return spec.setOutside.length ? spec.setOutside : callers.map((p) => String(p.value));
 }

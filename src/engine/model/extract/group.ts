@@ -136,6 +136,7 @@ function addInlineRule(
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
     emptyDefaults: emptyDefaults(inst, peers),
+    setOutside: inst.setOutside,
   });
 }
 

@@ -30,14 +30,24 @@ export function addModule(x: Extraction, module: ModuleInstance): void {
 function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): Generator<Instance> {
   const base = module.prefix(`${decl.type}.${decl.name}`);
   const e = module.expansion(decl);
-  if (e.kind === 'single') yield { decl, address: base, scope: module.scope, conditional: null, module };
+  const { setOutside } = module;
+  if (e.kind === 'single') yield { decl, address: base, scope: module.scope, conditional: null, module, setOutside };
   else if (e.kind === 'unknown') {
     const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';
     x.unknown(e.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
     // named without an instance key: references to any instance designate it too
-    yield { decl, address: base, scope: withNames(module.scope, e.scope), conditional: e.mayBeEmpty ? e.unknown.reason : null, anyKey: true, module };
+    yield {
+      decl,
+      address: base,
+      scope: withNames(module.scope, e.scope),
+      conditional: e.mayBeEmpty ? e.unknown.reason : null,
+      anyKey: true,
+      module,
+      setOutside: e.setOutside ?? setOutside,
+    };
   } else {
-    for (const k of e.keys) yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module };
+    for (const k of e.keys)
+      yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module, setOutside };
   }
 }
 

@@ -1,0 +1,118 @@
+// A root's block whose instances only a value set outside the repository creates (a module
+// repository's wrapper: `for_each = var.items`, empty by default) creates nothing as written:
+// its callers choose every instance and the values in it. Each rule in it whose peer or ports
+// come from those values would be an `unresolved-value` of its own (22 per wrapper on
+// terraform-aws-security-group); they are one finding on the block that creates them, low
+// like peers set outside (set-outside.ts). What the code written here opens (a hard-coded
+// 0.0.0.0/0, a module default) is known and keeps its own finding and severity.
+import { SET_OUTSIDE } from '../evaluate/value.js';
+import type { Model, Rule, SetByCallers } from '../model/types.js';
+import type { Finding } from '../result.js';
+import { code } from './code-span.js';
+import { fingerprint } from './finding.js';
+
+/** How many of the gathered findings the message and related locations name. */
+const NAMED = 12;
+/** How many variables a title names. */
+const TITLE_VARIABLES = 3;
+
+/** The head's findings with those about what callers decide gathered into one per creating block. */
+export function gatherSetByCallers(findings: Finding[], head: Model): Finding[] {
+  const creators = head.setByCallers ?? [];
+  if (!creators.length) return findings;
+  const rules = new Map<string, Rule[]>();
+  for (const r of head.rules) rules.set(r.resource, [...(rules.get(r.resource) ?? []), r]);
+  const gathered = new Map<string, { creators: SetByCallers[]; findings: Finding[] }>();
+  const out: (Finding | string)[] = [];
+  for (const f of findings) {
+    const creator = creators.find((c) => (c.blocks.endsWith('.') ? f.resource.startsWith(c.blocks) : f.resource === c.blocks));
+    if (!creator || !decidedByCallers(f, rules.get(f.resource) ?? [])) {
+      out.push(f);
+      continue;
+    }
+    const entry = gathered.get(creator.creator);
+    if (!entry) out.push(creator.creator);
+    const group = entry ?? { creators: [], findings: [] };
+    group.creators.push(creator);
+    group.findings.push(f);
+    gathered.set(creator.creator, group);
+  }
+  // a lone finding says it better itself, unless it is an unknown the callers decide (low here)
+  const lone = (g: { findings: Finding[] }) => g.findings.length === 1 && g.findings[0]!.rule !== 'unresolved-value';
+  // wrappers of one module (59 in terraform-aws-security-group) leave the same rules to their
+  // callers: one finding, naming the other blocks
+  const sameRules = new Map<string, Finding[]>();
+  const result: (Finding | string)[] = [];
+  for (const item of out) {
+    const group = typeof item === 'string' ? gathered.get(item)! : null;
+    if (!group || lone(group)) {
+      result.push(...(group ? group.findings : [item as Finding]));
+      continue;
+    }
+    const key = JSON.stringify([...new Set(group.findings.map((f) => JSON.stringify(ruleLocation(f))))].sort());
+    if (!sameRules.has(key)) result.push(key);
+    sameRules.set(key, [...(sameRules.get(key) ?? []), oneFinding(item as string, group)]);
+  }
+  return result.map((item) => (typeof item === 'string' ? withOthers(sameRules.get(item)!) : item));
+}
+
+/** The first block's finding, naming the other blocks that leave the same rules to their callers. */
+function withOthers([first, ...others]: Finding[]): Finding {
+  if (!others.length) return first!;
+  const names = others.slice(0, NAMED).map((f) => code(f.resource));
+  const more = others.length > NAMED ? ` and ${others.length - NAMED} more` : '';
+  return {
+    ...first!,
+    message: `${first!.message}\n\nThe same rules are left to the callers by ${others.length} other block${others.length > 1 ? 's' : ''}: ${names.join(', ')}${more}.`,
+  };
+}
+
+/**
+ * What the finding reports is the callers' choice: an unknown whose every part comes from their
+ * values, or a low finding on a rule whose only unknowns are theirs (its ports, its peers set
+ * outside). A finding above low is about what is written here, and stays.
+ */
+function decidedByCallers(f: Finding, rules: Rule[]): boolean {
+  const theirs = rules.every((r) => {
+    const reasons = [...(r.peer.type === 'unresolved' ? [r.peer.reason] : []), ...(r.unresolved?.split('; ') ?? [])];
+    return reasons.length > 0 && reasons.every((reason) => reason.includes(SET_OUTSIDE));
+  });
+  if (f.rule === 'unresolved-value') return rules.length > 0 && theirs;
+  return (f.rule === 'new-ingress' || f.rule === 'new-egress') && (f.severity === 'low' || f.severity === 'info') && theirs;
+}
+
+function oneFinding(creator: string, { creators, findings }: { creators: SetByCallers[]; findings: Finding[] }): Finding {
+  const variables = [...new Set(creators.flatMap((c) => c.variables))].sort();
+  const call = creators.find((c) => c.location !== null);
+  const subject = call ? code(creator) : creator === '.' ? 'this module' : `the module ${code(creator)}`;
+  const shown = variables.slice(0, TITLE_VARIABLES).join(', ') + (variables.length > TITLE_VARIABLES ? ', …' : '');
+  const byRule = new Map<string, Finding>();
+  for (const f of [...findings].sort((a, b) => a.resource.localeCompare(b.resource))) if (!byRule.has(f.resource)) byRule.set(f.resource, f);
+  const ruleList = [...byRule.values()];
+  const more = ruleList.length > NAMED ? [`- and ${ruleList.length - NAMED} more`] : [];
+  return {
+    rule: 'unresolved-value',
+    severity: 'low',
+    suppressed: false,
+    fingerprint: fingerprint('unresolved-value', creator, variables),
+    title: `What ${call ? creator : `rules of ${subject.replace(/`/g, '')}`} open${call ? 's' : ''} is decided by its callers (${shown})`,
+    message: [
+      `${call ? `${subject} has instances` : `Rules of ${subject} exist`} only through values set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration): ${variables.map(code).join(', ')}. With the defaults here nothing is created; whoever sets ${variables.length > 1 ? 'them' : 'it'} chooses the values in every instance.`,
+      '',
+      `${ruleList.length} rule${ruleList.length > 1 ? 's' : ''} take${ruleList.length > 1 ? '' : 's'} ${ruleList.length > 1 ? 'their' : 'its'} peers, protocols or ports only from those values, so what ${ruleList.length > 1 ? 'they open' : 'it opens'} cannot be told before a caller sets them:`,
+      ...ruleList.slice(0, NAMED).map((f) => `- ${code(f.resource)}`),
+      ...more,
+      '',
+      'What the code opens whatever the callers pass (a hard-coded range, a default of the module) is reported on its own, with its severity. Review the values where the callers set them.',
+    ].join('\n'),
+    resource: creator,
+    location: call?.location ?? ruleList[0]!.location,
+    related: ruleList.slice(0, NAMED).map((f) => ({ ...ruleLocation(f), message: `decided by the callers: ${f.resource}` })),
+  };
+}
+
+/** Where the rule of a finding is: the finding's place, or when it sits on its cause (a changed argument), its first related location. */
+function ruleLocation(f: Finding): { file: string; startLine: number; endLine: number } {
+  const at = f.related?.[0] ?? f.location;
+  return { file: at.file, startLine: at.startLine, endLine: at.endLine };
+}
