@@ -71,11 +71,36 @@ describe('known before apply', () => {
     expect(lines).toEqual(['unresolved:aws_vpc.self.cidr_block']);
   });
 
-  it('names echoed arguments a value refers to (for "what changed"), never data sources or computed attributes', () => {
+  it('a data source echoes what its argument fixes (an engine version of the engine looked up); its instances and computed attributes stay unknown', async () => {
+    const port = (expr: string) =>
+      modelOf({
+        'main.tf': `
+data "aws_rds_engine_version" "pg" { engine = "aurora-postgresql" }
+data "aws_rds_engine_version" "each" {
+  for_each = toset(["aurora-postgresql"])
+  engine   = each.key
+}
+resource "aws_security_group" "x" {
+  name = "x"
+  ingress {
+    from_port   = ${expr}
+    to_port     = ${expr}
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`,
+      }).then((m) => ruleLines(m).map((l) => l.split(' ')[3]));
+    expect(await port('data.aws_rds_engine_version.pg.engine == "aurora-postgresql" ? 5432 : 3306')).toEqual(['5432-5432']);
+    expect(await port('data.aws_rds_engine_version.each["aurora-postgresql"].engine == "aurora-postgresql" ? 5432 : 3306')).toEqual(['0-65535']);
+    expect(await port('startswith(data.aws_rds_engine_version.pg.version, "17") ? 5432 : 3306')).toEqual(['0-65535']);
+  });
+
+  it('names echoed arguments a value refers to (for "what changed"), never computed attributes', () => {
     expect(
       referencedNames(
-        '${concat([aws_vpc.main.cidr_block], aws_subnet.a[*].cidr_block, [aws_subnet.b["k"].cidr_block], data.aws_vpc.d.cidr_block, [aws_vpc.main.id], var.x)}',
+        '${concat([aws_vpc.main.cidr_block], aws_subnet.a[*].cidr_block, [aws_subnet.b["k"].cidr_block], data.aws_vpc.d.cidr_block, [aws_vpc.main.id], var.x, data.aws_rds_engine_version.pg.engine)}',
       ),
-    ).toEqual(['var.x', 'aws_vpc.main.cidr_block', 'aws_subnet.a.cidr_block', 'aws_subnet.b.cidr_block']);
+    ).toEqual(['var.x', 'aws_vpc.main.cidr_block', 'aws_subnet.a.cidr_block', 'aws_subnet.b.cidr_block', 'data.aws_rds_engine_version.pg.engine']);
   });
 });

@@ -74,12 +74,22 @@ export function engineDefaultPort(type: string, engine: unknown): number | undef
   return typeof engine === 'string' && Object.hasOwn(ports, engine) ? ports[engine] : undefined;
 }
 
+/**
+ * Data source type → attributes that echo the argument of the same name. A data source is
+ * read at plan time; what it finds is AWS's, except what the argument fixes exactly: an engine
+ * version looked up by `engine` is of that engine (`aws_rds_engine_version.engine`, from which
+ * a database module picks its port).
+ */
+const ECHOED_DATA_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  aws_rds_engine_version: ['engine'],
+};
+
+/** The attributes of a data source type that echo their argument (the type comes from the PR). */
+export function echoedDataArguments(type: string): readonly string[] {
+  return Object.hasOwn(ECHOED_DATA_ARGUMENTS, type) ? ECHOED_DATA_ARGUMENTS[type]! : [];
+}
+
 /** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
 export function echoedArguments(type: string): readonly string[] {
   return Object.hasOwn(ECHOED_ARGUMENTS, type) ? ECHOED_ARGUMENTS[type]! : [];
-}
-
-/** Whether `type.attribute` is an echo of its argument (when that argument is written). */
-export function isEchoedArgument(type: string, attribute: string): boolean {
-  return echoedArguments(type).includes(attribute);
 }

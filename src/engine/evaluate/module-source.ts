@@ -4,7 +4,7 @@ import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
-import { echoedArguments } from './known-before-apply.js';
+import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import type { Value } from './value.js';
 import { referencedNames } from './references.js';
 import type { TerragruntContext } from './terragrunt-context.js';
@@ -31,7 +31,7 @@ export class ModuleSource {
   readonly resources = new Map<string, Declaration>();
   readonly calls = new Map<string, Declaration>();
   readonly outputs = new Map<string, unknown>();
-  /** `TYPE.NAME` of every data source → its arguments (for its count / for_each). */
+  /** Every data source by `TYPE.NAME`: its arguments as written (its count / for_each, what it echoes). */
   readonly dataSources = new Map<string, Record<string, unknown>>();
   readonly moved: { from: string; to: string }[] = [];
   /** `removed { from }` and `import { to }` addresses: the author said what becomes of them. */
@@ -80,11 +80,6 @@ export class ModuleSource {
         ),
       );
     }
-    for (const [type, byName] of Object.entries((body['data'] ?? {}) as Record<string, Record<string, unknown>>))
-      for (const [name, decls] of Object.entries(byName)) {
-        const body = Array.isArray(decls) ? (decls[0] as Record<string, unknown> | undefined) : undefined;
-        if (!this.dataSources.has(`${type}.${name}`)) this.dataSources.set(`${type}.${name}`, body ?? {});
-      }
     const localBlocks = file.located.blocks.filter((b) => b.type === 'locals');
     for (const block of (body['locals'] ?? []) as Record<string, unknown>[]) {
       for (const [name, raw] of Object.entries(block)) {
@@ -133,16 +128,30 @@ export class ModuleSource {
         const located = findBlock('resource', [type, name]);
         if (this.resources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
         this.resources.set(key, { kind: 'resource', type, name, body: decls[0], file: file.path, block: located });
-        for (const attribute of echoedArguments(type)) {
-          if (!Object.hasOwn(decls[0], attribute)) continue;
-          const span = located?.attributes.get(attribute) ?? located;
-          this.inputs.push(input(this.dir, 'argument', `${key}.${attribute}`, span?.file ?? file.path, span, decls[0][attribute]));
-        }
+        this.#echoedInputs(file, key, decls[0], located, echoedArguments(type));
+      }
+    }
+    for (const [type, byName] of Object.entries((body['data'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>)) {
+      for (const [name, decls] of Object.entries(byName)) {
+        const key = `${type}.${name}`;
+        const located = findBlock('data', [type, name]);
+        if (this.dataSources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
+        this.dataSources.set(key, decls[0]);
+        this.#echoedInputs(file, `data.${key}`, decls[0], located, echoedDataArguments(type));
       }
     }
     for (const [name, decls] of Object.entries((body['module'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
       if (this.calls.has(name) || !decls[0]) continue;
       this.calls.set(name, { kind: 'module', type: 'module', name, body: decls[0], file: file.path, block: findBlock('module', [name]) });
+    }
+  }
+
+  /** The written arguments an attribute echoes, as inputs a rule can depend on (`aws_vpc.main.cidr_block`). */
+  #echoedInputs(file: ParsedFile, key: string, body: Record<string, unknown>, located: LocatedBlock | null, echoed: readonly string[]): void {
+    for (const attribute of echoed) {
+      if (!Object.hasOwn(body, attribute)) continue;
+      const span = located?.attributes.get(attribute) ?? located;
+      this.inputs.push(input(this.dir, 'argument', `${key}.${attribute}`, span?.file ?? file.path, span, body[attribute]));
     }
   }
 }

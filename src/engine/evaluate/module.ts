@@ -10,7 +10,7 @@ import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope }
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import type { Declaration, ModuleSource } from './module-source.js';
-import { engineDefaultPort, isEchoedArgument } from './known-before-apply.js';
+import { echoedArguments, echoedDataArguments, engineDefaultPort } from './known-before-apply.js';
 import { convertToType } from './types.js';
 import {
   Lazy,
@@ -234,12 +234,13 @@ export class ModuleInstance implements ModuleContext {
     if (!decl) return new Unknown(src, undeclared(`${type}.${name}`, this.path));
     const base = this.prefix(`${type}.${name}`);
     const e = this.expansion(decl);
-    if (e.kind === 'single') return new Ref(base, '', false, this.#echo(decl, base, {}));
+    const echoed = echoedArguments(decl.type);
+    if (e.kind === 'single') return new Ref(base, '', false, this.#echo(decl.type, decl.body, echoed, base, {}));
     // zero or more instances: any of them is the resource `base` (PRODUCT.md §1)
-    if (e.kind === 'unknown') return new Ref(base, '', true, this.#echo(decl, base, e.scope));
+    if (e.kind === 'unknown') return new Ref(base, '', true, this.#echo(decl.type, decl.body, echoed, base, e.scope));
     const instance = (k: { key: string | number; scope: Record<string, Value> }) => {
       const address = instanceAddress(base, k.key);
-      return new Ref(address, '', false, this.#echo(decl, address, k.scope));
+      return new Ref(address, '', false, this.#echo(decl.type, decl.body, echoed, address, k.scope));
     };
     if (decl.body['count'] !== undefined) return countedInstances(e.keys.map(instance));
     const out = newObject();
@@ -251,19 +252,25 @@ export class ModuleInstance implements ModuleContext {
    * The attributes of one instance that echo a written argument, evaluated in that instance's
    * scope (count.index, each.key); unknown arguments leave the attribute computed.
    */
-  #echo(decl: Declaration, address: string, names: Record<string, Value>): (attribute: string) => Value | undefined {
+  #echo(
+    type: string,
+    body: Record<string, unknown>,
+    echoed: readonly string[],
+    address: string,
+    names: Record<string, Value>,
+  ): (attribute: string) => Value | undefined {
     return (attribute) => {
-      if (!isEchoedArgument(decl.type, attribute)) return undefined;
+      if (!echoed.includes(attribute)) return undefined;
       const guard = `echo.${address}.${attribute}`;
       if (this.#inProgress.has(guard)) return undefined; // an argument that refers to itself: Terraform's cycle error
       this.#inProgress.add(guard);
       try {
         const scope = withNames(this.scope, names);
-        const v = hasKey(decl.body, attribute) ? evaluateJson(decl.body[attribute], scope) : null;
+        const v = hasKey(body, attribute) ? evaluateJson(body[attribute], scope) : null;
         if (v !== null) return containsUnknown(v) ? undefined : v;
         // not set (or null): the provider computes it; a database's port is its engine's
-        if (attribute !== 'port' || !hasKey(decl.body, 'engine')) return undefined;
-        return engineDefaultPort(decl.type, evaluateJson(decl.body['engine'], scope));
+        if (attribute !== 'port' || !hasKey(body, 'engine')) return undefined;
+        return engineDefaultPort(type, evaluateJson(body['engine'], scope));
       } finally {
         this.#inProgress.delete(guard);
       }
@@ -274,10 +281,14 @@ export class ModuleInstance implements ModuleContext {
     const address = `data.${type}.${name}`;
     const body = this.source.dataSources.get(`${type}.${name}`);
     const why = body ? 'data sources are read during plan' : undeclared(address, this.path);
+    // what a single data source's argument fixes is known (known-before-apply.ts); the arguments
+    // of its instances may depend on count.index or each, so theirs stay unknown
+    const single = body && body['count'] === undefined && body['for_each'] === undefined;
+    const echo = single ? this.#echo(`data.${type}`, body, echoedDataArguments(type), address, {}) : () => undefined;
     const read = (label: string): Lazy => {
       const source: Lazy = new Lazy(
         label,
-        (attribute) => new Unknown(`${label}.${attribute}`, why),
+        (attribute) => echo(attribute) ?? new Unknown(`${label}.${attribute}`, why),
         () => source,
       );
       return source;

@@ -1,15 +1,15 @@
 // The variables, locals and echoed resource arguments an unevaluated hcl2json value refers
 // to, for "what changed" notes.
 import { IDENTIFIER } from '../hcl/identifier.js';
-import { isEchoedArgument } from './known-before-apply.js';
+import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
 
 const VARIABLE_OR_LOCAL = new RegExp(`\\b(var|local)\\.(${IDENTIFIER})`, 'g');
 
-/** The `var.x` / `local.y` / `TYPE.NAME.ATTRIBUTE` (an echoed argument) names an hcl2json value refers to. */
+/** The `var.x` / `local.y` / `[data.]TYPE.NAME.ATTRIBUTE` (an echoed argument) names an hcl2json value refers to. */
 const namesOf = new WeakMap<object, string[]>();
 
-// TYPE.NAME[instance or splat].ATTRIBUTE, not part of a longer traversal (data.TYPE…, module.m.TYPE…)
-const RESOURCE_ATTRIBUTE = /(?<![\w.])([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\]|\.\*)*)\.([a-z_][a-z0-9_]*)/g;
+// [data.]TYPE.NAME[instance or splat].ATTRIBUTE, not part of a longer traversal (module.m.TYPE…)
+const RESOURCE_ATTRIBUTE = /(?<![\w.])(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\]|\.\*)*)\.([a-z_][a-z0-9_]*)/g;
 
 export function referencedNames(raw: unknown): string[] {
   const cached = raw && typeof raw === 'object' ? namesOf.get(raw) : undefined;
@@ -18,7 +18,9 @@ export function referencedNames(raw: unknown): string[] {
   const names = [
     ...new Set([
       ...[...text.matchAll(VARIABLE_OR_LOCAL)].map((m) => `${m[1]}.${m[2]}`),
-      ...[...text.matchAll(RESOURCE_ATTRIBUTE)].filter((m) => isEchoedArgument(m[1]!, m[4]!)).map((m) => `${m[1]}.${m[2]}.${m[4]}`),
+      ...[...text.matchAll(RESOURCE_ATTRIBUTE)]
+        .filter((m) => (m[1] ? echoedDataArguments(m[2]!) : echoedArguments(m[2]!)).includes(m[5]!))
+        .map((m) => `${m[1] ?? ''}${m[2]}.${m[3]}.${m[5]}`),
     ]),
   ];
   if (raw && typeof raw === 'object') namesOf.set(raw, names);
