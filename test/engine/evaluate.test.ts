@@ -116,6 +116,13 @@ describe('evaluate', () => {
     // only a null written as such is no value; one from a variable may be set outside
     expect(possibleValues(ev('var.unknown ? aws_security_group.a.id : null'))).toEqual([new Ref('aws_security_group.a', 'id')]);
     expect(possibleValues(ev('var.unknown ? aws_security_group.a.id : lookup({ a = null }, "a")'))).toEqual([new Ref('aws_security_group.a', 'id'), null]);
+    // per branch: a variable's null beside a written one is kept, and never merged into a known null
+    expect(possibleValues(ev('var.unknown ? lookup({ a = null }, "a") : null'))).toEqual([null]);
+    expect(ev('var.unknown ? lookup({ a = null }, "a") : null')).toBeInstanceOf(Alternatives);
+    expect(ev('var.unknown ? null : null')).toBeNull();
+    // a function of the conditional keeps which null was written
+    expect(possibleValues(ev('tostring(var.unknown ? aws_security_group.a.id : null)'))).toEqual([new Ref('aws_security_group.a', 'id')]);
+    expect(possibleValues(ev('tostring(var.unknown ? lookup({ a = null }, "a") : null)'))).toEqual([null]);
   });
 
   it('try and can catch dynamic errors only', () => {

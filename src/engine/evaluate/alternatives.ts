@@ -12,14 +12,20 @@ export class Alternatives extends Unknown {
     /** The branches that evaluate; at least one. */
     readonly branches: readonly Value[],
     /**
-     * A branch is `null` written as such: "no value here". A null that comes from a variable
-     * may be a placeholder for a value set outside the repository, so only this one is dropped
-     * from what a required argument can be.
+     * Per branch: it is `null` written as such, "no value here". A null that comes from a
+     * variable may be a placeholder for a value set outside the repository, so only these are
+     * dropped from what a required argument can be (`c ? var.x : null` keeps var.x's null).
      */
-    readonly nullWritten = false,
+    readonly nullWritten: readonly boolean[] = branches.map(() => false),
   ) {
     super(expr, reason);
   }
+}
+
+/** A branch to evaluate, and whether it is `null` written as such. */
+export interface Branch {
+  evaluate: () => Value;
+  nullWritten: boolean;
 }
 
 /**
@@ -33,27 +39,40 @@ export class OneOf extends Alternatives {}
 export const peerValues = (v: Value): Value[] => (v instanceof OneOf ? [...v.branches] : [v]);
 
 /**
- * The values of the branches that evaluate; throws the first branch's error when none does.
- * Only Terraform's dynamic errors (EvalError) leave a branch out.
+ * The branches that evaluate, each with its value; throws the first branch's error when none
+ * does. Only Terraform's dynamic errors (EvalError) leave a branch out.
  */
-export function evaluatedBranches(branches: (() => Value)[]): Value[] {
+export function evaluatedBranches(branches: Branch[]): { values: Value[]; nullWritten: boolean[] } {
   const values: Value[] = [];
+  const nullWritten: boolean[] = [];
   let error: EvalError | null = null;
   for (const branch of branches) {
     try {
-      values.push(branch());
+      values.push(branch.evaluate());
+      nullWritten.push(branch.nullWritten);
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       error ??= e;
     }
   }
   if (!values.length) throw error!;
-  return values;
+  return { values, nullWritten };
 }
 
-/** An operation on each branch of alternatives (`.id` of `cond ? a : b`), branches that fail left out. */
+/**
+ * An operation on each branch of alternatives (`.id` of `cond ? a : b`), branches that fail
+ * left out; a written null that the operation leaves null (`tostring(null)`) stays written.
+ */
 export function eachBranch(expr: string, alternatives: Alternatives, step: (branch: Value) => Value): Alternatives {
-  return new Alternatives(expr, alternatives.reason, evaluatedBranches(alternatives.branches.map((b) => () => step(b))));
+  const { values, nullWritten } = evaluatedBranches(
+    alternatives.branches.map((b, i) => ({ evaluate: () => step(b), nullWritten: alternatives.nullWritten[i]! })),
+  );
+  return new Alternatives(
+    expr,
+    alternatives.reason,
+    values,
+    nullWritten.map((written, i) => written && values[i] === null),
+  );
 }
 
 /**
@@ -61,6 +80,6 @@ export function eachBranch(expr: string, alternatives: Alternatives, step: (bran
  * is given, but the known values it refuses (a rule's target that is not a group id fails).
  */
 export function possibleValues(v: Value, valid: (known: Value) => boolean = () => true): Value[] {
-  if (v instanceof Alternatives) return v.branches.flatMap((b) => (b === null && v.nullWritten ? [] : possibleValues(b, valid)));
+  if (v instanceof Alternatives) return v.branches.flatMap((b, i) => (b === null && v.nullWritten[i] ? [] : possibleValues(b, valid)));
   return v instanceof Unknown || valid(v) ? [v] : [];
 }

@@ -321,7 +321,8 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {
     const at = args.indexOf(alternatives[0]!);
     const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src));
-    return each.branches.every((b) => valuesEqual(b, each.branches[0]!)) ? each.branches[0]! : each;
+    const same = each.branches.every((b, i) => valuesEqual(b, each.branches[0]!) && each.nullWritten[i] === each.nullWritten[0]);
+    return same ? each.branches[0]! : each;
   }
   return callFunction(node.name, args, node.src);
 }
@@ -403,13 +404,16 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
   if (test instanceof Unknown || test instanceof Ref) {
     // Unknown condition: only a value both branches agree on is known; otherwise it is one
     // of the branches that evaluate (see alternatives.ts)
-    const branches = evaluatedBranches([() => evaluate(node.then, scope), () => evaluate(node.else, scope)]);
-    if (branches.length === 2 && valuesEqual(branches[0]!, branches[1]!)) return branches[0]!;
+    const { values, nullWritten } = evaluatedBranches(
+      [node.then, node.else].map((b) => ({ evaluate: () => evaluate(b, scope), nullWritten: b.kind === 'literal' && b.value === null })),
+    );
+    // the same value either way is known; a written null and a variable's are not the same
+    if (values.length === 2 && valuesEqual(values[0]!, values[1]!) && nullWritten[0] === nullWritten[1]) return values[0]!;
     return new Alternatives(
       node.src,
       test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
-      branches,
-      [node.then, node.else].some((b) => b.kind === 'literal' && b.value === null),
+      values,
+      nullWritten,
     );
   }
   return evaluate(toBoolValue(test) ? node.then : node.else, scope);
