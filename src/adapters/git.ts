@@ -64,10 +64,12 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
   };
   const wanted = [...blobs].filter(([path]) => isTerraformFile(path));
   if (!wanted.length) return [];
-  // every link's target text (few), and the Terraform files that are not links
+  // the Terraform files that are not links, and every link's target text (few), each blob once
   const links = [...blobs].filter(([, b]) => b.link);
-  const texts = await catBlobs([...wanted, ...links].map(([, b]) => b.sha));
-  const targetOf = new Map(links.map(([path], i) => [path, texts[wanted.length + i]!.toString('utf8')]));
+  const plain = wanted.filter(([, b]) => !b.link);
+  const texts = await catBlobs([...plain, ...links].map(([, b]) => b.sha));
+  const plainText = new Map(plain.map(([path], i) => [path, texts[i]!]));
+  const targetOf = new Map(links.map(([path], i) => [path, texts[plain.length + i]!.toString('utf8')]));
   const ends = await Promise.all(
     wanted.map(([path, b]) =>
       b.link
@@ -84,6 +86,6 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
   return wanted.map(([path, b], i) => {
     const end = ends[i]!;
     if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
-    return { path, ...decodeText(b.link ? targetTexts.get(end.path)! : texts[i]!) };
+    return { path, ...decodeText(b.link ? targetTexts.get(end.path)! : plainText.get(path)!) };
   });
 }
