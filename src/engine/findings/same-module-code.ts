@@ -3,7 +3,7 @@
 // the same thing: ten examples made ten identical comments. They are reported once, naming
 // the other instances.
 import type { Finding } from '../result.js';
-import { code } from './code-span.js';
+import { namingOthers } from './naming-others.js';
 
 /** How many of the other instances a merged finding names. */
 const NAMED_INSTANCES = 5;
@@ -43,12 +43,7 @@ export function mergeAcrossInstances(findings: Finding[]): Finding[] {
 function merged(same: Finding[]): Finding {
   if (same.length === 1) return same[0]!;
   const [first, ...others] = [...same].sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
-  const names = others.slice(0, NAMED_INSTANCES).map((f) => code(f.resource));
-  const more = others.length > NAMED_INSTANCES ? ` and ${others.length - NAMED_INSTANCES} more` : '';
-  return {
-    ...first!,
-    message: `${first!.message}\n\nThe same module code gives the same finding through ${others.length} other instance${others.length > 1 ? 's' : ''}: ${names.join(', ')}${more}.`,
-  };
+  return namingOthers(first!, others, NAMED_INSTANCES, (n) => `The same module code gives the same finding through ${n} other instance${n > 1 ? 's' : ''}`);
 }
 
 /** `examples/a:module.x["k"].module.y.` of a resource in a module instance or a labelled root; '' otherwise. */

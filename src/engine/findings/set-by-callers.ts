@@ -9,6 +9,7 @@ import { SET_OUTSIDE } from '../evaluate/value.js';
 import type { Model, Rule, SetByCallers } from '../model/types.js';
 import type { Finding } from '../result.js';
 import { code } from './code-span.js';
+import { namingOthers } from './naming-others.js';
 import { fingerprint } from './finding.js';
 
 /** How many of the gathered findings the message and related locations name. */
@@ -58,13 +59,7 @@ export function gatherSetByCallers(findings: Finding[], head: Model): Finding[] 
 
 /** The first block's finding, naming the other blocks that leave the same rules to their callers. */
 function withOthers([first, ...others]: Finding[]): Finding {
-  if (!others.length) return first!;
-  const names = others.slice(0, NAMED).map((f) => code(f.resource));
-  const more = others.length > NAMED ? ` and ${others.length - NAMED} more` : '';
-  return {
-    ...first!,
-    message: `${first!.message}\n\nThe same rules are left to the callers by ${others.length} other block${others.length > 1 ? 's' : ''}: ${names.join(', ')}${more}.`,
-  };
+  return namingOthers(first!, others, NAMED, (n) => `The same rules are left to the callers by ${n} other block${n > 1 ? 's' : ''}`);
 }
 
 /**
