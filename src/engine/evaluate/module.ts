@@ -9,6 +9,7 @@ import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
+import { argumentIdentity, type IdentityNames } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { echoedArguments, echoedDataArguments, engineDefaultPort } from './known-before-apply.js';
 import { convertToType } from './types.js';
@@ -394,10 +395,18 @@ export class ModuleInstance implements ModuleContext {
     if (this.diagnostics.calls.some((c) => c.address === path)) return;
     const block = decl.block;
     const args: ModuleCall['arguments'] = {};
+    const names: IdentityNames = {
+      local: (name) => this.source.locals.get(name)?.raw,
+      isBoolVariable: (name) => {
+        const type = typeOf(this.source.variables.get(name)?.['type']);
+        return type?.kind === 'variable' && type.name === 'bool';
+      },
+    };
     for (const [arg, raw] of Object.entries(decl.body)) {
       const span = block?.attributes.get(arg) ?? block;
       args[arg] = {
         digest: JSON.stringify(raw) ?? 'null',
+        identity: argumentIdentity(raw, names),
         startLine: span?.startLine ?? 1,
         endLine: span?.endLine ?? 1,
         ...(span?.file ? { file: span.file } : {}),

@@ -54,6 +54,13 @@ export function changedInputsFor(ctx: ReviewContext, dir: string, refs: string[]
   return hits.filter(({ i }) => !seen.has(`${i.file}:${i.line}`) && seen.add(`${i.file}:${i.line}`));
 }
 
+type Argument = ModuleCall['arguments'][string];
+
+/** Whether a call argument passes the same as before: the same text, or the same value rewritten (argument-identity.ts). */
+export function sameArgument(before: Argument | undefined, now: Argument | undefined): boolean {
+  return !!before && !!now && (before.digest === now.digest || before.identity === now.identity);
+}
+
 /** Where a changed value is: its line(s). */
 export function inputLocation(i: Input): Location {
   return { file: i.file, startLine: i.line, endLine: i.endLine };
@@ -166,7 +173,7 @@ function callerCause(ctx: ReviewContext, rule: Pick<Rule, 'resource' | 'refs' | 
     const before = ctx.base.moduleCalls.find((c) => c.address === call.address);
     if (!before) return null;
     const passed = read.filter((n) => Object.hasOwn(call.arguments, n)).sort();
-    const changed = passed.find((n) => before.arguments[n]?.digest !== call.arguments[n]!.digest);
+    const changed = passed.find((n) => !sameArgument(before.arguments[n], call.arguments[n]));
     if (changed) {
       const a = call.arguments[changed]!;
       return {

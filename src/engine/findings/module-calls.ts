@@ -10,14 +10,14 @@ import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
-import { asDeclaring, callChain, changedInputsFor, inputLocation, isUnchangedRule } from './changed-inputs.js';
+import { asDeclaring, callChain, changedInputsFor, inputLocation, isUnchangedRule, sameArgument } from './changed-inputs.js';
 import type { ReviewContext } from './context.js';
 import { atCause } from './finding.js';
 
-/** Arguments added, removed or changed between the base and head call (all of them for a new call). */
+/** Arguments added, removed or changed between the base and head call (all of them for a new call); a rewrite of the same value is no change. */
 export function changedArguments(base: ModuleCall | undefined, head: ModuleCall): string[] {
   const names = new Set([...Object.keys(base?.arguments ?? {}), ...Object.keys(head.arguments)]);
-  return [...names].filter((n) => base?.arguments[n]?.digest !== head.arguments[n]?.digest).sort();
+  return [...names].filter((n) => !sameArgument(base?.arguments[n], head.arguments[n])).sort();
 }
 
 /** The lines of the changed arguments still in the head call (in the call's own file first), or the whole call. */

@@ -222,9 +222,10 @@ export type ModuleCall = Omit<ModuleSummary, 'line'> & {
   location: Location;
   /**
    * Each argument of the call, for telling what changed; `file` when another file wrote it (a
-   * Terragrunt include); `refs`: the names it refers to (references.ts).
+   * Terragrunt include); `refs`: the names it refers to (references.ts); `identity`: what it
+   * passes, as written but normalised (evaluate/argument-identity.ts).
    */
-  arguments: Record<string, { digest: string; startLine: number; endLine: number; file?: string; refs: string[] }>;
+  arguments: Record<string, { digest: string; identity: string; startLine: number; endLine: number; file?: string; refs: string[] }>;
 };
 
 /**
