@@ -81,8 +81,8 @@ export class GitHubDouble {
 
   /** Changed files of a pull request, with patches, as `pulls.listFiles` returns them. */
   pullFiles(pull: PullState) {
-    const base = this.options.commits[pull.mergeBase] ?? {};
-    const head = this.options.commits[pull.head] ?? {};
+    const base = this.blobsAt(pull.mergeBase);
+    const head = this.blobsAt(pull.head);
     const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
     return paths
       .filter((p) => base[p] !== head[p])
@@ -98,6 +98,11 @@ export class GitHubDouble {
           .slice(4)
           .join('\n'),
       }));
+  }
+
+  /** Every blob at a commit: files, and links with their target as text (as git stores them). */
+  blobsAt(sha: string): Record<string, string> {
+    return { ...this.options.commits[sha], ...this.options.links?.[sha] };
   }
 
   handle(method: string, url: string, body: unknown, headers?: RecordedRequest['headers']): Reply {
@@ -144,6 +149,24 @@ export class GitHubDouble {
         return { status: 200, body: { type: 'file', path: file, encoding: 'base64', content: Buffer.from(this.options.config).toString('base64') } };
       }
       return { status: 404, body: { message: 'Not Found' } };
+    }
+    if (method === 'GET' && (m = new RegExp(`^${p}/git/trees/([^/]+)$`).exec(path))) {
+      // a recursive listing: every blob with its mode (100644 file, 120000 link) and the trees above them
+      const links = this.options.links?.[m[1]!] ?? {};
+      const paths = Object.keys(this.blobsAt(m[1]!)).sort();
+      const dirs = new Set(
+        paths.flatMap((f) =>
+          f
+            .split('/')
+            .slice(0, -1)
+            .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+        ),
+      );
+      const tree = [
+        ...[...dirs].map((d) => ({ path: d, mode: '040000', type: 'tree', sha: 'c'.repeat(40) })),
+        ...paths.map((f) => ({ path: f, mode: f in links ? '120000' : '100644', type: 'blob', sha: 'b'.repeat(40) })),
+      ];
+      return { status: 200, body: { sha: m[1], tree, truncated: false } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/files$`).exec(path))) {
       const pull = this.pull(Number(m[1]));
@@ -317,7 +340,10 @@ export class GitHubDouble {
     for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
       const [sha, ...rest] = m[2]!.split(':');
       const files = refs[sha === 'HEAD' && !own ? 'main' : sha!];
-      repository[m[1]!] = files ? this.tree(files, rest.join(':'), own ? this.options.links?.[sha!] : {}) : null;
+      const links = own ? this.options.links?.[sha!] : {};
+      const blob = files?.[rest.join(':')] ?? links?.[rest.join(':')];
+      // an expression naming a file is a Blob; a directory, a Tree
+      repository[m[1]!] = blob !== undefined ? { text: blob, isTruncated: false, oid: 'b'.repeat(40) } : files ? this.tree(files, rest.join(':'), links) : null;
     }
     return { status: 200, body: { data: { repository } } };
   }

@@ -48,5 +48,7 @@ export function localHead(remote: TreeReader, root: string, headSha: string): Tr
       const files = await readTerraformTree(root);
       return [...new Set(files.map((f) => dirOf(f.path)))].sort();
     },
+    // the head's links as GitHub has them: the checkout is at the same commit
+    ...(remote.links ? { links: remote.links } : {}),
   };
 }

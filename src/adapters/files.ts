@@ -43,7 +43,7 @@ export async function readTerraformFile(root: string, path: string): Promise<Sou
   const rel = relative(top, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
     return { path, content: '', unreadable: 'a symbolic link to a path outside the repository, not followed' };
-  return { path, ...decodeText(await readFile(real)) };
+  return { path, linkTo: end.path, ...decodeText(await readFile(real)) };
 }
 
 /** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */

@@ -86,6 +86,6 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
   return wanted.map(([path, b], i) => {
     const end = ends[i]!;
     if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
-    return { path, ...decodeText(b.link ? targetTexts.get(end.path)! : plainText.get(path)!) };
+    return b.link ? { path, linkTo: end.path, ...decodeText(targetTexts.get(end.path)!) } : { path, ...decodeText(plainText.get(path)!) };
   });
 }

@@ -67,11 +67,14 @@ export async function publishReview(
   if (target.pullNumber !== null && config.review_comments && !deps.readOnly) {
     const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
     const headByPath = new Map(scope.head.map((f) => [f.path, f.content]));
+    const links = new Map(scope.head.flatMap((f) => (f.linkTo ? [[f.path, f.linkTo] as const] : [])));
     const hunks = new Map<string, Hunk[]>();
     for (const f of scope.changed) {
       const head = headByPath.get(f.filename);
       if (head === undefined || !isTerraformFile(f.filename)) continue;
-      hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
+      // a changed link's diff is one line, its target's path: the content read is the target's
+      if (links.has(f.filename)) hunks.set(f.filename, [[1, 1]]);
+      else hunks.set(f.filename, commentableHunks(baseByPath.get(f.previousFilename ?? f.filename) ?? null, head, f.patch));
     }
     const earlier = (await listBotComments(client, repo, target.pullNumber)).flatMap((c) => {
       const fingerprint = fingerprintOf(c.body);
@@ -84,6 +87,7 @@ export async function publishReview(
       alreadyCommented: new Set(earlier.map((c) => c.fingerprint)),
       trustedCidrs: config.trusted_cidrs,
       maxComments: config.max_review_comments,
+      links,
     });
     const overLimit = plan.overLimit.length
       ? ` ${plan.overLimit.length} more new finding(s) on the lines of this pull request are in the check-run summary only (\`max_review_comments\`: ${config.max_review_comments}).`

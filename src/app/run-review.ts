@@ -30,7 +30,7 @@ import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
 import { governSuppressions } from './acceptance.js';
 import { readModulesForReview } from './module-reads.js';
-import { includedDirectories, touchedDirectories } from './scope.js';
+import { includedDirectories, linkingDirectories, touchedDirectories } from './scope.js';
 import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions } from './read-revisions.js';
@@ -124,6 +124,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       let mergeBaseSha: string;
       // GitHub's 3,000-file listing cap cut the list: the Terraform changes may be beyond it
       let unlisted = false;
+      // directories whose links lead into a changed file (every file: a link's target may lie out of scope or have any name)
+      let linking: string[] = [];
       if (target.pullNumber !== null) {
         changed = await listPullFiles(client, repo, target.pullNumber);
         if (target.changedFiles && changed.length < target.changedFiles) {
@@ -132,8 +134,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
             `GitHub lists at most 3,000 files of a pull request (${changed.length} of ${target.changedFiles} listed): every Terraform directory at the merge base and at the head was analysed.`,
           );
         }
+        if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes);
         changed = changed.filter(inScope(config));
-        if (!unlisted && !touchedDirectories(changed).length) {
+        if (!unlisted && !touchedDirectories(changed).length && !linking.length) {
           await conclude(
             'success',
             'sg-review: no Terraform changes',
@@ -148,21 +151,22 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       } else {
         const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
+        linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes);
         changed = comparison.files.filter(inScope(config));
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
-        if (!touchedDirectories(changed).length && comparison.truncated) {
+        if (!touchedDirectories(changed).length && !linking.length && comparison.truncated) {
           // a cut list that shows no Terraform proves nothing: never a silent pass
           await conclude(config.on_error, 'sg-review: file list cut by GitHub', cut);
           return;
         }
-        if (!touchedDirectories(changed).length) {
+        if (!touchedDirectories(changed).length && !linking.length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.', {}, 'no-changes');
           return;
         }
       }
       // 5. read the directories at both revisions, following local module calls
-      let dirs = touchedDirectories(changed);
+      let dirs = [...new Set([...touchedDirectories(changed), ...linking])].sort();
       if (unlisted) {
         const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
         dirs = [...new Set([...dirs, ...all])].sort();

@@ -5,7 +5,9 @@ import { dirOf, isConfigFile } from '../engine/hcl/config-files.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
+import { linksInto } from '../engine/hcl/links.js';
 import type { PullFile } from '../github/pull-files.js';
+import type { TreeReader } from '../github/trees.js';
 
 /** Directories holding a changed Terraform file (either side of a rename). */
 export function touchedDirectories(files: PullFile[]): string[] {
@@ -14,6 +16,28 @@ export function touchedDirectories(files: PullFile[]): string[] {
     for (const p of [f.filename, f.previousFilename]) if (p && isTerraformFile(p)) dirs.add(dirOf(p));
   }
   return [...dirs].sort();
+}
+
+/**
+ * Directories holding a Terraform link at the head whose way passes a changed file (either
+ * side of a rename): the link reads its target, so a PR that changes only the target changes
+ * that directory too. Links outside `inScope` are left out; a cut listing is said in `notes`.
+ */
+export async function linkingDirectories(
+  trees: TreeReader,
+  headSha: string,
+  files: PullFile[],
+  inScope: (path: string) => boolean,
+  notes: string[],
+): Promise<string[]> {
+  if (!trees.links || !files.length) return [];
+  const index = await trees.links(headSha);
+  if (index.truncated)
+    notes.push(
+      "GitHub cut the listing of the repository's tree (too many entries): a directory whose symbolic link leads into a changed file may not have been reviewed.",
+    );
+  const changed = new Set(files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
+  return [...new Set((await linksInto(index, changed)).filter(inScope).map(dirOf))].sort();
 }
 
 /** Local module directories called from these files (`source = "./…"` / `"../…"`). */

@@ -6,7 +6,8 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
 import { dirOf } from '../engine/hcl/config-files.js';
-import { LINK_MODE, followLink } from '../engine/hcl/links.js';
+import { LINK_MODE, followLink, type LinkIndex } from '../engine/hcl/links.js';
+import { readLinkIndex } from './link-index.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
@@ -16,10 +17,18 @@ export interface TreeReader {
   read(shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>>;
   /** Directories holding Terraform files at a revision. */
   terraformDirs(sha: string): Promise<string[]>;
+  /** The symbolic links of a revision, to find the directories a changed link target touches.
+   * A reader of resolved files (the CLI's trees) has none: there a link's content is its
+   * target's, so a changed target already changes the link. */
+  links?(sha: string): Promise<LinkIndex & { truncated: boolean }>;
 }
 
 export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
-  return { read: (shas, dirs) => readDirectories(client, repo, shas, dirs), terraformDirs: (sha) => listTerraformDirs(client, repo, sha) };
+  return {
+    read: (shas, dirs) => readDirectories(client, repo, shas, dirs),
+    terraformDirs: (sha) => listTerraformDirs(client, repo, sha),
+    links: (sha) => readLinkIndex(client, repo, sha),
+  };
 }
 
 interface TreeEntry {
@@ -115,7 +124,7 @@ export async function readDirectories(client: GitHubClient, repo: RepoRef, shas:
           const end = await followLink(path, e.object!.text ?? '', entryAt(sha));
           if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
           const target = (await listing(sha, dirOf(end.path)))!.find((x) => x.name === end.path.slice(end.path.lastIndexOf('/') + 1))!;
-          return { ...(await blobFile(octokit, repo, end.path, target.object!)), path };
+          return { ...(await blobFile(octokit, repo, end.path, target.object!)), path, linkTo: end.path };
         }),
     );
   const files = await Promise.all(wanted.map(read));

@@ -3,7 +3,7 @@
 // mechanical fix exists, a suggestion block.
 import { relatedText } from '../engine/findings/finding.js';
 import type { Finding } from '../engine/result.js';
-import { inline, neutralHtml } from '../render/escape.js';
+import { code, inline, neutralHtml } from '../render/escape.js';
 import { bySeverity } from './check-output.js';
 import { anchor, type Hunk } from './anchors.js';
 
@@ -69,6 +69,29 @@ export interface CommentPlan {
   overLimit: Finding[];
 }
 
+/** Where a comment on a finding goes: its own lines, or for a finding in a symbolic link's copy
+ * of a file, the same lines of the target when the diff has them, else the changed link itself. */
+interface Place {
+  file: string;
+  range: { startLine: number; line: number };
+  /** Set when the finding was read through a link: the link's path. */
+  through?: string;
+}
+
+function placeOf(f: Finding, hunks: Map<string, Hunk[]>, links: ReadonlyMap<string, string>): Place | null {
+  const { file, startLine, endLine } = f.location;
+  const target = links.get(file);
+  if (target === undefined) {
+    const range = anchor(startLine, endLine, hunks.get(file) ?? []);
+    return range && { file, range };
+  }
+  const inTarget = anchor(startLine, endLine, hunks.get(target) ?? []);
+  if (inTarget) return { file: target, range: inTarget, through: file };
+  // a changed link's diff is its one line of target text
+  const onLink = anchor(1, 1, hunks.get(file) ?? []);
+  return onLink && { file, range: onLink, through: file };
+}
+
 export function planComments(params: {
   findings: Finding[];
   hunks: Map<string, Hunk[]>;
@@ -76,38 +99,45 @@ export function planComments(params: {
   alreadyCommented: Set<string>;
   trustedCidrs: string[];
   maxComments: number;
+  /** The head's symbolic links read as their targets: link path → target path. */
+  links?: ReadonlyMap<string, string>;
 }): CommentPlan {
   const comments: PlannedComment[] = [];
   const outsideDiff: Finding[] = [];
   const overLimit: Finding[] = [];
   for (const f of bySeverity(params.findings)) {
     if (f.suppressed || f.severity === 'info') continue;
-    const range = anchor(f.location.startLine, f.location.endLine, params.hunks.get(f.location.file) ?? []);
-    if (!range) {
+    const place = placeOf(f, params.hunks, params.links ?? new Map());
+    if (!place) {
       outsideDiff.push(f);
       continue;
     }
+    const { range } = place;
     if (params.alreadyCommented.has(f.fingerprint)) continue;
     if (comments.length >= params.maxComments) {
       overLimit.push(f);
       continue;
     }
     const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
-    const fix = suggestion(f, head, params.trustedCidrs, range);
+    // on the link's own line a suggestion would replace the link
+    const fix = place.file === f.location.file && place.through ? null : suggestion(f, head, params.trustedCidrs, range);
     const related = relatedText(f);
+    const through = place.through
+      ? `${inline(`Found in ${code(place.through)} (lines ${f.location.startLine}–${f.location.endLine}), a symbolic link to ${code(params.links!.get(place.through)!)}.`)}\n\n`
+      : '';
     let body = `**${f.severity.toUpperCase()}** · \`${f.rule}\` · ${inline(f.title)}
 
-${
-  related
-    ? `${neutralHtml(related)}
+${through}${
+      related
+        ? `${neutralHtml(related)}
 
 `
-    : ''
-}${neutralHtml(f.message)}`;
+        : ''
+    }${neutralHtml(f.message)}`;
     if (fix !== null) body += `\n\n\`\`\`suggestion\n${fix}\n\`\`\``;
     comments.push({
       fingerprint: f.fingerprint,
-      path: f.location.file,
+      path: place.file,
       line: range.line,
       side: 'RIGHT',
       ...(range.startLine < range.line ? { start_line: range.startLine, start_side: 'RIGHT' as const } : {}),

@@ -54,6 +54,7 @@ function runner(options: { fork?: boolean; inputs?: Record<string, string>; even
 const ACTION_FLOW = [
   'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
   'GET /repos/acme/infra/pulls/1/files',
+  `GET /repos/acme/infra/git/trees/${HEAD}`,
   `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
   'POST /graphql',
   'GET /repos/acme/infra/pulls/1/comments',
@@ -61,7 +62,7 @@ const ACTION_FLOW = [
 ];
 
 describe('the GitHub Action', () => {
-  it('reviews the workflow pull request: job summary, annotations, outputs, SARIF, one review, exit 1, in 6 requests', async () => {
+  it('reviews the workflow pull request: job summary, annotations, outputs, SARIF, one review, exit 1, in 7 requests', async () => {
     const github = serveDouble({ commits: exampleCommits(), pulls: [examplePull] });
     const r = runner();
     expect(await r.run()).toBe(1);
@@ -99,7 +100,7 @@ describe('the GitHub Action', () => {
     });
     const r = runner({ fork: true });
     expect(await r.run()).toBe(1);
-    expect(callsOf(github)).toEqual(ACTION_FLOW.slice(0, 4));
+    expect(callsOf(github)).toEqual(ACTION_FLOW.slice(0, 5));
     expect(r.summary().match(/No review comments: this pull request comes from a fork/g)).toHaveLength(1);
     expect(r.stdout().match(/No review comments: this pull request comes from a fork/g)).toHaveLength(1);
     expect(
@@ -139,7 +140,7 @@ describe('the GitHub Action', () => {
     const graphql = github.requests.find((q) => q.path === '/graphql')!.body as { query: string };
     expect(graphql.query).toContain(`"${BASE}:network"`);
     expect(graphql.query).not.toContain(HEAD);
-    expect(callsOf(github)).toEqual(ACTION_FLOW.slice(0, 4)); // comment: off
+    expect(callsOf(github)).toEqual(ACTION_FLOW.slice(0, 5)); // comment: off
     expect(r.outputs()).toMatchObject({ conclusion: 'success', findings: '7' });
   });
 

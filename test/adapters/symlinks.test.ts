@@ -11,6 +11,7 @@ import { readGitTree } from '../../src/adapters/git.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 import { MAX_LINK_HOPS } from '../../src/engine/hcl/links.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { scopeToChange } from '../../src/cli/scope.js';
 
 const GLOBALS = 'variable "admin_cidrs" {\n  default = ["192.0.2.10/32"]\n}\n';
 const dirs: string[] = [];
@@ -49,10 +50,18 @@ const EXPECTED_UNREADABLE = {
   'terraform/chain/c0.tf': `a symbolic link through more than ${MAX_LINK_HOPS} links, not followed`,
 };
 
+/** Runs git in `root` as a fixed author. */
+const gitIn =
+  (root: string) =>
+  (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], {
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+    });
+
 function expectRead(files: { path: string; content: string; unreadable?: string }[]) {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  expect(byPath.get('terraform/cf/globals.tf')).toEqual({ path: 'terraform/cf/globals.tf', content: GLOBALS });
-  expect(byPath.get('terraform/cf/again.tf')).toEqual({ path: 'terraform/cf/again.tf', content: GLOBALS });
+  expect(byPath.get('terraform/cf/globals.tf')).toEqual({ path: 'terraform/cf/globals.tf', content: GLOBALS, linkTo: 'terraform/globals.tf' });
+  expect(byPath.get('terraform/cf/again.tf')).toEqual({ path: 'terraform/cf/again.tf', content: GLOBALS, linkTo: 'terraform/globals.tf' });
   for (const [path, unreadable] of Object.entries(EXPECTED_UNREADABLE)) expect(byPath.get(path)).toEqual({ path, content: '', unreadable });
   expect(files.some((f) => f.content.includes('SECRET') || f.content.includes('root:'))).toBe(false);
 }
@@ -78,14 +87,29 @@ describe('symbolic links to Terraform files', () => {
   it('the git reader reads link blobs (mode 120000) the same way', async () => {
     const [root, outside] = [tempDir(), tempDir()];
     writeTree(root, outside);
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', root, ...args], {
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-      });
+    const git = gitIn(root);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'links');
     expectRead(await readGitTree(root, 'HEAD'));
+  });
+
+  it("diff --git: a commit that changes only a link target reviews the directory holding the link (its content is the target's)", async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'terraform/cf'), { recursive: true });
+    writeFileSync(join(root, 'terraform/globals.tf'), GLOBALS);
+    writeFileSync(join(root, 'terraform/cf/main.tf'), 'resource "aws_security_group" "api" {\n  name = "api"\n}\n');
+    symlinkSync('../globals.tf', join(root, 'terraform/cf/globals.tf'));
+    mkdirSync(join(root, 'other'));
+    writeFileSync(join(root, 'other/main.tf'), 'resource "aws_security_group" "other" {\n  name = "other"\n}\n');
+    const git = gitIn(root);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    writeFileSync(join(root, 'terraform/globals.tf'), GLOBALS.replace('192.0.2.10/32', '0.0.0.0/0'));
+    git('commit', '-qam', 'head');
+    const scoped = await scopeToChange(await readGitTree(root, 'HEAD~1'), await readGitTree(root, 'HEAD'), DEFAULT_CONFIG);
+    expect(scoped.dirs).toEqual(['terraform', 'terraform/cf']);
   });
 
   it('a bad link is a parse error naming the file, high when the PR adds it', async () => {

@@ -53,6 +53,7 @@ const review = (head: string, middle: string[]) => [
   `GET ${R}/commits/${head}/check-runs`,
   `GET ${R}/contents/.github%2Fsg-review.yml`,
   `GET ${R}/pulls/7/files`,
+  `GET ${R}/git/trees/${head}`,
   `GET ${R}/compare/${TIP}...${head}`,
   'POST /graphql',
   ...middle,

@@ -16,12 +16,13 @@ describe('npm run demo', () => {
     expect(requests).toEqual([
       'Webhook pull_request.opened for acme/infra#7 -> HTTP 200',
       '',
-      'The app sent 11 requests to the GitHub double:',
+      'The app sent 12 requests to the GitHub double:',
       '  POST /app/installations/1/access_tokens',
       '  POST /repos/acme/infra/check-runs',
       `  GET /repos/acme/infra/commits/${HEAD}/check-runs?check_name=sg-review&status=in_progress&filter=all&per_page=100`,
       '  GET /repos/acme/infra/contents/.github%2Fsg-review.yml?ref=main',
       '  GET /repos/acme/infra/pulls/7/files?per_page=100',
+      `  GET /repos/acme/infra/git/trees/${HEAD}?recursive=true`,
       `  GET /repos/acme/infra/compare/${TIP}...${HEAD}?per_page=1`,
       // the network directory at both revisions; then the module's directory at v1.2.0
       '  POST /graphql',

@@ -35,6 +35,8 @@ export function reviewRequests(options: { reads?: string[]; annotationBatches?: 
     `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
     'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
     'GET /repos/acme/infra/pulls/1/files',
+    // the head's symbolic links: a directory linking a changed file is touched
+    `GET /repos/acme/infra/git/trees/${HEAD}`,
     `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
     ...(options.reads ?? ['POST /graphql']),
     ...Array<string>(options.annotationBatches ?? 0).fill('PATCH /repos/acme/infra/check-runs/100'),

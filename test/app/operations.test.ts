@@ -74,7 +74,7 @@ describe('operations', () => {
   it('works against GitHub Enterprise Server (REST under /api/v3, GraphQL at /api/graphql)', async () => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] }, undefined, 'https://ghe.example.com', 'https://ghe.example.com/api/v3');
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.calls()).toHaveLength(9);
+    expect(h.calls()).toHaveLength(10);
     expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 

@@ -18,7 +18,7 @@ function withFix() {
 }
 
 describe('pull_request', () => {
-  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 9 requests', async (action) => {
+  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s: check run, one review, conclusion, in 10 requests', async (action) => {
     const h = harness({ commits: exampleCommits(), pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload(action, { number: 1, head: HEAD, base: TIP }));
     expect(h.calls()).toEqual(FULL_FLOW);
@@ -102,6 +102,8 @@ describe('pull_request', () => {
       `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'GET /repos/acme/infra/pulls/1/files',
+      // a link elsewhere may lead into the changed file
+      `GET /repos/acme/infra/git/trees/${HEAD}`,
       'PATCH /repos/acme/infra/check-runs/100',
     ]);
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success', output: { title: 'sg-review: no Terraform changes' } });
@@ -156,7 +158,7 @@ describe('pull_request', () => {
     await h.send('pull_request', pullRequestPayload('synchronize', { number: 1, head: HEAD, base: TIP }), 'delivery-b');
     expect(h.github.requests.filter((r) => r.path.includes('access_tokens'))).toHaveLength(1);
     const api = h.github.requests.filter((r) => !r.path.includes('access_tokens'));
-    expect(api.map((r) => r.headers?.['x-github-delivery'])).toEqual([...Array(9).fill('delivery-a'), ...Array(api.length - 9).fill('delivery-b')]);
+    expect(api.map((r) => r.headers?.['x-github-delivery'])).toEqual([...Array(10).fill('delivery-a'), ...Array(api.length - 10).fill('delivery-b')]);
   });
 
   it('the same delivery received twice posts nothing twice', async () => {

@@ -158,6 +158,7 @@ describe('re-runs and merge queue', () => {
       `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
+      `GET /repos/acme/infra/git/trees/${HEAD}`,
       'POST /graphql',
       'PATCH /repos/acme/infra/check-runs/100',
     ]);

@@ -82,6 +82,7 @@ describe('sg-review pr', () => {
       'POST /repos/acme/infra/check-runs',
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'GET /repos/acme/infra/pulls/1/files',
+      `GET /repos/acme/infra/git/trees/${HEAD}`,
       `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
       'POST /graphql',
     ]);
@@ -135,6 +136,7 @@ describe('sg-review pr', () => {
       `GET /repos/acme/infra/commits/${HEAD}/check-runs`,
       'GET /repos/acme/infra/contents/.github%2Fsg-review.yml',
       'GET /repos/acme/infra/pulls/1/files',
+      `GET /repos/acme/infra/git/trees/${HEAD}`,
       `GET /repos/acme/infra/compare/${TIP}...${HEAD}`,
       'POST /graphql',
       'GET /repos/acme/infra/pulls/1/comments',

@@ -37,3 +37,29 @@ export async function followLink(path: string, target: string, entryAt: (path: s
   }
   return { unreadable: `a symbolic link through more than ${MAX_LINK_HOPS} links, not followed` };
 }
+
+/** A revision's symbolic links, for the reverse lookup of a change's scope. */
+export interface LinkIndex {
+  /** Links named as Terraform files (what a reader follows), paths relative to the tree's root. */
+  terraformLinks: string[];
+  entryAt: (path: string) => TreeEntryKind | Promise<TreeEntryKind>;
+}
+
+/**
+ * The Terraform links whose way passes a path in `changed`: a hop, the end, or a missing end
+ * (a deleted target). Such a link's content changed although the link did not.
+ */
+export async function linksInto(index: LinkIndex, changed: ReadonlySet<string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const link of index.terraformLinks) {
+    const entry = await index.entryAt(link);
+    if (entry?.kind !== 'link') continue;
+    let passes = false;
+    await followLink(link, entry.target, (p) => {
+      passes ||= changed.has(p);
+      return index.entryAt(p);
+    });
+    if (passes) out.push(link);
+  }
+  return out;
+}

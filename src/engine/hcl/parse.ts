@@ -14,6 +14,8 @@ export interface SourceFile {
   content: string;
   /** Set when the file could not be read as text (binary, not UTF-8): why. Never read as empty. */
   unreadable?: string;
+  /** Set when the file is a symbolic link read as its target: the target's path, as `path` is written. */
+  linkTo?: string;
 }
 
 export interface ParseError {

@@ -1,0 +1,45 @@
+// The symbolic links of a revision, read through the API for the reverse lookup of a pull
+// request's scope (a directory whose link leads into a changed file is touched): one recursive
+// listing of the tree (REST gives every path with its mode), then the targets of the links
+// named as Terraform files in one GraphQL query; a link met on the way under another name costs
+// one more query.
+import { LINK_MODE, type LinkIndex } from '../engine/hcl/links.js';
+import { isTerraformFile } from '../engine/load.js';
+import { octokitOf } from './octokit.js';
+import type { GitHubClient, RepoRef } from './types.js';
+
+/** Blob expressions per GraphQL query. */
+const TARGETS_PER_QUERY = 100;
+
+/** The links of the tree at `sha`; `truncated` when GitHub cut the listing (over 100,000 entries). */
+export async function readLinkIndex(client: GitHubClient, repo: RepoRef, sha: string): Promise<LinkIndex & { truncated: boolean }> {
+  const octokit = octokitOf(client);
+  const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
+  // path → whether it is a link (a blob of mode 120000)
+  const blobs = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, Number.parseInt(e.mode ?? '0', 8) === LINK_MODE] as const] : [])));
+  const targets = new Map<string, string>();
+  const readTargets = async (paths: string[]) => {
+    for (let i = 0; i < paths.length; i += TARGETS_PER_QUERY) {
+      const chunk = paths.slice(i, i + TARGETS_PER_QUERY);
+      const fields = chunk.map((p, j) => `    l${j}: object(expression: ${JSON.stringify(`${sha}:${p}`)}) { ... on Blob { text } }`).join('\n');
+      const answer = await octokit.graphql<{ repository: Record<string, { text?: string | null } | null> }>(
+        `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`,
+        { owner: repo.owner, repo: repo.repo },
+      );
+      chunk.forEach((p, j) => targets.set(p, answer.repository[`l${j}`]?.text ?? ''));
+    }
+  };
+  const terraformLinks = [...blobs].flatMap(([path, link]) => (link && isTerraformFile(path) ? [path] : []));
+  await readTargets(terraformLinks);
+  return {
+    terraformLinks,
+    truncated: data.truncated,
+    entryAt: async (path) => {
+      const link = blobs.get(path);
+      if (link === undefined) return undefined;
+      if (!link) return { kind: 'file' };
+      if (!targets.has(path)) await readTargets([path]);
+      return { kind: 'link', target: targets.get(path)! };
+    },
+  };
+}
