@@ -35,9 +35,6 @@ export interface Branch {
  */
 export class OneOf extends Alternatives {}
 
-/** The values a peer argument can take: each element for `L[count.index]`, else the value itself. */
-export const peerValues = (v: Value): Value[] => (v instanceof OneOf ? [...v.branches] : [v]);
-
 /**
  * The branches that evaluate, each with its value; throws the first branch's error when none
  * does. Only Terraform's dynamic errors (EvalError) leave a branch out.

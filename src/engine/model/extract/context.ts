@@ -1,7 +1,7 @@
 // What every extractor shares: the model being built, the instance being read, and how an
 // attribute is evaluated with its unknowns recorded once per resource and expression.
 import type { LocatedBlock, Span } from '../../hcl/locate.js';
-import { OneOf, peerValues, possibleValues } from '../../evaluate/alternatives.js';
+import { Alternatives, OneOf, possibleValues } from '../../evaluate/alternatives.js';
 import { evaluateJson, unwrap, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
@@ -57,7 +57,7 @@ export class Extraction {
   attr(inst: Instance, name: string, raw: unknown = inst.decl.body[name]): Value {
     if (raw === undefined) return null;
     const v = evaluateJson(raw, inst.scope);
-    // one of a known list's elements is no unknown for the peers read from it (listOf, peerValues)
+    // one of a known list's elements is no unknown for the peers read from it (listOf, peerChoices)
     if (v instanceof Unknown && !(v instanceof OneOf)) this.#attributeUnknown(inst, name, v);
     return v;
   }
@@ -119,13 +119,24 @@ export function location(decl: Declaration, span?: Span | LocatedBlock): Locatio
 }
 
 /**
- * A list attribute; a scalar counts as a one-element list, null as empty. Nested lists are
- * flattened: Terraform 0.11 wrote a list variable as `["${var.list}"]`, meaning the list.
+ * The values a rule's peer argument can be: each branch of a conditional whose condition is
+ * unknown (the rule opens to whichever it is, so each is reviewed), each element for
+ * `L[count.index]` (OneOf), none for null. A known group on one branch keeps its identity:
+ * `v == "self" ? aws_security_group.this.id : v` is this group or v, not one unknown.
+ */
+export function peerChoices(v: Value): Value[] {
+  return possibleValues(v).filter((x) => x !== null);
+}
+
+/**
+ * A list attribute, each conditional in it expanded (see peerChoices); a scalar counts as a
+ * one-element list, null as empty. Nested lists are flattened: Terraform 0.11 wrote a list
+ * variable as `["${var.list}"]`, meaning the list.
  */
 export function listOf(v: Value | undefined): Value[] {
-  if (v === null || v === undefined) return [];
-  if (Array.isArray(v)) return v.flatMap((item) => (Array.isArray(item) ? listOf(item) : peerValues(item)));
-  return peerValues(v).flatMap((item) => (Array.isArray(item) ? listOf(item) : [item]));
+  return peerChoices(v ?? null).flatMap((x) =>
+    Array.isArray(x) ? x.flatMap((item) => (Array.isArray(item) || item instanceof Alternatives ? listOf(item) : [item])) : [x],
+  );
 }
 
 export function stringOrNull(v: Value | undefined): string | null {

@@ -1,9 +1,8 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
-import { peerValues } from '../../evaluate/alternatives.js';
 import { Unknown, display } from '../../evaluate/value.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
-import { listOf, location, type Extraction, type Instance } from './context.js';
+import { listOf, location, peerChoices, type Extraction, type Instance } from './context.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
@@ -20,9 +19,8 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
     ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
+    ...peerChoices(x.attr(inst, 'source_security_group_id')).map(groupPeer),
   ];
-  const source = x.attr(inst, 'source_security_group_id');
-  if (source !== null) peers.push(...peerValues(source).map(groupPeer));
   const self = x.attr(inst, 'self');
   // an unknown `self` is a boolean: at most the group itself, never an address range
   if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group });
