@@ -185,13 +185,17 @@ export class ModuleInstance implements ModuleContext {
    * So is one instance per element of a collection passed in empty (`count = length(var.list)`,
    * `for_each = var.items`): a module repository's wrapper creates nothing by itself, its
    * callers decide (findings/set-by-callers.ts gathers what they decide into one finding).
-   * A non-empty default is the repository's choice.
+   * In a conditional count or for_each any default of such a variable is only the default:
+   * `var.env == "production" ? 1 : 0` (default "staging") and the 0.11 flag
+   * `var.x == "true" ? 1 : 0` (default "false") switch on as surely as `var.x ? 1 : 0`, and a
+   * PR author picks the default the review would see. Elsewhere a non-empty default is the
+   * repository's choice (`count = var.n` defaulting to 2).
    */
   #switchedOffByDefault(decl: Declaration): Expansion | null {
     const { body } = decl;
     if (this.inputs) return null;
     const raw = body['count'] ?? body['for_each'];
-    const off = body['count'] === undefined || isConditional(raw) ? isOffState : (v: Value) => isOffState(v) || v === 0 || v === '0';
+    const off = isConditional(raw) ? () => true : body['count'] === undefined ? isOffState : (v: Value) => isOffState(v) || v === 0 || v === '0';
     const flags = this.settableOutside(raw, off);
     if (flags.length === 0) return null;
     const why = `0 with the default of ${flags.join(', ')}, which can be ${SET_OUTSIDE}`;
