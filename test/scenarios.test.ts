@@ -47,6 +47,7 @@ function short(result: ReviewResult) {
     closed: doc.closed.map(
       (c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${'icmp' in c ? typeCodes(c.icmp) : c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`,
     ),
+    ...(doc.unmanaged.length ? { unmanaged: doc.unmanaged.map((u) => `${u.directory}: ${u.groups.join(', ')}`) } : {}),
   };
 }
 

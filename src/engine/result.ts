@@ -158,6 +158,11 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
     stats: z.object({ base: modelStatsSchema, head: modelStatsSchema }),
     findings: z.array(finding),
     closed: z.array(closed).describe('Access the change removes: shown to the reviewer, never a failing finding.'),
+    unmanaged: z
+      .array(z.object({ directory: z.string(), groups: z.array(z.string()) }))
+      .describe(
+        "Root directories the change deletes whole, with their groups: deleting Terraform files destroys nothing, so the groups and their rules stay in AWS (and in that root's state) until it is destroyed; they are no longer managed by this repository, and their access is not listed as closed.",
+      ),
     modules: z.array(moduleSummarySchema).describe('Every module call of the head, and how its code was read or why not.'),
     suppressionProblems: z
       .array(z.object({ file: z.string(), line: z.number().int(), rule: z.string(), problem: z.string() }))

@@ -40,7 +40,10 @@ export async function reviewFiles(
   const labelRoots = before.tree.roots.length > 1 || after.tree.roots.length > 1;
   const baseModel = modelRevision(before, budgets[0], modules.base, changed, labelRoots);
   const headModel = modelRevision(after, budgets[1], modules.head, changed, labelRoots);
-  return review(baseModel, headModel, config, options);
+  // a root with no file left at the head: its groups stay in AWS (review.ts unmanagedRoots)
+  const headDirs = new Set(head.map((f) => dirOf(f.path)));
+  const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
+  return review(baseModel, headModel, config, { ...options, deletedRoots });
 }
 
 /** The paths of the files added, removed or changed between the revisions. */

@@ -33,6 +33,9 @@ export interface ReviewOptions {
   acceptSuppressions?: boolean;
   /** The day `until=` dates are compared with (YYYY-MM-DD); today by default. */
   today?: string;
+  /** Root directories the change deletes whole, by the label their addresses carry (null: the
+   * only root, unlabelled). Set by reviewFiles. */
+  deletedRoots?: { dir: string; label: string | null }[];
 }
 
 export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
@@ -48,6 +51,8 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const duplicate = reachedThroughCaller(head);
   const reachedAtEither = reachedThroughCaller({ ...head, resources: [...head.resources, ...base.resources] });
   const raised: Finding[] = [];
+  const unmanaged = unmanagedRoots(renamedBase, head, options.deletedRoots ?? []);
+  const unmanagedGroups = new Set(unmanaged.flatMap((u) => u.groups));
   for (const rule of FINDING_RULES) {
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
@@ -65,8 +70,10 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     conclusion: conclusionOf(findings, config.fail_on),
     stats: { base: stats(base), head: stats(head, duplicate) },
     findings,
-    // what a caller reaches (at either revision), the caller's own closed access says
-    closed: closedAccess(renamedBase, head, ctx.headAccess).filter((c) => !reachedAtEither({ resource: c.group })),
+    // what a caller reaches (at either revision), the caller's own closed access says; a
+    // deleted root's groups are not closed: they are no longer managed here
+    closed: closedAccess(renamedBase, head, ctx.headAccess).filter((c) => !reachedAtEither({ resource: c.group }) && !unmanagedGroups.has(c.group)),
+    unmanaged,
     modules: [...head.moduleCalls]
       .sort((a, b) => a.file.localeCompare(b.file) || a.location.startLine - b.location.startLine)
       .map((c) => ({
@@ -104,6 +111,23 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     unreadAtBase: unreadAtBase(base, head),
     ignoredFiles: head.ignoredFiles ?? [],
   };
+}
+
+/** The address label of a root directory (`old:aws_security_group.web`): before any bracket or quote. */
+const ROOT_LABEL = /^[^"[\]]*?:/;
+
+/**
+ * The groups of each root directory the change deletes whole (and the head does not declare
+ * again): deleting Terraform files destroys nothing, so their rules stay in AWS and in that
+ * root's state until it is destroyed. They are listed as no longer managed here, not as closed.
+ */
+function unmanagedRoots(base: Model, head: Model, deleted: NonNullable<ReviewOptions['deletedRoots']>): ReviewResult['unmanaged'] {
+  const inHead = new Set(head.groups.map((g) => g.address));
+  return deleted.flatMap(({ dir, label }) => {
+    const inRoot = (address: string) => (label === null ? !ROOT_LABEL.test(address) : address.startsWith(`${label}:`));
+    const groups = base.groups.filter((g) => inRoot(g.address) && !inHead.has(g.address)).map((g) => g.address);
+    return groups.length ? [{ directory: dir, groups }] : [];
+  });
 }
 
 /** Base parse errors in files the head reads (one still broken at the head has its own finding). */

@@ -126,6 +126,16 @@ export function renderMarkdown(result: ReviewResult): string {
       );
     if (result.closed.length > LISTED_CLOSED) out.push(`- … and ${result.closed.length - LISTED_CLOSED} more`);
   }
+  if (result.unmanaged.length) {
+    out.push('', '### No longer managed by this repository', '');
+    for (const u of result.unmanaged) {
+      const listed = u.groups.slice(0, LISTED_CLOSED).map((g) => code(plainTopDirectory(g)));
+      if (u.groups.length > LISTED_CLOSED) listed.push(`and ${u.groups.length - LISTED_CLOSED} more`);
+      out.push(
+        `- ${code(u.directory || '.')} is deleted, with its ${u.groups.length === 1 ? 'group' : 'groups'} ${listed.join(', ')}. Deleting Terraform files destroys nothing: ${u.groups.length === 1 ? 'the group stays' : 'the groups stay'} in AWS with ${u.groups.length === 1 ? 'its' : 'their'} rules open as before, and in that directory's state, until it is destroyed (\`terraform destroy\` there before the files go). Nothing of ${u.groups.length === 1 ? 'it' : 'them'} is listed as closed.`,
+      );
+    }
+  }
   if (suppressed.length) {
     out.push('', `### Suppressed (${suppressed.length})`, '');
     for (const f of suppressed)

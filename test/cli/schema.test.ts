@@ -36,6 +36,7 @@ describe('sg-review/v1 JSON', () => {
       stats: {},
       findings: [],
       closed: [],
+      unmanaged: [],
       modules: [],
       suppressionProblems: [],
       suppressions: [],
