@@ -27,6 +27,7 @@ import { renderSarif } from '../render/sarif.js';
 import { UsageError, type CliIo } from './io.js';
 import { PR_USAGE, prCommand } from './pr.js';
 import { scopeToChange } from './scope.js';
+import { filesFromTop, initCacheFromTop, placeInTree } from './tree-top.js';
 import { packageVersion } from './version.js';
 
 const USAGE = `usage:
@@ -130,7 +131,11 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     // as diff and scan read it: local modules outside the directory, and the init cache
     const modules = await modulesOf(dir, files, io);
-    const model = await loadModel([...files, ...modules.files], parser, new Budget(), { remote: new Map(), initCache: modules.initCache });
+    const place = placeInTree(resolve(io.cwd, dir), [files, modules.files]);
+    const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(), {
+      remote: new Map(),
+      initCache: initCacheFromTop(place, modules.initCache),
+    });
     io.stdout(values.format === 'json' ? renderModelJson(model) : renderModelText(model));
   } finally {
     await parser.close();
@@ -193,9 +198,11 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io), modulesOf(positionals[1]!, headFiles, io)]);
   }
   for (const note of notes) io.stderr(`sg-review: ${note}\n`);
-  // module code is read whatever the path filters say: it is what the files in scope call
-  const base = [...filterPaths(baseFiles, config), ...baseModules.files];
-  const head = [...filterPaths(headFiles, config), ...headModules.files];
+  // module code is read whatever the path filters say: it is what the files in scope call;
+  // paths from the top of the tree read when a module lies above the given directory
+  const place = values.git ? '' : placeInTree(resolve(io.cwd, positionals.at(-1)!), [baseFiles, baseModules.files, headFiles, headModules.files]);
+  const base = filesFromTop(place, [...filterPaths(baseFiles, config), ...baseModules.files]);
+  const head = filesFromTop(place, [...filterPaths(headFiles, config), ...headModules.files]);
   const remote = values['fetch-modules'] ? await fetchModules([...base, ...head], config.modules) : { files: [], resolutions: new Map() };
   // a scan audits the tree as it stands: its suppressions are the team's; a diff applies only
   // those the base already had, unless told otherwise
@@ -206,8 +213,8 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     config,
     parserForReview(),
     {
-      base: { remote: remote.resolutions, initCache: baseModules.initCache },
-      head: { remote: remote.resolutions, initCache: headModules.initCache },
+      base: { remote: remote.resolutions, initCache: initCacheFromTop(place, baseModules.initCache) },
+      head: { remote: remote.resolutions, initCache: initCacheFromTop(place, headModules.initCache) },
     },
     { acceptSuppressions },
   );

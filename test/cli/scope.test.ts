@@ -136,6 +136,30 @@ describe('CLI diff scope', () => {
     }
   });
 
+  it('a directory whose module lies above it (an example of a module repository): paths and names from the top of the tree read, never ../', async () => {
+    const example = (cidr: string) => `module "db" {\n  source = "../.."\n  cidrs  = ["${cidr}"]\n}\n`;
+    const dirs = mkdtempSync(join(tmpdir(), 'sg-scope-above-'));
+    const base = write(join(dirs, 'base'), { 'main.tf': MODULE, 'examples/complete/main.tf': example('10.0.0.0/8') });
+    const head = write(join(dirs, 'head'), {
+      'main.tf': MODULE.replace('to_port     = 5432', 'to_port     = 5439'),
+      'examples/complete/main.tf': example('0.0.0.0/0'),
+    });
+    const r = await run(['diff', join(base, 'examples/complete'), join(head, 'examples/complete'), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    // the call's own source text stays "../.."; no path or name starts above the tree
+    expect(r.stdout).not.toMatch(/"file": "\.\.\/|\.\.:/);
+    const doc = JSON.parse(r.stdout) as {
+      findings: { rule: string; title: string; resource: string; location: { file: string }; related?: { file: string }[] }[];
+    };
+    const ingress = doc.findings.find((f) => f.rule === 'new-ingress')!;
+    // the rule changed: the finding sits on it, in the module at the top
+    expect(ingress).toMatchObject({ resource: 'module.db.aws_security_group.this', location: { file: 'main.tf' } });
+    expect(ingress.title).toBe('5432-5439/tcp opened to the internet on module.db.aws_security_group.this');
+    const model = await run(['model', join(head, 'examples/complete'), '--format', 'json']);
+    expect(model.stdout).not.toMatch(/"file": "\.\.\/|\.\.:/);
+    expect(model.stdout).toContain('"file": "main.tf"');
+  });
+
   it('a change to no Terraform file reviews nothing', async () => {
     for (const doc of await bothWays({ ...UNTOUCHED, 'README.md': 'a' }, { ...UNTOUCHED, 'README.md': 'b' })) {
       expect(doc.findings).toEqual([]);
