@@ -10,6 +10,7 @@ import {
   type Scope,
 } from '../../src/engine/evaluate/evaluate.js';
 import { Alternatives, possibleValues } from '../../src/engine/evaluate/alternatives.js';
+import { PartlyKnown } from '../../src/engine/evaluate/partly-known.js';
 import { Lazy, Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
 
 const vars: Record<string, Value> = {
@@ -31,6 +32,15 @@ const scope: Scope = { module: ctx, names: new Map() };
 const ev = (src: string) => evaluateSafely(() => parseExpression(src), scope, src);
 
 describe('evaluate', () => {
+  it('keeps the known text and the unknowns of a template with unknown parts', () => {
+    const v = ev('"${local.x}-${var.unknown}-${var.ports.ssh}"');
+    expect(v).toBeInstanceOf(PartlyKnown);
+    expect((v as PartlyKnown).shape).toEqual(['local-x-', { unknown: 'var.unknown' }, '-22']);
+    expect((v as Unknown).expr).toBe('"${local.x}-${var.unknown}-${var.ports.ssh}"');
+    // a directive over an unknown has no shape: a plain unknown
+    expect(ev('"%{ if var.unknown }a%{ endif }-b"')).not.toBeInstanceOf(PartlyKnown);
+  });
+
   it.each<[string, Value]>([
     ['1 + 2 * 3 - 4 / 2', 5],
     ['7 % 3 == 1 && !false', true],

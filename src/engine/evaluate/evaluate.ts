@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
 import { callFunction } from './functions.js';
+import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { LimitError, budget } from './limits.js';
 import {
   EvalError,
@@ -468,8 +469,37 @@ function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scop
   // A template that is a single interpolation yields the value itself, not a string.
   if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.kind === 'interp') return evaluate(parts[0]!.expr, scope);
   const out = renderParts(parts, scope);
-  if (out instanceof Unknown) return new Unknown(node.src, out.reason);
-  return out;
+  if (!(out instanceof Unknown)) return out;
+  const shape = templateShape(parts, scope);
+  return shape ? new PartlyKnown(node.src, out.reason, shape) : new Unknown(node.src, out.reason);
+}
+
+/**
+ * The known text and the unknowns of a template of text and interpolations (a nested one
+ * spliced in), or null when it has a directive or a part that fails.
+ */
+function templateShape(parts: TemplatePart[], scope: Scope): TemplateShape | null {
+  const shape: TemplateShape = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      appendPart(shape, part);
+      continue;
+    }
+    if (part.kind !== 'interp') return null;
+    let v: Value;
+    try {
+      v = evaluate(part.expr, scope);
+      if (!(v instanceof Unknown) && !(v instanceof Ref)) v = toStringValue(v);
+    } catch (e) {
+      if (e instanceof EvalError) return null;
+      throw e;
+    }
+    if (v instanceof PartlyKnown) for (const p of v.shape) appendPart(shape, p);
+    else if (v instanceof Unknown) appendPart(shape, { unknown: v.expr });
+    else if (v instanceof Ref) appendPart(shape, { unknown: v.text });
+    else appendPart(shape, v as string);
+  }
+  return shape;
 }
 
 function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {

@@ -1,6 +1,7 @@
 // The model: plain data with a stable JSON form. Everything later (access diff, paths,
 // hazards, rendering) reads only this.
 import type { LimitHit } from '../evaluate/limits.js';
+import type { TemplateShape } from '../evaluate/partly-known.js';
 import type { ShadowedFile } from '../hcl/config-files.js';
 import type { ParseError } from '../hcl/parse.js';
 import type { Direction, Location, ModelStats, ModuleSummary, OpenedPeer } from '../result.js';
@@ -134,6 +135,8 @@ export interface Group {
   namePrefix: string | null;
   description: string | null;
   vpcId: string | null;
+  /** For a field written as a template with unknown parts: its known text and unknowns. */
+  templates?: Partial<Record<'name' | 'namePrefix' | 'description' | 'vpcId', TemplateShape>>;
   createBeforeDestroy: boolean;
   ownership: Record<Direction, Ownership>;
   /** Where the inline blocks (or the attribute) of each direction are. */

@@ -7,6 +7,7 @@ import { changedInputsFor, inputLocation } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
 import { dirOf } from '../hcl/config-files.js';
 import { isUnknownText } from '../evaluate/value.js';
+import { alwaysDiffer, type TemplateShape } from '../evaluate/partly-known.js';
 import { atCause, fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
 import type { ReviewContext } from '../findings/context.js';
@@ -40,15 +41,17 @@ export const forcedReplacement = defineRule({
       const changed = FIELDS.filter(([k, attr]) => old[k] !== group[k] && !fixed(attr, group[k]));
       if (!changed.length) continue;
       // one unknown swapped for another (a data source, a remote-state output): the value
-      // may be the same, so the replacement is possible, not certain
-      const certain = changed.some(([k]) => !isUnknownText(old[k]) && !isUnknownText(group[k]));
+      // may be the same, so the replacement is possible, not certain; unless the text written
+      // around the unknowns differs (`"${var.env}-a"` → `"${var.env}-b"`)
+      const certain = changed.some(([k]) => knownToDiffer(old, group, k));
+      const despiteUnknowns = certain && changed.some(([k]) => isUnknownText(old[k]) || isUnknownText(group[k]));
       const attached = ctx.head.attachments.filter((a) => a.groups.includes(group.address)).map((a) => a.resource);
       const referencing = [
         ...new Set(ctx.head.rules.filter((r) => r.group !== group.address && r.peer.type === 'group' && r.peer.value === group.address).map((r) => r.group)),
       ];
       const dependent = attached.length > 0 || referencing.length > 0;
       const severity = certain && dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
-      const what = changed.map(([k, attr]) => `${code(attr)} (${old[k] ?? 'unset'} → ${group[k] ?? 'unset'})`).join(', ');
+      const what = changed.map(([k, attr]) => `${code(attr)} (${shown(old[k])} → ${shown(group[k])})`).join(', ');
       const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
       findings.push({
         severity,
@@ -60,7 +63,7 @@ export const forcedReplacement = defineRule({
         title: `Changing ${changed.map(([, a]) => a).join(', ')} ${certain ? 'replaces' : 'may replace'} ${group.address}`,
         message: [
           certain
-            ? `${what} cannot be updated in place: Terraform destroys ${code(group.address)} and creates a new group.`
+            ? `${what} cannot be updated in place: Terraform destroys ${code(group.address)} and creates a new group.${despiteUnknowns ? ' The text written around the values known only at plan time differs, so the two differ whatever those values are.' : ''}`
             : `${what}: these values are known only at plan time, so sg-review cannot tell whether they differ. If they do, the change cannot be updated in place: Terraform destroys ${code(group.address)} and creates a new group.`,
           dependent
             ? `It is used by ${[...attached, ...referencing].map((r) => code(r)).join(', ')}: AWS refuses to delete a group that is attached or referenced (\`DependencyViolation\`), so the apply hangs and fails${group.createBeforeDestroy ? ' unless the new group is created first, which `create_before_destroy` does here' : ''}.`
@@ -76,6 +79,24 @@ export const forcedReplacement = defineRule({
     return findings;
   },
 });
+
+type Field = (typeof FIELDS)[number][0];
+
+/**
+ * Whether a field's old and new values differ whatever the values known only at plan time are:
+ * both known, or templates whose written text tells them apart (partly-known.ts). An unknown
+ * may be unset, so only a known value differs from unset for sure.
+ */
+function knownToDiffer(old: Group, now: Group, k: Field): boolean {
+  const [a, b] = [old[k], now[k]];
+  if (a === null || b === null) return !isUnknownText(a ?? b);
+  return alwaysDiffer(shape(old, k), shape(now, k));
+}
+
+const shape = (g: Group, k: Field): TemplateShape => g.templates?.[k] ?? (isUnknownText(g[k]) ? [{ unknown: g[k]! }] : [g[k]!]);
+
+/** A field's value in a message: unset, an empty string written as such, or the text. */
+const shown = (v: string | null) => (v === null ? 'unset' : v === '' ? '""' : v);
 
 /**
  * A group at a new address, no `moved` block: Terraform destroys the old group and creates a new

@@ -1,7 +1,8 @@
 // aws_security_group / aws_default_security_group: the group, and its inline ingress and
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
-import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
-import { Lazy, Ref, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
+import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
+import { PartlyKnown } from '../../evaluate/partly-known.js';
+import { Lazy, Ref, SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
@@ -15,8 +16,15 @@ const REQUIRED = ['protocol', 'from_port', 'to_port'];
 export function addGroup(x: Extraction, inst: Instance): void {
   const { decl } = inst;
   const block = decl.block;
-  const text = (name: string): string | null => {
+  const templates: NonNullable<Group['templates']> = {};
+  const text = (name: string, field: keyof typeof templates): string | null => {
     const v = x.attr(inst, name);
+    if (v instanceof PartlyKnown) templates[field] = v.shape;
+    // an empty default of an input set outside the repository (a module's `vpc_id = ""`, which
+    // its callers replace) is no value they use: it stands for theirs, unknown
+    const raw = decl.body[name];
+    if ((v === null || v === '') && raw !== undefined && emptyDefaults(inst, [raw]).length)
+      return display(new Unknown(typeof raw === 'string' ? unwrap(raw) : JSON.stringify(raw), SET_OUTSIDE));
     return v === null ? null : display(v);
   };
   const attributes: Record<string, Location> = Object.fromEntries([...(block?.attributes ?? [])].map(([name, span]) => [name, location(decl, span)]));
@@ -24,10 +32,11 @@ export function addGroup(x: Extraction, inst: Instance): void {
     address: inst.address,
     type: decl.type as Group['type'],
     module: inst.module.address,
-    name: text('name'),
-    namePrefix: text('name_prefix'),
-    description: text('description'),
-    vpcId: text('vpc_id'),
+    name: text('name', 'name'),
+    namePrefix: text('name_prefix', 'namePrefix'),
+    description: text('description', 'description'),
+    vpcId: text('vpc_id', 'vpcId'),
+    ...(Object.keys(templates).length ? { templates } : {}),
     createBeforeDestroy: createBeforeDestroy(inst),
     ownership: { ingress: 'unmanaged', egress: 'unmanaged' },
     inline: { ingress: [], egress: [] },
