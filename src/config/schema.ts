@@ -5,6 +5,7 @@ import ipaddr from 'ipaddr.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 
 import { RULE_IDS, isRuleId } from '../engine/rules/registry.js';
+import { LABEL_ONLY_MODULES, moduleIdentity } from '../engine/modules/label-only.js';
 import { SEVERITIES, type ReviewSettings } from '../engine/settings.js';
 
 export { SEVERITIES, limitsOf, toPortRange, type Severity } from '../engine/settings.js';
@@ -56,6 +57,20 @@ export const configSchema = z
     disabled_rules: z
       .array(z.string().refine(isRuleId, { error: (issue) => `unknown rule ${JSON.stringify(issue.input)}; rules are ${RULE_IDS.join(', ')}` }))
       .default([]),
+    /** Modules that create no resource: an unread call to one is not `unanalysed-module`.
+     * Replaces the default list (give it again to extend it; `[]` turns it off). */
+    label_only_modules: z
+      .array(
+        z
+          .string()
+          .max(300)
+          .refine(
+            (s) => moduleIdentity(s) !== null,
+            'a registry address such as "cloudposse/label/null" or a GitHub repository such as "github.com/owner/repo"',
+          ),
+      )
+      .max(100)
+      .default([...LABEL_ONLY_MODULES]),
     /** Who may accept the suppressions a pull request adds (`/sg-review accept`): logins and
      * `org/team` slugs. Absent: anyone with write, maintain or admin permission. Never the author. */
     suppression_approvers: z.array(z.string().regex(APPROVER, 'a GitHub login such as "alice" or a team such as "acme/security"')).max(100).optional(),

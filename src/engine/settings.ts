@@ -17,6 +17,8 @@ export interface ReviewSettings {
   rule_quota: number;
   max_hops: number;
   disabled_rules: readonly string[];
+  /** Modules that create no resource (modules/label-only.ts): an unread call to one is no finding. */
+  label_only_modules: readonly string[];
   max_instances: number;
   max_values: number;
   max_expression_depth: number;

@@ -63,3 +63,16 @@ describe('modules', () => {
     expect(() => parseConfig('modules: { max_modules: 3 }', 'sg-review.yml')).toThrow(/unknown key "max_modules"/);
   });
 });
+
+describe('label_only_modules', () => {
+  it('defaults to cloudposse null-label, is replaced by the key, and [] turns it off', () => {
+    expect(parseConfig('fail_on: high', 'x').label_only_modules).toEqual(['cloudposse/label/null', 'github.com/cloudposse/terraform-null-label']);
+    expect(parseConfig('label_only_modules: [acme/label/null]', 'x').label_only_modules).toEqual(['acme/label/null']);
+    expect(parseConfig('label_only_modules: []', 'x').label_only_modules).toEqual([]);
+  });
+
+  it('takes registry addresses and GitHub repositories only, naming the bad entry', () => {
+    expect(() => parseConfig('label_only_modules: ["./modules/label"]', 'sg-review.yml')).toThrow(/"label_only_modules\.0": a registry address/);
+    expect(() => parseConfig('label_only_modules: ["s3::https://b/label.zip"]', 'sg-review.yml')).toThrow(/"label_only_modules\.0"/);
+  });
+});

@@ -1,10 +1,12 @@
 // unanalysed-module: a new or changed module call whose code could not be read. What it
 // creates is unknown, so "no finding" would be a blind pass; the call is reported instead.
-// An unchanged call that cannot be read is a line in the summary, not a finding.
+// An unchanged call that cannot be read is a line in the summary, not a finding; so is a call
+// to a module known to create no resource (`label_only_modules`, modules/label-only.ts).
 import { code } from '../findings/code-span.js';
 import { changedArguments, changedSpan } from '../findings/module-calls.js';
 import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
+import { isLabelOnly } from '../modules/label-only.js';
 
 export const unanalysedModule = defineRule({
   id: 'unanalysed-module',
@@ -13,7 +15,7 @@ export const unanalysedModule = defineRule({
   check(ctx) {
     const before = new Map(ctx.base.moduleCalls.map((c) => [c.address, c]));
     return ctx.head.moduleCalls.flatMap((call) => {
-      if (call.how !== null) return [];
+      if (call.how !== null || isLabelOnly(call.source, ctx.config.label_only_modules)) return [];
       const old = before.get(call.address);
       const changed = changedArguments(old, call);
       if (old && !changed.length) return [];
