@@ -49,7 +49,13 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);
   const duplicate = reachedThroughCaller(head);
-  const reachedAtEither = reachedThroughCaller({ ...head, resources: [...head.resources, ...base.resources] });
+  // a module directory the change deletes was modelled on its own at the base only
+  const reachedAtEither = reachedThroughCaller({
+    ...head,
+    resources: [...head.resources, ...base.resources],
+    moduleCalls: [...head.moduleCalls, ...base.moduleCalls],
+    standaloneModules: [...(head.standaloneModules ?? []), ...(base.standaloneModules ?? [])],
+  });
   const raised: Finding[] = [];
   const unmanaged = unmanagedRoots(renamedBase, head, options.deletedRoots ?? []);
   const unmanagedGroups = new Set(unmanaged.flatMap((u) => u.groups));

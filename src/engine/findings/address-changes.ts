@@ -1,9 +1,13 @@
 // A group whose address changes with no `moved` block is not renamed: Terraform destroys the
 // group at the old address and creates another at the new one (a new id). A flag default that
 // switches a module between two count-gated groups does this without a line of the group
-// changing. The new group is taken for the old one when it takes its place in the same module:
-// a resource that used the old group (attaches it, adds a rule to it, names it as a peer) uses
-// the new one, or both declare the same name or the same arguments.
+// changing, and so does moving a group into or out of a module, or adding `count` or
+// `for_each` to a module call (Terraform moves `x` to `x[0]` by itself for a resource, never
+// for a module call). The new group is taken for the old one when it takes its place in the
+// same root: a resource that used the old group (attaches it, adds a rule to it, names it as a
+// peer) uses the new one, both declare the same name or the same arguments, or it is the same
+// block of a module call whose instance key changed.
+import { isUnknownText } from '../evaluate/value.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import type { Group, Model } from '../model/types.js';
 
@@ -30,9 +34,9 @@ export function findAddressChanges(base: Model, head: Model): AddressChange[] {
   const candidates: (AddressChange & { score: number })[] = [];
   for (const old of gone) {
     for (const now of added) {
-      if (old.module !== now.module || old.type !== now.type) continue;
+      if (old.type !== now.type || rootOf(old.address) !== rootOf(now.address)) continue;
       const switched = [...(usedBefore.get(old.address) ?? [])].filter((r) => usedAfter.get(now.address)?.has(r));
-      const same = sameName(old, now) || old.digest === now.digest;
+      const same = sameName(old, now) || old.digest === now.digest || withoutInstanceKeys(old.address) === withoutInstanceKeys(now.address);
       if (!switched.length && !same) continue;
       const written = declaredBefore.has(withoutInstanceKeys(now.address));
       candidates.push({ from: old.address, to: now.address, switched, written, score: switched.length + (same ? 1 : 0) });
@@ -64,6 +68,47 @@ function usesOfGroups(model: Model): Map<string, Set<string>> {
   return uses;
 }
 
+/** The same name or name prefix; one known only at plan time is the same only within a module (`var.name` differs per module). */
 function sameName(a: Group, b: Group): boolean {
-  return (a.name !== null && a.name === b.name) || (a.namePrefix !== null && a.namePrefix === b.namePrefix);
+  const same = (x: string | null, y: string | null) => x !== null && x === y && (a.module === b.module || !isUnknownText(x));
+  return same(a.name, b.name) || same(a.namePrefix, b.namePrefix);
+}
+
+/** The root a resource belongs to (`dir:` when a tree has several); one state per root. */
+export function rootOf(address: string): string {
+  return /^[^.:[\]"]*:/.exec(address)?.[0] ?? '';
+}
+
+const MODULE_STEP = /^module\.[^.[]+(?:\[[^\]]*\])?\./;
+
+/** `module.a[0].module.b.aws_x.y` → `module.a[0]`, `module.b`, `aws_x.y`. */
+function steps(address: string): string[] {
+  const out: string[] = [];
+  let rest = address;
+  for (let m = MODULE_STEP.exec(rest); m; m = MODULE_STEP.exec(rest)) {
+    out.push(m[0].slice(0, -1));
+    rest = rest.slice(m[0].length);
+  }
+  return [...out, rest];
+}
+
+/**
+ * The `moved` block that keeps an object: the module both addresses share (where the block is
+ * written; '' for the root) and each address relative to it. When only a module call's
+ * instance key changed, the block moves the module instance and everything in it follows.
+ */
+export function movedBlockFor(from: string, to: string): { module: string; from: string; to: string; callKey: boolean } {
+  const label = rootOf(from);
+  const a = steps(from.slice(label.length));
+  const b = steps(to.slice(label.length));
+  let i = 0;
+  while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
+  const rest = (s: string[]) => s.slice(i + 1).join('.');
+  const callKey = i < a.length - 1 && i < b.length - 1 && withoutInstanceKeys(a[i]!) === withoutInstanceKeys(b[i]!) && rest(a) === rest(b);
+  return {
+    module: a.slice(0, i).join('.'),
+    from: callKey ? a[i]! : a.slice(i).join('.'),
+    to: callKey ? b[i]! : b.slice(i).join('.'),
+    callKey,
+  };
 }

@@ -2,10 +2,11 @@
 // so does an address change with no `moved` block (findings/address-changes.ts).
 // AWS refuses to delete a group that is still attached or referenced (DependencyViolation),
 // unless the replacement is created first (`create_before_destroy`).
-import type { AddressChange } from '../findings/address-changes.js';
+import { movedBlockFor, type AddressChange } from '../findings/address-changes.js';
 import { changedInputsFor, inputLocation } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
 import { dirOf } from '../hcl/config-files.js';
+import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isUnknownText } from '../evaluate/value.js';
 import { alwaysDiffer, type TemplateShape } from '../evaluate/partly-known.js';
 import { atCause, fingerprint } from '../findings/finding.js';
@@ -107,17 +108,24 @@ const shown = (v: string | null) => (v === null ? 'unset' : v === '' ? '""' : v)
 function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Group) {
   const { from, to, switched } = change;
   const users = switched.map((r) => code(r)).join(', ');
-  const local = (a: string) => a.slice(a.lastIndexOf(`${group.type}.`));
+  const moved = movedBlockFor(from, to);
+  const [movedFrom, movedTo] = [writable(moved.from, from, ctx.base), writable(moved.to, to, ctx.head)];
+  const sameModule = !moved.from.startsWith('module.') && !moved.to.startsWith('module.');
+  const where = sameModule ? 'in the module that declares it' : moved.module ? `in the code of ${code(moved.module)}` : 'in the root module';
+  // adding count to a module call moves nothing (Terraform moves only a resource's x to x[0] by itself)
+  const byItself = moved.callKey
+    ? `The module call's instance key changed (${code(moved.from)} → ${code(moved.to)}): Terraform moves a resource between \`x\` and \`x[0]\` by itself when \`count\` is added or removed, never a module call. It destroys the old group and creates a new one, with a new id.`
+    : 'Terraform does not rename by itself: it destroys the old group and creates a new one, with a new id.';
   const finding = {
     severity: 'medium' as const,
     fingerprint: fingerprint('forced-replacement', to, 'address', from),
     title: `${from} is replaced by ${to}: the address changed with no moved block`,
     message: [
-      `${code(from)} is no longer declared and ${code(to)} takes its place${switched.length ? ` (what used the old group uses the new one: ${users})` : ''}, with no \`moved\` block. Terraform does not rename by itself: it destroys the old group and creates a new one, with a new id.`,
+      `${code(from)} is no longer declared and ${code(to)} takes its place${switched.length ? ` (what used the old group uses the new one: ${users})` : ''}, with no \`moved\` block. ${byItself}`,
       'AWS refuses to delete a group that is still attached to a network interface or referenced by another rule (`DependencyViolation`): whatever still uses the old id outside this configuration blocks the apply, and everything that uses the group switches to a new id.',
       'What the new group allows is compared with what the old one allowed: only access it adds is reported.',
       '',
-      `Fix: to keep the group, add a \`moved\` block with ${code(`from = ${local(from)}`)} and ${code(`to = ${local(to)}`)} in the module that declares it. If the replacement is intended, move what uses the old group first.`,
+      `Fix: to keep the group, add a \`moved\` block with ${code(`from = ${movedFrom}`)} and ${code(`to = ${movedTo}`)} ${where}. If the replacement is intended, move what uses the old group first.`,
     ].join('\n'),
     resource: to,
     location: group.location,
@@ -131,6 +139,16 @@ function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Gr
         .at(0)
     : undefined;
   return cause ? atCause(finding, inputLocation(cause.i), `The group created in place of ${code(from)}`) : finding;
+}
+
+/**
+ * A `moved` address names a real instance: a module instance `[*]` (a count or for_each not
+ * known here) is `[0]` of a count, or a key to fill in of a for_each.
+ */
+function writable(step: string, address: string, model: Model): string {
+  if (!step.includes('[*]')) return step;
+  const call = model.moduleCalls.find((c) => c.address === withoutInstanceKeys(address.slice(0, address.indexOf('[*]'))));
+  return step.replace('[*]', call && 'for_each' in call.arguments ? '["<key>"]' : '[0]');
 }
 
 /**

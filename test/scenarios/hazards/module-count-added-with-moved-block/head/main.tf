@@ -1,0 +1,12 @@
+variable "enabled" {
+  default = true
+}
+module "web" {
+  source = "./modules/web"
+  count  = var.enabled ? 1 : 0
+  vpc_id = "vpc-1"
+}
+moved {
+  from = module.web
+  to   = module.web[0]
+}

@@ -1,0 +1,4 @@
+module "web" {
+  source = "./modules/web"
+  vpc_id = "vpc-1"
+}
