@@ -66,6 +66,11 @@ export interface Classified {
   why: string;
 }
 
+/** The ports allowed to be public (`allowed_public_ports`), as one set. */
+export function allowedPublicSet(config: Pick<ReviewSettings, 'allowed_public_ports'>): IntervalSet {
+  return normalise(config.allowed_public_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
+}
+
 /** Severity of newly opened ingress (PRODUCT.md §3). */
 export function classifyIngress(
   protocol: string,
@@ -73,7 +78,7 @@ export function classifyIngress(
   config: Pick<ReviewSettings, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
 ): Classified {
   const sensitivePorts = sensitiveSet(config, protocol);
-  const allowed = normalise(config.allowed_public_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
+  const allowed = allowedPublicSet(config);
   const allPorts =
     !hasPorts(protocol) || (protocol !== 'icmp' && protocol !== 'icmpv6' && opened.cidr.some((c) => c.ports.some(([a, b]) => a === 0n && b === 65535n)));
   let result: Classified = { severity: 'low', internet: false, sensitive: [], why: 'a narrow range or a group reference' };

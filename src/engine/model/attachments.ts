@@ -19,6 +19,17 @@ const flag =
     return { facing: on, why: on ? yes : null };
   };
 
+/** A load balancer is internet-facing unless `internal` (the default scheme of ELB and ELBv2 alike). */
+function loadBalancerScheme(get: (path: string[]) => Value): { facing: boolean | null; why: string | null } {
+  const v = get(['internal']);
+  if (v instanceof Unknown) return { facing: null, why: 'internal is unknown' };
+  const internal = v === true || v === 'true';
+  return { facing: !internal, why: internal ? null : 'internet-facing load balancer' };
+}
+
+/** The resource types that are load balancers (their group is the entry tier). */
+export const LOAD_BALANCERS: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
+
 export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_instance: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
   aws_launch_template: {
@@ -30,18 +41,9 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
     },
   },
   aws_launch_configuration: { paths: [['security_groups']], internet: flag('associate_public_ip_address', 'launches instances with public IPs') },
-  aws_lb: {
-    paths: [['security_groups']],
-    // the ELBv2 default scheme is internet-facing
-    internet: (get) => {
-      const v = get(['internal']);
-      if (v instanceof Unknown) return { facing: null, why: 'internal is unknown' };
-      const internal = v === true || v === 'true';
-      return { facing: !internal, why: internal ? null : 'internet-facing load balancer' };
-    },
-  },
-  aws_alb: { paths: [['security_groups']] },
-  aws_elb: { paths: [['security_groups']] },
+  aws_lb: { paths: [['security_groups']], internet: loadBalancerScheme },
+  aws_alb: { paths: [['security_groups']], internet: loadBalancerScheme },
+  aws_elb: { paths: [['security_groups']], internet: loadBalancerScheme },
   aws_db_instance: { paths: [['vpc_security_group_ids']], internet: flag('publicly_accessible', 'publicly accessible'), dataStore: true },
   aws_rds_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },
   aws_docdb_cluster: { paths: [['vpc_security_group_ids']], dataStore: true },

@@ -5,6 +5,7 @@ import { conditionNote, describePeerShort, formatOpened, groupTitle, setOutsideN
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
+import { entryLoadBalancers } from '../findings/load-balancer-entry.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newIngress = defineRule({
@@ -28,11 +29,14 @@ export const newIngress = defineRule({
       if (condition) lines.push('', condition);
       const setOutside = setOutsideNote(first);
       if (setOutside) lines.push('', setOutside);
+      const balancers = c.internet ? entryLoadBalancers(ctx.head, first.group) : [];
       lines.push(
         '',
-        c.internet
-          ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.'
-          : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.',
+        balancers.length
+          ? `Fix: this is the group of ${balancers.map((b) => code(b)).join(', ')} (internet-facing): open only its listener ports to the internet.`
+          : c.internet
+            ? 'Fix: narrow the source to the addresses that need access, or reference the security group of the load balancer or bastion in front of this group instead of a CIDR.'
+            : 'Check that the new source needs this access; prefer a security-group reference to a CIDR range.',
       );
       return placeAtCause(ctx, first, {
         severity: c.severity,

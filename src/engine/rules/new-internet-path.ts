@@ -1,6 +1,8 @@
 // new-internet-path: a group that exists at the base becomes reachable from the internet, or
 // reachable in fewer hops (a tier is bypassed). Groups new in the head are info: their own
-// rules carry the severity, so a new, properly tiered stack does not fail. A group this
+// rules carry the severity, so a new, properly tiered stack does not fail. An internet-facing
+// load balancer's own group opened directly on ports allowed to be public is the entry tier:
+// low (findings/load-balancer-entry.ts). A group this
 // configuration does not declare (an ID, a variable, a data source, the group an EKS cluster
 // creates) existed before the change unless the resource it comes from is new; its other rules
 // are managed elsewhere, so one hop from the internet is left to the rule that opens it (its
@@ -15,6 +17,7 @@ import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
 import type { Model } from '../model/types.js';
 import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
+import { entryLoadBalancers, onAllowedPublicPorts } from '../findings/load-balancer-entry.js';
 
 export const newInternetPath = defineRule({
   id: 'new-internet-path',
@@ -35,7 +38,11 @@ export const newInternetPath = defineRule({
       const sensitive = reachable.some(
         ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
       );
-      const severity = !existed || (!declared && reach.distance === 1) ? 'info' : sensitive ? 'critical' : 'high';
+      // an internet-facing load balancer's own group, reached directly on ports allowed to be
+      // public, is the entry tier doing its job: low, like the rule's own new-ingress
+      const balancers = reach.distance === 1 ? entryLoadBalancers(ctx.head, group) : [];
+      const entry = balancers.length > 0 && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
+      const severity = !existed || (!declared && reach.distance === 1) ? 'info' : entry ? 'low' : sensitive ? 'critical' : 'high';
       // each tcp/udp range as its rules admit it, so that known services are named
       const services = reachable.flatMap(([protocol, ports]) =>
         hasPorts(protocol) && !isIcmp(protocol)
@@ -67,7 +74,21 @@ export const newInternetPath = defineRule({
             ? 'The group is new in this pull request; its own rules are reported separately.'
             : 'The group is new in this pull request (created by a resource it adds); the rules that open it are reported separately.',
         );
-      lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
+      const named = balancers.map((b) => code(b)).join(', ');
+      if (entry)
+        lines.push(
+          '',
+          `This is the entry tier: the group of ${named} (internet-facing), reached on ports allowed to be public (\`allowed_public_ports\`).`,
+          '',
+          'Fix: nothing if the load balancer is meant to be public; keep the internet on its listener ports only, and allow the next tier only from this group.',
+        );
+      else if (balancers.length)
+        lines.push(
+          '',
+          `Fix: this is the group of ${named} (internet-facing): open only its listener ports to the internet (\`allowed_public_ports\`), and allow the next tier only from this group.`,
+        );
+      else
+        lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
         severity,
         fingerprint: fingerprint(
