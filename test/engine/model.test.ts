@@ -150,13 +150,14 @@ resource "aws_vpc_security_group_ingress_rule" "db_self" {
     const m = await modelOf({
       'main.tf': `variable "none" { default = [] }
 variable "unknown" {}
+locals { none = [] }
 resource "aws_security_group" "attr" {
   ingress = [{ from_port = 1, to_port = 1, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"], ipv6_cidr_blocks = null, prefix_list_ids = null, security_groups = null, self = null, description = null }]
   egress = []
 }
 resource "aws_security_group" "dyn" {
   dynamic "ingress" {
-    for_each = var.none
+    for_each = local.none
     content {
       from_port = 1
       to_port = 1
@@ -174,11 +175,23 @@ resource "aws_security_group" "dyn" {
     }
   }
 }
+resource "aws_security_group" "passed_in" {
+  dynamic "ingress" {
+    for_each = var.none
+    content {
+      from_port = 1
+      to_port = 1
+      protocol = "tcp"
+    }
+  }
+}
 `,
     });
+    // empty as written: no blocks; empty by a default that -var can replace: zero or more blocks
     expect(m.groups.map((g) => [g.address, g.ownership.ingress, g.ownership.egress])).toEqual([
       ['aws_security_group.attr', 'attribute', 'empty'],
       ['aws_security_group.dyn', 'unmanaged', 'unknown'],
+      ['aws_security_group.passed_in', 'unknown', 'unmanaged'],
     ]);
     // the unknown dynamic block still yields a rule, unresolved, so nothing is silently closed
     const unknownRule = m.rules.find((r) => r.group === 'aws_security_group.dyn')!;

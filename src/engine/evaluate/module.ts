@@ -215,6 +215,21 @@ export class ModuleInstance implements ModuleContext {
   }
 
   /**
+   * The root variables whose default alone empties a dynamic block's `for_each` (`var.items`,
+   * `var.on ? [1] : []`): set outside the repository, they make it yield blocks, so what those
+   * open on `resource` is decided there, as for a resource switched off by default.
+   */
+  emptiedByDefault(raw: unknown, resource: string): string[] {
+    if (this.inputs) return [];
+    const flags = this.settableOutside(raw, isOffState);
+    if (!flags.length) return flags;
+    const known = this.diagnostics.setByCallers.find((c) => c.blocks === resource);
+    if (known) known.variables = [...new Set([...known.variables, ...flags])];
+    else this.diagnostics.setByCallers.push({ creator: this.address || (this.rootLabel ?? '.'), blocks: resource, location: null, variables: flags });
+    return flags;
+  }
+
+  /**
    * The root variables an expression depends on (through locals, and through the arguments of
    * the calls that lead here) whose value is their default, when `keep` accepts that value:
    * no tfvars file sets them, so `-var` or `TF_VAR_` may, outside the repository.

@@ -85,15 +85,15 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     const iterator = typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : direction;
     const written = Array.isArray(dyn['content']) ? (dyn['content'][0] as unknown) : undefined;
     const content = (written ?? {}) as Record<string, unknown>;
-    if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) {
-      // unknown iterations: model one rule with unknown iterator values so nothing is silently closed
+    // unknown iterations: model one rule with unknown iterator values so nothing is silently closed
+    const unknownIterations = (why: string, setOutside: string[] = []) => {
       states.push('unknown');
       group.inline[direction].push(loc);
-      const unknownIterator = { key: new Unknown(`${iterator}.key`, 'for_each is unknown'), value: new Unknown(`${iterator}.value`, 'for_each is unknown') };
+      const unknownIterator = { key: new Unknown(`${iterator}.key`, why), value: new Unknown(`${iterator}.value`, why) };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written });
-      return;
-    }
+      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written }, setOutside);
+    };
+    if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) return unknownIterations('for_each is unknown');
     const entries: [Value, Value][] = Array.isArray(forEach)
       ? forEach.map((v, k) => [k, v])
       : isObject(forEach)
@@ -101,7 +101,14 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
             .sort()
             .map((k) => [k, forEach[k]!])
         : [];
-    if (entries.length === 0) return; // zero elements: the direction stays unmanaged
+    if (entries.length === 0) {
+      // empty only by the default of a variable set outside the repository (`-var`, a tfvars
+      // file of the pipeline): it yields the blocks whoever runs Terraform passes, as a resource
+      // with such a for_each does (ModuleInstance.#switchedOffByDefault)
+      const flags = inst.module.emptiedByDefault(dyn['for_each'], inst.address);
+      if (flags.length) unknownIterations(`for_each is 0 with the default of ${flags.join(', ')}, which can be ${SET_OUTSIDE}`, flags);
+      return; // otherwise zero elements: the direction stays unmanaged
+    }
     states.push('blocks');
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
@@ -130,6 +137,7 @@ function addInlineRule(
   loc: Location,
   peers: unknown[],
   block?: { located: LocatedBlock | undefined; written: unknown },
+  setOutside: string[] = [],
 ): void {
   const rule = inlineFields(x, inst, group, direction, item, loc);
   addRules(x, {
@@ -145,7 +153,7 @@ function addInlineRule(
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
     emptyDefaults: emptyDefaults(inst, peers),
-    setOutside: inst.setOutside,
+    setOutside: [...inst.setOutside, ...setOutside],
   });
 }
 
