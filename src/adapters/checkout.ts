@@ -37,10 +37,10 @@ export async function checkoutCommit(dir: string): Promise<string | null> {
 
 export function localHead(remote: TreeReader, root: string, headSha: string): TreeReader {
   return {
-    async read(shas, dirs) {
+    async read(shas, dirs, maxLinkHops) {
       const others = shas.filter((s) => s !== headSha);
-      const out = others.length ? await remote.read(others, dirs) : new Map<string, SourceFile[]>();
-      if (shas.includes(headSha)) out.set(headSha, (await Promise.all(dirs.map((d) => readTerraformDir(root, d)))).flat());
+      const out = others.length ? await remote.read(others, dirs, maxLinkHops) : new Map<string, SourceFile[]>();
+      if (shas.includes(headSha)) out.set(headSha, (await Promise.all(dirs.map((d) => readTerraformDir(root, d, maxLinkHops)))).flat());
       return out;
     },
     async terraformDirs(sha) {

@@ -4,12 +4,12 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
-import { followLink, type TreeEntryKind } from '../engine/hcl/links.js';
+import { MAX_LINK_HOPS, followLink, type TreeEntryKind } from '../engine/hcl/links.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
 
 /** Every Terraform file below `root`, with paths relative to it (forward slashes). */
-export async function readTerraformTree(root: string): Promise<SourceFile[]> {
+export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -18,7 +18,7 @@ export async function readTerraformTree(root: string): Promise<SourceFile[]> {
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) await walk(full);
       } else if ((e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)) {
-        out.push(await readTerraformFile(root, relative(root, full).split(sep).join('/')));
+        out.push(await readTerraformFile(root, relative(root, full).split(sep).join('/'), maxLinkHops));
       }
     }
   };
@@ -27,7 +27,7 @@ export async function readTerraformTree(root: string): Promise<SourceFile[]> {
 }
 
 /** The file at `path` (relative to `root`, forward slashes); a link is read as its target when that lies inside `root`. */
-export async function readTerraformFile(root: string, path: string): Promise<SourceFile> {
+export async function readTerraformFile(root: string, path: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile> {
   const info = await lstat(join(root, path));
   if (!info.isSymbolicLink()) return { path, ...decodeText(await readFile(join(root, path))) };
   const entryAt = async (p: string): Promise<TreeEntryKind> => {
@@ -35,7 +35,7 @@ export async function readTerraformFile(root: string, path: string): Promise<Sou
     if (at?.isSymbolicLink()) return { kind: 'link', target: await readlink(join(root, p)) };
     return at?.isFile() ? { kind: 'file' } : undefined;
   };
-  const end = await followLink(path, await readlink(join(root, path)), entryAt);
+  const end = await followLink(path, await readlink(join(root, path)), entryAt, maxLinkHops);
   if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
   // a directory link on the way (`shared -> /etc`, then `x.tf -> shared/passwd`) stays
   // inside by its text but not on disk: the real path decides
@@ -47,8 +47,8 @@ export async function readTerraformFile(root: string, path: string): Promise<Sou
 }
 
 /** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
-export async function readTerraformDir(root: string, dir: string): Promise<SourceFile[]> {
+export async function readTerraformDir(root: string, dir: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
   const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)).map((e) => e.name);
-  return Promise.all(names.sort().map((name) => readTerraformFile(root, dir ? `${dir}/${name}` : name)));
+  return Promise.all(names.sort().map((name) => readTerraformFile(root, dir ? `${dir}/${name}` : name, maxLinkHops)));
 }

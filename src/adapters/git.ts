@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
-import { LINK_MODE, followLink } from '../engine/hcl/links.js';
+import { LINK_MODE, MAX_LINK_HOPS, followLink } from '../engine/hcl/links.js';
 
 const run = promisify(execFile);
 
@@ -23,7 +23,7 @@ export async function gitMergeBase(repo: string, a: string, b: string): Promise<
   return stdout.trim();
 }
 
-export async function readGitTree(repo: string, ref: string): Promise<SourceFile[]> {
+export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const git = (args: string[], input?: string) =>
     new Promise<Buffer>((resolve, reject) => {
       const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) =>
@@ -73,10 +73,15 @@ export async function readGitTree(repo: string, ref: string): Promise<SourceFile
   const ends = await Promise.all(
     wanted.map(([path, b]) =>
       b.link
-        ? followLink(path, targetOf.get(path)!, (p) => {
-            const entry = blobs.get(p);
-            return entry && (entry.link ? { kind: 'link', target: targetOf.get(p)! } : { kind: 'file' });
-          })
+        ? followLink(
+            path,
+            targetOf.get(path)!,
+            (p) => {
+              const entry = blobs.get(p);
+              return entry && (entry.link ? { kind: 'link', target: targetOf.get(p)! } : { kind: 'file' });
+            },
+            maxLinkHops,
+          )
         : { path },
     ),
   );

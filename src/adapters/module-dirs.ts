@@ -8,13 +8,14 @@ import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { readTerraformDir } from './files.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
+import { MAX_LINK_HOPS } from '../engine/hcl/links.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 
 const MAX_ROUNDS = 8;
 
 /** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`). */
-export async function readOutsideModules(root: string, files: SourceFile[]): Promise<SourceFile[]> {
+export async function readOutsideModules(root: string, files: SourceFile[], maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const out = [...files];
   const seen = new Set(files.map((f) => dirOf(f.path)));
   let pending = files;
@@ -28,7 +29,7 @@ export async function readOutsideModules(root: string, files: SourceFile[]): Pro
     pending = [];
     for (const dir of dirs) {
       seen.add(dir);
-      pending.push(...(await readTerraformDir(root, dir)));
+      pending.push(...(await readTerraformDir(root, dir, maxLinkHops)));
     }
     out.push(...pending);
   }
@@ -42,7 +43,11 @@ interface InitCacheEntry {
 }
 
 /** Reads `.terraform/modules/modules.json` of every directory of the tree that has one. */
-export async function readInitCaches(root: string, files: SourceFile[]): Promise<{ files: SourceFile[]; initCache: ModuleResolutions['initCache'] }> {
+export async function readInitCaches(
+  root: string,
+  files: SourceFile[],
+  maxLinkHops = MAX_LINK_HOPS,
+): Promise<{ files: SourceFile[]; initCache: ModuleResolutions['initCache'] }> {
   const initCache: ModuleResolutions['initCache'] = new Map();
   const out: SourceFile[] = [];
   for (const dir of [...new Set(files.map((f) => dirOf(f.path)))].sort()) {
@@ -62,7 +67,7 @@ export async function readInitCaches(root: string, files: SourceFile[]): Promise
       // only what init installed below this directory's .terraform/ (local sources resolve as paths)
       if (!moduleDir.startsWith(posix.join(dir, '.terraform/modules/'))) continue;
       keys.set(e.Key, { dir: moduleDir, version: typeof e.Version === 'string' ? e.Version : null });
-      out.push(...(await readTerraformDir(root, moduleDir)));
+      out.push(...(await readTerraformDir(root, moduleDir, maxLinkHops)));
     }
     initCache.set(dir, keys);
   }

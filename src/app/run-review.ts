@@ -63,7 +63,7 @@ export interface RunDeps {
 
 export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<ReviewOutcome> {
   const { client, registry } = deps;
-  const trees = deps.trees ?? githubTrees(client, target.repo);
+  const reader = deps.trees ?? githubTrees(client, target.repo);
   const { repo } = target;
   const key = runKey(repo, target.pullNumber, target.headSha);
   const log = deps.log.child({ repository: `${repo.owner}/${repo.repo}`, pull: target.pullNumber, headSha: target.headSha });
@@ -119,6 +119,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         );
         return;
       }
+      // links followed as deep as the configuration allows
+      const trees: TreeReader = { ...reader, read: (shas, dirs) => reader.read(shas, dirs, config.max_link_hops) };
       // 3. changed files
       let changed: PullFile[];
       let mergeBaseSha: string;
@@ -134,7 +136,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
             `GitHub lists at most 3,000 files of a pull request (${changed.length} of ${target.changedFiles} listed): every Terraform directory at the merge base and at the head was analysed.`,
           );
         }
-        if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes);
+        if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes, config.max_link_hops);
         changed = changed.filter(inScope(config));
         if (!unlisted && !touchedDirectories(changed).length && !linking.length) {
           await conclude(
@@ -151,7 +153,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       } else {
         const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
-        linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes);
+        linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes, config.max_link_hops);
         changed = comparison.files.filter(inScope(config));
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);

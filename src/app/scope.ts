@@ -29,6 +29,7 @@ export async function linkingDirectories(
   files: PullFile[],
   inScope: (path: string) => boolean,
   notes: string[],
+  maxLinkHops?: number,
 ): Promise<string[]> {
   if (!trees.links || !files.length) return [];
   const index = await trees.links(headSha);
@@ -37,7 +38,7 @@ export async function linkingDirectories(
       "GitHub cut the listing of the repository's tree (too many entries): a directory whose symbolic link leads into a changed file may not have been reviewed.",
     );
   const changed = new Set(files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
-  return [...new Set((await linksInto(index, changed)).filter(inScope).map(dirOf))].sort();
+  return [...new Set((await linksInto(index, changed, maxLinkHops)).filter(inScope).map(dirOf))].sort();
 }
 
 /** Local module directories called from these files (`source = "./…"` / `"../…"`). */

@@ -93,10 +93,10 @@ interface Revision {
 }
 
 /** Local modules outside the directory, and the init caches below it. */
-async function modulesOf(dir: string, files: SourceFile[], io: CliIo): Promise<Revision> {
+async function modulesOf(dir: string, files: SourceFile[], io: CliIo, maxLinkHops?: number): Promise<Revision> {
   const root = resolve(io.cwd, dir);
-  const withOutside = await readOutsideModules(root, files);
-  const cache = await readInitCaches(root, withOutside);
+  const withOutside = await readOutsideModules(root, files, maxLinkHops);
+  const cache = await readInitCaches(root, withOutside, maxLinkHops);
   return { files: [...withOutside.slice(files.length), ...cache.files], initCache: cache.initCache };
 }
 
@@ -112,11 +112,11 @@ async function fetchModules(files: SourceFile[], configured: ConfiguredModuleBou
 }
 
 /** Reads a directory's Terraform files, failing with a usage error when there are none. */
-export async function readDirectory(dir: string, io: CliIo) {
+export async function readDirectory(dir: string, io: CliIo, maxLinkHops?: number) {
   const full = resolve(io.cwd, dir);
   const info = await stat(full).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`${dir}: no such directory`);
-  const files = await readTerraformTree(full);
+  const files = await readTerraformTree(full, maxLinkHops);
   return files;
 }
 
@@ -176,13 +176,13 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   if (kind === 'scan') {
     if (positionals.length !== 1) throw new UsageError('scan takes one directory');
     baseFiles = [];
-    headFiles = await readDirectory(positionals[0]!, io);
-    headModules = await modulesOf(positionals[0]!, headFiles, io);
+    headFiles = await readDirectory(positionals[0]!, io, config.max_link_hops);
+    headModules = await modulesOf(positionals[0]!, headFiles, io, config.max_link_hops);
   } else if (values.git) {
     if (positionals.length !== 2) throw new UsageError('diff --git takes a base ref and a head ref');
     const repo = resolve(io.cwd, values.repo!);
     const read = (ref: string) =>
-      readGitTree(repo, ref).catch((e: Error) => {
+      readGitTree(repo, ref, config.max_link_hops).catch((e: Error) => {
         throw new UsageError(e.message);
       });
     // the merge base of the two refs, as the App compares a pull request
@@ -193,9 +193,10 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
-    const [b, h] = await Promise.all([readDirectory(positionals[0]!, io), readDirectory(positionals[1]!, io)]);
+    const hops = config.max_link_hops;
+    const [b, h] = await Promise.all([readDirectory(positionals[0]!, io, hops), readDirectory(positionals[1]!, io, hops)]);
     ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
-    [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io), modulesOf(positionals[1]!, headFiles, io)]);
+    [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io, hops), modulesOf(positionals[1]!, headFiles, io, hops)]);
   }
   for (const note of notes) io.stderr(`sg-review: ${note}\n`);
   // module code is read whatever the path filters say: it is what the files in scope call;

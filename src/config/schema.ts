@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
+import { MAX_STATEMENT_LINES } from '../engine/hcl/hcl1-repair.js';
+import { MAX_LINK_HOPS } from '../engine/hcl/links.js';
 
 import { RULE_IDS, isRuleId } from '../engine/rules/registry.js';
 import { LABEL_ONLY_MODULES, moduleIdentity } from '../engine/modules/label-only.js';
@@ -83,6 +85,11 @@ export const configSchema = z
     max_expression_depth: z.number().int().min(10).max(400).default(DEFAULT_LIMITS.maxDepth),
     /** Seconds of evaluation per review. */
     review_time_budget: z.number().int().min(1).max(3600).default(DEFAULT_LIMITS.timeBudgetSeconds),
+    // Bounds that leave a file unread; a bound hit is a `parse-error` naming the file and the key.
+    /** Symbolic links followed from one Terraform file (a longer chain is not followed). */
+    max_link_hops: z.number().int().min(1).max(40).default(MAX_LINK_HOPS),
+    /** Lines of one argument compared as a Terraform 0.11 repeated copy (a longer one leaves the file unparsed). */
+    max_hcl1_statement_lines: z.number().int().min(1).max(100_000).default(MAX_STATEMENT_LINES),
     /** Remote module reads per review (registry and GitHub sources; modules beyond a bound are
      * `unanalysed-module`). A key set here wins over the server's SG_REVIEW_MODULE_* variables. */
     modules: z

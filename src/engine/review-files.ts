@@ -29,7 +29,7 @@ export async function reviewFiles(
   options: ReviewFilesOptions = {},
 ): Promise<ReviewResult> {
   const limits = limitsOf(config);
-  const parser = new FileParser(toJson, limits.maxDepth, options.onParsed);
+  const parser = new FileParser(toJson, limits.maxDepth, options.onParsed, config.max_hcl1_statement_lines);
   // one clock for the review: base and head share its time budget
   const started = Date.now();
   const changed = changedDirectories(base, head);

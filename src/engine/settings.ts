@@ -23,6 +23,7 @@ export interface ReviewSettings {
   max_values: number;
   max_expression_depth: number;
   review_time_budget: number;
+  max_hcl1_statement_lines: number;
 }
 
 /** The configured bounds, in the evaluator's terms. */

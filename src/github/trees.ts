@@ -6,15 +6,16 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
 import { dirOf } from '../engine/hcl/config-files.js';
-import { LINK_MODE, followLink, type LinkIndex } from '../engine/hcl/links.js';
+import { LINK_MODE, MAX_LINK_HOPS, followLink, type LinkIndex } from '../engine/hcl/links.js';
 import { readLinkIndex } from './link-index.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
 /** Reads the Terraform directories of revisions: through the API, or (the head) from a checkout. */
 export interface TreeReader {
-  /** Files of each directory (one level) at each SHA, paths relative to the repository. */
-  read(shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>>;
+  /** Files of each directory (one level) at each SHA, paths relative to the repository; links
+   * followed at most `maxLinkHops` deep (MAX_LINK_HOPS when not given). */
+  read(shas: string[], dirs: string[], maxLinkHops?: number): Promise<Map<string, SourceFile[]>>;
   /** Directories holding Terraform files at a revision. */
   terraformDirs(sha: string): Promise<string[]>;
   /** The symbolic links of a revision, to find the directories a changed link target touches.
@@ -25,7 +26,7 @@ export interface TreeReader {
 
 export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
   return {
-    read: (shas, dirs) => readDirectories(client, repo, shas, dirs),
+    read: (shas, dirs, maxLinkHops) => readDirectories(client, repo, shas, dirs, maxLinkHops),
     terraformDirs: (sha) => listTerraformDirs(client, repo, sha),
     links: (sha) => readLinkIndex(client, repo, sha),
   };
@@ -101,7 +102,13 @@ function listingLoader(octokit: Octokit, repo: RepoRef, known: Map<string, TreeE
 }
 
 /** Files of each directory at each SHA: result[sha] = files with paths relative to the repo. */
-export async function readDirectories(client: GitHubClient, repo: RepoRef, shas: string[], dirs: string[]): Promise<Map<string, SourceFile[]>> {
+export async function readDirectories(
+  client: GitHubClient,
+  repo: RepoRef,
+  shas: string[],
+  dirs: string[],
+  maxLinkHops = MAX_LINK_HOPS,
+): Promise<Map<string, SourceFile[]>> {
   const octokit = octokitOf(client);
   const out = new Map<string, SourceFile[]>(shas.map((s) => [s, []]));
   const wanted = shas.flatMap((sha) => dirs.map((dir) => ({ sha, dir })));
@@ -121,7 +128,7 @@ export async function readDirectories(client: GitHubClient, repo: RepoRef, shas:
         .map(async (e) => {
           const path = dir ? `${dir}/${e.name}` : e.name;
           if (e.mode !== LINK_MODE) return blobFile(octokit, repo, path, e.object!);
-          const end = await followLink(path, e.object!.text ?? '', entryAt(sha));
+          const end = await followLink(path, e.object!.text ?? '', entryAt(sha), maxLinkHops);
           if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
           const target = (await listing(sha, dirOf(end.path)))!.find((x) => x.name === end.path.slice(end.path.lastIndexOf('/') + 1))!;
           return { ...(await blobFile(octokit, repo, end.path, target.object!)), path, linkTo: end.path };

@@ -12,6 +12,7 @@ import { reviewFiles } from '../../src/engine/review-files.js';
 import { MAX_LINK_HOPS } from '../../src/engine/hcl/links.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { scopeToChange } from '../../src/cli/scope.js';
+import { runCli } from '../../src/cli/run.js';
 
 const GLOBALS = 'variable "admin_cidrs" {\n  default = ["192.0.2.10/32"]\n}\n';
 const dirs: string[] = [];
@@ -47,7 +48,7 @@ const EXPECTED_UNREADABLE = {
   'terraform/cf/loop-a.tf': 'a symbolic link in a cycle of links',
   'terraform/cf/loop-b.tf': 'a symbolic link in a cycle of links',
   'terraform/cf/dangling.tf': 'a symbolic link to a file that does not exist (dangling)',
-  'terraform/chain/c0.tf': `a symbolic link through more than ${MAX_LINK_HOPS} links, not followed`,
+  'terraform/chain/c0.tf': `a symbolic link through more than ${MAX_LINK_HOPS} links (max_link_hops), not followed`,
 };
 
 /** Runs git in `root` as a fixed author. */
@@ -72,6 +73,38 @@ describe('symbolic links to Terraform files', () => {
     mkdirSync(root);
     writeTree(root, outside);
     expectRead(await readTerraformTree(root));
+  });
+
+  it('max_link_hops bounds the chain: the directory and git readers follow as many links as given, and the CLI takes it from --config', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'chain'));
+    writeFileSync(join(root, 'chain/c2.tf'), GLOBALS);
+    symlinkSync('c2.tf', join(root, 'chain/c1.tf'));
+    symlinkSync('c1.tf', join(root, 'chain/c0.tf'));
+    const c0 = (files: { path: string; content: string; unreadable?: string }[]) => files.find((f) => f.path === 'chain/c0.tf');
+    expect(c0(await readTerraformTree(root, 2))).toMatchObject({ content: GLOBALS });
+    expect(c0(await readTerraformTree(root, 1))).toEqual({
+      path: 'chain/c0.tf',
+      content: '',
+      unreadable: 'a symbolic link through more than 1 links (max_link_hops), not followed',
+    });
+    const git = gitIn(root);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'chain');
+    expect(c0(await readGitTree(root, 'HEAD', 2))).toMatchObject({ content: GLOBALS });
+    expect(c0(await readGitTree(root, 'HEAD', 1))).toMatchObject({ unreadable: 'a symbolic link through more than 1 links (max_link_hops), not followed' });
+    writeFileSync(join(root, 'sg-review.yml'), 'max_link_hops: 1\n');
+    let out = '';
+    const code = await runCli(['scan', join(root, 'chain'), '--format', 'json', '--config', join(root, 'sg-review.yml')], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      cwd: root,
+    });
+    expect(code).toBe(1);
+    const doc = JSON.parse(out) as { findings: { rule: string; location: { file: string }; message: string }[] };
+    expect(doc.findings.map((f) => [f.rule, f.location.file])).toEqual([['parse-error', 'c0.tf']]);
+    expect(doc.findings[0]!.message).toContain('(max_link_hops)');
   });
 
   it('a link through a directory link that leaves the tree is not read (the real path decides)', async () => {

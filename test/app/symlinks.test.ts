@@ -79,6 +79,25 @@ describe('symbolic links in a pull request', () => {
     expect(summary).not.toContain('/etc/passwd');
   });
 
+  it('max_link_hops on the default branch bounds the chain the App follows; a longer one is a parse error naming the key', async () => {
+    const links = { 'terraform/cf/globals.tf': 'shared.tf', 'terraform/cf/shared.tf': '../globals.tf' };
+    const commits = {
+      [BASE]: { 'terraform/globals.tf': GLOBALS, 'terraform/cf/main.tf': group('') },
+      [HEAD]: { 'terraform/globals.tf': GLOBALS, 'terraform/cf/main.tf': group(HTTPS) },
+    };
+    const summaryWith = async (config?: string) => {
+      const h = harness({ commits, links: { [BASE]: links, [HEAD]: links }, pulls: [examplePull], ...(config ? { config } : {}) });
+      await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+      const { summary } = h.github.checkRuns.get(100)!['output'] as { summary: string };
+      cleanup(); // the next harness serves its own double
+      return summary;
+    };
+    expect(await summaryWith()).not.toContain('parse-error');
+    expect(await summaryWith('max_link_hops: 1\n')).toContain(
+      '`terraform/cf/globals.tf` line 1, column 1: not readable as text: a symbolic link through more than 1 links (max_link_hops), not followed',
+    );
+  });
+
   const SSH = `
   ingress {
     description = "SSH from the admins"

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { FileParser, toParseError } from '../../src/engine/hcl/parse.js';
 import { repairHcl1 } from '../../src/engine/hcl/hcl1-repair.js';
+import { reviewFiles } from '../../src/engine/review-files.js';
+import { DEFAULT_CONFIG, validateConfig } from '../../src/config/schema.js';
 
 const parse = (content: string) => new FileParser().parse({ path: 'main.tf', content });
 
@@ -28,7 +30,7 @@ describe('Terraform 0.11 forms', () => {
 
   it('does not take a line inside a multi-line value for an argument of the block', () => {
     const text = 'resource "x" "y" {\n  a = {\n    k = 1\n  }\n  k = 1\n  b = 2\n  b = 2\n}\n';
-    expect(repairHcl1(text)).toBe(text.replace('  b = 2\n  b = 2', '  b = 2\n'));
+    expect(repairHcl1(text).text).toBe(text.replace('  b = 2\n  b = 2', '  b = 2\n'));
   });
 
   it('unquotes names that are identifiers, so an ingress block stays a block beside the others', async () => {
@@ -52,8 +54,21 @@ describe('Terraform 0.11 forms', () => {
     expect(p.error?.message).toMatch(/Argument names must not be quoted/);
   });
 
+  it('compares arguments up to max_hcl1_statement_lines long; a longer copy stays a parse error that names the bound', async () => {
+    const text = 'resource "x" "y" {\n  ids = [\n    "a",\n    "b",\n  ]\n  ids = [\n    "a",\n    "b",\n  ]\n}\n';
+    expect((await new FileParser(undefined, undefined, undefined, 4).parse({ path: 'main.tf', content: text })).error).toBeNull();
+    const bounded = await new FileParser(undefined, undefined, undefined, 3).parse({ path: 'main.tf', content: text });
+    expect(bounded.error?.message).toMatch(
+      /^Attribute redefined; .* Also: an argument of more than 3 lines \(line 2\) was not compared as a Terraform 0\.11 repeated copy \(max_hcl1_statement_lines\)\.$/,
+    );
+    // the configuration's key reaches the parser of a review
+    const review = await reviewFiles([], [{ path: 'main.tf', content: text }], validateConfig({ max_hcl1_statement_lines: 3 }, 'test'));
+    expect(review.findings.map((f) => [f.rule, f.message.includes('max_hcl1_statement_lines')])).toEqual([['parse-error', true]]);
+    expect((await reviewFiles([], [{ path: 'main.tf', content: text }], DEFAULT_CONFIG)).findings).toEqual([]);
+  });
+
   it('rewrites nothing in a file without these forms', () => {
-    expect(repairHcl1('resource "x" "y" {\n  a = 1\n}\n')).toBeNull();
+    expect(repairHcl1('resource "x" "y" {\n  a = 1\n}\n').text).toBeNull();
   });
 });
 

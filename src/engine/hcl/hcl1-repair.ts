@@ -9,8 +9,8 @@ const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names 
 const ASSIGNMENT = /^\s*[A-Za-z_][\w-]*\s*=(?!=)/;
 const QUOTED_KEY = /^\s*"[^"]*"\s*=(?!=)/;
 const IDENTIFIER_KEY = /^(\s*)"([A-Za-z_][\w-]*)"(\s*=)/;
-/** The longest argument compared as a copy (longer ones stay a parse error). */
-const MAX_STATEMENT_LINES = 200;
+/** The longest argument compared as a copy by default (`max_hcl1_statement_lines`; longer ones stay a parse error). */
+export const MAX_STATEMENT_LINES = 200;
 const OPENER = /^(\s*[A-Za-z_][\w-]*)\s*\{/;
 
 /** Whether the parse error is one a 0.11 rewrite can mend. */
@@ -25,12 +25,14 @@ export const hcl1Repairable = (message: string): boolean => REPAIRABLE.test(mess
  *   same meaning); otherwise the block becomes the map argument 0.11 read (`tags {` →
  *   `tags = {`), unless the parent has another block or argument of that name.
  */
-export function repairHcl1(content: string): string | null {
+export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { text: string | null; tooLong: number | null } {
   const lines = content.split('\n');
   const located = locateHcl(content);
   const owner = innermostBlocks(located.blocks, lines.length);
   const inValue = multiLineValues(located.blocks, located.attributes, lines.length);
   let changed = false;
+  // the first argument longer than maxLines (1-based line): never compared, so never blanked
+  let tooLong: number | null = null;
   const seen = new Map<LocatedBlock | null, Set<string>>();
   const quoted = new Map<LocatedBlock, number[]>();
   for (let i = 0; i < lines.length; i++) {
@@ -40,7 +42,8 @@ export function repairHcl1(content: string): string | null {
     const block = owner[i + 1] ?? null;
     if (block && block.labels.length === 0 && QUOTED_KEY.test(line)) quoted.set(block, [...(quoted.get(block) ?? []), i]);
     if (!ASSIGNMENT.test(line)) continue;
-    const last = statementEnd(lines, i);
+    const last = statementEnd(lines, i, maxLines);
+    if (last === TOO_LONG) tooLong ??= i + 1;
     if (last < 0) continue;
     const text = lines
       .slice(i, last + 1)
@@ -67,7 +70,7 @@ export function repairHcl1(content: string): string | null {
       changed = true;
     }
   }
-  return changed ? lines.join('\n') : null;
+  return { text: changed ? lines.join('\n') : null, tooLong };
 }
 
 /** Whether no other block or argument of the parent has the block's name. */
@@ -104,10 +107,15 @@ function multiLineValues(blocks: LocatedBlock[], top: Map<string, Span>, count: 
   return inside;
 }
 
-/** The last line of the argument starting on line `first`, or -1 when it cannot be told for sure. */
-function statementEnd(lines: string[], first: number): number {
+/** statementEnd's answer for an argument longer than the bound. */
+const TOO_LONG = -2;
+
+/** The last line of the argument starting on line `first`, -1 when it cannot be told for sure,
+ * or TOO_LONG past `maxLines` lines. */
+function statementEnd(lines: string[], first: number, maxLines: number): number {
   let depth = 0;
-  for (let i = first; i < lines.length && i < first + MAX_STATEMENT_LINES; i++) {
+  for (let i = first; i < lines.length; i++) {
+    if (i >= first + maxLines) return TOO_LONG;
     const code = lines[i]!.replace(/\s*(#|\/\/)[^"]*$/, '');
     let quoted = false;
     for (let j = 0; j < code.length; j++) {

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 /** Git's file mode of a symbolic link (GraphQL's TreeEntry.mode gives it in decimal). */
 export const LINK_MODE = 0o120000;
 
-/** Links followed from one file before giving up (the kernel's own limit is 40). */
+/** Links followed from one file before giving up, by default (`max_link_hops`; the kernel's own limit is 40). */
 export const MAX_LINK_HOPS = 8;
 
 /** What a path of the tree is: a file, a link with its target text, or nothing. */
@@ -19,12 +19,17 @@ export type LinkEnd = { path: string } | { unreadable: string };
 /**
  * Follows the link at `path` (relative to the tree's root, forward slashes) through the tree
  * as `entryAt` describes it: relative targets only, `..` while it stays inside, at most
- * MAX_LINK_HOPS links, no cycle, and the end must exist.
+ * `maxHops` links, no cycle, and the end must exist.
  */
-export async function followLink(path: string, target: string, entryAt: (path: string) => TreeEntryKind | Promise<TreeEntryKind>): Promise<LinkEnd> {
+export async function followLink(
+  path: string,
+  target: string,
+  entryAt: (path: string) => TreeEntryKind | Promise<TreeEntryKind>,
+  maxHops = MAX_LINK_HOPS,
+): Promise<LinkEnd> {
   const seen = new Set([path]);
   let [from, to] = [path, target];
-  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+  for (let hop = 0; hop < maxHops; hop++) {
     if (!to || to.startsWith('/') || /^[A-Za-z]:|\\|\0/.test(to)) return { unreadable: 'a symbolic link to an absolute path, not followed' };
     const next = posix.normalize(posix.join(posix.dirname(from), to));
     if (next === '..' || next.startsWith('../')) return { unreadable: 'a symbolic link to a path outside the repository, not followed' };
@@ -35,7 +40,7 @@ export async function followLink(path: string, target: string, entryAt: (path: s
     if (entry.kind === 'file') return { path: next };
     [from, to] = [next, entry.target];
   }
-  return { unreadable: `a symbolic link through more than ${MAX_LINK_HOPS} links, not followed` };
+  return { unreadable: `a symbolic link through more than ${maxHops} links (max_link_hops), not followed` };
 }
 
 /** A revision's symbolic links, for the reverse lookup of a change's scope. */
@@ -49,16 +54,21 @@ export interface LinkIndex {
  * The Terraform links whose way passes a path in `changed`: a hop, the end, or a missing end
  * (a deleted target). Such a link's content changed although the link did not.
  */
-export async function linksInto(index: LinkIndex, changed: ReadonlySet<string>): Promise<string[]> {
+export async function linksInto(index: LinkIndex, changed: ReadonlySet<string>, maxHops = MAX_LINK_HOPS): Promise<string[]> {
   const out: string[] = [];
   for (const link of index.terraformLinks) {
     const entry = await index.entryAt(link);
     if (entry?.kind !== 'link') continue;
     let passes = false;
-    await followLink(link, entry.target, (p) => {
-      passes ||= changed.has(p);
-      return index.entryAt(p);
-    });
+    await followLink(
+      link,
+      entry.target,
+      (p) => {
+        passes ||= changed.has(p);
+        return index.entryAt(p);
+      },
+      maxHops,
+    );
     if (passes) out.push(link);
   }
   return out;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { fastHclToJson } from './fast-path.js';
-import { hcl1Repairable, repairHcl1 } from './hcl1-repair.js';
+import { MAX_STATEMENT_LINES, hcl1Repairable, repairHcl1 } from './hcl1-repair.js';
 import { locateHcl, locateJson, type LocatedFile } from './locate.js';
 import { findTooDeep } from './nesting.js';
 
@@ -56,6 +56,8 @@ export class FileParser {
     readonly maxDepth: number = DEFAULT_LIMITS.maxDepth,
     /** Called as each distinct content is parsed (for measurements: the last call ends parsing). */
     readonly onParsed: () => void = () => {},
+    /** Lines of one argument compared as a Terraform 0.11 copy (max_hcl1_statement_lines). */
+    readonly maxStatementLines: number = MAX_STATEMENT_LINES,
   ) {}
 
   /** Releases the parser's workers, if it has any. */
@@ -104,19 +106,25 @@ export class FileParser {
       return { body, located, error: null };
     } catch (e) {
       const error = toParseError(file.path, e);
-      return (hcl1Repairable(error.message) && (await this.parseRepaired(file))) || { body: {}, located, error };
+      if (!hcl1Repairable(error.message)) return { body: {}, located, error };
+      const { parsed, tooLong } = await this.parseRepaired(file);
+      if (parsed) return parsed;
+      // the bound that kept an argument from being compared is said with the parser's words
+      const bound = `an argument of more than ${this.maxStatementLines} lines (line ${tooLong}) was not compared as a Terraform 0.11 repeated copy (max_hcl1_statement_lines)`;
+      return { body: {}, located, error: tooLong === null ? error : { ...error, message: `${error.message} Also: ${bound}.` } };
     }
   }
 
-  /** The file read as Terraform 0.11 read it, or null when the rewritten text does not parse either. */
-  async parseRepaired(file: SourceFile): Promise<Omit<ParsedFile, 'path'> | null> {
-    const content = repairHcl1(file.content);
-    if (content === null) return null;
+  /** The file read as Terraform 0.11 read it (null when the rewritten text does not parse
+   * either), and the first argument too long to compare, if any. */
+  async parseRepaired(file: SourceFile): Promise<{ parsed: Omit<ParsedFile, 'path'> | null; tooLong: number | null }> {
+    const { text, tooLong } = repairHcl1(file.content, this.maxStatementLines);
+    if (text === null) return { parsed: null, tooLong };
     try {
-      const body = fastHclToJson(content) ?? (await this.toJson(file.path, content));
-      return { body, located: locateHcl(content), error: null };
+      const body = fastHclToJson(text) ?? (await this.toJson(file.path, text));
+      return { parsed: { body, located: locateHcl(text), error: null }, tooLong };
     } catch {
-      return null;
+      return { parsed: null, tooLong };
     }
   }
 }
