@@ -19,7 +19,7 @@ import { instanceKeyRenames } from './model/instance-keys.js';
 import { renameAddresses } from './model/rename.js';
 import { findAddressChanges } from './findings/address-changes.js';
 import { locateThroughCall } from './findings/module-calls.js';
-import { reachedThroughCaller } from './findings/standalone-modules.js';
+import { moduleRepositoryWords, reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
 import { gatherSetByCallers } from './findings/set-by-callers.js';
 import { plainTopDirectory } from './findings/describe.js';
@@ -63,7 +63,10 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
   }
-  for (const f of mergeAcrossInstances(gatherSetByCallers(raised, head))) findings.push(suppress(inPlainWords(f), head, used, standing));
+  const moduleWords = moduleRepositoryWords(head);
+  // a module repository's blocks named as the module's own: renamed before instances merge
+  for (const f of mergeAcrossInstances(gatherSetByCallers(raised.map(moduleWords.rename), head)))
+    findings.push(suppress(inPlainWords(moduleWords.note(f)), head, used, standing));
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||

@@ -154,7 +154,8 @@ describe('CLI diff scope', () => {
     const ingress = doc.findings.find((f) => f.rule === 'new-ingress')!;
     // the rule changed: the finding sits on it, in the module at the top
     expect(ingress).toMatchObject({ resource: 'module.db.aws_security_group.this', location: { file: 'main.tf' } });
-    expect(ingress.title).toBe('5432-5439/tcp opened to the internet on module.db.aws_security_group.this');
+    // named as the module's own, as the standalone instance's findings are (the call is in the message)
+    expect(ingress.title).toBe('5432-5439/tcp opened to the internet on aws_security_group.this');
     const model = await run(['model', join(head, 'examples/complete'), '--format', 'json']);
     expect(model.stdout).not.toMatch(/"file": "\.\.\/|\.\.:/);
     expect(model.stdout).toContain('"file": "main.tf"');
