@@ -4,7 +4,7 @@ import type { Finding } from '../result.js';
 import { code } from './code-span.js';
 
 /** `first`, its message ending with `lead(count)` and the first `limit` of the others' resources. */
-export function namingOthers(first: Finding, others: Finding[], limit: number, lead: (count: number) => string): Finding {
+export function namingOthers<F extends Pick<Finding, 'message' | 'resource'>>(first: F, others: F[], limit: number, lead: (count: number) => string): F {
   if (!others.length) return first;
   const names = others.slice(0, limit).map((f) => code(f.resource));
   const more = others.length > limit ? ` and ${others.length - limit} more` : '';

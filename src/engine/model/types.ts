@@ -117,6 +117,12 @@ export interface RuleDeclaration {
   /** Identity of the rule in AWS (type, protocol, ports, peers) for replacement checks. */
   identity: string;
   createBeforeDestroy: boolean;
+  /**
+   * Root variables with an empty default that its target also reads (`var.create ?
+   * aws_security_group.this[0].id : var.security_group_id`): a caller that sets them may put
+   * the rule on a group it passes, not only on `group`.
+   */
+  targetSetOutside: string[];
 }
 
 /**

@@ -9,6 +9,7 @@ import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
+import { callerTargetFindings } from '../findings/caller-targets.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -62,7 +63,7 @@ export const unresolvedValue = defineRule({
     // unknown on the same rule (unknownAtBase) is not new; whatever else the group gains is
     const changed = new Set(ctx.head.declarations.filter((d) => !baseIdentities.has(`${d.resource}|${d.identity}`)).map((d) => declarationKey(d)));
     for (const key of changedByInputs) changed.add(key);
-    return [...byResource.entries()]
+    const unresolved = [...byResource.entries()]
       .filter(([key]) => changed.has(key))
       .map(([, { rule: r, what, kinds, fromData }]) =>
         placeAtCause(ctx, r, {
@@ -83,6 +84,7 @@ export const unresolvedValue = defineRule({
           location: r.location,
         }),
       );
+    return [...unresolved, ...callerTargetFindings(ctx)];
   },
 });
 

@@ -84,9 +84,10 @@ export class Extraction {
     const v = this.attrQuiet(inst, attribute);
     if (!(v instanceof Unknown)) {
       const key = groupKey(v) ?? display(v);
-      // AWS refuses an empty target, so the id comes from outside (an empty default a caller
-      // sets): the rule is on the group its expression names, never on a nameless one
-      if (key.trim() !== '') return key;
+      // AWS refuses an empty target and the argument is required, so an empty or null id comes
+      // from outside (an empty default a caller sets): the rule is on the group its expression
+      // names, never on a nameless one ("opened to the internet on null")
+      if (v !== null && key.trim() !== '') return key;
       const raw = inst.decl.body[attribute];
       return (typeof raw === 'string' && unwrap(raw)) || '""';
     }

@@ -36,6 +36,8 @@ export interface RuleSpec {
   emptyDefaults: string[];
   /** The root variables set outside the repository that create the instance (Instance.setOutside). */
   setOutside: string[];
+  /** Root variables with an empty default its target reads (see RuleDeclaration). */
+  targetSetOutside?: string[];
 }
 
 /** What every standalone rule resource declares the same way, whatever its family. */
@@ -57,6 +59,7 @@ export function standaloneRuleFields(
   | 'emptyDefaults'
   | 'missing'
   | 'setOutside'
+  | 'targetSetOutside'
 > {
   return {
     missing: notWritten(inst.decl.body, required),
@@ -69,6 +72,7 @@ export function standaloneRuleFields(
     ...declarationFacts(inst.decl.body),
     emptyDefaults: emptyDefaults(inst, peerArguments(inst.decl.body)),
     setOutside: inst.setOutside,
+    targetSetOutside: emptyDefaults(inst, [inst.decl.body['security_group_id']]),
   };
 }
 
@@ -206,6 +210,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       ...invalid.map((i) => `invalid:${i.field}=${i.value}`).sort(),
     ].join('|'),
     createBeforeDestroy: spec.createBeforeDestroy,
+    targetSetOutside: spec.targetSetOutside ?? [],
   };
   x.model.declarations.push(declaration);
 }
