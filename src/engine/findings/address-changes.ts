@@ -23,10 +23,8 @@ export interface AddressChange {
 export function findAddressChanges(base: Model, head: Model): AddressChange[] {
   const inHead = new Set(head.groups.map((g) => g.address));
   const inBase = new Set(base.groups.map((g) => g.address));
-  // a `removed` or `import` block says what becomes of the address: the author decided
-  const declared = (address: string, blocks: string[]) => blocks.some((b) => withoutInstanceKeys(b) === withoutInstanceKeys(address));
-  const gone = base.groups.filter((g) => !inHead.has(g.address) && !declared(g.address, [...base.removed, ...head.removed]));
-  const added = head.groups.filter((g) => !inBase.has(g.address) && !declared(g.address, head.imported));
+  const gone = base.groups.filter((g) => !inHead.has(g.address) && !removedBy(g.address, base, head));
+  const added = head.groups.filter((g) => !inBase.has(g.address) && !importedBy(g.address, head));
   if (!gone.length || !added.length) return [];
   const usedBefore = usesOfGroups(base);
   const usedAfter = usesOfGroups(head);
@@ -42,16 +40,29 @@ export function findAddressChanges(base: Model, head: Model): AddressChange[] {
       candidates.push({ from: old.address, to: now.address, switched, written, score: switched.length + (same ? 1 : 0) });
     }
   }
-  // each group pairs once, the best-evidenced pair first
-  candidates.sort((a, b) => b.score - a.score);
+  return pairEachOnce(candidates, (c) => c.score).map(({ score: _, ...change }) => change);
+}
+
+/** Each address pairs once, the best-evidenced pair first. */
+export function pairEachOnce<T extends { from: string; to: string }>(candidates: T[], score: (c: T) => number): T[] {
   const paired = new Set<string>();
-  const out: AddressChange[] = [];
-  for (const { score: _, ...change } of candidates) {
-    if (paired.has(change.from) || paired.has(change.to)) continue;
-    paired.add(change.from).add(change.to);
-    out.push(change);
+  const out: T[] = [];
+  for (const c of [...candidates].sort((a, b) => score(b) - score(a))) {
+    if (paired.has(c.from) || paired.has(c.to)) continue;
+    paired.add(c.from).add(c.to);
+    out.push(c);
   }
   return out;
+}
+
+/** A `removed` block says what becomes of the old address: the author decided. */
+export function removedBy(address: string, base: Model, head: Model): boolean {
+  return [...base.removed, ...head.removed].some((b) => withoutInstanceKeys(b) === withoutInstanceKeys(address));
+}
+
+/** An `import` block adopts an existing object at the new address. */
+export function importedBy(address: string, head: Model): boolean {
+  return head.imported.some((b) => withoutInstanceKeys(b) === withoutInstanceKeys(address));
 }
 
 /** Group address → the resources that use it: attach it, add a standalone rule to it, or name it as a peer. */
@@ -93,11 +104,11 @@ function steps(address: string): string[] {
 }
 
 /**
- * The `moved` block that keeps an object: the module both addresses share (where the block is
- * written; '' for the root) and each address relative to it. When only a module call's
- * instance key changed, the block moves the module instance and everything in it follows.
+ * The `moved` block that keeps an object, as the fix words it: each address relative to the
+ * module both share (where the block is written). When only a module call's instance key
+ * changed, the block moves the module instance and everything in it follows.
  */
-export function movedBlockFor(from: string, to: string): { module: string; from: string; to: string; callKey: boolean } {
+export function movedBlockFor(from: string, to: string, base: Model, head: Model): { from: string; to: string; where: string; callKey: boolean } {
   const label = rootOf(from);
   const a = steps(from.slice(label.length));
   const b = steps(to.slice(label.length));
@@ -105,10 +116,23 @@ export function movedBlockFor(from: string, to: string): { module: string; from:
   while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
   const rest = (s: string[]) => s.slice(i + 1).join('.');
   const callKey = i < a.length - 1 && i < b.length - 1 && withoutInstanceKeys(a[i]!) === withoutInstanceKeys(b[i]!) && rest(a) === rest(b);
+  const [f, t] = callKey ? [a[i]!, b[i]!] : [a.slice(i).join('.'), b.slice(i).join('.')];
+  const module = a.slice(0, i).join('.');
+  const sameModule = !f.startsWith('module.') && !t.startsWith('module.');
   return {
-    module: a.slice(0, i).join('.'),
-    from: callKey ? a[i]! : a.slice(i).join('.'),
-    to: callKey ? b[i]! : b.slice(i).join('.'),
+    from: writable(f, from, base),
+    to: writable(t, to, head),
+    where: sameModule ? 'in the module that declares it' : module ? `in the code of \`${module}\`` : 'in the root module',
     callKey,
   };
+}
+
+/**
+ * A `moved` address names a real instance: a module instance `[*]` (a count or for_each not
+ * known here) is `[0]` of a count, or a key to fill in of a for_each.
+ */
+function writable(step: string, address: string, model: Model): string {
+  if (!step.includes('[*]')) return step;
+  const call = model.moduleCalls.find((c) => c.address === withoutInstanceKeys(address.slice(0, address.indexOf('[*]'))));
+  return step.replace('[*]', call && 'for_each' in call.arguments ? '["<key>"]' : '[0]');
 }

@@ -6,11 +6,11 @@ import { movedBlockFor, type AddressChange } from '../findings/address-changes.j
 import { changedInputsFor, inputLocation } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
 import { dirOf } from '../hcl/config-files.js';
-import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isUnknownText } from '../evaluate/value.js';
 import { alwaysDiffer, type TemplateShape } from '../evaluate/partly-known.js';
 import { atCause, fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
+import { ruleAddressReplacements } from '../findings/rule-address-changes.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
 import { shortReference } from '../findings/describe.js';
@@ -26,7 +26,8 @@ const FIELDS = [
 export const forcedReplacement = defineRule({
   id: 'forced-replacement',
   severity: 'medium',
-  summary: 'A change to name, name_prefix, description or vpc_id, or of the address with no `moved` block, replaces the security group.',
+  summary:
+    'A change to name, name_prefix, description or vpc_id, or of the address with no `moved` block, replaces the security group (an address change replaces a rule resource too).',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
     const moved = new Map(ctx.addressChanges.map((c) => [c.to, c]));
@@ -76,7 +77,7 @@ export const forcedReplacement = defineRule({
         location: firstAttr ?? group.location,
       });
     }
-    findings.push(...legacyRuleReplacements(ctx));
+    findings.push(...legacyRuleReplacements(ctx), ...ruleAddressReplacements(ctx));
     return findings;
   },
 });
@@ -108,10 +109,7 @@ const shown = (v: string | null) => (v === null ? 'unset' : v === '' ? '""' : v)
 function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Group) {
   const { from, to, switched } = change;
   const users = switched.map((r) => code(r)).join(', ');
-  const moved = movedBlockFor(from, to);
-  const [movedFrom, movedTo] = [writable(moved.from, from, ctx.base), writable(moved.to, to, ctx.head)];
-  const sameModule = !moved.from.startsWith('module.') && !moved.to.startsWith('module.');
-  const where = sameModule ? 'in the module that declares it' : moved.module ? `in the code of ${code(moved.module)}` : 'in the root module';
+  const moved = movedBlockFor(from, to, ctx.base, ctx.head);
   // adding count to a module call moves nothing (Terraform moves only a resource's x to x[0] by itself)
   const byItself = moved.callKey
     ? `The module call's instance key changed (${code(moved.from)} → ${code(moved.to)}): Terraform moves a resource between \`x\` and \`x[0]\` by itself when \`count\` is added or removed, never a module call. It destroys the old group and creates a new one, with a new id.`
@@ -125,7 +123,7 @@ function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Gr
       'AWS refuses to delete a group that is still attached to a network interface or referenced by another rule (`DependencyViolation`): whatever still uses the old id outside this configuration blocks the apply, and everything that uses the group switches to a new id.',
       'What the new group allows is compared with what the old one allowed: only access it adds is reported.',
       '',
-      `Fix: to keep the group, add a \`moved\` block with ${code(`from = ${movedFrom}`)} and ${code(`to = ${movedTo}`)} ${where}. If the replacement is intended, move what uses the old group first.`,
+      `Fix: to keep the group, add a \`moved\` block with ${code(`from = ${moved.from}`)} and ${code(`to = ${moved.to}`)} ${moved.where}. If the replacement is intended, move what uses the old group first.`,
     ].join('\n'),
     resource: to,
     location: group.location,
@@ -139,16 +137,6 @@ function addressReplacement(ctx: ReviewContext, change: AddressChange, group: Gr
         .at(0)
     : undefined;
   return cause ? atCause(finding, inputLocation(cause.i), `The group created in place of ${code(from)}`) : finding;
-}
-
-/**
- * A `moved` address names a real instance: a module instance `[*]` (a count or for_each not
- * known here) is `[0]` of a count, or a key to fill in of a for_each.
- */
-function writable(step: string, address: string, model: Model): string {
-  if (!step.includes('[*]')) return step;
-  const call = model.moduleCalls.find((c) => c.address === withoutInstanceKeys(address.slice(0, address.indexOf('[*]'))));
-  return step.replace('[*]', call && 'for_each' in call.arguments ? '["<key>"]' : '[0]');
 }
 
 /**
