@@ -5,9 +5,10 @@
 // a rule the old one still holds, AWS refuses it as a duplicate (`InvalidPermission.Duplicate`,
 // research/semantics.md §2.2) and the apply fails; the old rule's delete still goes through.
 // Either way the access is gone for a while: for a moment, or until the next apply.
-import type { Location, Model, Rule } from '../model/types.js';
+import type { Location, Model, Rule, RuleOrigin } from '../model/types.js';
 import { code } from './code-span.js';
 import type { ReviewContext } from './context.js';
+import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { importedBy, movedBlockFor, pairEachOnce, removedBy, rootOf } from './address-changes.js';
 import { fingerprint } from './finding.js';
 import { groupTitle } from './describe.js';
@@ -17,6 +18,8 @@ export interface RuleAddressChange {
   to: string;
   /** The AWS rules both declare, on the same group: the new resource creates what the old one still holds. */
   shared: Rule[];
+  /** The old resource's type. */
+  origin: RuleOrigin;
 }
 
 /**
@@ -35,9 +38,9 @@ function findRuleAddressChanges(base: Model, head: Model, replaced: Set<string>)
   for (const [from, olds] of gone) {
     const keys = new Set(olds.map(awsRuleKey));
     for (const [to, nows] of added) {
-      if (olds[0]!.origin !== nows[0]!.origin || rootOf(from) !== rootOf(to)) continue;
+      if (rootOf(from) !== rootOf(to)) continue;
       const shared = nows.filter((r) => !replaced.has(r.group) && keys.has(awsRuleKey(r)));
-      if (shared.length) candidates.push({ from, to, shared });
+      if (shared.length) candidates.push({ from, to, shared, origin: olds[0]!.origin });
     }
   }
   return pairEachOnce(candidates, (c) => c.shared.length);
@@ -53,6 +56,11 @@ function rulesByResource(model: Model, keep: (address: string) => boolean): Map<
     else out.set(r.resource, [r]);
   }
   return out;
+}
+
+/** From one rule resource type to another (`aws_security_group_rule` → `aws_vpc_security_group_ingress_rule`). */
+function crossType(change: RuleAddressChange): boolean {
+  return change.shared[0]!.origin !== change.origin;
 }
 
 /** What AWS tells a rule by: its group, direction, protocol, ports and peer (not its description). */
@@ -74,9 +82,11 @@ export function ruleAddressReplacements(ctx: ReviewContext) {
   const byRoot = new Map<string, { change: RuleAddressChange; location: Location }[]>();
   for (const change of findRuleAddressChanges(ctx.base, ctx.head, replaced)) {
     const location = ctx.head.resources.find((r) => r.address === change.to)?.location ?? change.shared[0]!.location;
-    const list = byRoot.get(rootOf(change.to));
+    // a move to another resource type has another fix: one finding for each kind
+    const key = `${rootOf(change.to)}\0${crossType(change)}`;
+    const list = byRoot.get(key);
     if (list) list.push({ change, location });
-    else byRoot.set(rootOf(change.to), [{ change, location }]);
+    else byRoot.set(key, [{ change, location }]);
   }
   return [...byRoot.values()].map((renames) => {
     renames.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine);
@@ -97,10 +107,16 @@ export function ruleAddressReplacements(ctx: ReviewContext) {
         ? `${renames.length} rule resources are replaced: their addresses changed with no moved block`
         : `${from} is replaced by ${to}: the rule's address changed with no moved block`,
       message: [
-        `${code(from)} is no longer declared and ${code(to)} declares ${what} on ${groups}, with no \`moved\` block.${others.length ? ` So do ${others.length} other rule resources: ${listed.join(', ')}${more}.` : ''} Terraform does not rename by itself: it deletes the old rule resource and creates the new one, with no order between the two.`,
+        `${code(from)} is no longer declared and ${code(to)} declares ${what} on ${groups}, with no \`moved\` block.${others.length ? ` ${others.length === 1 ? 'So does 1 other rule resource' : `So do ${others.length} other rule resources`}: ${listed.join(', ')}${more}.` : ''} ${
+          crossType(change)
+            ? 'No `moved` block can join two resource types: Terraform deletes the old rule resource and creates the new one, with no order between the two.'
+            : 'Terraform does not rename by itself: it deletes the old rule resource and creates the new one, with no order between the two.'
+        }`,
         "AWS holds a rule once: if the new resource asks for it while the old one still holds it, AWS refuses it as a duplicate (`InvalidPermission.Duplicate`) and the apply fails; the old rule is deleted all the same, so the access is gone until the next apply. In the other order it is gone for a moment. `create_before_destroy` does not order the two: it orders the two halves of one resource's replacement.",
         '',
-        `Fix: add a \`moved\` block with ${code(`from = ${moved.from}`)} and ${code(`to = ${moved.to}`)} ${moved.where}${others.length ? ', and one for each of the others' : ''}: the rule keeps its AWS rule and nothing is revoked.`,
+        crossType(change)
+          ? `Fix: to keep the AWS rule, add a \`removed\` block for ${code(withoutInstanceKeys(moved.from))} with \`lifecycle { destroy = false }\` ${moved.where} (Terraform forgets it and leaves the rule in AWS), and an \`import\` block in the root module that adopts the rule at ${code(to.slice(rootOf(to).length))}${others.length ? ', and the same for each of the others' : ''}.`
+          : `Fix: add a \`moved\` block with ${code(`from = ${moved.from}`)} and ${code(`to = ${moved.to}`)} ${moved.where}${others.length ? ', and one for each of the others' : ''}: the rule keeps its AWS rule and nothing is revoked.`,
       ].join('\n'),
       resource: to,
       location,
