@@ -9,7 +9,6 @@
 import type { ReviewSettings } from './settings.js';
 import { AccessIndex, isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
-import { SET_OUTSIDE } from './evaluate/value.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
@@ -238,7 +237,7 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
   const againstHead = headMayTarget(base, headModel, head);
   // a rule only a value set outside created (for_each over a map passed in empty): what it
   // allowed was the callers' choice, nothing known to close
-  const callers = (rule: Rule) => rule.conditional?.includes(SET_OUTSIDE) === true;
+  const callers = (rule: Rule) => rule.conditionSetOutside.length > 0;
   for (const rule of base.rules) {
     if (swapped(rule) || leftInAws(rule) || callers(rule)) continue;
     const gone = againstHead(rule).opened(rule);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProtocolPorts, normalisePorts, normaliseProtocol } from '../../src/engine/model/protocol.js';
 import { modelOf, ruleLines } from '../helpers/model.js';
+import type { Rule } from '../../src/engine/model/types.js';
 
 describe('protocol and port normalisation', () => {
   it.each([
@@ -386,6 +387,40 @@ resource "aws_security_group_rule" "r" {
     expect(m.declarations.map((d) => d.peersSetOutside)).toEqual([['var.partners']]);
     const set = await modelOf({ ...files, 'terraform.tfvars': 'partners = []\n' });
     expect(set.declarations.map((d) => d.peersSetOutside)).toEqual([[]]);
+  });
+
+  it('tells a value set outside the repository by where it comes from, never by the words of a reason', async () => {
+    const rule = (name: string, body: string) => `resource "aws_security_group_rule" "${name}" {
+  type              = "ingress"
+  security_group_id = aws_security_group.g.id
+  protocol          = "tcp"
+${body}
+}
+`;
+    const m = await modelOf({
+      'main.tf': `variable "cidrs" { default = [] }
+variable "ports" { default = [] }
+data "aws_ssm_parameter" "p" { name = "cidr" }
+resource "aws_security_group" "g" {}
+${rule('element', '  count = length(var.cidrs)\n  from_port = 443\n  to_port = 443\n  cidr_blocks = [var.cidrs[count.index]]')}
+${rule('ports', '  count = length(var.ports)\n  from_port = var.ports[count.index]\n  to_port = var.ports[count.index]\n  cidr_blocks = ["10.0.0.0/8"]')}
+${rule('worded', '  count = data.aws_ssm_parameter.p.value == "set outside the repository" ? 1 : 0\n  from_port = 22\n  to_port = 22\n  cidr_blocks = [cidrsubnet("10.0.0.0/8", 8, count.index)]')}`,
+    });
+    // one peer per element of var.cidrs: the callers', no rule of its own
+    expect(m.rules.map((r) => r.resource)).toEqual(['aws_security_group_rule.ports', 'aws_security_group_rule.worded']);
+    expect(m.declarations.find((d) => d.resource === 'aws_security_group_rule.element')).toMatchObject({
+      awsRules: 0,
+      peersSetOutside: ['var.cidrs'],
+    });
+    // created by var.ports, its ports from it: both said as data, beside the words
+    const [ports, worded] = m.rules as [Rule, Rule];
+    expect(ports).toMatchObject({ conditionSetOutside: ['var.ports'], unresolvedSetOutside: ['var.ports'] });
+    expect(ports.conditional).toContain('set outside the repository');
+    // the PR's own string in a count puts the words in its reason, and changes nothing: the
+    // peer computed from count.index stays unresolved (a rule), the count the PR's own
+    expect(worded.conditional).toContain('set outside the repository');
+    expect(worded.peer).toMatchObject({ type: 'unresolved', value: 'cidrsubnet("10.0.0.0/8", 8, count.index)' });
+    expect(worded).toMatchObject({ conditionSetOutside: [], unresolvedSetOutside: [] });
   });
 
   it('drops invalid CIDRs from the peers and records them with the field and line; an unknown CIDR stays unresolved', async () => {

@@ -17,8 +17,9 @@ export class Alternatives extends Unknown {
      * dropped from what a required argument can be (`c ? var.x : null` keeps var.x's null).
      */
     readonly nullWritten: readonly boolean[] = branches.map(() => false),
+    setOutside?: readonly string[],
   ) {
-    super(expr, reason);
+    super(expr, reason, setOutside);
   }
 }
 
@@ -69,6 +70,7 @@ export function eachBranch(expr: string, alternatives: Alternatives, step: (bran
     alternatives.reason,
     values,
     nullWritten.map((written, i) => written && values[i] === null),
+    alternatives.setOutside,
   );
 }
 

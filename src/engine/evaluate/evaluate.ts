@@ -145,7 +145,7 @@ export function unwrap(src: string): string {
 }
 
 function unknownFrom(node: Node, inner: Unknown): Unknown {
-  return new Unknown(node.src, inner.reason);
+  return new Unknown(node.src, inner.reason, inner.setOutside);
 }
 
 export function evaluate(node: Node, scope: Scope): Value {
@@ -272,7 +272,7 @@ function getIndex(node: Node, object: Value, key: Value): Value {
 /** `L[i]` with i unknown: one of L's elements (see OneOf). */
 function anyElement(node: Node, object: Value, key: Unknown): Value {
   const items = Array.isArray(object) ? object : isObject(object) ? Object.values(object) : [];
-  return items.length ? new OneOf(node.src, key.reason, items) : unknownFrom(node, key);
+  return items.length ? new OneOf(node.src, key.reason, items, undefined, key.setOutside) : unknownFrom(node, key);
 }
 
 function evaluateSplat(node: Node, object: Value, ops: SplatOp[], scope: Scope): Value {
@@ -415,6 +415,7 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
       test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
       values,
       nullWritten,
+      test instanceof Unknown ? test.setOutside : undefined,
     );
   }
   return evaluate(toBoolValue(test) ? node.then : node.else, scope);
@@ -471,7 +472,7 @@ function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scop
   const out = renderParts(parts, scope);
   if (!(out instanceof Unknown)) return out;
   const shape = templateShape(parts, scope);
-  return shape ? new PartlyKnown(node.src, out.reason, shape) : new Unknown(node.src, out.reason);
+  return shape ? new PartlyKnown(node.src, out.reason, shape, out.setOutside) : unknownFrom(node, out);
 }
 
 /**

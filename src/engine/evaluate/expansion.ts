@@ -1,7 +1,7 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
-import { Ref, SET_OUTSIDE, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
+import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
 export type Expansion =
@@ -39,17 +39,18 @@ function tooMany(n: number, body: Record<string, unknown>, expr: unknown): Expan
 
 /**
  * Zero or more instances, none of whose keys is known (count.index / each.* unknown); a count
- * derived from a value set outside the repository says so in their reason too.
+ * derived from a value set outside the repository makes them set outside too, and says so.
  */
 export function unknownExpansion(
   body: Record<string, unknown>,
   unknown: Unknown,
-  state = unknown.reason.includes(SET_OUTSIDE) ? `unknown (${unknown.reason})` : 'unknown',
+  state = unknown.setOutside ? `unknown (${unknown.reason})` : 'unknown',
 ): Extract<Expansion, { kind: 'unknown' }> {
+  const key = (expr: string, why: string) => new Unknown(expr, why, unknown.setOutside);
   if (body['count'] !== undefined)
-    return { kind: 'unknown', unknown, scope: { count: { index: new Unknown('count.index', `the count is ${state}`) } }, mayBeEmpty: true };
+    return { kind: 'unknown', unknown, scope: { count: { index: key('count.index', `the count is ${state}`) } }, mayBeEmpty: true };
   const why = `for_each is ${state}`;
-  return { kind: 'unknown', unknown, scope: { each: { key: new Unknown('each.key', why), value: new Unknown('each.value', why) } }, mayBeEmpty: true };
+  return { kind: 'unknown', unknown, scope: { each: { key: key('each.key', why), value: key('each.value', why) } }, mayBeEmpty: true };
 }
 
 /** Evaluates count / for_each of a resource or module call body. */

@@ -19,16 +19,17 @@ export class JoinedLists extends Unknown {
     readonly separator: string,
     /** The joined lists, each an array or an unknown (a whole list not known before apply). */
     readonly lists: readonly Value[],
+    setOutside?: readonly string[],
   ) {
-    super(expr, reason);
+    super(expr, reason, setOutside);
   }
 }
 
-/** The reason a joined item is not known: the first unknown's, or the reference's. */
-function unknownReason(items: Value[]): string | null {
+/** Why a joined item is not known: the first unknown's reason (and its variables set outside), or the reference's. */
+function unknownReason(items: Value[]): Pick<Unknown, 'reason' | 'setOutside'> | null {
   for (const item of items) {
-    if (item instanceof Unknown) return item.reason;
-    if (item instanceof Ref) return `${item.text} is known only after apply`;
+    if (item instanceof Unknown) return item;
+    if (item instanceof Ref) return { reason: `${item.text} is known only after apply` };
   }
   return null;
 }
@@ -41,8 +42,8 @@ function join(args: Value[], src: string): Value | undefined {
   // one reference alone is the `join("", x.*.id)` idiom, which the function itself keeps
   if (items.length === 1 && items[0] instanceof Ref) return undefined;
   if (!items.every((x) => typeof x === 'string' || typeof x === 'number' || x instanceof Unknown || x instanceof Ref)) return undefined;
-  const reason = unknownReason(items);
-  return reason === null ? undefined : new JoinedLists(src, reason, sep, lists);
+  const why = unknownReason(items);
+  return why === null ? undefined : new JoinedLists(src, why.reason, sep, lists, why.setOutside);
 }
 
 function split(args: Value[]): Value | undefined {

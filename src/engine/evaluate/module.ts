@@ -211,7 +211,7 @@ export class ModuleInstance implements ModuleContext {
         location: null,
         variables: flags,
       });
-    return { ...unknownExpansion(body, new Unknown(String(raw), why), `${SET_OUTSIDE} (${flags.join(', ')})`), setOutside: flags };
+    return { ...unknownExpansion(body, new Unknown(String(raw), why, flags), `${SET_OUTSIDE} (${flags.join(', ')})`), setOutside: flags };
   }
 
   /**
@@ -336,7 +336,8 @@ export class ModuleInstance implements ModuleContext {
     }
     const { expansion, instances } = child;
     const lazy = (m: ModuleInstance) => new Lazy(m.address, (output) => m.output(output));
-    if (expansion.kind === 'unknown') return new Unknown(src, `the instances of module.${name} are unknown: ${expansion.unknown.reason}`);
+    if (expansion.kind === 'unknown')
+      return new Unknown(src, `the instances of module.${name} are unknown: ${expansion.unknown.reason}`, expansion.unknown.setOutside);
     if (expansion.kind === 'single') return lazy([...instances!.values()][0]!);
     const decl = this.source.calls.get(name)!;
     if (decl.body['count'] !== undefined) return [...instances!.values()].map(lazy);

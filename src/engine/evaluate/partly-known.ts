@@ -11,8 +11,9 @@ export class PartlyKnown extends Unknown {
     expr: string,
     reason: string,
     readonly shape: TemplateShape,
+    setOutside?: readonly string[],
   ) {
-    super(expr, reason);
+    super(expr, reason, setOutside);
   }
 }
 

@@ -17,6 +17,13 @@ export class Unknown {
     expr: string,
     /** Why: "variable has no default and no tfvars value", "data source", … */
     readonly reason: string,
+    /**
+     * The root variables set outside the repository (`-var`, `TF_VAR_`, a calling
+     * configuration) it comes from, when it does: an instance's count.index or each.value of a
+     * count those variables switch on, and what is computed from them. Data, not words in
+     * `reason`, so that no wording (nor a string in the PR) decides it.
+     */
+    readonly setOutside?: readonly string[],
   ) {
     this.expr = normaliseReference(expr);
   }
@@ -236,5 +243,5 @@ export function display(v: Value): string {
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof Ref ? x.text : x instanceof Unknown ? `(unknown: ${x.expr})` : x));
 }
 
-/** In the reason of every unknown that comes from a value set outside the repository (an instance's count.index, each.value, a branch an empty default fails). */
+/** Words for the reason of an unknown set outside the repository (Unknown.setOutside says which are). */
 export const SET_OUTSIDE = 'set outside the repository';

@@ -5,7 +5,6 @@
 // terraform-aws-security-group); they are one finding on the block that creates them, low
 // like peers set outside (set-outside.ts). What the code written here opens (a hard-coded
 // 0.0.0.0/0, a module default) is known and keeps its own finding and severity.
-import { SET_OUTSIDE } from '../evaluate/value.js';
 import type { Model, Rule, SetByCallers } from '../model/types.js';
 import type { Finding } from '../result.js';
 import { code } from './code-span.js';
@@ -68,10 +67,8 @@ function withOthers([first, ...others]: Finding[]): Finding {
  * outside). A finding above low is about what is written here, and stays.
  */
 function decidedByCallers(f: Finding, rules: Rule[]): boolean {
-  const theirs = rules.every((r) => {
-    const reasons = [...(r.peer.type === 'unresolved' ? [r.peer.reason] : []), ...(r.unresolved?.split('; ') ?? [])];
-    return reasons.length > 0 && reasons.every((reason) => reason.includes(SET_OUTSIDE));
-  });
+  // a peer set outside is no rule's (the declaration's peersSetOutside): an unresolved one is not theirs
+  const theirs = rules.every((r) => r.peer.type !== 'unresolved' && r.unresolvedSetOutside.length > 0);
   if (f.rule === 'unresolved-value') return rules.length > 0 && theirs;
   return (f.rule === 'new-ingress' || f.rule === 'new-egress') && (f.severity === 'low' || f.severity === 'info') && theirs;
 }

@@ -17,8 +17,26 @@ export function resourceType(address: string): string {
 /** Resource types whose `id` is a security group. */
 export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 
-/** A peer, or a known value the provider rejects (the rule's apply would fail). */
-export type PeerOrInvalid = Peer | ({ type: 'invalid' } & InvalidValue);
+/**
+ * A peer; or one set outside the repository (an element of a collection passed in empty:
+ * `each.key` of `for_each = var.cidrs`), the callers' with no rule of its own
+ * (declare-rules.ts); or a known value the provider rejects (the rule's apply would fail).
+ */
+export type PeerOrInvalid = Peer | SetOutsidePeer | ({ type: 'invalid' } & InvalidValue);
+
+export interface SetOutsidePeer {
+  type: 'set-outside';
+  value: string;
+  reason: string;
+  /** The root variables it comes from (Unknown.setOutside). */
+  variables: readonly string[];
+}
+
+/** The peer an unknown value is: set outside the repository, or unresolved (with what it should have been, when told). */
+export function unknownPeer(u: Unknown, expected?: { expected: 'cidr'; family: 4 | 6 } | { expected: 'group' | 'prefix-list' }): PeerOrInvalid {
+  if (u.setOutside) return { type: 'set-outside', value: u.expr, reason: u.reason, variables: u.setOutside };
+  return { type: 'unresolved', value: u.expr, reason: u.reason, ...expected };
+}
 
 // Go's parser (the provider's) takes four decimal octets without leading zeros, nothing else
 const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
@@ -30,7 +48,7 @@ const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
  */
 export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvalid {
   // an unknown range is still one of the field's family: inside 0.0.0.0/0 (or ::/0) whatever it is
-  if (raw instanceof Unknown) return { type: 'unresolved', value: raw.expr, reason: raw.reason, expected: 'cidr', family };
+  if (raw instanceof Unknown) return unknownPeer(raw, { expected: 'cidr', family });
   if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr', family };
   if (typeof raw !== 'string' || raw.includes('${'))
     return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr', family };
@@ -85,16 +103,16 @@ export function groupKey(v: Value): string | null {
   return null;
 }
 
-export function groupPeer(v: Value): Peer {
-  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason, expected: 'group' };
+export function groupPeer(v: Value): PeerOrInvalid {
+  if (v instanceof Unknown) return unknownPeer(v, { expected: 'group' });
   if (v instanceof Lazy) return { type: 'unresolved', value: v.label, reason: 'a module, not a group id', expected: 'group' };
   const key = groupKey(v);
   if (key === null) return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id`, expected: 'group' };
   return { type: 'group', value: key };
 }
 
-export function prefixListPeer(v: Value): Peer {
-  if (v instanceof Unknown) return { type: 'unresolved', value: v.expr, reason: v.reason, expected: 'prefix-list' };
+export function prefixListPeer(v: Value): PeerOrInvalid {
+  if (v instanceof Unknown) return unknownPeer(v, { expected: 'prefix-list' });
   if (v instanceof Ref) return { type: 'prefix-list', value: v.text };
   if (typeof v === 'string' && v.trim()) return { type: 'prefix-list', value: v.trim() };
   return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a prefix list id`, expected: 'prefix-list' };

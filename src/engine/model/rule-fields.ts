@@ -9,6 +9,8 @@ export interface ProtocolAndPorts {
   protocol: Protocol;
   ports: PortRange;
   unresolved: string[];
+  /** The root variables set outside the repository every unresolved value comes from; [] when one does not (Unknown.setOutside). */
+  unresolvedSetOutside: string[];
   invalid: InvalidValue[];
 }
 
@@ -29,6 +31,12 @@ const ACCEPTED = 'AWS accepts tcp, udp, icmp, icmpv6, all (-1) or a protocol num
 export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: Value, rules: RuleFieldRules = {}): ProtocolAndPorts {
   const { protocolField = 'protocol', missing = [], inline = false } = rules;
   const unresolved: string[] = [];
+  // per unresolved value, the variables set outside the repository it comes from, if it does
+  const outside: (readonly string[] | undefined)[] = [];
+  const assume = (text: string, from?: Unknown) => {
+    unresolved.push(text);
+    outside.push(from?.setOutside);
+  };
   // one finding for a block without several required arguments (`from_port and to_port`)
   const invalid: InvalidValue[] = missing.length
     ? [
@@ -41,26 +49,26 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
     : [];
   let protocol: Protocol = 'all';
   let knownProtocol = false;
-  if (rawProtocol instanceof Unknown) unresolved.push(`protocol ${rawProtocol.expr} (${rawProtocol.reason}): all protocols assumed`);
+  if (rawProtocol instanceof Unknown) assume(`protocol ${rawProtocol.expr} (${rawProtocol.reason}): all protocols assumed`, rawProtocol);
   else if (rawProtocol === null) {
-    if (!missing.includes(protocolField)) unresolved.push('protocol is null here: all protocols assumed');
+    if (!missing.includes(protocolField)) assume('protocol is null here: all protocols assumed');
   } else if (typeof rawProtocol === 'string' || typeof rawProtocol === 'number') {
     const p = normaliseProtocol(rawProtocol);
     if (p === null) invalid.push({ field: protocolField, value: String(rawProtocol), reason: `it is not a protocol: ${ACCEPTED}` });
     else [protocol, knownProtocol] = [p, true];
-  } else unresolved.push(`protocol ${display(rawProtocol)} is not valid: all protocols assumed`);
+  } else assume(`protocol ${display(rawProtocol)} is not valid: all protocols assumed`);
   /** The port as a number (-1 when unknown or not a number: the widest range), and whether it is known. */
   const port = (v: Value, field: string): { value: number | null; known: boolean } => {
     if (v === null) return { value: null, known: false };
     if (v instanceof Unknown) {
-      unresolved.push(`${field} ${v.expr} (${v.reason}): the widest range assumed`);
+      assume(`${field} ${v.expr} (${v.reason}): the widest range assumed`, v);
       return { value: -1, known: false };
     }
     try {
       return { value: toNumberValue(v), known: true };
     } catch {
       if (typeof v === 'string') invalid.push({ field, value: v, reason: 'it is not a number' });
-      else unresolved.push(`${field} ${display(v)} is not a number: the widest range assumed`);
+      else assume(`${field} ${display(v)} is not a number: the widest range assumed`);
       return { value: -1, known: false };
     }
   };
@@ -106,5 +114,6 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
         reason: `with protocol -1 (all) an inline rule needs from_port = 0 and to_port = 0: the provider refuses other ports ("must both be 0 to use the 'ALL' "-1" protocol")`,
       });
   }
-  return { protocol, ports: invalid.length ? [0, 0] : normalisePorts(protocol, from, to), unresolved, invalid };
+  const unresolvedSetOutside = outside.length && outside.every(Boolean) ? [...new Set(outside.flatMap((v) => v!))] : [];
+  return { protocol, ports: invalid.length ? [0, 0] : normalisePorts(protocol, from, to), unresolved, unresolvedSetOutside, invalid };
 }

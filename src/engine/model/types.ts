@@ -54,8 +54,12 @@ export interface Rule {
   location: Location;
   /** Why the declaring resource may or may not exist (count / for_each unknown), or null. */
   conditional: string | null;
+  /** The root variables set outside the repository that count / for_each comes from, when it does (Unknown.setOutside); else []. */
+  conditionSetOutside: string[];
   /** Set when protocol or ports could not be evaluated (then the widest value is assumed). */
   unresolved: string | null;
+  /** The root variables set outside the repository that every unresolved protocol and port comes from; [] when one does not. */
+  unresolvedSetOutside: string[];
   /** The `var.` and `local.` names the declaring resource refers to. */
   refs: string[];
   /** A digest of the declaring resource's arguments as written, to tell an edited rule. */

@@ -14,8 +14,8 @@ export interface Instance {
   decl: Declaration;
   address: string;
   scope: Scope;
-  /** Why the instance may not exist (count / for_each not known here), or null. */
-  conditional: string | null;
+  /** The count / for_each not known here when the instance may not exist, else null. */
+  conditional: Unknown | null;
   /** Named without a key for every instance of a count / for_each not known here. */
   anyKey?: true;
   module: ModuleInstance;
@@ -73,7 +73,7 @@ export class Extraction {
   }
 
   recordPeerUnknowns(inst: Instance, attribute: string, peers: PeerOrInvalid[], loc: Location): void {
-    for (const p of peers) if (p.type === 'unresolved') this.unknown(new Unknown(p.value, p.reason), attribute, inst.address, loc);
+    for (const p of peers) if (p.type === 'unresolved' || p.type === 'set-outside') this.unknown(new Unknown(p.value, p.reason), attribute, inst.address, loc);
   }
 
   /**

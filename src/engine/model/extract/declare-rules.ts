@@ -4,10 +4,9 @@
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { referencedNames } from '../../evaluate/references.js';
-import { SET_OUTSIDE } from '../../evaluate/value.js';
-import { isEmptyValue, type Value } from '../../evaluate/value.js';
+import { isEmptyValue, type Unknown, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
-import type { PeerOrInvalid } from '../peer.js';
+import type { PeerOrInvalid, SetOutsidePeer } from '../peer.js';
 import type { Direction, InvalidValue, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
 import { createBeforeDestroy, location, stringOrNull, type Extraction, type Instance } from './context.js';
 
@@ -28,7 +27,8 @@ export interface RuleSpec {
   origin: RuleOrigin;
   resource: string;
   location: Location;
-  conditional: string | null;
+  /** Instance.conditional. */
+  conditional: Unknown | null;
   createBeforeDestroy: boolean;
   refs: string[];
   digest: string;
@@ -151,8 +151,8 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
   // resource per CIDR still opens nothing new).
   // a peer that is an element of a collection passed in empty (each.key of for_each =
   // var.cidrs) is that collection's, set outside the repository like var.cidrs itself
-  const callers = spec.peers.filter((p) => p.type === 'unresolved' && p.reason.includes(SET_OUTSIDE));
-  const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid' && !callers.includes(p));
+  const callers = spec.peers.filter((p) => p.type === 'set-outside');
+  const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid' && p.type !== 'set-outside');
   // an empty CIDR from a root variable's default "" (`split(",", var.cidrs)` is [""]) is a
   // value whoever runs Terraform sets outside the repository, not one the apply fails on
   const invalidPeers = spec.peers.flatMap((p) => (p.type === 'invalid' && !(p.value === '' && spec.emptyDefaults.length > 0) ? [p] : []));
@@ -180,8 +180,10 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       origin: spec.origin,
       resource: spec.resource,
       location: spec.location,
-      conditional: spec.conditional,
+      conditional: spec.conditional?.reason ?? null,
+      conditionSetOutside: [...(spec.conditional?.setOutside ?? [])],
       unresolved: unresolved.length ? unresolved.join('; ') : null,
+      unresolvedSetOutside: fields.unresolvedSetOutside,
       refs: spec.refs,
       digest: spec.digest,
       emptyDefaults: spec.emptyDefaults,
@@ -200,7 +202,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     protocol,
     ports,
     peersSetOutside: peers.length || invalid.length ? [] : setOutsideNames(spec, callers),
-    conditional: spec.conditional,
+    conditional: spec.conditional?.reason ?? null,
     references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [
       spec.direction,
@@ -220,7 +222,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
  * (`element(var.cidrs, count.index)`), else those that create it (`each.key` of `for_each =
  * toset(var.cidrs)`); never none when a peer was the callers'.
  */
-function setOutsideNames(spec: RuleSpec, callers: PeerOrInvalid[]): string[] {
+function setOutsideNames(spec: RuleSpec, callers: SetOutsidePeer[]): string[] {
   const read = spec.emptyDefaults;
   if (read.length || !callers.length) return read;
   return spec.setOutside.length ? spec.setOutside : callers.map((p) => String(p.value));

@@ -4,8 +4,8 @@ import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
 import { Lazy, Ref, SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
-import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
-import type { Direction, Group, Location, Ownership, Peer } from '../types.js';
+import { cidrPeer, groupPeer, prefixListPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
+import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
@@ -23,8 +23,8 @@ export function addGroup(x: Extraction, inst: Instance): void {
     // an empty default of an input set outside the repository (a module's `vpc_id = ""`, which
     // its callers replace) is no value they use: it stands for theirs, unknown
     const raw = decl.body[name];
-    if ((v === null || v === '') && raw !== undefined && emptyDefaults(inst, [raw]).length)
-      return display(new Unknown(typeof raw === 'string' ? unwrap(raw) : JSON.stringify(raw), SET_OUTSIDE));
+    const outside = (v === null || v === '') && raw !== undefined ? emptyDefaults(inst, [raw]) : [];
+    if (outside.length) return display(new Unknown(typeof raw === 'string' ? unwrap(raw) : JSON.stringify(raw), SET_OUTSIDE, outside));
     return v === null ? null : display(v);
   };
   const attributes: Record<string, Location> = Object.fromEntries([...(block?.attributes ?? [])].map(([name, span]) => [name, location(decl, span)]));
@@ -42,7 +42,7 @@ export function addGroup(x: Extraction, inst: Instance): void {
     inline: { ingress: [], egress: [] },
     location: location(decl),
     attributes,
-    conditional: inst.conditional,
+    conditional: inst.conditional?.reason ?? null,
     digest: declarationFacts(decl.body).digest,
   };
   x.model.groups.push(group);
@@ -89,7 +89,8 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     const unknownIterations = (why: string, setOutside: string[] = []) => {
       states.push('unknown');
       group.inline[direction].push(loc);
-      const unknownIterator = { key: new Unknown(`${iterator}.key`, why), value: new Unknown(`${iterator}.value`, why) };
+      const outside = setOutside.length ? setOutside : undefined;
+      const unknownIterator = { key: new Unknown(`${iterator}.key`, why, outside), value: new Unknown(`${iterator}.value`, why, outside) };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
       addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written }, setOutside);
     };
@@ -162,7 +163,7 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
   if (item instanceof Unknown || !isObject(item)) {
     const u = item instanceof Unknown ? item : new Unknown(display(item), 'not a rule object');
     x.unknown(u, direction, inst.address, loc);
-    const peers: Peer[] = [{ type: 'unresolved', value: u.expr, reason: u.reason }];
+    const peers = [unknownPeer(u)];
     return { protocol: u as Value, from: u as Value, to: u as Value, peers, description: null };
   }
   const peers: PeerOrInvalid[] = [

@@ -40,7 +40,7 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
       decl,
       address: base,
       scope: withNames(module.scope, e.scope),
-      conditional: e.mayBeEmpty ? e.unknown.reason : null,
+      conditional: e.mayBeEmpty ? e.unknown : null,
       anyKey: true,
       module,
       setOutside: e.setOutside ?? setOutside,
