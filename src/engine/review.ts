@@ -6,6 +6,7 @@
 //   2. run every finding rule on (base, head, config)
 //   3. drop disabled rules, mark suppressed findings
 //   4. conclude by `fail_on`, and summarise what closed
+import { append } from './append.js';
 import type { ReviewSettings } from './settings.js';
 import { AccessIndex, isNothing } from './access/access.js';
 import { setToCidrs } from './access/cidr.js';
@@ -189,7 +190,7 @@ function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, sta
     (s) => s.file === f.location.file && s.rule === f.rule && s.line < f.location.startLine && s.line >= f.location.startLine - SUPPRESSION_REACH,
   );
   if (!hit) return f;
-  used.set(hit, [...(used.get(hit) ?? []), f.fingerprint]);
+  append(used, hit, f.fingerprint);
   const state = standing.get(hit);
   if (state === 'at-base' || state === 'accepted') return { ...f, suppressed: true, suppression: hit.reason };
   if (state === 'pending') return { ...f, suppressionPending: hit.reason };

@@ -1,6 +1,7 @@
 // When a rule opens something because a variable default, a tfvars value, a local or the
 // argument a module's caller passes changed (the rule's own lines may not have changed at
 // all), name that value's file and line.
+import { append } from '../append.js';
 import { code } from './code-span.js';
 import { dirOf } from '../hcl/config-files.js';
 import { atCause } from './finding.js';
@@ -25,7 +26,7 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
   for (const i of ctx.head.inputs) {
     if (before.get(`${i.dir}|${i.kind}|${i.name}`) === i.digest) continue;
     const key = `${i.dir}|${nameOf(i)}`;
-    map.set(key, [...(map.get(key) ?? []), i]);
+    append(map, key, i);
   }
   // a local (or an echoed argument) that refers to a changed value changes with it
   const locals = ctx.head.inputs.filter((i) => i.kind === 'local' || i.kind === 'argument');

@@ -5,6 +5,7 @@
 // terraform-aws-security-group); they are one finding on the block that creates them, low
 // like peers set outside (set-outside.ts). What the code written here opens (a hard-coded
 // 0.0.0.0/0, a module default) is known and keeps its own finding and severity.
+import { append } from '../append.js';
 import type { Model, Rule, SetByCallers } from '../model/types.js';
 import type { Finding } from '../result.js';
 import { code } from './code-span.js';
@@ -21,11 +22,12 @@ export function gatherSetByCallers(findings: Finding[], head: Model): Finding[] 
   const creators = head.setByCallers ?? [];
   if (!creators.length) return findings;
   const rules = new Map<string, Rule[]>();
-  for (const r of head.rules) rules.set(r.resource, [...(rules.get(r.resource) ?? []), r]);
+  for (const r of head.rules) append(rules, r.resource, r);
+  const creatorOf = creatorIndex(creators);
   const gathered = new Map<string, { creators: SetByCallers[]; findings: Finding[] }>();
   const out: (Finding | string)[] = [];
   for (const f of findings) {
-    const creator = creators.find((c) => (c.blocks.endsWith('.') ? f.resource.startsWith(c.blocks) : f.resource === c.blocks));
+    const creator = creatorOf(f.resource);
     if (!creator || !decidedByCallers(f, rules.get(f.resource) ?? [])) {
       out.push(f);
       continue;
@@ -51,9 +53,26 @@ export function gatherSetByCallers(findings: Finding[], head: Model): Finding[] 
     }
     const key = JSON.stringify([...new Set(group.findings.map((f) => JSON.stringify(ruleLocation(f))))].sort());
     if (!sameRules.has(key)) result.push(key);
-    sameRules.set(key, [...(sameRules.get(key) ?? []), oneFinding(item as string, group)]);
+    append(sameRules, key, oneFinding(item as string, group));
   }
   return result.map((item) => (typeof item === 'string' ? withOthers(sameRules.get(item)!) : item));
+}
+
+/**
+ * The creator of a resource: the first (in their order) whose `blocks` is the resource's
+ * address, or, ending in `.`, a prefix of it (`module.w[*].` holds every block of that call).
+ * A look-up per `.` in the address, where matching every creator against every finding grew
+ * with their product.
+ */
+function creatorIndex(creators: SetByCallers[]): (resource: string) => SetByCallers | undefined {
+  const first = new Map<string, number>();
+  for (const [i, c] of creators.entries()) if (!first.has(c.blocks)) first.set(c.blocks, i);
+  return (resource) => {
+    let found = first.get(resource) ?? Infinity;
+    for (let dot = resource.indexOf('.'); dot >= 0; dot = resource.indexOf('.', dot + 1))
+      found = Math.min(found, first.get(resource.slice(0, dot + 1)) ?? Infinity);
+    return creators[found];
+  };
 }
 
 /** The first block's finding, naming the other blocks that leave the same rules to their callers. */

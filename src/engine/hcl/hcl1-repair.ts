@@ -3,6 +3,7 @@
 // nested block (`tags { "Name" = "x" }`, a map written as a block). A file hcl2json rejects for
 // one of these is rewritten to its 0.11 meaning, line by line so that every position stays, and
 // parsed once more. Hand-written: no parser reads HCL1's forms into HCL2's JSON.
+import { append } from '../append.js';
 import { locateHcl, type LocatedBlock, type Span } from './locate.js';
 
 const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names must not be quoted)/;
@@ -40,7 +41,7 @@ export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { t
     // a line inside a multi-line value (an object, a heredoc) is not one of the block's arguments
     if (inValue[i + 1]) continue;
     const block = owner[i + 1] ?? null;
-    if (block && block.labels.length === 0 && QUOTED_KEY.test(line)) quoted.set(block, [...(quoted.get(block) ?? []), i]);
+    if (block && block.labels.length === 0 && QUOTED_KEY.test(line)) append(quoted, block, i);
     if (!ASSIGNMENT.test(line)) continue;
     const last = statementEnd(lines, i, maxLines);
     if (last === TOO_LONG) tooLong ??= i + 1;

@@ -7,6 +7,7 @@
 //     for any instance: `module.x[0].…` at one revision is `module.x[*].…` at the other.
 //     Adding `count` to a module call is no such move (Terraform moves no module by itself):
 //     `module.x` → `module.x[0]` is a replacement (findings/address-changes.ts).
+import { append } from '../append.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import type { Model } from './types.js';
 
@@ -71,7 +72,7 @@ function byBlock(model: Model): Map<string, Model['resources']> {
   for (const r of model.resources) {
     if (r.instances === 0) continue;
     const block = r.address.replace(KEY, '');
-    out.set(block, [...(out.get(block) ?? []), r]);
+    append(out, block, r);
   }
   return out;
 }
