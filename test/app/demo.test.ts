@@ -11,10 +11,11 @@ const TIP = '3'.repeat(40);
 
 describe('npm run demo', () => {
   it('reviews the example PR with its registry module call, sending exactly these requests', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'demo/run-demo.ts'], { cwd: ROOT, timeout: 60_000 });
-    const requests = stdout.slice(0, stdout.indexOf('====')).trim().split('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'demo/run-demo.ts'], { cwd: ROOT, timeout: 150_000 });
+    const [answer, ...requests] = stdout.slice(0, stdout.indexOf('====')).trim().split('\n');
+    // 202 when the review takes longer than 9 s (a loaded machine): the demo waits for it either way
+    expect(answer).toMatch(/^Webhook pull_request\.opened for acme\/infra#7 -> HTTP (200|202 \(still processing: the review went on after the answer\))$/);
     expect(requests).toEqual([
-      'Webhook pull_request.opened for acme/infra#7 -> HTTP 200',
       '',
       'The app sent 12 requests to the GitHub double:',
       '  POST /app/installations/1/access_tokens',
@@ -42,5 +43,5 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(
       /--- network\/edge\.tf:8\n\*\*CRITICAL\*\* · `new-ingress` · SSH \(22\/tcp\) opened to the internet on module\.edge_sg\.aws_security_group\.this/,
     );
-  });
+  }, 180_000);
 });
