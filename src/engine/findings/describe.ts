@@ -4,18 +4,26 @@ import { describeProtocolPorts } from '../model/protocol.js';
 import type { Peer, Rule } from '../model/types.js';
 import type { Hop, Opened } from '../result.js';
 
+/** A peer in a message: a group, prefix list or expression as code. */
 export function describePeerShort(peer: Peer | { type: 'cidr'; value: string }): string {
+  return describePeer(peer, code);
+}
+
+/** A peer as a title names it: plain like the group it is on (see groupTitle). */
+export function peerTitle(peer: Peer | { type: 'cidr'; value: string }): string {
+  return describePeer(peer, groupTitle);
+}
+
+function describePeer(peer: Peer | { type: 'cidr'; value: string }, name: (text: string) => string): string {
   switch (peer.type) {
     case 'cidr':
       return peer.value;
     case 'self':
       return 'members of the same group';
-    case 'group':
-      return code(peer.value);
     case 'prefix-list':
-      return `prefix list ${code(peer.value)}`;
+      return `prefix list ${name(peer.value)}`;
     default:
-      return code(peer.value);
+      return name(peer.value);
   }
 }
 
@@ -52,11 +60,30 @@ export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null
   return `Its addresses also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;
 }
 
+// Terraform 0.11's one-element join: `join("", x.*.id)` is x's id
+const JOINED = /^join\(\s*""\s*,\s*([^\s()]+)\s*\)$/;
+// instance keys and 0.11 splats between an address and its attributes: `[0]`, `[*]`, `.*`, `.0`
+const KEYS = String.raw`(?:\[[^\]]*\]|\.\*|\.\d+)*`;
+// a data source of a group, through its id: `data.aws_security_group.x.id`
+const DATA_GROUP = new RegExp(String.raw`^([^\s(]*\bdata\.aws_security_group\.[\w-]+)${KEYS}\.id$`);
+// the group another resource makes, through an attribute `…security_group_id`
+// (`aws_eks_cluster.x.vpc_config[0].cluster_security_group_id`)
+const OWNED_GROUP = new RegExp(
+  String.raw`^((?:[^\s:"]+:)?(?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?!module\.|data\.)[a-z][a-z0-9_]*\.[\w-]+)${KEYS}(?:\.[\w-]+${KEYS})*?\.(?:([a-z_]+)_)?security_group_id$`,
+);
+
 /**
- * A group as a title names it: its address, or for a group known only as an expression (a
- * conditional, a function call) that expression shortened like any other.
+ * A group as a title names it: its address; a data source of a group as that data source; the
+ * group another resource makes as that resource's (`aws_eks_cluster.x's cluster security
+ * group`); a group known only as an expression (a conditional, a function call) by that
+ * expression shortened like any other.
  */
 export function groupTitle(group: string): string {
+  const reference = group.replace(JOINED, '$1');
+  const data = DATA_GROUP.exec(reference);
+  if (data) return data[1]!;
+  const owned = OWNED_GROUP.exec(reference);
+  if (owned) return `${owned[1]!}'s ${owned[2] ? `${owned[2].replace(/_/g, ' ')} ` : ''}security group`;
   return /[\s(?]/.test(group) ? shortReference(group) : group;
 }
 

@@ -3,7 +3,7 @@
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
-import { conditionNote, describePeerShort, formatOpened, groupTitle, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -24,7 +24,9 @@ export const newEgress = defineRule({
         first.protocol,
         json.flatMap((o) => o.ports),
       );
-      const to = internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} destinations`;
+      const destination = (peer: typeof describePeerShort) =>
+        internet ? 'the internet' : json.length === 1 ? peer(json[0]!.peer) : `${json.length} destinations`;
+      const to = destination(describePeerShort);
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **to ${to}** from ${code(first.group)}.`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
@@ -39,7 +41,7 @@ export const newEgress = defineRule({
       return placeAtCause(ctx, first, {
         severity,
         fingerprint: accessFingerprint('new-egress', first, json),
-        title: `${what} opened to ${to} from ${groupTitle(first.group)}`,
+        title: `${what} opened to ${destination(peerTitle)} from ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,

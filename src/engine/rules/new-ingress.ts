@@ -1,7 +1,7 @@
 // new-ingress: the head allows inbound access the base did not.
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
-import { conditionNote, describePeerShort, formatOpened, groupTitle, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
@@ -19,7 +19,8 @@ export const newIngress = defineRule({
       const c = classifyIngress(first.protocol, opened, ctx.config);
       const allPorts = json.flatMap((o) => o.ports);
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
-      const from = c.internet ? 'the internet' : json.length === 1 ? describePeerShort(json[0]!.peer) : `${json.length} sources`;
+      const source = (peer: typeof describePeerShort) => (c.internet ? 'the internet' : json.length === 1 ? peer(json[0]!.peer) : `${json.length} sources`);
+      const from = source(describePeerShort);
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **from ${from}** into ${code(first.group)} (${c.why}).`, '', formatOpened(first.protocol, json)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
@@ -41,7 +42,7 @@ export const newIngress = defineRule({
       return placeAtCause(ctx, first, {
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
-        title: `${what} opened ${c.internet ? 'to the internet' : `from ${from}`} on ${groupTitle(first.group)}`,
+        title: `${what} opened ${c.internet ? 'to the internet' : `from ${source(peerTitle)}`} on ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,
