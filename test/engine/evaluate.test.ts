@@ -12,6 +12,7 @@ import {
 import { Alternatives, possibleValues } from '../../src/engine/evaluate/alternatives.js';
 import { PartlyKnown } from '../../src/engine/evaluate/partly-known.js';
 import { Lazy, Ref, Unknown, type Value } from '../../src/engine/evaluate/value.js';
+import { listOf } from '../../src/engine/model/extract/context.js';
 
 const vars: Record<string, Value> = {
   cidrs: ['10.0.0.0/8', '192.168.0.0/16'],
@@ -111,6 +112,24 @@ describe('evaluate', () => {
     opaque('concat(var.unknown, ["10.0.0.0/8"])'); // more than the list
     opaque('concat(var.unknown, var.unknown)');
     opaque('lookup(var.unknown, "ids", var.unknown)'); // the map itself is unknown
+  });
+
+  it('keeps the lists an unknown concat joins, each with its own reason (the 0.11 list form is the same peers)', () => {
+    const joined = ev('concat(split(",", var.unknown), ["10.0.0.0/8"], var.cidrs)') as Unknown;
+    expect(joined).toBeInstanceOf(Unknown);
+    expect(joined.parts).toEqual([new Unknown('split(",", var.unknown)', 'no default'), ['10.0.0.0/8'], vars['cidrs']]);
+    expect(listOf(joined)).toEqual([new Unknown('split(",", var.unknown)', 'no default'), '10.0.0.0/8', '10.0.0.0/8', '192.168.0.0/16']);
+    // a map among the arguments is no list of peers: one opaque unknown
+    expect((ev('concat(var.unknown, var.ports)') as Unknown).parts).toBeUndefined();
+  });
+
+  it('gives an unknown the same identity however `terraform fmt` spaces it, never changing a string', () => {
+    const expr = (src: string) => new Unknown(src, 'r').expr;
+    expect(expr('split(",",var.a)')).toBe('split(",", var.a)');
+    expect(expr('concat( split(",", var.a) ,var.b )')).toBe('concat(split(",", var.a), var.b)');
+    expect(expr('"${ join(",",x) }"')).toBe('join(",", x)');
+    expect(expr('join(", ", x)')).not.toBe(expr('join(",", x)'));
+    expect(expr('"a  b ${x}-${ y }"')).toBe('"a  b ${x}-${y}"');
   });
 
   it('keeps the branches of a conditional whose condition is unknown, without those that fail', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
-const variables = ['a', 'b'].map((v) => `variable "${v}" {\n  type = list(string)\n}\n`).join('');
+const variables = ['a', 'b', 'c'].map((v) => `variable "${v}" {\n  type = list(string)\n}\n`).join('');
 const base = `${variables}
 resource "aws_security_group" "db" {
   name        = "db"
@@ -46,7 +46,12 @@ describe('unresolved-value: one rule per member of an unknown list', () => {
     expect(await unresolved('concat(var.a, var.b)')).toBe(0);
   });
 
+  it('the order of the joined lists does not matter: a member of b or a was allowed', async () => {
+    expect(await unresolved('concat(var.b, var.a)')).toBe(0);
+  });
+
   it('a member of another list is still reported', async () => {
-    expect(await unresolved('concat(var.b, var.a)')).toBe(1);
+    expect(await unresolved('concat(var.a, var.c)')).toBe(1);
+    expect(await unresolved('var.c')).toBe(1);
   });
 });

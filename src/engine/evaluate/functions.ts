@@ -388,6 +388,8 @@ export function callFunction(name: string, args: Value[], src: string): Value {
   if (kept !== undefined) return kept;
   const unknownArg = args.find((a) => a instanceof Unknown);
   if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
+  if (unknownArg && name === 'concat' && args.every((a) => a instanceof Unknown || Array.isArray(a)))
+    return new Unknown(src, (unknownArg as Unknown).reason, (unknownArg as Unknown).setOutside, args);
   if (unknownArg && name !== 'coalesce' && name !== 'coalescelist') return new Unknown(src, (unknownArg as Unknown).reason, (unknownArg as Unknown).setOutside);
   if (!STRUCTURAL.has(name) && args.some(containsUnknown)) {
     const inner = args.map(firstUnknown).find((u) => u !== null)!;

@@ -460,10 +460,17 @@ export class ModuleInstance implements ModuleContext {
 
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
+/** Terraform 0.11's quoted type names, as the 0.12 types they became. */
+const LEGACY_TYPES = new Map([
+  ['string', '${string}'],
+  ['list', '${list(string)}'],
+  ['map', '${map(string)}'],
+]);
+
 function typeOf(raw: unknown): Node | null {
   if (typeof raw !== 'string') return null;
   try {
-    const node = templateNode(raw);
+    const node = templateNode(LEGACY_TYPES.get(raw) ?? raw);
     if (node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' && node.parts[0]!.kind === 'interp')
       return node.parts[0]!.expr;
   } catch {

@@ -18,8 +18,13 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
   const [arg] = type.args;
   switch (type.name) {
     case 'list':
-    case 'set':
-      return Array.isArray(value) ? value.map((v) => convertToType(v, arg ?? null, scope)) : value;
+    case 'set': {
+      if (!Array.isArray(value)) return value;
+      // a list of lists for a list of primitives: Terraform 0.11 passed `["${var.list}"]` as the
+      // list itself (0.12+ rejects the nesting), so the nesting is read the 0.11 way
+      const items = isPrimitive(arg) ? value.flatMap((v) => (Array.isArray(v) ? v : [v])) : value;
+      return items.map((v) => convertToType(v, arg ?? null, scope));
+    }
     case 'map':
       if (!isObject(value)) return value;
       return objectFrom(Object.entries(value).map(([k, v]) => [k, convertToType(v, arg ?? null, scope)]));
@@ -49,4 +54,8 @@ function convertObject(value: Value, spec: Node | undefined, scope: Scope): Valu
     } else if (!hasKey(value, name)) out[name] = null;
   }
   return out;
+}
+
+function isPrimitive(type: Node | undefined): boolean {
+  return type?.kind === 'variable' && (type.name === 'string' || type.name === 'number' || type.name === 'bool');
 }

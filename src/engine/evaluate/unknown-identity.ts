@@ -15,9 +15,76 @@ const ONE = new RegExp(`\\bone\\(\\s*(${TRAVERSAL})\\[\\*\\]((?:\\.${IDENT})*)\\
 
 /** `"${var.a}"` → `var.a`; `a["b"]` → `a.b`; `x.*.id` → `x[*].id`; `element(x.*.id, 0)` → `x[0].id`; `element(l, count.index)` → `l[count.index]`. */
 export function normaliseReference(text: string): string {
-  let s = text.replace(/\s+/g, ' ').trim();
+  let s = canonicalSpacing(text);
   const whole = WHOLE_INTERPOLATION.exec(s);
   if (whole && !/\}.*\$\{/.test(whole[1]!)) s = whole[1]!.trim();
   if (!s.includes('[') && !s.includes('*') && !s.includes('(')) return s;
   return s.replace(QUOTED_INDEX, '.$1').replace(LEGACY_SPLAT, '[*]').replace(ELEMENT, '$1[$3]$2').replace(ELEMENT_AT, '$1[$2]').replace(ONE, '$1[0]$2');
+}
+
+/**
+ * Spaces as `terraform fmt` writes them around brackets and commas (`split(",",var.x)` ≡
+ * `split(",", var.x)`), runs of spaces as one; string literals are kept as written, and the
+ * `${…}` inside them is an expression again.
+ */
+function canonicalSpacing(text: string): string {
+  let out = '';
+  // 'q' = inside a string literal; a number = open braces of a `${` expression (in a string)
+  const modes: ('q' | number)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const mode = modes.at(-1);
+    if (mode === 'q') {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') modes.pop();
+      else if (c === '$' && text[i + 1] === '{') {
+        out += text[++i];
+        modes.push(0);
+        while (/\s/.test(text[i + 1] ?? '')) i++;
+      }
+      continue;
+    }
+    if (c === '"') modes.push('q');
+    else if (c === '{' && typeof mode === 'number') modes[modes.length - 1] = mode + 1;
+    else if (c === '}' && typeof mode === 'number') {
+      if (mode === 0) {
+        modes.pop();
+        out = out.trimEnd();
+      } else modes[modes.length - 1] = mode - 1;
+    } else if (/\s/.test(c)) {
+      if (!out.endsWith(' ')) out += ' ';
+      continue;
+    }
+    if (c === ')' || c === ']' || c === ',') out = out.trimEnd();
+    out += c;
+    if (c === ',') out += ' ';
+    if (c === '(' || c === '[') while (/\s/.test(text[i + 1] ?? '')) i++;
+  }
+  return out.trim();
+}
+
+/** The arguments of a normalised `concat(…)` (split at its top-level commas), or null. */
+export function joinedArguments(text: string): string[] | null {
+  if (!text.startsWith('concat(') || !text.endsWith(')')) return null;
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 'concat('.length;
+  for (let i = start; i < text.length - 1; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+    if (depth < 0) return null; // `concat(a)(b)`: not one call
+  }
+  args.push(text.slice(start, -1).trim());
+  return depth === 0 && !quoted && args.every(Boolean) ? args : null;
 }

@@ -24,6 +24,11 @@ export class Unknown {
      * `reason`, so that no wording (nor a string in the PR) decides it.
      */
     readonly setOutside?: readonly string[],
+    /**
+     * The lists an unknown list joins (`concat(split(",", var.a), var.b)`): its elements are
+     * theirs, so each is a peer of its own, as in the 0.11 form `["${split(",", var.a)}", "${var.b}"]`.
+     */
+    readonly parts?: readonly Value[],
   ) {
     this.expr = normaliseReference(expr);
   }

@@ -10,6 +10,7 @@ import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
+import { joinedArguments } from '../evaluate/unknown-identity.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -24,6 +25,12 @@ export const unresolvedValue = defineRule({
     // unknown, now written): narrowing opens nothing
     const coveredAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' && peerValues(r).some((value) => isNothing(ctx.baseAccess.opened({ ...r, peer: { ...r.peer, value } as Peer })));
+    // a member of `concat(a, b)` is a member of a or of b: covered when the base allowed both
+    // (the base's inline `concat(a, b)` is the peers a and b, see listOf)
+    const joinedAtBase = (r: Rule) => {
+      const parts = joinedArguments(peerValues(r)[1] ?? '');
+      return parts !== null && parts.every((part) => unknownAtBase.has(unresolvedKey(r, part)));
+    };
     // a base rule whose peer was a broken reference to a data source, the head reading that type
     // correctly on the same rule: the PR fixed the reference (any other unknown is reported)
     const brokenAtBase = ctx.base.rules.filter((r) => r.peer.type === 'unresolved');
@@ -44,7 +51,7 @@ export const unresolvedValue = defineRule({
       const unknownText = `${r.peer.type === 'unresolved' ? r.peer.value : ''} ${r.unresolved ?? ''}`;
       const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).some(({ ref }) => mentions(unknownText, ref));
       if (inputsChanged) changedByInputs.add(declarationKey(r));
-      else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || coveredAtBase(r) || fixedAtBase(r))) continue;
+      else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || joinedAtBase(r) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
       if (r.peer.type === 'unresolved') problems.push(`the ${r.direction === 'ingress' ? 'source' : 'destination'} ${code(r.peer.value)}: ${r.peer.reason}`);

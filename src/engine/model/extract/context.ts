@@ -135,10 +135,13 @@ export function peerChoices(v: Value): Value[] {
  * variable as `["${var.list}"]`, meaning the list.
  */
 export function listOf(v: Value | undefined): Value[] {
-  return peerChoices(v ?? null).flatMap((x) =>
-    Array.isArray(x) ? x.flatMap((item) => (Array.isArray(item) || item instanceof Alternatives ? listOf(item) : [item])) : [x],
-  );
+  return peerChoices(v ?? null).flatMap((x) => {
+    if (x instanceof Unknown && x.parts) return x.parts.flatMap((part) => listOf(part));
+    return Array.isArray(x) ? x.flatMap((item) => (Array.isArray(item) || item instanceof Alternatives || isJoined(item) ? listOf(item) : [item])) : [x];
+  });
 }
+
+const isJoined = (v: Value): boolean => v instanceof Unknown && v.parts !== undefined;
 
 export function stringOrNull(v: Value | undefined): string | null {
   if (v === null || v === undefined) return null;

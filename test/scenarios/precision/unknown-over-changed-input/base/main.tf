@@ -1,5 +1,6 @@
-# The rule's list mixes a known variable with addresses known only after apply: the whole
-# list is unknown. The PR changes only the variable: the rule is unchanged, its access is not.
+# The rule's list joins a known variable and addresses known only after apply: each part is
+# reviewed as what it is. The PR changes only the variable: the rule is unchanged, its access
+# is not, and what the variable adds is reported at the variable.
 variable "admin_cidrs" {
   default = ["192.0.2.10/32"]
 }

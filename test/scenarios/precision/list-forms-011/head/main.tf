@@ -1,0 +1,24 @@
+# The same after the 0.12 upgrade (and terraform fmt): nothing opens, closes or is replaced.
+variable "office_cidrs" {}
+variable "vpn_cidrs" {}
+variable "subnet_ids" {
+  default = "subnet-1,subnet-2,subnet-3"
+}
+
+module "net" {
+  source     = "./net"
+  subnet_ids = split(",", var.subnet_ids)
+}
+
+resource "aws_security_group" "admin" {
+  name        = "admin"
+  description = "Admin hosts"
+
+  ingress {
+    description = "SSH from the offices and the VPN"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = concat(split(",", var.office_cidrs), split(",", var.vpn_cidrs))
+  }
+}
