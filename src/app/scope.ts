@@ -80,14 +80,14 @@ export function unitAncestors(files: SourceFile[]): string[] {
 
 /**
  * A directory that looks like a reusable module rather than a root: it has a required input
- * (a variable without a default) and neither a provider, a backend nor tfvars. Such a
- * directory is reviewed through the directories that call it, with their arguments.
+ * (a variable without a default) and neither a backend nor tfvars. Such a directory is
+ * reviewed through the directories that call it, with their arguments. A provider block does
+ * not make a root: aliased providers inside modules were the norm before 0.13, and a PR could
+ * add one to the module it widens to stop its callers being read.
  */
 export function isModuleLike(files: SourceFile[]): boolean {
   if (!files.length || files.some((f) => /\.tfvars(\.json)?$/.test(f.path))) return false;
   const blocks = files.filter((f) => isConfigFile(f.path) && !f.path.endsWith('.json')).flatMap((f) => locateHcl(f.content).blocks);
-  const hasRoot = blocks.some(
-    (b) => b.type === 'provider' || (b.type === 'terraform' && b.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud')),
-  );
+  const hasRoot = blocks.some((b) => b.type === 'terraform' && b.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud'));
   return !hasRoot && blocks.some((b) => b.type === 'variable' && !b.attributes.has('default'));
 }

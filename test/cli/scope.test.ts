@@ -136,6 +136,23 @@ describe('CLI diff scope', () => {
     }
   });
 
+  it('a module that declares an aliased provider (pre-0.13 style) is still reviewed through its caller: adding one does not turn a critical into a pass', async () => {
+    const provider = 'provider "aws" {\n  alias  = "eu-west-1"\n  region = "eu-west-1"\n}\n';
+    const ssh = { 'modules/db/main.tf': MODULE.replace(/5432/g, '22') };
+    for (const doc of await bothWays(
+      { 'modules/db/main.tf': MODULE, 'prod/main.tf': caller('0.0.0.0/0') },
+      { ...ssh, 'modules/db/provider.tf': provider, 'prod/main.tf': caller('0.0.0.0/0') },
+    )) {
+      expect(doc.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({
+        severity: 'critical',
+        resource: 'module.db.aws_security_group.this',
+        location: { file: 'modules/db/main.tf' },
+      });
+      expect(doc.findings.some((f) => f.rule === 'unresolved-value')).toBe(false);
+      expect(doc.conclusion).toBe('failure');
+    }
+  });
+
   it('a directory whose module lies above it (an example of a module repository): paths and names from the top of the tree read, never ../', async () => {
     const example = (cidr: string) => `module "db" {\n  source = "../.."\n  cidrs  = ["${cidr}"]\n}\n`;
     const dirs = mkdtempSync(join(tmpdir(), 'sg-scope-above-'));
