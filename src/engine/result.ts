@@ -173,6 +173,11 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
       .describe(
         'Files that did not parse at the base but do at the head: what they declared at the base is not known, so what they declare at the head is compared as if it were new.',
       ),
+    unreadAtHead: z
+      .array(z.object({ file: z.string(), line: z.number().int(), message: z.string(), baseRules: z.number().int() }))
+      .describe(
+        'Files that parsed at the base but do not at the head: what they declare at the head is not known, so none of their `baseRules` base rules is listed as closed.',
+      ),
     ignoredFiles: z
       .array(z.object({ file: z.string(), replacedBy: z.string() }))
       .describe(

@@ -118,6 +118,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       findings: matched,
     })),
     unreadAtBase: unreadAtBase(base, head),
+    unreadAtHead: unreadAtHead(renamedBase, head),
     ignoredFiles: head.ignoredFiles ?? [],
   };
 }
@@ -143,6 +144,14 @@ function unmanagedRoots(base: Model, head: Model, deleted: NonNullable<ReviewOpt
 function unreadAtBase(base: Model, head: Model): ReviewResult['unreadAtBase'] {
   const broken = new Set(head.parseErrors.map((e) => e.file));
   return base.parseErrors.filter((e) => !broken.has(e.file)).map(({ file, line, message }) => ({ file, line, message }));
+}
+
+/** Head parse errors in files the base read: nothing the base declared there is known to be closed. */
+function unreadAtHead(base: Model, head: Model): ReviewResult['unreadAtHead'] {
+  const broken = new Set(base.parseErrors.map((e) => e.file));
+  return head.parseErrors
+    .filter((e) => !broken.has(e.file))
+    .map(({ file, line, message }) => ({ file, line, message, baseRules: base.rules.filter((r) => r.location.file === file).length }));
 }
 
 const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {
@@ -214,7 +223,8 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
  * Access the head no longer allows, as far as it is known to be revoked: not a peer replaced by
  * an unknown that could be it (an unknown for an unknown, an unknown IPv4 range for a known
  * IPv4 one: what the head still allows is not known), and not the inline rules of a direction
- * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2).
+ * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2), and not
+ * the rules of a file the head could not parse (what it declares there is not known).
  */
 function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[] {
   const out: Closed[] = [];
@@ -239,8 +249,9 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
   // a rule only a value set outside created (for_each over a map passed in empty): what it
   // allowed was the callers' choice, nothing known to close
   const callers = (rule: Rule) => rule.conditionSetOutside.length > 0;
+  const unread = new Set(headModel.parseErrors.map((e) => e.file));
   for (const rule of base.rules) {
-    if (swapped(rule) || leftInAws(rule) || callers(rule)) continue;
+    if (swapped(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)

@@ -71,6 +71,15 @@ function unreadAtBaseLine(unread: ReviewResult['unreadAtBase']): string[] {
   ];
 }
 
+/** Files the head could not read: what the base declared there is not listed as closed. */
+function unreadAtHeadLine(unread: ReviewResult['unreadAtHead']): string[] {
+  const withRules = unread.filter((u) => u.baseRules > 0);
+  if (!withRules.length) return [];
+  const listed = withRules.slice(0, 20).map((u) => `${code(u.file)} (${u.baseRules} ${u.baseRules === 1 ? 'rule' : 'rules'} at the base)`);
+  if (withRules.length > 20) listed.push(`and ${withRules.length - 20} more`);
+  return ['', `Nothing is listed as closed in ${listed.join(', ')}: the file does not parse at the head, so what it allows there is not known.`];
+}
+
 /** The `.tf` files not read because OpenTofu reads the `.tofu` file of the same name instead. */
 function ignoredFilesLine(ignored: ReviewResult['ignoredFiles']): string[] {
   if (!ignored.length) return [];
@@ -93,6 +102,7 @@ export function renderMarkdown(result: ReviewResult): string {
   const unparsed = [...new Set(result.findings.filter((f) => f.rule === 'parse-error').map((f) => code(f.location.file)))];
   if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
   out.push(...unreadAtBaseLine(result.unreadAtBase));
+  out.push(...unreadAtHeadLine(result.unreadAtHead));
   out.push(...ignoredFilesLine(result.ignoredFiles));
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');

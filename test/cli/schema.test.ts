@@ -41,6 +41,7 @@ describe('sg-review/v1 JSON', () => {
       suppressionProblems: [],
       suppressions: [],
       unreadAtBase: [],
+      unreadAtHead: [],
       ignoredFiles: [],
     };
     const stats = { files: 0, groups: 0, rules: 0 };
