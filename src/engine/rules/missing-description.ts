@@ -4,6 +4,7 @@ import { fingerprint } from '../findings/finding.js';
 import { defineRule } from '../findings/define-rule.js';
 import { groupTitle } from '../findings/describe.js';
 import { setOutsideAtBase } from '../findings/set-outside.js';
+import type { RuleDeclaration as Declaration } from '../model/types.js';
 
 export const missingDescription = defineRule({
   id: 'missing-description',
@@ -19,17 +20,30 @@ export const missingDescription = defineRule({
     // resource blocks, not instances: a block whose count was 0 at the base is edited, not new
     const block = (address: string) => address.replace(/\[[^\]]*\]$/, '');
     const baseResources = new Set(ctx.base.resources.map((r) => block(r.address)));
-    const slot = (d: (typeof ctx.head.declarations)[number]) => [d.group, ...d.identity.split('|').slice(0, 3)].join('|');
+    const slot = (d: Declaration) => [d.group, ...d.identity.split('|').slice(0, 3)].join('|');
     const baseSlots = new Set(ctx.base.declarations.map(slot));
     // a rule whose peers are set outside (`var.cidrs`, or one element of it per instance) was in
     // the base when a rule there took them from the same variables on the same ports
     const setOutsideBefore = setOutsideAtBase(ctx);
-    const isNew = (d: (typeof ctx.head.declarations)[number]) => {
+    // an inline rule narrowed in place (0-65535 to 3000, same peers) is that rule edited
+    const peersOf = (d: Declaration) => d.identity.split('|').slice(3).join('|');
+    const narrowed = (d: Declaration) =>
+      ctx.base.declarations.some(
+        (b) =>
+          b.origin === 'inline' &&
+          b.group === d.group &&
+          b.direction === d.direction &&
+          b.protocol === d.protocol &&
+          peersOf(b) === peersOf(d) &&
+          b.ports[0] <= d.ports[0] &&
+          d.ports[1] <= b.ports[1],
+      );
+    const isNew = (d: Declaration) => {
       const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];
       // (a rule with no peers yet, e.g. an empty list variable, is judged by its address alone)
       if (peers.length && !peers.some((p) => !before.has(tuple(d.group, direction, protocol, ports, p)))) return false;
       if (setOutsideBefore(d)) return false;
-      return d.origin === 'inline' ? !baseSlots.has(slot(d)) : !baseResources.has(block(d.resource));
+      return d.origin === 'inline' ? !baseSlots.has(slot(d)) && !narrowed(d) : !baseResources.has(block(d.resource));
     };
     const seen = new Set<string>();
     return (
