@@ -2,6 +2,7 @@
 // another syntax (Terraform 0.11 interpolation, index or splat forms) normalises to the same
 // text, so rewriting syntax neither opens, closes nor replaces anything (PRODUCT.md §1).
 import { IDENTIFIER as IDENT } from '../hcl/identifier.js';
+import { parseExpression } from '../hcl/expression.js';
 
 /** A traversal: `a.b[0]["c"][*]` (no calls, no spaces). */
 const TRAVERSAL = `${IDENT}(?:\\.${IDENT}|\\[[^\\]\\s]*\\])*`;
@@ -64,27 +65,13 @@ function canonicalSpacing(text: string): string {
   return out.trim();
 }
 
-/** The arguments of a normalised `concat(…)` (split at its top-level commas), or null. */
+/** The arguments of a normalised `concat(…)`, each normalised, or null for any other text. */
 export function joinedArguments(text: string): string[] | null {
-  if (!text.startsWith('concat(') || !text.endsWith(')')) return null;
-  const args: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 'concat('.length;
-  for (let i = start; i < text.length - 1; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '\\') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      args.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-    if (depth < 0) return null; // `concat(a)(b)`: not one call
+  if (!text.startsWith('concat(')) return null;
+  try {
+    const node = parseExpression(text);
+    return node.kind === 'call' && node.name === 'concat' && !node.expand ? node.args.map((a) => normaliseReference(a.src)) : null;
+  } catch {
+    return null; // not an expression: no arguments to compare
   }
-  args.push(text.slice(start, -1).trim());
-  return depth === 0 && !quoted && args.every(Boolean) ? args : null;
 }
