@@ -13,6 +13,7 @@ import { describePeerShort, groupTitle } from './describe.js';
 import { fingerprint } from './finding.js';
 import { namingOthers } from './naming-others.js';
 import { describeAccess } from './opened-access.js';
+import { append } from '../append.js';
 
 /** How many rules a message and its related locations name. */
 const NAMED = 12;
@@ -33,13 +34,13 @@ export function callerTargetFindings(ctx: ReviewContext): RuleFinding[] {
     // a target that is no group of the configuration is named by its expression already; a
     // rule whose peers all come from the callers too opens what they decide (set-outside.ts)
     if (!d.targetSetOutside.length || !d.awsRules || !GROUP_TYPES.has(resourceType(d.group)) || before.has(key(d))) continue;
-    byRoot.set(rootOf(d.resource), [...(byRoot.get(rootOf(d.resource)) ?? []), d]);
+    append(byRoot, rootOf(d.resource), d);
   }
   // directories whose rules are the same code (a module's wrappers) give one finding
   const sameCode = new Map<string, RuleFinding[]>();
   for (const declarations of byRoot.values()) {
     const place = JSON.stringify([...new Set(declarations.map((d) => `${d.location.file}:${d.location.startLine}`))].sort());
-    sameCode.set(place, [...(sameCode.get(place) ?? []), finding(ctx, declarations)]);
+    append(sameCode, place, finding(ctx, declarations));
   }
   return [...sameCode.values()].map(([first, ...others]) =>
     namingOthers(first!, others, NAMED, (n) => `The same rules may be put on a group the callers pass in ${n} other director${n > 1 ? 'ies' : 'y'}`),

@@ -12,6 +12,7 @@ import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { importedBy, movedBlockFor, pairEachOnce, removedBy, rootOf } from './address-changes.js';
 import { fingerprint } from './finding.js';
 import { groupTitle } from './describe.js';
+import { append } from '../append.js';
 
 export interface RuleAddressChange {
   from: string;
@@ -51,9 +52,7 @@ function rulesByResource(model: Model, keep: (address: string) => boolean): Map<
   const out = new Map<string, Rule[]>();
   for (const r of model.rules) {
     if (r.origin === 'inline' || r.unresolved !== null || r.peer.type === 'unresolved' || !keep(r.resource)) continue;
-    const list = out.get(r.resource);
-    if (list) list.push(r);
-    else out.set(r.resource, [r]);
+    append(out, r.resource, r);
   }
   return out;
 }
@@ -83,10 +82,7 @@ export function ruleAddressReplacements(ctx: ReviewContext) {
   for (const change of findRuleAddressChanges(ctx.base, ctx.head, replaced)) {
     const location = ctx.head.resources.find((r) => r.address === change.to)?.location ?? change.shared[0]!.location;
     // a move to another resource type has another fix: one finding for each kind
-    const key = `${rootOf(change.to)}\0${crossType(change)}`;
-    const list = byRoot.get(key);
-    if (list) list.push({ change, location });
-    else byRoot.set(key, [{ change, location }]);
+    append(byRoot, `${rootOf(change.to)}\0${crossType(change)}`, { change, location });
   }
   return [...byRoot.values()].map((renames) => {
     renames.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine);

@@ -43,10 +43,7 @@ function anyModuleInstance(base: Model, head: Model, renames: Map<string, string
   const headByBlock = new Map<string, string[]>();
   for (const r of head.resources) {
     if (r.instances === 0) continue;
-    const block = withoutInstanceKeys(r.address);
-    const list = headByBlock.get(block);
-    if (list) list.push(r.address);
-    else headByBlock.set(block, [r.address]);
+    append(headByBlock, withoutInstanceKeys(r.address), r.address);
   }
   for (const r of base.resources) {
     if (r.instances === 0 || inHead.has(r.address) || renames.has(r.address)) continue;

@@ -11,6 +11,7 @@ import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
+import { escapeRegExp } from '../findings/standalone-modules.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -96,7 +97,7 @@ export const unresolvedValue = defineRule({
 });
 
 /** Whether `text` refers to `name` (`var.a` in `concat(var.a, …)`, not in `var.ab`). */
-const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w-])`).test(text);
 
 const declarationKey = (d: { resource: string; location: Location }) => `${d.resource}|${d.location.file}|${d.location.startLine}`;
 
