@@ -107,7 +107,7 @@ export class FileParser {
     } catch (e) {
       const error = toParseError(file.path, e);
       if (!hcl1Repairable(error.message)) return { body: {}, located, error };
-      const { parsed, tooLong } = await this.parseRepaired(file);
+      const { parsed, tooLong } = await this.#parseRepaired(file);
       if (parsed) return parsed;
       // the bound that kept an argument from being compared is said with the parser's words
       const bound = `an argument of more than ${this.maxStatementLines} lines (line ${tooLong}) was not compared as a Terraform 0.11 repeated copy (max_hcl1_statement_lines)`;
@@ -117,7 +117,7 @@ export class FileParser {
 
   /** The file read as Terraform 0.11 read it (null when the rewritten text does not parse
    * either), and the first argument too long to compare, if any. */
-  async parseRepaired(file: SourceFile): Promise<{ parsed: Omit<ParsedFile, 'path'> | null; tooLong: number | null }> {
+  async #parseRepaired(file: SourceFile): Promise<{ parsed: Omit<ParsedFile, 'path'> | null; tooLong: number | null }> {
     const { text, tooLong } = repairHcl1(file.content, this.maxStatementLines);
     if (text === null) return { parsed: null, tooLong };
     try {
