@@ -5,6 +5,7 @@
 // one more query.
 import { LINK_MODE, type LinkIndex } from '../engine/hcl/links.js';
 import { isTerraformFile } from '../engine/load.js';
+import { readObjects } from './objects-query.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
@@ -21,12 +22,9 @@ export async function readLinkIndex(client: GitHubClient, repo: RepoRef, sha: st
   const readTargets = async (paths: string[]) => {
     for (let i = 0; i < paths.length; i += TARGETS_PER_QUERY) {
       const chunk = paths.slice(i, i + TARGETS_PER_QUERY);
-      const fields = chunk.map((p, j) => `    l${j}: object(expression: ${JSON.stringify(`${sha}:${p}`)}) { ... on Blob { text } }`).join('\n');
-      const answer = await octokit.graphql<{ repository: Record<string, { text?: string | null } | null> }>(
-        `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`,
-        { owner: repo.owner, repo: repo.repo },
-      );
-      chunk.forEach((p, j) => targets.set(p, answer.repository[`l${j}`]?.text ?? ''));
+      const requests = chunk.map((p, j) => ({ alias: `l${j}`, expression: `${sha}:${p}`, selection: '... on Blob { text }' }));
+      const answer = await readObjects<{ text?: string | null }>(octokit, repo, requests);
+      chunk.forEach((p, j) => targets.set(p, answer[`l${j}`]?.text ?? ''));
     }
   };
   const terraformLinks = [...blobs].flatMap(([path, link]) => (link && isTerraformFile(path) ? [path] : []));

@@ -8,6 +8,7 @@ import { isTerraformFile } from '../engine/load.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { LINK_MODE, MAX_LINK_HOPS, followLink, type LinkIndex } from '../engine/hcl/links.js';
 import { readLinkIndex } from './link-index.js';
+import { readObjects } from './objects-query.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
@@ -40,29 +41,19 @@ interface TreeEntry {
   object: { text?: string | null; isTruncated?: boolean; oid?: string } | null;
 }
 
-export function treesQuery(requests: { alias: string; expression: string }[]): string {
-  const fields = requests
-    .map(
-      (r) =>
-        `    ${r.alias}: object(expression: ${JSON.stringify(r.expression)}) { ... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } } }`,
-    )
-    .join('\n');
-  return `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n${fields}\n  }\n}`;
-}
+/** What a directory listing reads of each entry: a blob's text (links: their target) with its size cut and id. */
+const LISTING = '... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } }';
 
 type Octokit = ReturnType<typeof octokitOf>;
 const listingKey = (sha: string, dir: string) => `${sha}:${dir}`;
 
 /** The entries of each (sha, dir) in one query; null for a directory that does not exist. */
 async function listDirectories(octokit: Octokit, repo: RepoRef, wanted: { sha: string; dir: string }[]): Promise<Map<string, TreeEntry[] | null>> {
-  const requests = wanted.map((w, i) => ({ ...w, alias: `r${i}`, expression: `${w.sha}:${w.dir}` }));
+  const requests = wanted.map((w, i) => ({ ...w, alias: `r${i}`, expression: `${w.sha}:${w.dir}`, selection: LISTING }));
   const out = new Map<string, TreeEntry[] | null>();
   if (!requests.length) return out;
-  const data = await octokit.graphql<{ repository: Record<string, { entries?: TreeEntry[] } | null> }>(treesQuery(requests), {
-    owner: repo.owner,
-    repo: repo.repo,
-  });
-  for (const r of requests) out.set(listingKey(r.sha, r.dir), data.repository[r.alias]?.entries ?? null);
+  const data = await readObjects<{ entries?: TreeEntry[] }>(octokit, repo, requests);
+  for (const r of requests) out.set(listingKey(r.sha, r.dir), data[r.alias]?.entries ?? null);
   return out;
 }
 
@@ -153,8 +144,9 @@ function nestedEntries(depth: number): string {
 /** Directories holding Terraform files at a revision, up to `depth` levels below the root. */
 export async function listTerraformDirs(client: GitHubClient, repo: RepoRef, sha: string, depth = 6): Promise<string[]> {
   const octokit = octokitOf(client);
-  const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    root: object(expression: ${JSON.stringify(`${sha}:`)}) { ... on Tree { ${nestedEntries(depth)} } }\n  }\n}`;
-  const data = await octokit.graphql<{ repository: { root: { entries?: ListedEntry[] } | null } }>(query, { owner: repo.owner, repo: repo.repo });
+  const data = await readObjects<{ entries?: ListedEntry[] }>(octokit, repo, [
+    { alias: 'root', expression: `${sha}:`, selection: `... on Tree { ${nestedEntries(depth)} }` },
+  ]);
   const dirs = new Set<string>();
   const walk = (entries: ListedEntry[], dir: string) => {
     for (const e of entries) {
@@ -162,6 +154,6 @@ export async function listTerraformDirs(client: GitHubClient, repo: RepoRef, sha
       if (e.type === 'tree' && e.object?.entries) walk(e.object.entries, dir ? `${dir}/${e.name}` : e.name);
     }
   };
-  walk(data.repository.root?.entries ?? [], '');
+  walk(data['root']?.entries ?? [], '');
   return [...dirs].sort();
 }
