@@ -16,6 +16,7 @@ import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionO
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { instanceKeyRenames } from './model/instance-keys.js';
+import { rootLabelOf } from './model/roots.js';
 import { renameAddresses } from './model/rename.js';
 import { findAddressChanges } from './findings/address-changes.js';
 import { locateThroughCall } from './findings/module-calls.js';
@@ -123,9 +124,6 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   };
 }
 
-/** The address label of a root directory (`old:aws_security_group.web`): before any bracket or quote. */
-const ROOT_LABEL = /^[^"[\]]*?:/;
-
 /**
  * The groups of each root directory the change deletes whole (and the head does not declare
  * again): deleting Terraform files destroys nothing, so their rules stay in AWS and in that
@@ -134,7 +132,7 @@ const ROOT_LABEL = /^[^"[\]]*?:/;
 function unmanagedRoots(base: Model, head: Model, deleted: NonNullable<ReviewOptions['deletedRoots']>): ReviewResult['unmanaged'] {
   const inHead = new Set(head.groups.map((g) => g.address));
   return deleted.flatMap(({ dir, label }) => {
-    const inRoot = (address: string) => (label === null ? !ROOT_LABEL.test(address) : address.startsWith(`${label}:`));
+    const inRoot = (address: string) => (label === null ? rootLabelOf(address) === null : address.startsWith(`${label}:`));
     const groups = base.groups.filter((g) => inRoot(g.address) && !inHead.has(g.address)).map((g) => g.address);
     return groups.length ? [{ directory: dir, groups }] : [];
   });

@@ -9,6 +9,7 @@
 // block of a module call whose instance key changed.
 import { isUnknownText } from '../evaluate/value.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
+import { rootLabelOf } from '../model/roots.js';
 import type { Group, Model } from '../model/types.js';
 
 export interface AddressChange {
@@ -85,9 +86,10 @@ function sameName(a: Group, b: Group): boolean {
   return same(a.name, b.name) || same(a.namePrefix, b.namePrefix);
 }
 
-/** The root a resource belongs to (`dir:` when a tree has several); one state per root. */
+/** The root a resource belongs to (`dir:` when a tree has several, else ''); one state per root. */
 export function rootOf(address: string): string {
-  return /^[^.:[\]"]*:/.exec(address)?.[0] ?? '';
+  const label = rootLabelOf(address);
+  return label === null ? '' : `${label}:`;
 }
 
 const MODULE_STEP = /^module\.[^.[]+(?:\[[^\]]*\])?\./;

@@ -6,6 +6,7 @@
 // nothing a rule allows hides behind the branch the defaults do not take.
 import type { RuleDeclaration } from '../model/types.js';
 import { GROUP_TYPES, resourceType } from '../model/peer.js';
+import { rootLabelOf } from '../model/roots.js';
 import type { RuleFinding } from '../result.js';
 import { code } from './code-span.js';
 import type { ReviewContext } from './context.js';
@@ -23,8 +24,8 @@ const SHOWN = 4;
 // the same rule on the same group, reading the same variables for its target
 const key = (d: RuleDeclaration) => JSON.stringify([d.resource, d.group, d.identity, d.targetSetOutside]);
 
-/** The top directory a head address belongs to (`dir:` label), `.` when unlabelled. */
-const rootOf = (address: string) => /^([^:"[\]]*):/.exec(address)?.[1] ?? '.';
+/** The top directory a head address belongs to (its label), `.` when unlabelled. */
+const rootOf = (address: string) => rootLabelOf(address) ?? '.';
 
 /** The head's new or changed rules whose target callers may set, one low finding per module. */
 export function callerTargetFindings(ctx: ReviewContext): RuleFinding[] {

@@ -35,3 +35,13 @@ export function rootDirs(sources: Map<string, ModuleSource>): string[] {
   }
   return [...sources.keys()].sort().filter((d) => !called.has(d));
 }
+
+/**
+ * The directory an address is labelled with when a tree has several roots (`envs/v1.2:aws_x.y`),
+ * null for an unlabelled address. An unlabelled address holds a colon only inside an instance
+ * key (`module.a["x:y"]`), after a bracket or quote, so a label is what comes before the first
+ * colon with neither in front of it (a directory named with a bracket, quote or colon is not told apart).
+ */
+export function rootLabelOf(address: string): string | null {
+  return /^([^:"[\]]*):/.exec(address)?.[1] ?? null;
+}
