@@ -49,15 +49,15 @@ export async function parseRevision(files: SourceFile[], parser: FileParser = ne
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
- * the model lists; `changedDirs` and `labelRoots`: see buildModel. */
+ * the model lists; `aloneDirs` and `labelRoots`: see buildModel. */
 export function modelRevision(
   revision: ParsedRevision,
   budget: Budget = new Budget(),
   modules: ModuleResolutions = NO_RESOLUTIONS,
-  changedDirs: ReadonlySet<string> = new Set(),
+  aloneDirs: ReadonlySet<string> = new Set(),
   labelRoots = revision.tree.roots.length > 1,
 ): Model {
-  const model = withBudget(budget, () => buildModel(revision.tree, modules, revision.texts, changedDirs, labelRoots));
+  const model = withBudget(budget, () => buildModel(revision.tree, modules, revision.texts, aloneDirs, labelRoots));
   model.limits = locateHits(budget.hits, model);
   model.ignoredFiles = revision.ignored;
   return model;
@@ -69,9 +69,9 @@ export async function loadModel(
   parser: FileParser = new FileParser(),
   budget: Budget = new Budget(),
   modules: ModuleResolutions = NO_RESOLUTIONS,
-  changedDirs: ReadonlySet<string> = new Set(),
+  aloneDirs: ReadonlySet<string> = new Set(),
 ): Promise<Model> {
-  return modelRevision(await parseRevision(files, parser, budget), budget, modules, changedDirs);
+  return modelRevision(await parseRevision(files, parser, budget), budget, modules, aloneDirs);
 }
 
 /** Each hit where the model saw its Unknown (a rule, a count): several places, or none (file null). */

@@ -5,6 +5,7 @@ import { limitsOf, type ReviewSettings } from './settings.js';
 import { dirOf } from './hcl/config-files.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel, modelRevision, parseRevision } from './load.js';
+import type { ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import { review, type ReviewOptions } from './review.js';
 import type { ReviewResult } from './result.js';
@@ -35,15 +36,26 @@ export async function reviewFiles(
   const changed = changedDirectories(base, head);
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
   const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0]), parseRevision(head, parser, budgets[1])]);
+  // A root that the other revision calls as a module (a module repository's top directory when
+  // an example calling it is added or deleted) keeps its own state: it is modelled on its own
+  // at that revision too, and a caller's instance of it (`module.x.…`) is another state.
+  const calledAtHead = calledElsewhere(before.tree, after.tree);
+  const calledAtBase = calledElsewhere(after.tree, before.tree);
   // One rule for both revisions: a root's addresses carry its directory when either revision
-  // has several roots, so adding or deleting a directory leaves the others' groups as they were.
-  const labelRoots = before.tree.roots.length > 1 || after.tree.roots.length > 1;
-  const baseModel = modelRevision(before, budgets[0], modules.base, changed, labelRoots);
-  const headModel = modelRevision(after, budgets[1], modules.head, changed, labelRoots);
+  // has several roots (or a root is called at the other), so adding or deleting a directory
+  // leaves the others' groups as they were.
+  const labelRoots = before.tree.roots.length > 1 || after.tree.roots.length > 1 || calledAtHead.length > 0 || calledAtBase.length > 0;
+  const baseModel = modelRevision(before, budgets[0], modules.base, new Set([...changed, ...calledAtBase]), labelRoots);
+  const headModel = modelRevision(after, budgets[1], modules.head, new Set([...changed, ...calledAtHead]), labelRoots);
   // a root with no file left at the head: its groups stay in AWS (review.ts unmanagedRoots)
   const headDirs = new Set(head.map((f) => dirOf(f.path)));
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
   return review(baseModel, headModel, config, { ...options, deletedRoots });
+}
+
+/** The roots of one revision that the other has as a module only its callers reach. */
+function calledElsewhere(one: ModuleTree, other: ModuleTree): string[] {
+  return one.roots.filter((d) => other.dirs.includes(d) && !other.roots.includes(d));
 }
 
 /** The paths of the files added, removed or changed between the revisions. */

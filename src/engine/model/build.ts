@@ -30,13 +30,14 @@ export function moduleTree(files: ParsedFile[]): ModuleTree {
 }
 
 /** Builds the model of every module of the tree; `texts` (content by path) gives the text of
- * suppressed blocks; `changedDirs`, the directories whose files the change touched;
+ * suppressed blocks; `aloneDirs`, the modules also modelled on their own (those the change touched,
+ * and a root of the other revision);
  * `labelRoots`, whether the roots' addresses carry their directory (see below). */
 export function buildModel(
   tree: ModuleTree,
   resolutions: ModuleResolutions = NO_RESOLUTIONS,
   texts: ReadonlyMap<string, string> = new Map(),
-  changedDirs: ReadonlySet<string> = new Set(),
+  aloneDirs: ReadonlySet<string> = new Set(),
   labelRoots = tree.roots.length > 1,
 ): Model {
   const { files, overridden, sources, dirs, roots } = tree;
@@ -61,7 +62,7 @@ export function buildModel(
   // A changed module is also modelled on its own, as a root: its callers (a module
   // repository's examples) may leave a flag off, and the module opens what it opens under any
   // input it accepts. Findings its callers also reach are reported once (review.ts).
-  const standalone = dirs.filter((d) => changedDirs.has(d) && visited.has(d) && !roots.includes(d));
+  const standalone = dirs.filter((d) => aloneDirs.has(d) && visited.has(d) && !roots.includes(d));
   // directories reached by no call that expanded (count = 0, cycles): model them on their own
   for (const dir of dirs) if (!visited.has(dir)) run(dir);
   for (const dir of standalone) run(dir);

@@ -1,0 +1,19 @@
+variable "client_cidrs" {
+  type    = list(string)
+  default = ["0.0.0.0/0"]
+}
+
+resource "aws_security_group" "lb" {
+  name   = "lb"
+  vpc_id = "vpc-1"
+}
+
+resource "aws_security_group_rule" "https" {
+  type              = "ingress"
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+  cidr_blocks       = var.client_cidrs
+  description       = "HTTPS from the clients"
+  security_group_id = aws_security_group.lb.id
+}
