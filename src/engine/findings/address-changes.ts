@@ -30,6 +30,7 @@ export function findAddressChanges(base: Model, head: Model): AddressChange[] {
   const usedBefore = usesOfGroups(base);
   const usedAfter = usesOfGroups(head);
   const declaredBefore = new Set(base.resources.map((r) => withoutInstanceKeys(r.address)));
+  const [heldBefore, heldAfter] = [rulesHeld(base), rulesHeld(head)];
   const candidates: (AddressChange & { score: number })[] = [];
   for (const old of gone) {
     for (const now of added) {
@@ -38,10 +39,33 @@ export function findAddressChanges(base: Model, head: Model): AddressChange[] {
       const same = sameName(old, now) || old.digest === now.digest || withoutInstanceKeys(old.address) === withoutInstanceKeys(now.address);
       if (!switched.length && !same) continue;
       const written = declaredBefore.has(withoutInstanceKeys(now.address));
-      candidates.push({ from: old.address, to: now.address, switched, written, score: switched.length + (same ? 1 : 0) });
+      // instances of one block (count turned into for_each) are told apart by what each is
+      const like = likeness(old, now, heldBefore.get(old.address), heldAfter.get(now.address));
+      candidates.push({ from: old.address, to: now.address, switched, written, score: switched.length + (same ? 1 : 0) + like / (like + 1) });
     }
   }
   return pairEachOnce(candidates, (c) => c.score).map(({ score: _, ...change }) => change);
+}
+
+/** Group address → the AWS rules it holds (direction, protocol, ports, peer), known ones. */
+function rulesHeld(model: Model): Map<string, Set<string>> {
+  const held = new Map<string, Set<string>>();
+  for (const r of model.rules) {
+    if (r.unresolved !== null || r.peer.type === 'unresolved') continue;
+    const set = held.get(r.group) ?? new Set<string>();
+    held.set(r.group, set.add(JSON.stringify([r.direction, r.protocol, r.ports, r.peer.type, r.peer.value])));
+  }
+  return held;
+}
+
+/**
+ * How alike two groups are: each known field of the same value and each AWS rule both hold.
+ * A tie-break below any other evidence (it adds less than 1), which pairs `x[0]` with the
+ * `x["web"]` that has its name and its rules, not with the first key.
+ */
+function likeness(a: Group, b: Group, heldA = new Set<string>(), heldB = new Set<string>()): number {
+  const fields = (['name', 'namePrefix', 'description', 'vpcId'] as const).filter((k) => a[k] !== null && a[k] === b[k] && !isUnknownText(a[k]));
+  return fields.length + [...heldA].filter((k) => heldB.has(k)).length;
 }
 
 /** Each address pairs once, the best-evidenced pair first. */
