@@ -33,7 +33,8 @@ export async function reviewFiles(
   const parser = new FileParser(toJson, limits.maxDepth, options.onParsed, config.max_hcl1_statement_lines);
   // one clock for the review: base and head share its time budget
   const started = Date.now();
-  const changed = changedDirectories(base, head);
+  const changedFiles = changedPaths(base, head);
+  const changed = new Set(changedFiles.map((p) => dirOf(p)));
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
   const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0]), parseRevision(head, parser, budgets[1])]);
   // A root that the other revision calls as a module (a module repository's top directory when
@@ -50,7 +51,7 @@ export async function reviewFiles(
   // a root with no file left at the head: its groups stay in AWS (review.ts unmanagedRoots)
   const headDirs = new Set(head.map((f) => dirOf(f.path)));
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
-  return review(baseModel, headModel, config, { ...options, deletedRoots });
+  return review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles });
 }
 
 /** The roots of one revision that the other has as a module only its callers reach. */
@@ -63,11 +64,6 @@ export function changedPaths(base: SourceFile[], head: SourceFile[]): string[] {
   const before = new Map(base.map((f) => [f.path, f.content]));
   const after = new Map(head.map((f) => [f.path, f.content]));
   return [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
-}
-
-/** The directories ('' for the top) holding a file added, removed or changed between the revisions. */
-function changedDirectories(base: SourceFile[], head: SourceFile[]): Set<string> {
-  return new Set(changedPaths(base, head).map((p) => dirOf(p)));
 }
 
 /**

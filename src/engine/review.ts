@@ -37,6 +37,9 @@ export interface ReviewOptions {
   /** Root directories the change deletes whole, by the label their addresses carry (null: the
    * only root, unlabelled). Set by reviewFiles. */
   deletedRoots?: { dir: string; label: string | null }[];
+  /** The files the change adds, removes or edits (set by reviewFiles); when absent, a file is
+   * taken as unchanged where its parse error is the same at both revisions. */
+  changedFiles?: readonly string[];
 }
 
 export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
@@ -45,7 +48,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
   const addressChanges = findAddressChanges(keyedBase, head);
   const renamedBase = applyMoved(keyedBase, addressChanges);
-  const ctx = createContext(renamedBase, head, config, addressChanges);
+  const ctx = createContext(renamedBase, head, config, addressChanges, options.changedFiles);
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);

@@ -17,9 +17,17 @@ export interface ReviewContext {
   headGroups: Set<string>;
   /** Groups whose address changed with no `moved` block: destroyed and created again. */
   addressChanges: AddressChange[];
+  /** The files the change adds, removes or edits; null when the caller did not say. */
+  changedFiles: ReadonlySet<string> | null;
 }
 
-export function createContext(base: Model, head: Model, config: ReviewSettings, addressChanges: AddressChange[] = []): ReviewContext {
+export function createContext(
+  base: Model,
+  head: Model,
+  config: ReviewSettings,
+  addressChanges: AddressChange[] = [],
+  changedFiles?: readonly string[],
+): ReviewContext {
   return {
     base,
     head,
@@ -29,5 +37,6 @@ export function createContext(base: Model, head: Model, config: ReviewSettings, 
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),
     addressChanges,
+    changedFiles: changedFiles ? new Set(changedFiles) : null,
   };
 }
