@@ -123,6 +123,12 @@ describe('evaluate', () => {
     expect((ev('concat(var.unknown, var.ports)') as Unknown).parts).toBeUndefined();
   });
 
+  it('keeps the joined lists through flatten (an ECS module attaches flatten(concat([group], var.ids)))', () => {
+    const flat = ev('flatten(concat([aws_security_group.a.id], var.unknown))') as Unknown;
+    expect(flat.parts).toEqual([[new Ref('aws_security_group.a', 'id')], vars['unknown']]);
+    expect(listOf(flat)).toEqual([new Ref('aws_security_group.a', 'id'), vars['unknown']]);
+  });
+
   it('gives an unknown the same identity however `terraform fmt` spaces it, never changing a string', () => {
     const expr = (src: string) => new Unknown(src, 'r').expr;
     expect(expr('split(",",var.a)')).toBe('split(",", var.a)');

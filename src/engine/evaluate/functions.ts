@@ -390,6 +390,9 @@ export function callFunction(name: string, args: Value[], src: string): Value {
   if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
   if (unknownArg && name === 'concat' && args.every((a) => a instanceof Unknown || Array.isArray(a)))
     return new Unknown(src, (unknownArg as Unknown).reason, (unknownArg as Unknown).setOutside, args);
+  // flattening a joined list keeps the lists it joins (their elements are read flattened)
+  if (name === 'flatten' && args.length === 1 && unknownArg instanceof Unknown && unknownArg.parts)
+    return new Unknown(src, unknownArg.reason, unknownArg.setOutside, unknownArg.parts);
   if (unknownArg && name !== 'coalesce' && name !== 'coalescelist') return new Unknown(src, (unknownArg as Unknown).reason, (unknownArg as Unknown).setOutside);
   if (!STRUCTURAL.has(name) && args.some(containsUnknown)) {
     const inner = args.map(firstUnknown).find((u) => u !== null)!;

@@ -1,13 +1,16 @@
 // Resources that attach security groups: which groups, and whether the resource faces the
 // internet or holds data.
+import { possibleValues } from '../../evaluate/alternatives.js';
+import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
 import { Unknown, type Value } from '../../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from '../attachments.js';
 import { groupKey } from '../peer.js';
+import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 import { listOf, location, type Extraction, type Instance } from './context.js';
 
 export function addAttachment(x: Extraction, inst: Instance): void {
   const kind = ATTACHMENT_KINDS[inst.decl.type]!;
-  const get = (path: string[]): Value => readPath(x.attrQuiet(inst, path[0]!), path.slice(1));
+  const get = (path: string[]): Value => readPath(path.length > 1 ? blocksOf(x, inst, path[0]!) : x.attrQuiet(inst, path[0]!), path.slice(1));
   const groups: string[] = [];
   for (const path of kind.paths) {
     const v = get(path);
@@ -27,4 +30,24 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     dataStore: kind.dataStore ?? false,
     location: location(inst.decl),
   });
+}
+
+/**
+ * The blocks `name` of a resource, written or made by `dynamic "name"` (an ECS service's
+ * `network_configuration`, a launch template's `network_interfaces`, a Lambda's `vpc_config`
+ * in registry modules), each possibly: a group is attached when any block can name it. A
+ * `for_each` not known here gives one block with its iterator unknown.
+ */
+function blocksOf(x: Extraction, inst: Instance, name: string): Value {
+  const written = x.attrQuiet(inst, name);
+  const blocks: Value[] = written === null ? [] : Array.isArray(written) ? [...written] : [written];
+  for (const dyn of dynamicBlocks(inst.decl, name)) {
+    const unknown = (part: string) => new Unknown(`${dyn.iterator}.${part}`, 'for_each is unknown');
+    // each branch of a for_each not known here (`awsvpc ? [local.config] : []`): what any gives
+    for (const choice of possibleValues(evaluateJson(dyn.forEach ?? null, inst.scope))) {
+      const entries = iterations(choice) ?? [[unknown('key'), unknown('value')]];
+      for (const [key, value] of entries) blocks.push(evaluateJson(dyn.content, withNames(inst.scope, { [dyn.iterator]: { key, value } })));
+    }
+  }
+  return blocks.length ? blocks : null;
 }

@@ -2,11 +2,12 @@
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
-import { Lazy, Ref, SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
+import { SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, prefixListPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
+import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
@@ -54,9 +55,8 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
   const { decl } = inst;
   const block = decl.block;
   const raw = decl.body[direction];
-  const dynamics = ((decl.body['dynamic'] as Record<string, unknown[]> | undefined)?.[direction] ?? []) as Record<string, unknown>[];
   const staticBlocks = block?.blocks.filter((b) => b.type === direction) ?? [];
-  const dynamicBlocks = block?.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === direction) ?? [];
+  const locatedDynamics = block?.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === direction) ?? [];
   const attributeSpan = block?.attributes.get(direction);
   const states: Ownership[] = [];
 
@@ -78,13 +78,11 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       });
     }
   }
-  dynamics.forEach((dyn, i) => {
-    const loc = location(decl, dynamicBlocks[i]);
-    const contentBlock = dynamicBlocks[i]?.blocks.find((b) => b.type === 'content');
-    const forEach = x.attr(inst, `dynamic "${direction}" for_each`, dyn['for_each']);
-    const iterator = typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : direction;
-    const written = Array.isArray(dyn['content']) ? (dyn['content'][0] as unknown) : undefined;
-    const content = (written ?? {}) as Record<string, unknown>;
+  dynamicBlocks(decl, direction).forEach((dyn, i) => {
+    const loc = location(decl, locatedDynamics[i]);
+    const contentBlock = locatedDynamics[i]?.blocks.find((b) => b.type === 'content');
+    const forEach = x.attr(inst, `dynamic "${direction}" for_each`, dyn.forEach);
+    const { iterator, written, content } = dyn;
     // unknown iterations: model one rule with unknown iterator values so nothing is silently closed
     const unknownIterations = (why: string, setOutside: string[] = []) => {
       states.push('unknown');
@@ -92,21 +90,15 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       const outside = setOutside.length ? setOutside : undefined;
       const unknownIterator = { key: new Unknown(`${iterator}.key`, why, outside), value: new Unknown(`${iterator}.value`, why, outside) };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written }, setOutside);
+      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn.forEach], { located: contentBlock, written }, setOutside);
     };
-    if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) return unknownIterations('for_each is unknown');
-    const entries: [Value, Value][] = Array.isArray(forEach)
-      ? forEach.map((v, k) => [k, v])
-      : isObject(forEach)
-        ? Object.keys(forEach)
-            .sort()
-            .map((k) => [k, forEach[k]!])
-        : [];
+    const entries = iterations(forEach);
+    if (entries === null) return unknownIterations('for_each is unknown');
     if (entries.length === 0) {
       // empty only by the default of a variable set outside the repository (`-var`, a tfvars
       // file of the pipeline): it yields the blocks whoever runs Terraform passes, as a resource
       // with such a for_each does (ModuleInstance.#switchedOffByDefault)
-      const flags = inst.module.emptiedByDefault(dyn['for_each'], inst.address);
+      const flags = inst.module.emptiedByDefault(dyn.forEach, inst.address);
       if (flags.length) unknownIterations(`for_each is 0 with the default of ${flags.join(', ')}, which can be ${SET_OUTSIDE}`, flags);
       return; // otherwise zero elements: the direction stays unmanaged
     }
@@ -114,7 +106,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
-      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn['for_each']], { located: contentBlock, written });
+      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn.forEach], { located: contentBlock, written });
     }
   });
   if (states.includes('blocks')) return 'blocks';

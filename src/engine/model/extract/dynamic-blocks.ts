@@ -1,0 +1,36 @@
+// `dynamic "<name>"` blocks of a resource: how each is written, and the iterations its
+// `for_each` gives (one block per element, named `<iterator>.key` / `<iterator>.value`).
+import type { Declaration } from '../../evaluate/module-source.js';
+import { Lazy, Ref, Unknown, isObject, type Value } from '../../evaluate/value.js';
+
+export interface DynamicBlock {
+  forEach: unknown;
+  iterator: string;
+  /** The `content` block as written (hcl2json), undefined when it has none. */
+  written: unknown;
+  content: Record<string, unknown>;
+}
+
+export function dynamicBlocks(decl: Declaration, name: string): DynamicBlock[] {
+  const dynamics = ((decl.body['dynamic'] as Record<string, unknown[]> | undefined)?.[name] ?? []) as Record<string, unknown>[];
+  return dynamics.map((dyn) => {
+    const written = Array.isArray(dyn['content']) ? (dyn['content'][0] as unknown) : undefined;
+    return {
+      forEach: dyn['for_each'],
+      iterator: typeof dyn['iterator'] === 'string' ? dyn['iterator'].replace(/^\$\{(.*)\}$/, '$1') : name,
+      written,
+      content: (written ?? {}) as Record<string, unknown>,
+    };
+  });
+}
+
+/** The (key, value) pairs an evaluated `for_each` iterates over, map keys in order; null when not known here. */
+export function iterations(forEach: Value): [Value, Value][] | null {
+  if (forEach instanceof Unknown || forEach instanceof Ref || forEach instanceof Lazy) return null;
+  if (Array.isArray(forEach)) return forEach.map((v, k) => [k, v]);
+  if (isObject(forEach))
+    return Object.keys(forEach)
+      .sort()
+      .map((k) => [k, forEach[k]!]);
+  return [];
+}
