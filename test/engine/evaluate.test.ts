@@ -123,6 +123,11 @@ describe('evaluate', () => {
     expect((ev('concat(var.unknown, var.ports)') as Unknown).parts).toBeUndefined();
   });
 
+  it('says in a reader\'s words why a collection read through a reference is unknown, never "cannot iterate over a reference"', () => {
+    for (const src of ['[for s in aws_subnet.x : s.cidr_block]', 'values(aws_subnet.x)', 'length(aws_subnet.x)', '"%{for s in aws_subnet.x}${s}%{endfor}"'])
+      expect(ev(src)).toEqual(new Unknown(src, 'aws_subnet.x is known only after apply'));
+  });
+
   it('keeps the joined lists through flatten (an ECS module attaches flatten(concat([group], var.ids)))', () => {
     const flat = ev('flatten(concat([aws_security_group.a.id], var.unknown))') as Unknown;
     expect(flat.parts).toEqual([[new Ref('aws_security_group.a', 'id')], vars['unknown']]);

@@ -14,6 +14,7 @@ import {
   hasKey,
   isObject,
   newObject,
+  notKnownThrough,
   singleCountedInstance,
   toBoolValue,
   toNumberValue,
@@ -434,6 +435,7 @@ export function entriesOf(collection: Value): [Value, Value][] {
 function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value {
   const collection = evaluate(node.collection, scope);
   if (collection instanceof Unknown) return unknownFrom(node, collection);
+  if (collection instanceof Ref) return new Unknown(node.src, notKnownThrough(collection));
   if (collection === null) throw new EvalError('cannot iterate over null');
   const tuple: Value[] = [];
   const object = newObject();
@@ -514,7 +516,7 @@ function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {
     if (part.kind === 'interp') {
       const v = evaluate(part.expr, scope);
       if (v instanceof Unknown) return v;
-      if (v instanceof Ref) return new Unknown(v.text, `${v.text} is known only after apply`);
+      if (v instanceof Ref) return new Unknown(v.text, notKnownThrough(v));
       out += toStringValue(v);
     } else if (part.kind === 'if') {
       const test = evaluate(part.test, scope);
@@ -525,6 +527,7 @@ function renderParts(parts: TemplatePart[], scope: Scope): string | Unknown {
     } else {
       const collection = evaluate(part.collection, scope);
       if (collection instanceof Unknown) return collection;
+      if (collection instanceof Ref) return new Unknown(part.collection.src, notKnownThrough(collection));
       for (const [k, v] of entriesOf(collection)) {
         const names: Record<string, Value> = part.keyVar ? { [part.keyVar]: k, [part.valueVar]: v } : { [part.valueVar]: v };
         const inner = renderParts(part.body, withNames(scope, names));

@@ -13,6 +13,7 @@ import {
   hasKey,
   isObject,
   newObject,
+  notKnownThrough,
   toBoolValue,
   toNumberValue,
   toStringValue,
@@ -61,12 +62,14 @@ const STRUCTURAL = new Set([
 
 function list(v: Value, fn: string): Value[] {
   if (Array.isArray(v)) return v;
+  if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
   if (isObject(v) && fn === 'values') return Object.values(v);
   throw new EvalError(`${fn}: expected a list, got ${typeName(v)}`);
 }
 
 function object(v: Value, fn: string): ObjectValue {
   if (isObject(v)) return v;
+  if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
   throw new EvalError(`${fn}: expected a map or object, got ${typeName(v)}`);
 }
 
@@ -100,7 +103,7 @@ function memberOf(items: Value[]): (item: Value) => boolean {
 }
 
 function str(v: Value): string {
-  if (v instanceof Ref) throw new Unknowable(`${v.text} is known only after apply`);
+  if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
   return toStringValue(v);
 }
 
@@ -217,6 +220,7 @@ const FUNCTIONS: Record<string, Fn> = {
     if (typeof v === 'string') return [...v].length;
     if (Array.isArray(v)) return v.length;
     if (isObject(v)) return Object.keys(v).length;
+    if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
     throw new EvalError(`length: cannot take the length of a ${typeName(v)}`);
   },
   element: ([l, i]) => {

@@ -86,6 +86,16 @@ export class Ref {
   }
 }
 
+/**
+ * Why a value read through a reference is not known here, in a reader's words: the instances of
+ * a resource whose count / for_each is not known (`[for s in aws_subnet.x : …]`), or an
+ * attribute AWS assigns on apply.
+ */
+export function notKnownThrough(ref: Ref): string {
+  if (ref.gated && ref.attribute === '') return `the instances of ${ref.address} are known only at plan time (its count or for_each is not known here)`;
+  return `${ref.text} is known only after apply`;
+}
+
 /** The instance lists of resources with a `count` (see countedInstances). */
 const counted = new WeakSet<Value[]>();
 
