@@ -113,6 +113,15 @@ export function classifyIngress(
   return result;
 }
 
+/**
+ * The internet as a title names it: "the internet (IPv6)" when only IPv6 addresses reach it, so
+ * that the ::/0 twin of a 0.0.0.0/0 rule (registry modules declare both) reads differently.
+ */
+export function internetName(opened: OpenedAccess): string {
+  const families = new Set(opened.cidr.filter((c) => isInternetWide(c.addrs, c.family)).map((c) => c.family));
+  return families.size === 1 && families.has(6) ? 'the internet (IPv6)' : 'the internet';
+}
+
 /** "SSH (22/tcp)", "8000-9000/tcp", "all traffic", "ICMP echo-request (8/0)". */
 export function describeAccess(protocol: string, given: [number, number][]): string {
   // the ports of several peers: each port once, in order

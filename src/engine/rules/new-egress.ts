@@ -7,7 +7,7 @@ import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, 
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
-import { accessFingerprint, attachedTo, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
+import { accessFingerprint, attachedTo, describeAccess, internetName, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newEgress = defineRule({
   id: 'new-egress',
@@ -25,7 +25,7 @@ export const newEgress = defineRule({
         json.flatMap((o) => o.ports),
       );
       const destination = (peer: typeof describePeerShort) =>
-        internet ? 'the internet' : json.length === 1 ? peer(json[0]!.peer) : `${json.length} destinations`;
+        internet ? internetName(opened) : json.length === 1 ? peer(json[0]!.peer) : `${json.length} destinations`;
       const to = destination(describePeerShort);
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **to ${to}** from ${code(first.group)}.`, '', formatOpened(first.protocol, json)];

@@ -6,7 +6,7 @@ import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
 import { entryLoadBalancers } from '../findings/load-balancer-entry.js';
-import { accessFingerprint, attachedTo, classifyIngress, describeAccess, openedByDeclaration, openedJson } from '../findings/opened-access.js';
+import { accessFingerprint, attachedTo, classifyIngress, describeAccess, internetName, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newIngress = defineRule({
   id: 'new-ingress',
@@ -19,7 +19,8 @@ export const newIngress = defineRule({
       const c = classifyIngress(first.protocol, opened, ctx.config);
       const allPorts = json.flatMap((o) => o.ports);
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
-      const source = (peer: typeof describePeerShort) => (c.internet ? 'the internet' : json.length === 1 ? peer(json[0]!.peer) : `${json.length} sources`);
+      const internet = internetName(opened);
+      const source = (peer: typeof describePeerShort) => (c.internet ? internet : json.length === 1 ? peer(json[0]!.peer) : `${json.length} sources`);
       const from = source(describePeerShort);
       const exposed = attachedTo(ctx.head, first.group);
       const lines = [`**${what}** is newly allowed **from ${from}** into ${code(first.group)} (${c.why}).`, '', formatOpened(first.protocol, json)];
@@ -42,7 +43,7 @@ export const newIngress = defineRule({
       return placeAtCause(ctx, first, {
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
-        title: `${what} opened ${c.internet ? 'to the internet' : `from ${source(peerTitle)}`} on ${groupTitle(first.group)}`,
+        title: `${what} opened ${c.internet ? `to ${internet}` : `from ${source(peerTitle)}`} on ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,
