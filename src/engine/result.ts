@@ -176,7 +176,7 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
     unreadAtHead: z
       .array(z.object({ file: z.string(), line: z.number().int(), message: z.string(), baseRules: z.number().int() }))
       .describe(
-        'Files that parsed at the base but do not at the head: what they declare at the head is not known, so none of their `baseRules` base rules is listed as closed.',
+        'Files that parsed at the base, declared rules there (`baseRules`, at least 1) and do not parse at the head: what they declare at the head is not known, so none of those base rules is listed as closed. A file with no rule at the base is not listed (its `parse-error` finding names it).',
       ),
     ignoredFiles: z
       .array(z.object({ file: z.string(), replacedBy: z.string() }))

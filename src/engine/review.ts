@@ -150,9 +150,12 @@ function unreadAtBase(base: Model, head: Model): ReviewResult['unreadAtBase'] {
 /** Head parse errors in files the base read: nothing the base declared there is known to be closed. */
 function unreadAtHead(base: Model, head: Model): ReviewResult['unreadAtHead'] {
   const broken = new Set(base.parseErrors.map((e) => e.file));
+  // a file with no rule at the base has nothing that could have been listed as closed: its
+  // parse-error finding says all there is
   return head.parseErrors
     .filter((e) => !broken.has(e.file))
-    .map(({ file, line, message }) => ({ file, line, message, baseRules: base.rules.filter((r) => r.location.file === file).length }));
+    .map(({ file, line, message }) => ({ file, line, message, baseRules: base.rules.filter((r) => r.location.file === file).length }))
+    .filter((u) => u.baseRules > 0);
 }
 
 const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {

@@ -73,10 +73,9 @@ function unreadAtBaseLine(unread: ReviewResult['unreadAtBase']): string[] {
 
 /** Files the head could not read: what the base declared there is not listed as closed. */
 function unreadAtHeadLine(unread: ReviewResult['unreadAtHead']): string[] {
-  const withRules = unread.filter((u) => u.baseRules > 0);
-  if (!withRules.length) return [];
-  const listed = withRules.slice(0, 20).map((u) => `${code(u.file)} (${u.baseRules} ${u.baseRules === 1 ? 'rule' : 'rules'} at the base)`);
-  if (withRules.length > 20) listed.push(`and ${withRules.length - 20} more`);
+  if (!unread.length) return [];
+  const listed = unread.slice(0, 20).map((u) => `${code(u.file)} (${u.baseRules} ${u.baseRules === 1 ? 'rule' : 'rules'} at the base)`);
+  if (unread.length > 20) listed.push(`and ${unread.length - 20} more`);
   return ['', `Nothing is listed as closed in ${listed.join(', ')}: the file does not parse at the head, so what it allows there is not known.`];
 }
 
