@@ -104,6 +104,7 @@ const moduleSummarySchema = z.object({
   resolvedVersion: z.string().nullable().describe('The registry version chosen, or the Git ref read.'),
   reason: z.string().nullable().describe('Why the code could not be read (or could not be followed).'),
   note: z.string().nullable(),
+  labelOnly: z.boolean().describe('Its source is one of `label_only_modules` (a module that creates no resource): unread, it leaves nothing unanalysed.'),
 });
 /** A module call as the summary shows it: where it is, its source, and how it was read. */
 export type ModuleSummary = z.infer<typeof moduleSummarySchema>;

@@ -15,6 +15,7 @@ import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.j
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
+import { isLabelOnly } from './modules/label-only.js';
 import { instanceKeyRenames } from './model/instance-keys.js';
 import { rootLabelOf } from './model/roots.js';
 import { renameAddresses } from './model/rename.js';
@@ -99,6 +100,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
         resolvedVersion: c.resolvedVersion,
         reason: c.reason,
         note: c.note,
+        labelOnly: isLabelOnly(c.source, config.label_only_modules),
       })),
     suppressionProblems: head.suppressions.flatMap((s) => {
       const problems: string[] = [];

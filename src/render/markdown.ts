@@ -51,10 +51,14 @@ function modulesSection(result: ReviewResult): string[] {
   const out = ['', '### Modules', '', '| Call | Source | Version | Read |', '|---|---|---|---|'];
   for (const m of result.modules) {
     const version = m.resolvedVersion ?? (m.version || '—');
-    const how = m.how ? cell(`${m.how}${m.note ? ` (${m.note})` : ''}`) : `**not read**: ${cell(m.reason ?? 'unknown reason')}`;
+    const how = m.how
+      ? cell(`${m.how}${m.note ? ` (${m.note})` : ''}`)
+      : m.labelOnly
+        ? 'not needed: a label module, it creates no resource (`label_only_modules`)'
+        : `**not read**: ${cell(m.reason ?? 'unknown reason')}`;
     out.push(`| ${cellCode(m.address)} | ${cellCode(m.source)} | ${cell(version)} | ${how} |`);
   }
-  const unread = result.modules.filter((m) => !m.how).length;
+  const unread = result.modules.filter((m) => !m.how && !m.labelOnly).length;
   if (unread)
     out.push('', `${unread} module call(s) could not be read: what they create is not analysed. New or changed ones are reported as \`unanalysed-module\`.`);
   return out;

@@ -231,7 +231,7 @@ export interface SetByCallers {
 }
 
 /** A module call: what the summary shows of it, with where it is and its arguments. */
-export type ModuleCall = Omit<ModuleSummary, 'line'> & {
+export type ModuleCall = Omit<ModuleSummary, 'line' | 'labelOnly'> & {
   location: Location;
   /**
    * Each argument of the call, for telling what changed; `file` when another file wrote it (a
