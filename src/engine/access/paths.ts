@@ -4,8 +4,10 @@
 // default egress rule). Breadth-first, so distances are hop counts and the work is linear in
 // the number of rules. Entries and edges are visited in a sorted order and a group collects
 // every protocol and port it is reachable on at its distance, as each hop does for its own two
-// ends, so nothing depends on the order in which blocks are written.
+// ends, so nothing depends on the order in which blocks are written. A group only VPC
+// interface endpoints use is reached by nothing on the internet (model/attachments.ts).
 import type { Hop } from '../result.js';
+import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { cidrToSet, isInternetWide } from './cidr.js';
@@ -67,8 +69,9 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
   const edges = new Map<string, Edge[]>();
   const entry: { to: string; rule: Rule }[] = [];
+  const unreachable = endpointOnlyGroups(model);
   for (const r of model.rules) {
-    if (r.direction !== 'ingress') continue;
+    if (r.direction !== 'ingress' || unreachable.has(r.group)) continue;
     if (internetWideRule(r)) entry.push({ to: r.group, rule: r });
     if (r.peer.type !== 'group' || r.peer.value === r.group) continue;
     const from = r.peer.value;

@@ -1,6 +1,8 @@
 // Resources that attach security groups (research/semantics.md §3) and whether they face
 // the internet (§4). Paths are attribute names, descending into nested blocks.
 import { Unknown, isObject, type Value } from '../evaluate/value.js';
+import { append } from '../append.js';
+import type { Model } from './types.js';
 
 interface AttachmentKind {
   /** Attribute paths whose values are security-group ids (or lists of them). */
@@ -102,4 +104,15 @@ export function readPath(value: Value, path: string[]): Value {
   }
   if (current.length === 0) return null;
   return current.length === 1 ? current[0]! : current;
+}
+
+/**
+ * Groups used by VPC interface endpoints and nothing else. Only interface endpoints take
+ * security groups, and their network interfaces have private addresses only, so nothing on
+ * the internet reaches such a group, nor anything beyond it, whatever its rules allow.
+ */
+export function endpointOnlyGroups(model: Model): Set<string> {
+  const users = new Map<string, string[]>();
+  for (const a of model.attachments) for (const g of a.groups) append(users, g, a.type);
+  return new Set([...users].filter(([, types]) => types.every((t) => t === 'aws_vpc_endpoint')).map(([g]) => g));
 }
