@@ -25,8 +25,9 @@ export const missingDescription = defineRule({
     // a rule whose peers are set outside (`var.cidrs`, or one element of it per instance) was in
     // the base when a rule there took them from the same variables on the same ports
     const setOutsideBefore = setOutsideAtBase(ctx);
-    // an inline rule narrowed in place (0-65535 to 3000, same peers) is that rule edited
-    const peersOf = (d: Declaration) => d.identity.split('|').slice(3).join('|');
+    // an inline rule narrowed in place (0-65535 to 3000, the same peers or some of them) is
+    // that rule edited
+    const peersOf = (d: Declaration) => d.identity.split('|').slice(3);
     const narrowed = (d: Declaration) =>
       ctx.base.declarations.some(
         (b) =>
@@ -34,7 +35,7 @@ export const missingDescription = defineRule({
           b.group === d.group &&
           b.direction === d.direction &&
           b.protocol === d.protocol &&
-          peersOf(b) === peersOf(d) &&
+          peersOf(d).every((p) => peersOf(b).includes(p)) &&
           b.ports[0] <= d.ports[0] &&
           d.ports[1] <= b.ports[1],
       );
