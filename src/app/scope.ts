@@ -79,15 +79,21 @@ export function unitAncestors(files: SourceFile[]): string[] {
 }
 
 /**
- * A directory that looks like a reusable module rather than a root: it has a required input
- * (a variable without a default) and neither a backend nor tfvars. Such a directory is
- * reviewed through the directories that call it, with their arguments. A provider block does
- * not make a root: aliased providers inside modules were the norm before 0.13, and a PR could
- * add one to the module it widens to stop its callers being read.
+ * Whether a directory declares an input (a `variable`), so that the directories calling it
+ * decide what it opens. Nothing else in it says it is a root: Terraform ignores a backend in a
+ * called module, and a caller's argument overrides tfvars and defaults, so a PR that adds any
+ * of them to the module it widens must not stop its callers being read. A JSON file that does
+ * not parse may declare one.
  */
-export function isModuleLike(files: SourceFile[]): boolean {
-  if (!files.length || files.some((f) => /\.tfvars(\.json)?$/.test(f.path))) return false;
-  const blocks = files.filter((f) => isConfigFile(f.path) && !f.path.endsWith('.json')).flatMap((f) => locateHcl(f.content).blocks);
-  const hasRoot = blocks.some((b) => b.type === 'terraform' && b.blocks.some((inner) => inner.type === 'backend' || inner.type === 'cloud'));
-  return !hasRoot && blocks.some((b) => b.type === 'variable' && !b.attributes.has('default'));
+export function declaresInput(files: SourceFile[]): boolean {
+  return files.some((f) => {
+    if (!isConfigFile(f.path)) return false;
+    if (!f.path.endsWith('.json')) return locateHcl(f.content).blocks.some((b) => b.type === 'variable');
+    try {
+      const doc: unknown = JSON.parse(f.content);
+      return typeof doc !== 'object' || doc === null || 'variable' in doc;
+    } catch {
+      return true;
+    }
+  });
 }

@@ -1,6 +1,7 @@
 // The symbolic links of a revision, read through the API for the reverse lookup of a pull
 // request's scope (a directory whose link leads into a changed file is touched): one recursive
-// listing of the tree (REST gives every path with its mode), then the targets of the links
+// listing of the tree (REST gives every path with its mode; it also gives the Terraform
+// directories), then the targets of the links
 // named as Terraform files in one GraphQL query; a link met on the way under another name costs
 // one more query.
 import { LINK_MODE, type LinkIndex } from '../engine/hcl/links.js';
@@ -12,12 +13,28 @@ import type { GitHubClient, RepoRef } from './types.js';
 /** Blob expressions per GraphQL query. */
 const TARGETS_PER_QUERY = 100;
 
-/** The links of the tree at `sha`; `truncated` when GitHub cut the listing (over 100,000 entries). */
-export async function readLinkIndex(client: GitHubClient, repo: RepoRef, sha: string): Promise<LinkIndex & { truncated: boolean }> {
-  const octokit = octokitOf(client);
-  const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
-  // path → whether it is a link (a blob of mode 120000)
+/** Every blob path of a revision's tree, with whether it is a link (a blob of mode 120000). */
+export interface TreeListing {
+  blobs: Map<string, boolean>;
+  /** GitHub cut the listing (over 100,000 entries). */
+  truncated: boolean;
+}
+
+/** One recursive listing of the tree at `sha`. */
+export async function listTree(client: GitHubClient, repo: RepoRef, sha: string): Promise<TreeListing> {
+  const { data } = await octokitOf(client).rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
   const blobs = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, Number.parseInt(e.mode ?? '0', 8) === LINK_MODE] as const] : [])));
+  return { blobs, truncated: data.truncated };
+}
+
+/** The links of the tree at `sha`, from its listing; `truncated` when GitHub cut the listing. */
+export async function readLinkIndex(
+  client: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  { blobs, truncated }: TreeListing,
+): Promise<LinkIndex & { truncated: boolean }> {
+  const octokit = octokitOf(client);
   const targets = new Map<string, string>();
   const readTargets = async (paths: string[]) => {
     for (let i = 0; i < paths.length; i += TARGETS_PER_QUERY) {
@@ -31,7 +48,7 @@ export async function readLinkIndex(client: GitHubClient, repo: RepoRef, sha: st
   await readTargets(terraformLinks);
   return {
     terraformLinks,
-    truncated: data.truncated,
+    truncated,
     entryAt: async (path) => {
       const link = blobs.get(path);
       if (link === undefined) return undefined;

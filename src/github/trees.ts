@@ -7,7 +7,7 @@ import { decodeText } from '../engine/hcl/text.js';
 import { isTerraformFile } from '../engine/load.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { LINK_MODE, MAX_LINK_HOPS, followLink, type LinkIndex } from '../engine/hcl/links.js';
-import { readLinkIndex } from './link-index.js';
+import { listTree, readLinkIndex, type TreeListing } from './link-index.js';
 import { readObjects } from './objects-query.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
@@ -25,12 +25,25 @@ export interface TreeReader {
   links?(sha: string): Promise<LinkIndex & { truncated: boolean }>;
 }
 
+/** A review's reader: each revision's tree is listed once, and the recursive listing the link
+ * index reads gives the Terraform directories too (the search for a module's callers reuses it). */
 export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
+  const listings = new Map<string, Promise<TreeListing>>();
+  const dirLists = new Map<string, Promise<string[]>>();
+  const listed = async (sha: string) => {
+    const listing = await listings.get(sha);
+    return listing && !listing.truncated ? terraformDirsOf(listing) : listTerraformDirs(client, repo, sha);
+  };
   return {
     read: (shas, dirs, maxLinkHops) => readDirectories(client, repo, shas, dirs, maxLinkHops),
-    terraformDirs: (sha) => listTerraformDirs(client, repo, sha),
-    links: (sha) => readLinkIndex(client, repo, sha),
+    terraformDirs: (sha) => dirLists.get(sha) ?? dirLists.set(sha, listed(sha)).get(sha)!,
+    links: async (sha) => readLinkIndex(client, repo, sha, await (listings.get(sha) ?? listings.set(sha, listTree(client, repo, sha)).get(sha)!)),
   };
+}
+
+/** The directories holding Terraform files in a listing. */
+function terraformDirsOf(listing: TreeListing): string[] {
+  return [...new Set([...listing.blobs.keys()].filter(isTerraformFile).map(dirOf))].sort();
 }
 
 interface TreeEntry {

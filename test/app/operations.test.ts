@@ -96,33 +96,80 @@ describe('operations', () => {
 });
 
 describe('a PR that changes only a local module', () => {
+  const module = (port: number) =>
+    `variable "cidrs" {\n  type = list(string)\n}\n\nresource "aws_security_group" "this" {\n  name        = "app"\n  description = "app"\n\n  ingress {\n    description = "app port"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = var.cidrs\n  }\n}\n`;
+  const stack = (cidr: string) => `provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "sg" {\n  source = "../../modules/sg"\n  cidrs  = ["${cidr}"]\n}\n`;
+  const other = 'provider "aws" {\n  region = "eu-west-1"\n}\n';
+  const files = (port: number) => ({
+    'modules/sg/main.tf': module(port),
+    'stacks/prod/main.tf': stack('0.0.0.0/0'),
+    'stacks/dev/main.tf': other,
+    'README.md': '# infra\n',
+  });
+  const SSH_WORLD = '[critical] SSH (22/tcp) opened to the internet on module.sg.aws_security_group.this';
+  const readsWithCallers = reviewRequests({
+    reads: [
+      'POST /graphql', // the touched module, at both revisions
+      // the head's directories come from the tree listed for links: no request
+      'POST /graphql', // those directories at both revisions, to find the callers
+    ],
+  });
+
   it('reviews the module through the directories that call it', async () => {
-    const module = (port: number) =>
-      `variable "cidrs" {\n  type = list(string)\n}\n\nresource "aws_security_group" "this" {\n  name        = "app"\n  description = "app"\n\n  ingress {\n    description = "app port"\n    from_port   = ${port}\n    to_port     = ${port}\n    protocol    = "tcp"\n    cidr_blocks = var.cidrs\n  }\n}\n`;
-    const stack = 'provider "aws" {\n  region = "eu-west-1"\n}\n\nmodule "sg" {\n  source = "../../modules/sg"\n  cidrs  = ["0.0.0.0/0"]\n}\n';
-    const other = 'provider "aws" {\n  region = "eu-west-1"\n}\n';
-    const files = (port: number) => ({
-      'modules/sg/main.tf': module(port),
-      'stacks/prod/main.tf': stack,
-      'stacks/dev/main.tf': other,
-      'README.md': '# infra\n',
-    });
     const h = harness({ commits: { [BASE]: files(443), [HEAD]: files(22) }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.calls()).toEqual(
-      reviewRequests({
-        reads: [
-          'POST /graphql', // the touched module, at both revisions
-          'POST /graphql', // the directories of the head revision
-          'POST /graphql', // those directories, to find the callers
-        ],
-      }),
-    );
+    expect(h.calls()).toEqual(readsWithCallers);
     const run = h.github.checkRuns.get(100)!;
     expect(run['conclusion']).toBe('failure');
     expect((run['output'] as { summary: string }).summary).toContain('Directories: `modules/sg`, `stacks/prod`');
-    expect(run.annotations).toContainEqual(
-      expect.objectContaining({ path: 'modules/sg/main.tf', title: '[critical] SSH (22/tcp) opened to the internet on module.sg.aws_security_group.this' }),
-    );
+    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', title: SSH_WORLD }));
+  });
+
+  // hostile: what would make the widened module look like a root reviewed alone
+  it.each([
+    ['a backend block (Terraform ignores it in a called module)', { 'modules/sg/backend.tf': 'terraform {\n  backend "s3" {}\n}\n' }],
+    ["a terraform.tfvars (the caller's argument overrides it)", { 'modules/sg/terraform.tfvars': 'cidrs = ["10.0.0.0/8"]\n' }],
+    [
+      'a default on every variable',
+      { 'modules/sg/main.tf': module(22).replace('type = list(string)\n', 'type    = list(string)\n  default = ["10.0.0.0/8"]\n') },
+    ],
+  ])('a module disguised as a root by %s is still reviewed through its caller: the critical stays', async (_, disguise) => {
+    const h = harness({ commits: { [BASE]: files(443), [HEAD]: { ...files(22), ...disguise } }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual(readsWithCallers);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', title: SSH_WORLD }));
+  });
+
+  it('touching one caller too does not hide the others: every caller of the module is read', async () => {
+    const commits = (port: number, dev: string) => ({ ...files(port), 'stacks/dev/main.tf': stack(dev) });
+    const h = harness({ commits: { [BASE]: commits(443, '10.0.0.0/8'), [HEAD]: commits(22, '10.1.0.0/16') }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    // the touched module and the touched caller are read together
+    expect(h.calls()).toEqual(readsWithCallers);
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    // two roots now: each finding names its root
+    expect((run.annotations as { path: string; title: string }[]).map((a) => `${a.path} ${a.title}`)).toEqual([
+      'modules/sg/main.tf [critical] SSH (22/tcp) opened to the internet on stacks/prod:module.sg.aws_security_group.this',
+      'modules/sg/main.tf [low] SSH (22/tcp) opened from 10.1.0.0/16 on stacks/dev:module.sg.aws_security_group.this',
+    ]);
+  });
+  it('the callers\' other local modules are read too: an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
+    const lb = 'resource "aws_security_group" "lb" {\n  name   = "lb"\n  vpc_id = "vpc-1"\n}\noutput "sg_id" {\n  value = aws_security_group.lb.id\n}\n';
+    const app = (port: number) =>
+      `variable "lb_sg" {\n  type = string\n}\nresource "aws_security_group" "app" {\n  name   = "app"\n  vpc_id = "vpc-1"\n  ingress {\n    description     = "from the LB"\n    from_port       = ${port}\n    to_port         = ${port}\n    protocol        = "tcp"\n    security_groups = [var.lb_sg]\n  }\n}\n`;
+    const root = 'module "b" {\n  source = "../m2"\n}\nmodule "a" {\n  source = "../m1"\n  lb_sg  = module.b.sg_id\n}\n';
+    const commits = (port: number) => ({ 'm1/main.tf': app(port), 'm2/main.tf': lb, 'root/main.tf': root });
+    const h = harness({ commits: { [BASE]: commits(443), [HEAD]: commits(8443) }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    // the sibling module was read with the callers: no request more
+    expect(h.calls()).toEqual(readsWithCallers);
+    const run = h.github.checkRuns.get(100)!;
+    expect((run.annotations as { title: string }[]).map((a) => a.title)).toEqual([
+      '[low] HTTPS alt (8443/tcp) opened from module.b.aws_security_group.lb on module.a.aws_security_group.app',
+    ]);
+    expect((run['output'] as { summary: string }).summary).not.toContain('no Terraform files');
   });
 });

@@ -92,7 +92,7 @@ async function bothWays(base: Tree, head: Tree) {
     expect(r.stderr).toBe('');
     return JSON.parse(r.stdout) as {
       conclusion: string;
-      findings: { rule: string; severity: string; resource: string; location: { file: string } }[];
+      findings: { rule: string; severity: string; title: string; resource: string; location: { file: string } }[];
       stats: { head: { files: number } };
     };
   });
@@ -150,6 +150,64 @@ describe('CLI diff scope', () => {
       });
       expect(doc.findings.some((f) => f.rule === 'unresolved-value')).toBe(false);
       expect(doc.conclusion).toBe('failure');
+    }
+  });
+
+  // A PR widens a module's rule to SSH and adds what would make the module look like a root
+  // reviewed alone: none of it stops its caller's 0.0.0.0/0 being read.
+  const ssh = MODULE.replace(/5432/g, '22');
+  const disguises: [string, Tree][] = [
+    [
+      'a backend block (Terraform ignores it in a called module)',
+      { 'modules/db/main.tf': ssh, 'modules/db/backend.tf': 'terraform {\n  backend "s3" {}\n}\n' },
+    ],
+    ["a terraform.tfvars (a caller's argument overrides it)", { 'modules/db/main.tf': ssh, 'modules/db/terraform.tfvars': 'cidrs = ["10.0.0.0/8"]\n' }],
+    [
+      'a default on every variable',
+      { 'modules/db/main.tf': ssh.replace('{ type = list(string) }', '{\n  type    = list(string)\n  default = ["10.0.0.0/8"]\n}') },
+    ],
+  ];
+  for (const [disguise, module] of disguises) {
+    it(`a module disguised as a root by ${disguise} is still reviewed through its caller: the critical stays`, async () => {
+      for (const doc of await bothWays(
+        { 'modules/db/main.tf': MODULE, 'prod/main.tf': caller('0.0.0.0/0') },
+        { ...module, 'prod/main.tf': caller('0.0.0.0/0') },
+      )) {
+        expect(doc.findings.find((f) => f.rule === 'new-ingress' && f.severity === 'critical')).toMatchObject({
+          resource: 'module.db.aws_security_group.this',
+          location: { file: 'modules/db/main.tf' },
+        });
+        expect(doc.conclusion).toBe('failure');
+      }
+    });
+  }
+
+  it('touching one caller of a widened module too does not hide its other callers', async () => {
+    const dev = { 'dev/main.tf': caller('10.0.0.0/8') };
+    for (const doc of await bothWays(
+      { 'modules/db/main.tf': MODULE, ...dev, 'prod/main.tf': caller('0.0.0.0/0') },
+      { 'modules/db/main.tf': ssh, 'dev/main.tf': caller('10.1.0.0/16'), 'prod/main.tf': caller('0.0.0.0/0') },
+    )) {
+      expect(doc.findings.filter((f) => f.rule === 'new-ingress').map((f) => `${f.severity} ${f.resource}`)).toEqual([
+        'critical prod:module.db.aws_security_group.this',
+        'low dev:module.db.aws_security_group.this',
+      ]);
+    }
+  });
+
+  it('a module reviewed through its caller: the caller\'s other local modules are read too, so an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
+    const lb = 'resource "aws_security_group" "lb" {\n  name   = "lb"\n  vpc_id = "vpc-1"\n}\noutput "sg_id" {\n  value = aws_security_group.lb.id\n}\n';
+    const app = (port: number) =>
+      `variable "lb_sg" {\n  type = string\n}\nresource "aws_security_group" "app" {\n  name   = "app"\n  vpc_id = "vpc-1"\n  ingress {\n    description     = "from the LB"\n    from_port       = ${port}\n    to_port         = ${port}\n    protocol        = "tcp"\n    security_groups = [var.lb_sg]\n  }\n}\n`;
+    const root = 'module "b" {\n  source = "../m2"\n}\nmodule "a" {\n  source = "../m1"\n  lb_sg  = module.b.sg_id\n}\n';
+    for (const doc of await bothWays(
+      { 'm1/main.tf': app(443), 'm2/main.tf': lb, 'root/main.tf': root },
+      { 'm1/main.tf': app(8443), 'm2/main.tf': lb, 'root/main.tf': root },
+    )) {
+      expect(doc.findings.map((f) => `${f.rule}:${f.severity} ${f.title}`)).toEqual([
+        'new-ingress:low HTTPS alt (8443/tcp) opened from module.b.aws_security_group.lb on module.a.aws_security_group.app',
+      ]);
+      expect(JSON.stringify(doc)).not.toContain('no Terraform files');
     }
   });
 
