@@ -42,3 +42,12 @@ describe('argument identity', () => {
     expect(argumentIdentity('${local.l39}', names(doubling))).toBe('text:"${local.l39}"');
   });
 });
+
+describe('remote state outputs (Terraform 0.11 → 0.12)', () => {
+  it("reads a 0.11 remote state attribute as the 0.12 output, and leaves the data source's own arguments", () => {
+    expect(same('${data.terraform_remote_state.net.vpc_id}', '${data.terraform_remote_state.net.outputs.vpc_id}')).toBe(true);
+    expect(same('${data.terraform_remote_state.net[0].vpc_id}', '${data.terraform_remote_state.net[0].outputs.vpc_id}')).toBe(true);
+    expect(same('${data.terraform_remote_state.net.vpc_id}', '${data.terraform_remote_state.net.outputs.subnet_id}')).toBe(false);
+    expect(same('${data.terraform_remote_state.net.backend}', '${data.terraform_remote_state.net.outputs.backend}')).toBe(false);
+  });
+});

@@ -13,12 +13,20 @@ const ELEMENT = new RegExp(`\\belement\\(\\s*(${TRAVERSAL})\\[\\*\\]((?:\\.${IDE
 /** `element(L, count.index)` ≡ `L[count.index]` (element wraps, but only in-range indexes apply). */
 const ELEMENT_AT = new RegExp(`\\belement\\(\\s*(${TRAVERSAL})\\s*,\\s*(count\\.index)\\s*\\)`, 'g');
 const ONE = new RegExp(`\\bone\\(\\s*(${TRAVERSAL})\\[\\*\\]((?:\\.${IDENT})*)\\s*\\)`, 'g');
+/** Terraform 0.11 read a remote state's outputs as its attributes (`data.terraform_remote_state.x.vpc_id`);
+ * 0.12 reads them under `outputs` only. The data source's own arguments keep their place. */
+const REMOTE_STATE_OUTPUT = new RegExp(
+  `\\b(data\\.terraform_remote_state\\.${IDENT}(?:\\[[^\\]\\s]*\\])?)\\.(?!(?:outputs|backend|config|workspace|defaults)(?![\\w-]))(?=${IDENT})`,
+  'g',
+);
 
-/** `"${var.a}"` → `var.a`; `a["b"]` → `a.b`; `x.*.id` → `x[*].id`; `element(x.*.id, 0)` → `x[0].id`; `element(l, count.index)` → `l[count.index]`. */
+/** `"${var.a}"` → `var.a`; `a["b"]` → `a.b`; `x.*.id` → `x[*].id`; `element(x.*.id, 0)` → `x[0].id`; `element(l, count.index)` → `l[count.index]`;
+ * `data.terraform_remote_state.s.id` → `data.terraform_remote_state.s.outputs.id`. */
 export function normaliseReference(text: string): string {
   let s = canonicalSpacing(text);
   const whole = WHOLE_INTERPOLATION.exec(s);
   if (whole && !/\}.*\$\{/.test(whole[1]!)) s = whole[1]!.trim();
+  if (s.includes('terraform_remote_state')) s = s.replace(REMOTE_STATE_OUTPUT, '$1.outputs.');
   if (!s.includes('[') && !s.includes('*') && !s.includes('(')) return s;
   return s.replace(QUOTED_INDEX, '.$1').replace(LEGACY_SPLAT, '[*]').replace(ELEMENT, '$1[$3]$2').replace(ELEMENT_AT, '$1[$2]').replace(ONE, '$1[0]$2');
 }
