@@ -1,6 +1,8 @@
 // new-internet-path: a group that exists at the base becomes reachable from the internet, or
 // reachable in fewer hops (a tier is bypassed). Groups new in the head are info: their own
-// rules carry the severity, so a new, properly tiered stack does not fail. An internet-facing
+// rules carry the severity, so a new, properly tiered stack does not fail; but not a new group
+// attached to a resource that exists at the base (a database given a second group, not an
+// internet-facing load balancer): that is existing infrastructure newly exposed. An internet-facing
 // load balancer's own group opened directly on ports allowed to be public is the entry tier:
 // low (findings/load-balancer-entry.ts). A group this
 // configuration does not declare (an ID, a variable, a data source, the group an EKS cluster
@@ -15,7 +17,8 @@ import { fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
-import type { Model } from '../model/types.js';
+import { LOAD_BALANCERS } from '../model/attachments.js';
+import type { Attachment, Model } from '../model/types.js';
 import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
 import { entryLoadBalancers, onAllowedPublicPorts } from '../findings/load-balancer-entry.js';
 
@@ -31,7 +34,9 @@ export const newInternetPath = defineRule({
       const old = before.get(group);
       if (old && old.distance <= reach.distance) continue;
       const declared = ctx.headGroups.has(group);
-      const existed = declared ? ctx.baseGroups.has(group) : existedOutside(ctx.base, group);
+      // a new group attached to a resource that already exists exposes that resource: not a new stack
+      const existing = declared && !ctx.baseGroups.has(group) ? attachedToExisting(ctx.base, ctx.head, group) : [];
+      const existed = declared ? ctx.baseGroups.has(group) || existing.length > 0 : existedOutside(ctx.base, group);
       // every protocol and port it is now reachable on; the severity is the worst of them
       // (ICMP has no sensitive ports)
       const reachable = byProtocol(reach.reachable);
@@ -62,7 +67,12 @@ export const newInternetPath = defineRule({
       ];
       if (exposed.length)
         lines.push('', `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${services.join(', ')}.`);
-      if (!declared && existed)
+      if (existing.length)
+        lines.push(
+          '',
+          `The group is new in this pull request, but ${existing.map((r) => code(r)).join(', ')} ${existing.length > 1 ? 'exist' : 'exists'} already: attaching it opens ${existing.length > 1 ? 'them' : 'it'} to the internet.`,
+        );
+      else if (!declared && existed)
         lines.push(
           '',
           `The group is not declared in this configuration: its other rules are managed elsewhere and unknown here${reach.distance === 1 ? ', so it may have been reachable already; the rule that opens it is reported separately' : ''}.`,
@@ -127,4 +137,15 @@ function existedOutside(base: Model, group: string): boolean {
 /** A title names at most three services; the message lists them all. */
 function listed(services: string[]): string {
   return services.length <= 3 ? services.join(', ') : `${services.slice(0, 3).join(', ')} and ${services.length - 3} more`;
+}
+
+/**
+ * Resources that exist at the base and the head attaches the group to. An internet-facing load
+ * balancer is left out: being reached from the internet is its job, and the rules of its new
+ * group carry their own severity (new-ingress).
+ */
+function attachedToExisting(base: Model, head: Model, group: string): string[] {
+  const before = new Set(base.resources.map((r) => r.address));
+  const entry = (a: Attachment) => LOAD_BALANCERS.has(a.type) && a.internetFacing === true;
+  return head.attachments.filter((a) => a.groups.includes(group) && before.has(a.resource) && !entry(a)).map((a) => a.resource);
 }
