@@ -119,10 +119,14 @@ export async function readDirectories(
   const known = await listDirectories(octokit, repo, wanted);
   const listing = listingLoader(octokit, repo, known);
   // a link's target is read from the same revision's tree, only inside the repository
-  const entryAt = (sha: string) => async (path: string) => {
+  const blobAt = async (sha: string, path: string) => {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const e = (await listing(sha, dirOf(path)))?.find((x) => x.name === name);
-    if (!e || e.type !== 'blob' || !e.object) return undefined;
+    return e?.type === 'blob' && e.object ? { mode: e.mode, object: e.object } : undefined;
+  };
+  const entryAt = (sha: string) => async (path: string) => {
+    const e = await blobAt(sha, path);
+    if (!e) return undefined;
     return e.mode === LINK_MODE ? { kind: 'link' as const, target: e.object.text ?? '' } : { kind: 'file' as const };
   };
   const read = async ({ sha, dir }: { sha: string; dir: string }): Promise<SourceFile[]> =>
@@ -134,8 +138,9 @@ export async function readDirectories(
           if (e.mode !== LINK_MODE) return blobFile(octokit, repo, path, e.object!);
           const end = await followLink(path, e.object!.text ?? '', entryAt(sha), maxLinkHops);
           if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
-          const target = (await listing(sha, dirOf(end.path)))!.find((x) => x.name === end.path.slice(end.path.lastIndexOf('/') + 1))!;
-          return { ...(await blobFile(octokit, repo, end.path, target.object!)), path, linkTo: end.path };
+          // followLink ends at a file it met through entryAt: that blob
+          const target = (await blobAt(sha, end.path))!;
+          return { ...(await blobFile(octokit, repo, end.path, target.object)), path, linkTo: end.path };
         }),
     );
   const files = await Promise.all(wanted.map(read));
