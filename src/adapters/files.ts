@@ -1,4 +1,5 @@
 // Reads a directory tree of Terraform files from disk.
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { SourceFile } from '../engine/hcl/parse.js';
@@ -7,6 +8,9 @@ import { decodeText } from '../engine/hcl/text.js';
 import { MAX_LINK_HOPS, followLink, type TreeEntryKind } from '../engine/hcl/links.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
+
+/** A Terraform file, or a link that may lead to one (the kind as `readdir` gave it). */
+const isTerraformEntry = (e: Dirent) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name);
 
 /** Every Terraform file below `root`, with paths relative to it (forward slashes). */
 export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
@@ -17,7 +21,7 @@ export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOP
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) await walk(full);
-      } else if ((e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)) {
+      } else if (isTerraformEntry(e)) {
         out.push(await readTerraformFile(root, relative(root, full).split(sep).join('/'), maxLinkHops));
       }
     }
@@ -49,6 +53,6 @@ export async function readTerraformFile(root: string, path: string, maxLinkHops 
 /** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
 export async function readTerraformDir(root: string, dir: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name)).map((e) => e.name);
+  const names = entries.filter(isTerraformEntry).map((e) => e.name);
   return Promise.all(names.sort().map((name) => readTerraformFile(root, dir ? `${dir}/${name}` : name, maxLinkHops)));
 }

@@ -57,6 +57,9 @@ interface TreeEntry {
 /** What a directory listing reads of each entry: a blob's text (links: their target) with its size cut and id. */
 const LISTING = '... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } }';
 
+/** A Terraform file, or a link that may lead to one, in a tree listing. */
+const isTerraformBlob = (e: { type: string; name: string }) => e.type === 'blob' && isTerraformFile(e.name);
+
 type Octokit = ReturnType<typeof octokitOf>;
 const listingKey = (sha: string, dir: string) => `${sha}:${dir}`;
 
@@ -132,7 +135,7 @@ export async function readDirectories(
   const read = async ({ sha, dir }: { sha: string; dir: string }): Promise<SourceFile[]> =>
     Promise.all(
       (known.get(listingKey(sha, dir)) ?? [])
-        .filter((e) => e.type === 'blob' && isTerraformFile(e.name) && e.object)
+        .filter((e) => isTerraformBlob(e) && e.object)
         .map(async (e) => {
           const path = dir ? `${dir}/${e.name}` : e.name;
           if (e.mode !== LINK_MODE) return blobFile(octokit, repo, path, e.object!);
@@ -168,7 +171,7 @@ export async function listTerraformDirs(client: GitHubClient, repo: RepoRef, sha
   const dirs = new Set<string>();
   const walk = (entries: ListedEntry[], dir: string) => {
     for (const e of entries) {
-      if (e.type === 'blob' && isTerraformFile(e.name)) dirs.add(dir);
+      if (isTerraformBlob(e)) dirs.add(dir);
       if (e.type === 'tree' && e.object?.entries) walk(e.object.entries, dir ? `${dir}/${e.name}` : e.name);
     }
   };
