@@ -14,6 +14,7 @@ const isTerraformEntry = (e: Dirent) => (e.isFile() || e.isSymbolicLink()) && is
 
 /** Every Terraform file below `root`, with paths relative to it (forward slashes). */
 export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
+  const read = fileReader(root, maxLinkHops);
   const out: SourceFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -22,7 +23,7 @@ export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOP
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) await walk(full);
       } else if (isTerraformEntry(e)) {
-        out.push(await readTerraformFile(root, relative(root, full).split(sep).join('/'), maxLinkHops));
+        out.push(await read(relative(root, full).split(sep).join('/'), e));
       }
     }
   };
@@ -30,29 +31,33 @@ export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOP
   return out;
 }
 
-/** The file at `path` (relative to `root`, forward slashes); a link is read as its target when that lies inside `root`. */
-export async function readTerraformFile(root: string, path: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile> {
-  const info = await lstat(join(root, path));
-  if (!info.isSymbolicLink()) return { path, ...decodeText(await readFile(join(root, path))) };
+/** Reads files below `root` (paths relative to it, forward slashes); a link is read as its
+ * target when that lies inside `root`, whose real path is worked out once, at the first link. */
+function fileReader(root: string, maxLinkHops: number) {
+  let top: Promise<string> | undefined;
   const entryAt = async (p: string): Promise<TreeEntryKind> => {
     const at = await lstat(join(root, p)).catch(() => null);
     if (at?.isSymbolicLink()) return { kind: 'link', target: await readlink(join(root, p)) };
     return at?.isFile() ? { kind: 'file' } : undefined;
   };
-  const end = await followLink(path, await readlink(join(root, path)), entryAt, maxLinkHops);
-  if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
-  // a directory link on the way (`shared -> /etc`, then `x.tf -> shared/passwd`) stays
-  // inside by its text but not on disk: the real path decides
-  const [top, real] = await Promise.all([realpath(root), realpath(join(root, end.path))]);
-  const rel = relative(top, real);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
-    return { path, content: '', unreadable: 'a symbolic link to a path outside the repository, not followed' };
-  return { path, linkTo: end.path, ...decodeText(await readFile(real)) };
+  return async (path: string, entry: Dirent): Promise<SourceFile> => {
+    if (!entry.isSymbolicLink()) return { path, ...decodeText(await readFile(join(root, path))) };
+    const end = await followLink(path, await readlink(join(root, path)), entryAt, maxLinkHops);
+    if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
+    // a directory link on the way (`shared -> /etc`, then `x.tf -> shared/passwd`) stays
+    // inside by its text but not on disk: the real path decides
+    const [inside, real] = await Promise.all([(top ??= realpath(root)), realpath(join(root, end.path))]);
+    const rel = relative(inside, real);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      return { path, content: '', unreadable: 'a symbolic link to a path outside the repository, not followed' };
+    return { path, linkTo: end.path, ...decodeText(await readFile(real)) };
+  };
 }
 
 /** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
 export async function readTerraformDir(root: string, dir: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
+  const read = fileReader(root, maxLinkHops);
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
-  const names = entries.filter(isTerraformEntry).map((e) => e.name);
-  return Promise.all(names.sort().map((name) => readTerraformFile(root, dir ? `${dir}/${name}` : name, maxLinkHops)));
+  const terraform = entries.filter(isTerraformEntry).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return Promise.all(terraform.map((e) => read(dir ? `${dir}/${e.name}` : e.name, e)));
 }
