@@ -87,9 +87,9 @@ function placeOf(f: Finding, hunks: Map<string, Hunk[]>, links: ReadonlyMap<stri
   }
   const inTarget = anchor(startLine, endLine, hunks.get(target) ?? []);
   if (inTarget) return { file: target, range: inTarget, through: file };
-  // a changed link's diff is its one line of target text
-  const onLink = anchor(1, 1, hunks.get(file) ?? []);
-  return onLink && { file, range: onLink, through: file };
+  // else on the changed link itself: the first line of its diff (app/publish-review.ts says which)
+  const [first] = hunks.get(file) ?? [];
+  return first ? { file, range: { startLine: first[0], line: first[0] }, through: file } : null;
 }
 
 export function planComments(params: {
