@@ -17,7 +17,7 @@ import { RemoteModuleCache, moduleBounds, readRemoteModules, type ConfiguredModu
 import { tokenModuleReader } from '../github/module-files.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { parseConfig } from '../config/load.js';
-import { ConfigError, DEFAULT_CONFIG, validateConfig } from '../config/schema.js';
+import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import { filterPaths } from '../config/paths.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { reviewFiles } from '../engine/review-files.js';
@@ -34,7 +34,7 @@ const USAGE = `usage:
   sg-review diff <base-dir> <head-dir> [--format markdown|json|sarif] [--config FILE] [--fail-on SEVERITY] [--accept-suppressions]
   sg-review diff --git <base-ref> <head-ref> [--repo DIR] [...]
   sg-review scan <dir> [...]            everything, as if the base were empty
-  sg-review model <dir> [--format json|text]
+  sg-review model <dir> [--format json|text] [--config FILE]
   --fetch-modules                       read registry and GitHub module sources over the network
                                         (token from GITHUB_TOKEN; offline by default: local modules
                                         and the .terraform/modules init cache only)
@@ -120,17 +120,31 @@ export async function readDirectory(dir: string, io: CliIo, maxLinkHops?: number
   return files;
 }
 
+/** The settings of `--config FILE`, the defaults without it. */
+async function configOption(path: string | undefined, io: CliIo): Promise<Config> {
+  if (!path) return DEFAULT_CONFIG;
+  const text = await readFile(resolve(io.cwd, path), 'utf8').catch(() => {
+    throw new UsageError(`${path}: cannot read the config file`);
+  });
+  return parseConfig(text, path);
+}
+
 async function modelCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, config: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('model takes one directory');
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`unknown format "${values.format}"`);
   const dir = positionals[0]!;
-  const files = await readDirectory(dir, io);
+  const config = await configOption(values.config, io);
+  const files = await readDirectory(dir, io, config.max_link_hops);
   if (!files.some((f) => isConfigFile(f.path))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json, .tofu, .tofu.json)`);
   const parser = new FileParser(createWorkerParser());
   try {
     // as diff and scan read it: local modules outside the directory, and the init cache
-    const modules = await modulesOf(dir, files, io);
+    const modules = await modulesOf(dir, files, io, config.max_link_hops);
     const place = placeInTree(resolve(io.cwd, dir), [files, modules.files]);
     const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(), {
       remote: new Map(),
@@ -159,13 +173,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   });
   const format = values.format!;
   if (!['markdown', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"`);
-  let config = DEFAULT_CONFIG;
-  if (values.config) {
-    const text = await readFile(resolve(io.cwd, values.config), 'utf8').catch(() => {
-      throw new UsageError(`${values.config}: cannot read the config file`);
-    });
-    config = parseConfig(text, values.config);
-  }
+  let config = await configOption(values.config, io);
   if (values['fail-on']) config = validateConfig({ ...config, fail_on: values['fail-on'] }, '--fail-on');
   let baseFiles: SourceFile[];
   let headFiles: SourceFile[];

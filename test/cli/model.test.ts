@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,26 @@ describe('sg-review model', () => {
     const none = await run(['model', empty]);
     expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('no Terraform files') });
     expect((await run(['frobnicate'])).code).toBe(2);
+  });
+
+  it('reads links with the max_link_hops of --config, as diff and scan do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-'));
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'group.tf'), 'resource "aws_security_group" "linked" {\n  name = "linked"\n}\n');
+    // main.tf -> hop.tf -> shared/group.tf: two links
+    symlinkSync('shared/group.tf', join(dir, 'hop.tf'));
+    symlinkSync('hop.tf', join(dir, 'main.tf'));
+    const config = join(dir, 'sg-review.yml');
+    writeFileSync(config, 'max_link_hops: 1\n');
+    const parseErrors = async (args: string[]) => {
+      const r = await run(['model', dir, '--format', 'json', ...args]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { parseErrors: { file: string; message: string }[] }).parseErrors;
+    };
+    expect(await parseErrors([])).toEqual([]);
+    expect(await parseErrors(['--config', config])).toEqual([
+      expect.objectContaining({ file: 'main.tf', message: expect.stringContaining('more than 1 links (max_link_hops)') }),
+    ]);
+    expect((await run(['model', dir, '--config', join(dir, 'missing.yml')])).stderr).toContain('missing.yml: cannot read the config file');
   });
 });
