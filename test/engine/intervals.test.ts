@@ -77,6 +77,7 @@ describe('access difference (ports × addresses)', () => {
     conditional: null,
     conditionSetOutside: [],
     unresolved: null,
+    unknownPorts: null,
     unresolvedSetOutside: [],
     refs: [],
     digest: '',
@@ -112,6 +113,24 @@ describe('access difference (ports × addresses)', () => {
   it('protocol all in the base covers every protocol; a specific protocol does not cover all', () => {
     expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'all')]).opened(rule('10.0.0.0/8', 22, 22)).cidr).toEqual([]);
     expect(new AccessIndex([rule('10.0.0.0/8', 0, 65535, 'tcp')]).opened(rule('10.0.0.0/8', 0, 65535, 'all')).cidr).toHaveLength(1);
+  });
+
+  it('a base rule on unknown ports covers only a rule with the same unknowns; the widest value is what a revision may allow', () => {
+    const unknownPort = (expr: string): Rule => ({
+      ...rule('0.0.0.0/0', 0, 65535),
+      unresolved: `from_port ${expr}: the widest range assumed`,
+      unknownPorts: `tcp ${expr} ${expr}`,
+    });
+    const base = new AccessIndex([unknownPort('var.app_port')], 'same-unknown');
+    // SSH beside an app port set per environment is new; the same unknown is not
+    expect(base.opened(rule('0.0.0.0/0', 22, 22)).cidr).toHaveLength(1);
+    expect(base.opened(unknownPort('var.app_port')).cidr).toEqual([]);
+    // another unknown may be any port
+    expect(base.opened(unknownPort('var.other_port')).cidr).toHaveLength(1);
+    // known ports at the base cover an unknown inside them, with the same unknown or not
+    expect(new AccessIndex([rule('0.0.0.0/0', 0, 65535)], 'same-unknown').opened(unknownPort('var.app_port')).cidr).toEqual([]);
+    // at the head an unknown may be anything, so it covers every port (nothing known is closed)
+    expect(new AccessIndex([unknownPort('var.app_port')]).opened(rule('0.0.0.0/0', 22, 22)).cidr).toEqual([]);
   });
 
   it('an unknown range of a family is covered only on ports where the base allows every address of that family', () => {

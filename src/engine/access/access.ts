@@ -34,20 +34,36 @@ const WHOLE_FAMILY: Record<Family, IntervalSet> = { 4: cidrToSet('0.0.0.0/0').se
 
 export const portInterval = (p: PortRange): Interval => [BigInt(p[0]), BigInt(p[1])];
 
+/**
+ * How a rule whose protocol or ports are unknown (Rule.unknownPorts) counts in an index:
+ * `widest`, what a revision may allow (the widest value: an unknown is never safe), or
+ * `same-unknown`, what the base is known to allow to subtract from (only a rule with the same
+ * unknowns, never a known port: otherwise an app port set per environment would cover SSH).
+ */
+export type UnknownPorts = 'widest' | 'same-unknown';
+
 /** An index of every group's access, for subtracting from. */
 export class AccessIndex {
   readonly #byKey = new Map<string, ProtocolAccess>();
+  /** With `same-unknown`: the access of the rules with unknown ports, by their unknowns. */
+  readonly #byUnknown = new Map<string, ProtocolAccess>();
 
-  constructor(rules: Iterable<Rule>) {
+  constructor(
+    rules: Iterable<Rule>,
+    readonly unknownPorts: UnknownPorts = 'widest',
+  ) {
     for (const rule of rules) this.add(rule);
   }
 
   add(rule: Rule): void {
-    const key = accessKey(rule.group, rule.direction, rule.protocol);
-    let entry = this.#byKey.get(key);
+    const byUnknown = this.unknownPorts === 'same-unknown' && rule.unknownPorts !== null;
+    const [index, key] = byUnknown
+      ? [this.#byUnknown, accessKey(rule.group, rule.direction, rule.unknownPorts!)]
+      : [this.#byKey, accessKey(rule.group, rule.direction, rule.protocol)];
+    let entry = index.get(key);
     if (!entry) {
       entry = { cidr: { 4: [], 6: [] }, keyed: new Map() };
-      this.#byKey.set(key, entry);
+      index.set(key, entry);
     }
     const ports = portInterval(rule.ports);
     if (rule.peer.type === 'cidr') {
@@ -74,6 +90,8 @@ export class AccessIndex {
   /** What `rule` allows that this index does not: the rule's newly opened access. */
   opened(rule: Rule): OpenedAccess {
     const entries = this.covering(rule.group, rule.direction, rule.protocol);
+    const same = rule.unknownPorts === null ? undefined : this.#byUnknown.get(accessKey(rule.group, rule.direction, rule.unknownPorts));
+    if (same) entries.push(same);
     const ports = portInterval(rule.ports);
     if (rule.peer.type === 'cidr') {
       const { family, set } = cidrToSet(rule.peer.value);

@@ -9,6 +9,7 @@ export interface ReviewContext {
   base: Model;
   head: Model;
   config: ReviewSettings;
+  /** What the base is known to allow: a rule on unknown ports covers only the same unknowns. */
   baseAccess: AccessIndex;
   headAccess: AccessIndex;
   /** Group addresses that exist in the base (after `moved`). */
@@ -32,7 +33,7 @@ export function createContext(
     base,
     head,
     config,
-    baseAccess: new AccessIndex(base.rules),
+    baseAccess: new AccessIndex(base.rules, 'same-unknown'),
     headAccess: new AccessIndex(head.rules),
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),

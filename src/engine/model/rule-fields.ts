@@ -9,6 +9,12 @@ export interface ProtocolAndPorts {
   protocol: Protocol;
   ports: PortRange;
   unresolved: string[];
+  /**
+   * What the protocol and ports are when one of them is unresolved: each field's known value,
+   * or the unknown's normalised expression (its identity, evaluate/unknown-identity.ts); null
+   * when all are known. Only the same unknowns stand for the same ports.
+   */
+  unknownPorts: string | null;
   /** The root variables set outside the repository every unresolved value comes from; [] when one does not (Unknown.setOutside). */
   unresolvedSetOutside: string[];
   invalid: InvalidValue[];
@@ -37,6 +43,8 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
     unresolved.push(text);
     outside.push(from?.setOutside);
   };
+  /** A field as it stands for its value: the unknown's identity, else the value shown. */
+  const written = (v: Value): string => (v instanceof Unknown ? v.expr : v === null ? 'null' : display(v));
   // one finding for a block without several required arguments (`from_port and to_port`)
   const invalid: InvalidValue[] = missing.length
     ? [
@@ -115,5 +123,6 @@ export function ruleProtocolAndPorts(rawProtocol: Value, rawFrom: Value, rawTo: 
       });
   }
   const unresolvedSetOutside = outside.length && outside.every(Boolean) ? [...new Set(outside.flatMap((v) => v!))] : [];
-  return { protocol, ports: invalid.length ? [0, 0] : normalisePorts(protocol, from, to), unresolved, unresolvedSetOutside, invalid };
+  const unknownPorts = unresolved.length ? [knownProtocol ? protocol : written(rawProtocol), written(rawFrom), written(rawTo)].join(' ') : null;
+  return { protocol, ports: invalid.length ? [0, 0] : normalisePorts(protocol, from, to), unresolved, unknownPorts, unresolvedSetOutside, invalid };
 }

@@ -58,6 +58,12 @@ export interface Rule {
   conditionSetOutside: string[];
   /** Set when protocol or ports could not be evaluated (then the widest value is assumed). */
   unresolved: string | null;
+  /**
+   * With `unresolved`: the protocol and ports as written, each unknown by its identity
+   * (rule-fields.ts). The widest value is what the rule may allow; what it is known to allow
+   * is only what a rule with the same unknowns allows (access/access.ts).
+   */
+  unknownPorts: string | null;
   /** The root variables set outside the repository that every unresolved protocol and port comes from; [] when one does not. */
   unresolvedSetOutside: string[];
   /** The `var.` and `local.` names the declaring resource refers to. */
@@ -118,7 +124,7 @@ export interface RuleDeclaration {
   references: string[];
   /** True when a value of it is invalid (see InvalidRule): the apply fails on it. */
   invalid: boolean;
-  /** Identity of the rule in AWS (type, protocol, ports, peers) for replacement checks. */
+  /** Identity of the rule in AWS (type, protocol, ports or their unknowns, peers) for replacement checks. */
   identity: string;
   createBeforeDestroy: boolean;
   /**

@@ -16,7 +16,9 @@ export const missingDescription = defineRule({
     // rule moved between resources (inline to standalone, one CIDR per rule) is not new
     // either: all of its access tuples were in the base.
     const tuple = (group: string, direction: string, protocol: string, ports: string, peer: string) => [group, direction, protocol, ports, peer].join('|');
-    const before = new Set(ctx.base.rules.map((r) => tuple(r.group, r.direction, r.protocol, r.ports.join('-'), `${r.peer.type}:${r.peer.value}`)));
+    const before = new Set(
+      ctx.base.rules.map((r) => tuple(r.group, r.direction, r.protocol, r.unknownPorts ?? r.ports.join('-'), `${r.peer.type}:${r.peer.value}`)),
+    );
     // resource blocks, not instances: a block whose count was 0 at the base is edited, not new
     const block = (address: string) => address.replace(/\[[^\]]*\]$/, '');
     const baseResources = new Set(ctx.base.resources.map((r) => block(r.address)));

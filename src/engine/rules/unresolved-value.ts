@@ -22,8 +22,9 @@ export const unresolvedValue = defineRule({
     // the same unknown on the same group, direction, protocol and ports at the base: the PR
     // changed something else in the rule (dropped a CIDR beside it), this unknown is not new
     const unknownAtBase = new Set(ctx.base.rules.filter(isUnresolved).map((r) => unresolvedKey(r)));
-    // the same unknown peer allowed at the base on these ports and more (its ports were an
-    // unknown, now written): narrowing opens nothing
+    // the same unknown peer allowed at the base on these ports and more: narrowing opens nothing
+    // (a base rule on unknown ports covers only the same unknowns: a port written in their place
+    // may be any other, access.ts)
     const coveredAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' && peerValues(r).some((value) => isNothing(ctx.baseAccess.opened({ ...r, peer: { ...r.peer, value } as Peer })));
     // a member of `concat(a, b)` is a member of a or of b: covered when the base allowed both

@@ -183,6 +183,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       conditional: spec.conditional?.reason ?? null,
       conditionSetOutside: [...(spec.conditional?.setOutside ?? [])],
       unresolved: unresolved.length ? unresolved.join('; ') : null,
+      unknownPorts: fields.unknownPorts,
       unresolvedSetOutside: fields.unresolvedSetOutside,
       refs: spec.refs,
       digest: spec.digest,
@@ -207,7 +208,8 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     identity: [
       spec.direction,
       protocol,
-      ports.join('-'),
+      // unknown ports by their unknowns: `var.a` replaced by `var.b` is another rule
+      fields.unknownPorts ?? ports.join('-'),
       ...peers.map((p) => `${p.type}:${p.value}`).sort(),
       ...invalid.map((i) => `invalid:${i.field}=${i.value}`).sort(),
     ].join('|'),

@@ -1,6 +1,7 @@
 # The clients' addresses are not known before apply; the port came from the database, read at
-# plan time, and becomes the literal port in the head: the same unknown peer, fewer ports.
-# The admins' rule widens by one port: that port is new for its unknown peer.
+# plan time, and becomes a literal port in the head: the database's port is not known to be
+# 5432 (a hostile change writes 22), so the written port is new for the unknown peer. The
+# admins' rule widens by one port: that port is new for its unknown peer.
 variable "client_cidrs" {
   type = list(string)
 }
