@@ -106,7 +106,8 @@ type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
 
 const isUnresolved = (r: Rule) => r.peer.type === 'unresolved' || r.unresolved !== null;
 
-const unresolvedKey = (r: Rule, peer = r.peer.value) => JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, peer, r.unresolved]);
+const unresolvedKey = (r: Rule, peer = r.peer.value) =>
+  JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, peer, r.unresolved, r.unknownPorts]);
 
 // `element(L, i)` and `L[i]` are members of the list L, whatever i is (element wraps around)
 const MEMBER = /^(?:element\((.+), [^,()]+\)|(.+)\[[^\][]+\])$/;

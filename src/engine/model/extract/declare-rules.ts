@@ -146,6 +146,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     inline: spec.origin === 'inline',
   });
   const { protocol, ports, unresolved } = fields;
+  const unknownPorts = perInstance(fields.unknownPorts, spec.resource);
   // An invalid protocol or port leaves nothing to compute access from; an invalid peer is
   // dropped alone, so a rule's valid peers compare across revisions (a block split into one
   // resource per CIDR still opens nothing new).
@@ -183,7 +184,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       conditional: spec.conditional?.reason ?? null,
       conditionSetOutside: [...(spec.conditional?.setOutside ?? [])],
       unresolved: unresolved.length ? unresolved.join('; ') : null,
-      unknownPorts: fields.unknownPorts,
+      unknownPorts,
       unresolvedSetOutside: fields.unresolvedSetOutside,
       refs: spec.refs,
       digest: spec.digest,
@@ -209,7 +210,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       spec.direction,
       protocol,
       // unknown ports by their unknowns: `var.a` replaced by `var.b` is another rule
-      fields.unknownPorts ?? ports.join('-'),
+      unknownPorts ?? ports.join('-'),
       ...peers.map((p) => `${p.type}:${p.value}`).sort(),
       ...invalid.map((i) => `invalid:${i.field}=${i.value}`).sort(),
     ].join('|'),
@@ -228,4 +229,14 @@ function setOutsideNames(spec: RuleSpec, callers: SetOutsidePeer[]): string[] {
   const read = spec.emptyDefaults;
   if (read.length || !callers.length) return read;
   return spec.setOutside.length ? spec.setOutside : callers.map((p) => String(p.value));
+}
+
+/**
+ * An unknown read per instance (`var.ports[each.key]`, `count.index`, also through a module
+ * call's for_each) is another value in each instance: its identity carries the instance keys
+ * of the address, so that a key added beside others is not covered by theirs.
+ */
+function perInstance(unknownPorts: string | null, resource: string): string | null {
+  if (unknownPorts === null || !/\b(?:each\.(?:key|value)|count\.index)\b/.test(unknownPorts)) return unknownPorts;
+  return `${unknownPorts} ${(resource.match(/\[[^\]]*\]/g) ?? []).join('')}`;
 }
