@@ -121,7 +121,7 @@ const suppressionOutcomeSchema = z.object({
   state: z
     .enum(['at-base', 'accepted', 'pending', 'expired', 'invalid'])
     .describe(
-      '`at-base`: the merge base has it; `accepted`: an approver accepted it (or `--accept-suppressions`); `pending`: added or changed by this change, not applied; `expired`: `until=` has passed; `invalid`: `until=` is not a date.',
+      '`at-base`: the merge base has it above the same, unchanged block; `accepted`: an approver accepted it (or `--accept-suppressions`); `pending`: added, changed or copied by this change, or above a block it changes: not applied; `expired`: `until=` has passed; `invalid`: `until=` is not a date.',
     ),
   findings: z.array(z.string()).describe('The fingerprints of the findings it matches.'),
 });

@@ -13,7 +13,6 @@ import { setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
-import { SUPPRESSION_REACH } from './model/suppressions.js';
 import { createContext } from './findings/context.js';
 import { isLabelOnly } from './modules/label-only.js';
 import { instanceKeyRenames } from './model/instance-keys.js';
@@ -29,6 +28,9 @@ import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
 /** The problem listed for a suppression that waits for approval. */
 export const PENDING_PROBLEM = 'added or changed by this change: pending approval, the finding still counts';
+/** The problem listed for a suppression the merge base had above a block this change alters. */
+export const CHANGED_BLOCK_PROBLEM =
+  'the suppression was approved for the rule as it was: this change alters the block below it, so it is pending approval and the finding still counts';
 
 export interface ReviewOptions {
   /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */
@@ -111,6 +113,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
       else if (state === 'expired') problems.push(`expired on ${s.until}`);
       else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
       else if (state === 'pending') problems.push(PENDING_PROBLEM);
+      else if (state === 'changed') problems.push(CHANGED_BLOCK_PROBLEM);
       if (!s.reason) problems.push('gives no reason');
       return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));
     }),
@@ -164,6 +167,7 @@ const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {
   'at-base': 'at-base',
   accepted: 'accepted',
   pending: 'pending',
+  changed: 'pending',
   expired: 'expired',
   'bad-date': 'invalid',
 };
@@ -180,35 +184,49 @@ function stats(m: Model, duplicate = reachedThroughCaller(m)): ModelStats {
   return { files: m.files.length, groups: groups.length, rules: m.rules.filter((r) => !duplicate(r)).length };
 }
 
-type Standing = 'at-base' | 'accepted' | 'pending' | 'expired' | 'bad-date';
+/** `changed`: pending, because the merge base had it above a block this change alters. */
+type Standing = 'at-base' | 'accepted' | 'pending' | 'changed' | 'expired' | 'bad-date';
 
 /**
  * A pull request cannot waive its own findings: a suppression applies only when the merge base
- * already had it (same file, rule, reason, date and block), or when it was accepted.
+ * already had exactly it (its fingerprint: file, rule, reason, date, and the text of the block
+ * below it, so neither a copy above another block nor an altered block counts), or when it was
+ * accepted. Lines moving above it keep it. One the base had above a block this change alters is
+ * `changed`: pending too, and said so.
  */
 function suppressionStanding(base: Model, head: Model, options: ReviewOptions): Map<Suppression, Standing> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const key = (s: Suppression) => JSON.stringify([s.file, s.rule, s.reason, s.until ?? '', s.anchor]);
-  const atBase = new Set(base.suppressions.map(key));
+  const atBase = new Set(base.suppressions.map((s) => s.fingerprint));
+  const place = (s: Suppression) => JSON.stringify([s.file, s.rule, s.reason, s.until ?? '', s.anchor]);
+  // the base's suppressions whose exact text is gone at the head: their blocks were altered
+  const atHead = new Set(head.suppressions.map((s) => s.fingerprint));
+  const alteredAtBase = new Set(base.suppressions.filter((s) => !atHead.has(s.fingerprint)).map(place));
   const standing = new Map<Suppression, Standing>();
   for (const s of head.suppressions) {
     if (s.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.until)) standing.set(s, 'bad-date');
     else if (s.until !== undefined && s.until < today) standing.set(s, 'expired');
-    else standing.set(s, atBase.has(key(s)) ? 'at-base' : options.acceptSuppressions ? 'accepted' : 'pending');
+    else if (atBase.has(s.fingerprint)) standing.set(s, 'at-base');
+    else if (options.acceptSuppressions) standing.set(s, 'accepted');
+    else standing.set(s, alteredAtBase.has(place(s)) ? 'changed' : 'pending');
   }
   return standing;
 }
 
-/** `# sg-review:ignore <rule> <reason>` on a line just above the finding's block. */
+/** `# sg-review:ignore <rule> <reason>` directly above the block or attribute where the finding is. */
 function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, standing: Map<Suppression, Standing>): Finding {
   const hit = head.suppressions.find(
-    (s) => s.file === f.location.file && s.rule === f.rule && s.line < f.location.startLine && s.line >= f.location.startLine - SUPPRESSION_REACH,
+    (s) =>
+      s.file === f.location.file &&
+      s.rule === f.rule &&
+      s.span !== undefined &&
+      s.span.startLine <= f.location.startLine &&
+      f.location.startLine <= s.span.endLine,
   );
   if (!hit) return f;
   append(used, hit, f.fingerprint);
   const state = standing.get(hit);
   if (state === 'at-base' || state === 'accepted') return { ...f, suppressed: true, suppression: hit.reason };
-  if (state === 'pending') return { ...f, suppressionPending: hit.reason };
+  if (state === 'pending' || state === 'changed') return { ...f, suppressionPending: hit.reason };
   return f;
 }
 

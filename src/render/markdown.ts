@@ -124,7 +124,10 @@ export function renderMarkdown(result: ReviewResult): string {
         `\`${f.rule}\` · ${f.severity} · ${code(`${f.location.file}:${f.location.startLine}-${f.location.endLine}`)} · ${code(plainTopDirectory(f.resource))}`,
         '',
         ...(f.suppressionPending !== undefined
-          ? [`**Suppression pending approval** (${inline(f.suppressionPending || 'no reason given')}): added by this change, so it does not count yet.`, '']
+          ? [
+              `**Suppression pending approval** (${inline(f.suppressionPending || 'no reason given')}): added by this change, or above code it changes, so it does not count yet.`,
+              '',
+            ]
           : []),
         neutralHtml(f.message),
         ...(f.related ?? []).map((r) => `\n↳ ${inline(r.message)}: ${code(`${r.file}:${r.startLine}-${r.endLine}`)}`),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { applyAcceptances } from '../../src/engine/accept.js';
-import { PENDING_PROBLEM } from '../../src/engine/review.js';
+import { CHANGED_BLOCK_PROBLEM, PENDING_PROBLEM } from '../../src/engine/review.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
 const group = (comment: string, cidr: string) => `resource "aws_security_group" "web" {
@@ -19,7 +19,23 @@ const group = (comment: string, cidr: string) => `resource "aws_security_group" 
 }
 `;
 const files = (content: string) => [{ path: 'main.tf', content }];
-const ssh = (r: Awaited<ReturnType<typeof reviewFiles>>) => r.findings.find((f) => f.rule === 'new-ingress')!;
+type Result = Awaited<ReturnType<typeof reviewFiles>>;
+const ssh = (r: Result) => r.findings.find((f) => f.rule === 'new-ingress')!;
+const problems = (r: Result) => r.suppressionProblems.map((p) => `${p.line} ${p.problem}`);
+
+/** The group attached, its SSH range from terraform.tfvars: its block need not change for a finding. */
+const bastion = (above: string, comment: string) => `${above}variable "admin" {
+  type = list(string)
+}
+${group(comment, 'VAR').replace('["VAR"]', 'var.admin')}resource "aws_instance" "a" {
+  ami                    = "ami-1"
+  vpc_security_group_ids = [aws_security_group.web.id]
+}
+`;
+const withTfvars = (main: string, tfvars: string) => [
+  { path: 'main.tf', content: main },
+  { path: 'terraform.tfvars', content: tfvars },
+];
 
 describe('suppression governance', () => {
   const added = group('# sg-review:ignore new-ingress bastion, SEC-1', '0.0.0.0/0');
@@ -30,11 +46,75 @@ describe('suppression governance', () => {
     expect(r.conclusion).toBe('failure');
   });
 
-  it('applies when accepted (--accept-suppressions) or when the base already had it', async () => {
+  it('applies when accepted (--accept-suppressions) or when the base already had it above the same block', async () => {
     const accepted = await reviewFiles(files(group('', '10.0.0.0/8')), files(added), DEFAULT_CONFIG, undefined, undefined, { acceptSuppressions: true });
     expect(ssh(accepted)).toMatchObject({ suppressed: true });
-    const atBase = await reviewFiles(files(group('# sg-review:ignore new-ingress bastion, SEC-1', '10.0.0.0/8')), files(added), DEFAULT_CONFIG);
-    expect(ssh(atBase)).toMatchObject({ suppressed: true });
+    // the block is unchanged (lines added above it move it): the base's approval still covers it
+    const comment = '# sg-review:ignore new-internet-path bastion, SEC-1';
+    const atBase = await reviewFiles(
+      withTfvars(bastion('', comment), 'admin = ["10.0.0.0/8"]\n'),
+      withTfvars(bastion('# the bastion\n\n', comment), 'admin = ["0.0.0.0/0"]\n'),
+      DEFAULT_CONFIG,
+    );
+    expect(atBase.findings.find((f) => f.rule === 'new-internet-path')).toMatchObject({ suppressed: true, location: { startLine: 10 } });
+    expect(atBase.suppressions.map((s) => [s.line, s.state])).toEqual([[9, 'at-base']]);
+    // the tfvars value it does not sit above is not covered
+    expect(ssh(atBase)).toMatchObject({ suppressed: false, location: { file: 'terraform.tfvars' } });
+  });
+
+  it('a base suppression above a block the change alters no longer applies, and says why', async () => {
+    const comment = '# sg-review:ignore new-ingress bastion, SEC-1';
+    const widened = await reviewFiles(files(group(comment, '198.51.100.0/24')), files(group(comment, '0.0.0.0/0')), DEFAULT_CONFIG);
+    expect(ssh(widened)).toMatchObject({ severity: 'critical', suppressed: false, suppressionPending: 'bastion, SEC-1' });
+    expect(widened.conclusion).toBe('failure');
+    expect(problems(widened)).toEqual([`4 ${CHANGED_BLOCK_PROBLEM}`]);
+    expect(widened.suppressions.map((s) => s.state)).toEqual(['pending']);
+    // a tfvars value is a suppressed block too
+    const value = '# sg-review:ignore new-ingress bastion, SEC-1\nadmin = ';
+    const tfvars = await reviewFiles(
+      withTfvars(bastion('', ''), `${value}["10.0.0.0/8"]\n`),
+      withTfvars(bastion('', ''), `${value}["0.0.0.0/0"]\n`),
+      DEFAULT_CONFIG,
+    );
+    expect(ssh(tfvars)).toMatchObject({ suppressed: false, suppressionPending: 'bastion, SEC-1' });
+    expect(problems(tfvars)).toEqual([`1 ${CHANGED_BLOCK_PROBLEM}`]);
+  });
+
+  it("a base suppression pasted above the change's own block of the same group is the change's own: pending", async () => {
+    const https = `  # sg-review:ignore new-ingress public website, SEC-7
+  ingress {
+    description = "https"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+`;
+    const web = (more: string) => `resource "aws_security_group" "web" {\n  name = "web"\n${https}${more}}\n`;
+    const r = await reviewFiles(files(web('')), files(web(https.replace(/443/g, '22').replace('"https"', '"ops"'))), DEFAULT_CONFIG);
+    expect(ssh(r)).toMatchObject({ severity: 'critical', suppressed: false, suppressionPending: 'public website, SEC-7' });
+    expect(r.conclusion).toBe('failure');
+    expect(r.suppressions.map((s) => [s.line, s.state])).toEqual([[11, 'pending']]);
+    expect(problems(r)).toEqual(['3 matches no finding (put it on the line above the block or rule)', `11 ${PENDING_PROBLEM}`]);
+  });
+
+  it('suppresses only the block or value directly below it, never a neighbour inserted within reach', async () => {
+    const office = `# sg-review:ignore new-ingress office, SEC-12
+resource "aws_security_group_rule" "office" { cidr_blocks = ["198.51.100.0/24"] }
+`;
+    const ssh22 = `resource "aws_security_group_rule" "ssh" {
+  type              = "ingress"
+  security_group_id = "sg-1"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`;
+    const r = await reviewFiles(files(office), files(office + ssh22), DEFAULT_CONFIG, undefined, undefined, { acceptSuppressions: true });
+    expect(ssh(r)).toMatchObject({ severity: 'critical', suppressed: false, location: { startLine: 3 } });
+    expect(ssh(r).suppressionPending).toBeUndefined();
+    expect(r.suppressions).toEqual([]);
   });
 
   it('a changed reason, or the comment moved to another block, is pending again', async () => {
@@ -78,7 +158,7 @@ describe('accepting pending suppressions', () => {
       },
     ]);
     const atBase = await reviewFiles(files(group('# sg-review:ignore new-ingress bastion, SEC-1', '10.0.0.0/8')), files(added), DEFAULT_CONFIG);
-    expect(atBase.suppressions.map((s) => s.state)).toEqual(['at-base']);
+    expect(atBase.suppressions.map((s) => s.state)).toEqual(['pending']);
     const cli = await reviewFiles(base, files(added), DEFAULT_CONFIG, undefined, undefined, { acceptSuppressions: true });
     expect(cli.suppressions.map((s) => s.state)).toEqual(['accepted']);
   });

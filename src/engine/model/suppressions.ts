@@ -1,15 +1,15 @@
 // `# sg-review:ignore <rule> <reason> [until=YYYY-MM-DD]` comments, wherever they appear in a
-// file. Each carries the block it sits above (`anchor`), so that the review can tell a
-// suppression the merge base already had from one the pull request adds or moves, and a
-// fingerprint of itself and that block's text, so that an approver's acceptance holds only
-// while the suppressed code is unchanged.
+// file. Each carries the block or attribute it sits directly above (`anchor`, and its lines
+// `span`): it suppresses findings on those lines only, never a neighbour's. Its fingerprint
+// covers itself and that text, so that a suppression the merge base had, or an approver's
+// acceptance, holds only while the suppressed code is unchanged.
 import { fingerprint } from '../findings/finding.js';
 import type { ParsedFile } from '../hcl/parse.js';
-import type { LocatedBlock } from '../hcl/locate.js';
+import type { LocatedBlock, Span } from '../hcl/locate.js';
 import type { Suppression } from './types.js';
 
 /** How far below its comment a suppressed block may start (the line above, or a few more). */
-export const SUPPRESSION_REACH = 3;
+const SUPPRESSION_REACH = 3;
 
 /** `texts`: each file's content by path, for the text of the suppressed blocks. */
 export function parseSuppressions(files: ParsedFile[], texts: ReadonlyMap<string, string>): Suppression[] {
@@ -22,17 +22,18 @@ export function parseSuppressions(files: ParsedFile[], texts: ReadonlyMap<string
       let reason = m[2]!.replace(/\*\/\s*$/, '').trim();
       const until = /(?:^|\s)until=(\S*)/.exec(reason);
       if (until) reason = reason.replace(until[0], '').trim();
-      const below = anchorBelow(f.located.blocks, c.line);
+      const below = anchorBelow(f.located.blocks, f.located.attributes, c.line);
       const rule = m[1]!.toLowerCase();
       const anchor = below?.path ?? '';
-      const block = below ? lines.slice(below.block.startLine - 1, below.block.endLine).join('\n') : '';
+      const text = below ? lines.slice(below.span.startLine - 1, below.span.endLine).join('\n') : '';
       out.push({
         rule,
         reason,
         file: f.path,
         line: c.line,
         anchor,
-        fingerprint: fingerprint('suppression', f.path, rule, reason, until?.[1] ?? '', anchor, block),
+        ...(below ? { span: { startLine: below.span.startLine, endLine: below.span.endLine } } : {}),
+        fingerprint: fingerprint('suppression', f.path, rule, reason, until?.[1] ?? '', anchor, text),
         ...(until ? { until: until[1]! } : {}),
       });
     }
@@ -40,15 +41,24 @@ export function parseSuppressions(files: ParsedFile[], texts: ReadonlyMap<string
   return out;
 }
 
-/** The innermost block starting just below `line`, and its path (`resource aws_security_group web/ingress`). */
-function anchorBelow(blocks: LocatedBlock[], line: number, prefix = ''): { path: string; block: LocatedBlock } | undefined {
+interface Anchor {
+  /** `resource aws_security_group web/ingress`, `resource aws_security_group web/name =`. */
+  path: string;
+  span: Span;
+}
+
+/** The block or attribute starting nearest below `line` (within reach), innermost first. */
+function anchorBelow(blocks: LocatedBlock[], attributes: ReadonlyMap<string, Span>, line: number, prefix = ''): Anchor | undefined {
+  let nearest: Anchor | undefined;
+  const consider = (a: Anchor | undefined) => {
+    if (!a || a.span.startLine <= line || a.span.startLine > line + SUPPRESSION_REACH) return;
+    if (!nearest || a.span.startLine < nearest.span.startLine) nearest = a;
+  };
+  for (const [name, span] of attributes) consider({ path: `${prefix}${name} =`, span });
   for (const b of blocks) {
     const path = `${prefix}${[b.type, ...b.labels].join(' ')}`;
-    if (b.startLine > line && b.startLine <= line + SUPPRESSION_REACH) return { path, block: b };
-    if (b.startLine < line && b.endLine > line) {
-      const inner = anchorBelow(b.blocks, line, `${path}/`);
-      if (inner) return inner;
-    }
+    consider({ path, span: b });
+    if (b.startLine < line && b.endLine > line) consider(anchorBelow(b.blocks, b.attributes, line, `${path}/`));
   }
-  return undefined;
+  return nearest;
 }

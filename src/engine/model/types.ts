@@ -269,8 +269,10 @@ export interface Suppression {
   reason: string;
   file: string;
   line: number;
-  /** The block the comment sits above: part of its identity across revisions. */
+  /** The block or attribute the comment sits above: part of its identity across revisions. */
   anchor: string;
+  /** That block's or attribute's lines: the only findings it suppresses lie there. */
+  span?: { startLine: number; endLine: number };
   /** `until=YYYY-MM-DD`: after that day it no longer suppresses. */
   until?: string;
   /** Of the comment and the text of its block: an acceptance holds while this is unchanged. */

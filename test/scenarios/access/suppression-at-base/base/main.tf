@@ -1,12 +1,19 @@
+variable "public_cidrs" {
+  type = list(string)
+}
 resource "aws_security_group" "web" {
   name        = "web"
   description = "web"
-  # sg-review:ignore new-ingress partner range, approved in SEC-123
+  # sg-review:ignore new-internet-path public website, approved in SEC-123
   ingress {
-    description = "partner"
-    from_port   = 8443
-    to_port     = 8443
+    description = "https"
+    from_port   = 443
+    to_port     = 443
     protocol    = "tcp"
-    cidr_blocks = ["203.0.113.0/25"]
+    cidr_blocks = var.public_cidrs
   }
+}
+resource "aws_instance" "web" {
+  ami                    = "ami-1"
+  vpc_security_group_ids = [aws_security_group.web.id]
 }
