@@ -203,14 +203,8 @@ export class ModuleInstance implements ModuleContext {
     // a module call's instances are the callers' (all below it); a resource's, its module's
     if (decl.kind === 'module') {
       const call = this.prefix(`module.${decl.name}`);
-      this.diagnostics.setByCallers.push({ creator: call, blocks: `${instanceAddress(call, '*')}.`, location: block, variables: flags });
-    } else
-      this.diagnostics.setByCallers.push({
-        creator: this.address || (this.rootLabel ?? '.'),
-        blocks: this.prefix(`${decl.type}.${decl.name}`),
-        location: null,
-        variables: flags,
-      });
+      this.#recordSetByCallers(`${instanceAddress(call, '*')}.`, flags, call, block);
+    } else this.#recordSetByCallers(this.prefix(`${decl.type}.${decl.name}`), flags);
     return { ...unknownExpansion(body, new Unknown(String(raw), why, flags), `${SET_OUTSIDE} (${flags.join(', ')})`), setOutside: flags };
   }
 
@@ -223,10 +217,19 @@ export class ModuleInstance implements ModuleContext {
     if (this.inputs) return [];
     const flags = this.settableOutside(raw, isOffState);
     if (!flags.length) return flags;
-    const known = this.diagnostics.setByCallers.find((c) => c.blocks === resource);
-    if (known) known.variables = [...new Set([...known.variables, ...flags])];
-    else this.diagnostics.setByCallers.push({ creator: this.address || (this.rootLabel ?? '.'), blocks: resource, location: null, variables: flags });
+    this.#recordSetByCallers(resource, flags);
     return flags;
+  }
+
+  /**
+   * Records that root variables set outside decide `blocks` (findings/set-by-callers.ts): one
+   * entry per blocks, a resource's dynamic blocks merged into the entry of its count. The
+   * creator is a call, or for a resource this module.
+   */
+  #recordSetByCallers(blocks: string, variables: string[], creator = this.address || (this.rootLabel ?? '.'), location: SetByCallers['location'] = null): void {
+    const known = this.diagnostics.setByCallers.find((c) => c.blocks === blocks);
+    if (known) known.variables = [...new Set([...known.variables, ...variables])];
+    else this.diagnostics.setByCallers.push({ creator, blocks, location, variables });
   }
 
   /**
