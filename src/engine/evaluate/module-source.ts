@@ -31,8 +31,8 @@ export class ModuleSource {
   readonly resources = new Map<string, Declaration>();
   readonly calls = new Map<string, Declaration>();
   readonly outputs = new Map<string, unknown>();
-  /** Every data source by `TYPE.NAME`: its arguments as written (its count / for_each, what it echoes). */
-  readonly dataSources = new Map<string, Record<string, unknown>>();
+  /** Every data source by `TYPE.NAME` (its count / for_each, what it echoes). */
+  readonly dataSources = new Map<string, Declaration>();
   readonly moved: { from: string; to: string }[] = [];
   /** `removed { from }` and `import { to }` addresses: the author said what becomes of them. */
   readonly removed: string[] = [];
@@ -136,7 +136,7 @@ export class ModuleSource {
         const key = `${type}.${name}`;
         const located = findBlock('data', [type, name]);
         if (this.dataSources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
-        this.dataSources.set(key, decls[0]);
+        this.dataSources.set(key, { kind: 'data', type, name, body: decls[0], file: file.path, block: located });
         this.#echoedInputs(file, `data.${key}`, decls[0], located, echoedDataArguments(type));
       }
     }

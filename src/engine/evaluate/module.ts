@@ -61,6 +61,7 @@ export class ModuleInstance implements ModuleContext {
   readonly #inProgress = new Set<string>();
   readonly #outputs = new Map<string, Value>();
   readonly #expansions = new Map<string, Expansion>();
+  readonly #dataSources = new Map<string, Value>();
   readonly #children = new Map<string, { expansion: Expansion; instances: Map<string, ModuleInstance> | null; external: string | null }>();
   readonly scope: Scope;
   /** The root variables set outside the repository whose value creates this instance (a wrapper's `var.items`); [] otherwise. */
@@ -300,14 +301,24 @@ export class ModuleInstance implements ModuleContext {
     };
   }
 
+  /** A data source as read at plan time, built once per module instance. */
   dataSource(type: string, name: string): Value {
-    const address = `data.${type}.${name}`;
-    const body = this.source.dataSources.get(`${type}.${name}`);
-    const why = body ? 'data sources are read during plan' : undeclared(address, this.path);
+    const key = `${type}.${name}`;
+    const cached = this.#dataSources.get(key);
+    if (cached !== undefined) return cached;
+    const decl = this.source.dataSources.get(key);
+    const value = this.#readDataSource(`data.${key}`, decl);
+    // set after reading: a count that reads its own data source (a cycle) leaves the outer value
+    this.#dataSources.set(key, value);
+    return value;
+  }
+
+  #readDataSource(address: string, decl: Declaration | undefined): Value {
+    const why = decl ? 'data sources are read during plan' : undeclared(address, this.path);
     // what a single data source's argument fixes is known (known-before-apply.ts); the arguments
     // of its instances may depend on count.index or each, so theirs stay unknown
-    const single = body && body['count'] === undefined && body['for_each'] === undefined;
-    const echo = single ? this.#echo(`data.${type}`, body, echoedDataArguments(type), address, {}) : () => undefined;
+    const single = decl !== undefined && decl.body['count'] === undefined && decl.body['for_each'] === undefined;
+    const echo = single ? this.#echo(`data.${decl.type}`, decl.body, echoedDataArguments(decl.type), address, {}) : () => undefined;
     const read = (label: string): Lazy => {
       const source: Lazy = new Lazy(
         label,
@@ -320,12 +331,9 @@ export class ModuleInstance implements ModuleContext {
     // `x[1]`, 0.11 `x.1` and `element(x.*.id, 1)` alike), so switching a rule from one to
     // another is a change; otherwise any instance (`x[0]`, `x.*`) is read at plan time like the
     // data source itself: one name and identity, as for a resource whose count is unknown
-    const e =
-      body && (body['count'] !== undefined || body['for_each'] !== undefined)
-        ? this.expansion({ kind: 'data', type, name, body, file: '', block: null })
-        : null;
+    const e = decl && !single ? this.expansion(decl) : null;
     if (e?.kind !== 'instances') return read(address);
-    if (body!['count'] !== undefined) return e.keys.length > 1 ? e.keys.map((k) => read(instanceAddress(address, k.key))) : read(address);
+    if (decl!.body['count'] !== undefined) return e.keys.length > 1 ? e.keys.map((k) => read(instanceAddress(address, k.key))) : read(address);
     return objectFrom(e.keys.map((k) => [String(k.key), read(instanceAddress(address, k.key))] as const));
   }
 
