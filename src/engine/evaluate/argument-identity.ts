@@ -5,7 +5,7 @@
 // conditional returns c itself). Anything else keeps its text: a real edit stays an edit.
 import { IDENTIFIER } from '../hcl/identifier.js';
 import type { Node, TemplatePart } from '../hcl/expression.js';
-import { templateNode } from './evaluate.js';
+import { singleInterpolation, templateNode } from './evaluate.js';
 import { normaliseReference } from './unknown-identity.js';
 
 /** What the identity may look through, in the calling module. */
@@ -55,8 +55,8 @@ class Printer {
       case 'literal':
         return JSON.stringify(node.value);
       case 'template': {
-        const [only] = node.parts;
-        if (node.parts.length === 1 && typeof only === 'object' && only.kind === 'interp') return this.node(only.expr, locals);
+        const only = singleInterpolation(node);
+        if (only) return this.node(only, locals);
         return this.#out(`"${node.parts.map((p) => this.#part(p, locals)).join('')}"`);
       }
       case 'conditional': {
@@ -123,8 +123,8 @@ class Printer {
       case 'literal':
         return typeof node.value === 'boolean';
       case 'template': {
-        const [only] = node.parts;
-        return node.parts.length === 1 && typeof only === 'object' && only.kind === 'interp' && this.#isBool(only.expr, locals);
+        const only = singleInterpolation(node);
+        return only !== null && this.#isBool(only, locals);
       }
       case 'binary':
         return BOOL_OPERATORS.has(node.op);

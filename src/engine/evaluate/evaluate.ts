@@ -66,6 +66,13 @@ export function templateNode(text: string): Node {
   return node;
 }
 
+/** The expression of a template that is one `${…}` and nothing else (its value is the expression's, not a string); null otherwise. */
+export function singleInterpolation(node: Node): Node | null {
+  if (node.kind !== 'template' || node.parts.length !== 1) return null;
+  const [only] = node.parts;
+  return typeof only === 'object' && only.kind === 'interp' ? only.expr : null;
+}
+
 /** Parsed templates held now (bounded by TEMPLATE_CACHE_SIZE). */
 export function cachedTemplates(): number {
   return templateCache.size;
@@ -469,8 +476,8 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
 
 function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scope): Value {
   const parts = node.parts;
-  // A template that is a single interpolation yields the value itself, not a string.
-  if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0]!.kind === 'interp') return evaluate(parts[0]!.expr, scope);
+  const only = singleInterpolation(node);
+  if (only) return evaluate(only, scope);
   const out = renderParts(parts, scope);
   if (!(out instanceof Unknown)) return out;
   const shape = templateShape(parts, scope);

@@ -6,7 +6,7 @@ import type { Node } from '../hcl/expression.js';
 import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
-import { evaluateJson, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
+import { evaluateJson, singleInterpolation, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
 import { argumentIdentity, type IdentityNames } from './argument-identity.js';
@@ -481,21 +481,16 @@ const LEGACY_TYPES = new Map([
 function typeOf(raw: unknown): Node | null {
   if (typeof raw !== 'string') return null;
   try {
-    const node = templateNode(LEGACY_TYPES.get(raw) ?? raw);
-    if (node.kind === 'template' && node.parts.length === 1 && typeof node.parts[0] !== 'string' && node.parts[0]!.kind === 'interp')
-      return node.parts[0]!.expr;
+    return singleInterpolation(templateNode(LEGACY_TYPES.get(raw) ?? raw));
   } catch {
     return null;
   }
-  return null;
 }
 
 /** `count = COND ? N : 0`, written as `${…}` or bare. */
 function isConditional(raw: unknown): boolean {
   if (typeof raw !== 'string') return false;
-  const node = templateNode(raw);
-  const only = node.kind === 'template' && node.parts.length === 1 ? node.parts[0] : undefined;
-  return typeof only === 'object' && only.kind === 'interp' && only.expr.kind === 'conditional';
+  return singleInterpolation(templateNode(raw))?.kind === 'conditional';
 }
 
 /** A default that switches a feature off: a boolean flag, or an empty value meant to be passed in. */
