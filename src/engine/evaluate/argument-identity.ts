@@ -94,10 +94,16 @@ class Printer {
 
   /** `local.x` as the expression it names (each local once on a path: a cycle keeps its name). */
   #alias(node: Node, locals: ReadonlySet<string>): string | null {
+    const local = this.#local(node, locals);
+    return local && this.raw(local.raw, local.locals);
+  }
+
+  /** The declared local `node` names, as written, with the locals of the path through it; null for anything else or a local already on the path. */
+  #local(node: Node, locals: ReadonlySet<string>): { raw: unknown; locals: ReadonlySet<string> } | null {
     const name = localName(node);
     if (name === null || locals.has(name)) return null;
     const raw = this.names.local(name);
-    return raw === undefined ? null : this.raw(raw, new Set([...locals, name]));
+    return raw === undefined ? null : { raw, locals: new Set([...locals, name]) };
   }
 
   #key(key: Node, locals: ReadonlySet<string>): string {
@@ -113,12 +119,8 @@ class Printer {
 
   /** Whether Terraform gives `node` a bool value: a comparison, a logical operator, a bool variable. */
   #isBool(node: Node, locals: ReadonlySet<string>): boolean {
-    const name = localName(node);
-    if (name !== null && !locals.has(name)) {
-      const raw = this.names.local(name);
-      if (typeof raw === 'boolean') return true;
-      return typeof raw === 'string' && this.#isBool(templateNode(raw), new Set([...locals, name]));
-    }
+    const local = this.#local(node, locals);
+    if (local) return typeof local.raw === 'boolean' || (typeof local.raw === 'string' && this.#isBool(templateNode(local.raw), local.locals));
     switch (node.kind) {
       case 'literal':
         return typeof node.value === 'boolean';
