@@ -68,9 +68,15 @@ const ENGINE_DEFAULT_PORTS: Readonly<Record<string, Readonly<Record<string, numb
   },
 };
 
-/** The port RDS gives a database of `type` with `engine` when its port is not written, if known. */
-export function engineDefaultPort(type: string, engine: unknown): number | undefined {
+/**
+ * What the provider sets an echoed attribute of `type` to when its argument is not written (or
+ * is null), when that is known before apply from the other arguments (`argument(name)`, undefined
+ * when not written): a database's port is its engine's (RDS). Undefined: computed.
+ */
+export function computedDefault(type: string, attribute: string, argument: (name: string) => unknown): number | undefined {
+  if (attribute !== 'port') return undefined;
   const ports = Object.hasOwn(ENGINE_DEFAULT_PORTS, type) ? ENGINE_DEFAULT_PORTS[type]! : {};
+  const engine = argument('engine');
   return typeof engine === 'string' && Object.hasOwn(ports, engine) ? ports[engine] : undefined;
 }
 

@@ -11,7 +11,7 @@ import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Ex
 import { referencedNames } from './references.js';
 import { argumentIdentity, type IdentityNames } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
-import { echoedArguments, echoedDataArguments, engineDefaultPort } from './known-before-apply.js';
+import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import { convertToType } from './types.js';
 import {
   Lazy,
@@ -290,11 +290,11 @@ export class ModuleInstance implements ModuleContext {
       this.#inProgress.add(guard);
       try {
         const scope = withNames(this.scope, names);
-        const v = hasKey(body, attribute) ? evaluateJson(body[attribute], scope) : null;
+        const argument = (name: string) => (hasKey(body, name) ? evaluateJson(body[name], scope) : undefined);
+        const v = argument(attribute) ?? null;
         if (v !== null) return containsUnknown(v) ? undefined : v;
-        // not set (or null): the provider computes it; a database's port is its engine's
-        if (attribute !== 'port' || !hasKey(body, 'engine')) return undefined;
-        return engineDefaultPort(type, evaluateJson(body['engine'], scope));
+        // not set (or null): the provider computes it, known for some types (a database's port)
+        return computedDefault(type, attribute, argument);
       } finally {
         this.#inProgress.delete(guard);
       }
