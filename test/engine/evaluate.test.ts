@@ -146,13 +146,13 @@ describe('evaluate', () => {
   it('keeps the branches of a conditional whose condition is unknown, without those that fail', () => {
     const either = ev('var.unknown ? aws_security_group.a : var.cidrs[5]');
     expect(either).toBeInstanceOf(Alternatives);
-    expect((either as Alternatives).branches).toEqual([new Ref('aws_security_group.a', '')]);
+    expect((either as Alternatives).branches).toEqual([{ value: new Ref('aws_security_group.a', ''), nullWritten: false }]);
     expect(possibleValues(ev('var.unknown ? (var.unknown ? aws_security_group.a : null).id : null'))).toEqual([new Ref('aws_security_group.a', 'id')]);
     expect(ev('var.unknown ? var.cidrs[5] : var.cidrs[6]')).toMatchObject({ reason: expect.stringMatching(/index 5 out of range/) });
     expect(ev('var.unknown ? 1 : 1')).toBe(1);
     // a function of one conditional is that function of each branch
     expect(ev('length(var.unknown ? ["a"] : ["b"])')).toBe(1);
-    expect((ev('length(var.unknown ? ["a"] : [])') as Alternatives).branches).toEqual([1, 0]);
+    expect((ev('length(var.unknown ? ["a"] : [])') as Alternatives).branches.map((b) => b.value)).toEqual([1, 0]);
     // only a null written as such is no value; one from a variable may be set outside
     expect(possibleValues(ev('var.unknown ? aws_security_group.a.id : null'))).toEqual([new Ref('aws_security_group.a', 'id')]);
     expect(possibleValues(ev('var.unknown ? aws_security_group.a.id : lookup({ a = null }, "a")'))).toEqual([new Ref('aws_security_group.a', 'id'), null]);

@@ -10,17 +10,21 @@ export class Alternatives extends Unknown {
     expr: string,
     reason: string,
     /** The branches that evaluate; at least one. */
-    readonly branches: readonly Value[],
-    /**
-     * Per branch: it is `null` written as such, "no value here". A null that comes from a
-     * variable may be a placeholder for a value set outside the repository, so only these are
-     * dropped from what a required argument can be (`c ? var.x : null` keeps var.x's null).
-     */
-    readonly nullWritten: readonly boolean[] = branches.map(() => false),
+    readonly branches: readonly BranchValue[],
     setOutside?: readonly string[],
   ) {
     super(expr, reason, setOutside);
   }
+}
+
+/**
+ * A branch's value, and whether it is `null` written as such, "no value here". A null that
+ * comes from a variable may be a placeholder for a value set outside the repository, so only
+ * these are dropped from what a required argument can be (`c ? var.x : null` keeps var.x's null).
+ */
+export interface BranchValue {
+  value: Value;
+  nullWritten: boolean;
 }
 
 /** A branch to evaluate, and whether it is `null` written as such. */
@@ -40,21 +44,19 @@ export class OneOf extends Alternatives {}
  * The branches that evaluate, each with its value; throws the first branch's error when none
  * does. Only Terraform's dynamic errors (EvalError) leave a branch out.
  */
-export function evaluatedBranches(branches: Branch[]): { values: Value[]; nullWritten: boolean[] } {
-  const values: Value[] = [];
-  const nullWritten: boolean[] = [];
+export function evaluatedBranches(branches: Branch[]): BranchValue[] {
+  const values: BranchValue[] = [];
   let error: EvalError | null = null;
   for (const branch of branches) {
     try {
-      values.push(branch.evaluate());
-      nullWritten.push(branch.nullWritten);
+      values.push({ value: branch.evaluate(), nullWritten: branch.nullWritten });
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       error ??= e;
     }
   }
   if (!values.length) throw error!;
-  return { values, nullWritten };
+  return values;
 }
 
 /**
@@ -62,14 +64,11 @@ export function evaluatedBranches(branches: Branch[]): { values: Value[]; nullWr
  * left out; a written null that the operation leaves null (`tostring(null)`) stays written.
  */
 export function eachBranch(expr: string, alternatives: Alternatives, step: (branch: Value) => Value): Alternatives {
-  const { values, nullWritten } = evaluatedBranches(
-    alternatives.branches.map((b, i) => ({ evaluate: () => step(b), nullWritten: alternatives.nullWritten[i]! })),
-  );
+  const branches = evaluatedBranches(alternatives.branches.map((b) => ({ evaluate: () => step(b.value), nullWritten: b.nullWritten })));
   return new Alternatives(
     expr,
     alternatives.reason,
-    values,
-    nullWritten.map((written, i) => written && values[i] === null),
+    branches.map((b) => ({ value: b.value, nullWritten: b.nullWritten && b.value === null })),
     alternatives.setOutside,
   );
 }
@@ -79,6 +78,6 @@ export function eachBranch(expr: string, alternatives: Alternatives, step: (bran
  * is given, but the known values it refuses (a rule's target that is not a group id fails).
  */
 export function possibleValues(v: Value, valid: (known: Value) => boolean = () => true): Value[] {
-  if (v instanceof Alternatives) return v.branches.flatMap((b, i) => (b === null && v.nullWritten[i] ? [] : possibleValues(b, valid)));
+  if (v instanceof Alternatives) return v.branches.flatMap((b) => (b.value === null && b.nullWritten ? [] : possibleValues(b.value, valid)));
   return v instanceof Unknown || valid(v) ? [v] : [];
 }

@@ -280,7 +280,14 @@ function getIndex(node: Node, object: Value, key: Value): Value {
 /** `L[i]` with i unknown: one of L's elements (see OneOf). */
 function anyElement(node: Node, object: Value, key: Unknown): Value {
   const items = Array.isArray(object) ? object : isObject(object) ? Object.values(object) : [];
-  return items.length ? new OneOf(node.src, key.reason, items, undefined, key.setOutside) : unknownFrom(node, key);
+  return items.length
+    ? new OneOf(
+        node.src,
+        key.reason,
+        items.map((value) => ({ value, nullWritten: false })),
+        key.setOutside,
+      )
+    : unknownFrom(node, key);
 }
 
 function evaluateSplat(node: Node, object: Value, ops: SplatOp[], scope: Scope): Value {
@@ -330,8 +337,9 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {
     const at = args.indexOf(alternatives[0]!);
     const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src));
-    const same = each.branches.every((b, i) => valuesEqual(b, each.branches[0]!) && each.nullWritten[i] === each.nullWritten[0]);
-    return same ? each.branches[0]! : each;
+    const [first] = each.branches;
+    const same = each.branches.every((b) => valuesEqual(b.value, first!.value) && b.nullWritten === first!.nullWritten);
+    return same ? first!.value : each;
   }
   return callFunction(node.name, args, node.src);
 }
@@ -413,16 +421,16 @@ function evaluateConditional(node: Extract<Node, { kind: 'conditional' }>, scope
   if (test instanceof Unknown || test instanceof Ref) {
     // Unknown condition: only a value both branches agree on is known; otherwise it is one
     // of the branches that evaluate (see alternatives.ts)
-    const { values, nullWritten } = evaluatedBranches(
+    const branches = evaluatedBranches(
       [node.then, node.else].map((b) => ({ evaluate: () => evaluate(b, scope), nullWritten: b.kind === 'literal' && b.value === null })),
     );
     // the same value either way is known; a written null and a variable's are not the same
-    if (values.length === 2 && valuesEqual(values[0]!, values[1]!) && nullWritten[0] === nullWritten[1]) return values[0]!;
+    const [then, otherwise] = branches;
+    if (otherwise && valuesEqual(then!.value, otherwise.value) && then!.nullWritten === otherwise.nullWritten) return then!.value;
     return new Alternatives(
       node.src,
       test instanceof Unknown ? `the condition is unknown (${test.expr}: ${test.reason})` : 'the condition is known only after apply',
-      values,
-      nullWritten,
+      branches,
       test instanceof Unknown ? test.setOutside : undefined,
     );
   }
