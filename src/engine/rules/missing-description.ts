@@ -5,6 +5,7 @@ import { defineRule } from '../findings/define-rule.js';
 import { groupTitle } from '../findings/describe.js';
 import { setOutsideAtBase } from '../findings/set-outside.js';
 import type { RuleDeclaration as Declaration } from '../model/types.js';
+import { append } from '../append.js';
 
 export const missingDescription = defineRule({
   id: 'missing-description',
@@ -30,16 +31,13 @@ export const missingDescription = defineRule({
     // an inline rule narrowed in place (0-65535 to 3000, the same peers or some of them) is
     // that rule edited
     const peersOf = (d: Declaration) => d.identity.split('|').slice(3);
+    // (the base's inline rules indexed by group, direction and protocol)
+    const sameKind = (d: Declaration) => JSON.stringify([d.group, d.direction, d.protocol]);
+    const inlineAtBase = new Map<string, Declaration[]>();
+    for (const b of ctx.base.declarations) if (b.origin === 'inline') append(inlineAtBase, sameKind(b), b);
     const narrowed = (d: Declaration) =>
-      ctx.base.declarations.some(
-        (b) =>
-          b.origin === 'inline' &&
-          b.group === d.group &&
-          b.direction === d.direction &&
-          b.protocol === d.protocol &&
-          peersOf(d).every((p) => peersOf(b).includes(p)) &&
-          b.ports[0] <= d.ports[0] &&
-          d.ports[1] <= b.ports[1],
+      (inlineAtBase.get(sameKind(d)) ?? []).some(
+        (b) => peersOf(d).every((p) => peersOf(b).includes(p)) && b.ports[0] <= d.ports[0] && d.ports[1] <= b.ports[1],
       );
     const isNew = (d: Declaration) => {
       const [direction, protocol, ports, ...peers] = d.identity.split('|') as [string, string, string, ...string[]];

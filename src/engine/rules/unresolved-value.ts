@@ -12,6 +12,7 @@ import { isNothing } from '../access/access.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
 import { escapeRegExp } from '../findings/standalone-modules.js';
+import { append } from '../append.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -35,14 +36,13 @@ export const unresolvedValue = defineRule({
     };
     // a base rule whose peer was a broken reference to a data source, the head reading that type
     // correctly on the same rule: the PR fixed the reference (any other unknown is reported)
-    const brokenAtBase = ctx.base.rules.filter((r) => r.peer.type === 'unresolved');
+    // (indexed by the rule but its peer: each head rule looks at its own base rules only)
+    const brokenAtBase = new Map<string, Rule[]>();
+    for (const b of ctx.base.rules) if (b.peer.type === 'unresolved') append(brokenAtBase, unresolvedKey(b, ''), b);
     const fixedAtBase = (r: Rule) =>
       r.peer.type === 'unresolved' &&
-      brokenAtBase.some(
-        (b) =>
-          b.peer.type === 'unresolved' &&
-          unresolvedKey(b, '') === unresolvedKey(r, '') &&
-          fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
+      (brokenAtBase.get(unresolvedKey(r, '')) ?? []).some(
+        (b) => b.peer.type === 'unresolved' && fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
       );
     const changedByInputs = new Set<string>();
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
