@@ -63,7 +63,7 @@ function crossType(change: RuleAddressChange): boolean {
 }
 
 /** What AWS tells a rule by: its group, direction, protocol, ports and peer (not its description). */
-function awsRuleKey(r: Rule): string {
+export function awsRuleKey(r: Rule): string {
   return JSON.stringify([r.group, r.direction, r.protocol, r.ports, r.peer.type, r.peer.value]);
 }
 

@@ -11,6 +11,7 @@ import { alwaysDiffer, type TemplateShape } from '../evaluate/partly-known.js';
 import { atCause, fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
 import { ruleAddressReplacements } from '../findings/rule-address-changes.js';
+import { countShiftReplacements } from '../findings/count-shifts.js';
 import type { ReviewContext } from '../findings/context.js';
 import { defineRule } from '../findings/define-rule.js';
 import { shortReference } from '../findings/describe.js';
@@ -27,7 +28,7 @@ export const forcedReplacement = defineRule({
   id: 'forced-replacement',
   severity: 'medium',
   summary:
-    'A change to name, name_prefix, description or vpc_id, or of the address with no `moved` block, replaces the security group (an address change replaces a rule resource too).',
+    'A change to name, name_prefix, description or vpc_id, or of the address with no `moved` block, replaces the security group (an address change, or a count index shifting to another element, replaces a rule resource too).',
   check(ctx) {
     const base = new Map(ctx.base.groups.map((g) => [g.address, g]));
     const moved = new Map(ctx.addressChanges.map((c) => [c.to, c]));
@@ -77,7 +78,7 @@ export const forcedReplacement = defineRule({
         location: firstAttr ?? group.location,
       });
     }
-    findings.push(...legacyRuleReplacements(ctx), ...ruleAddressReplacements(ctx));
+    findings.push(...legacyRuleReplacements(ctx), ...ruleAddressReplacements(ctx), ...countShiftReplacements(ctx));
     return findings;
   },
 });
