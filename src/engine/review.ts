@@ -70,7 +70,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
     if (config.disabled_rules.includes(rule.id)) continue;
     for (const f of rule.check(ctx)) if (!duplicate(f)) raised.push({ ...locateThroughCall(f, ctx), rule: f.rule, suppressed: false });
   }
-  const moduleWords = moduleRepositoryWords(head);
+  const moduleWords = moduleRepositoryWords(head, renamedBase);
   // a module repository's blocks named as the module's own: renamed before instances merge
   for (const f of mergeAcrossInstances(gatherSetByCallers(raised.map(moduleWords.rename), head)))
     findings.push(suppress(inPlainWords(moduleWords.note(f)), head, used, standing));

@@ -111,11 +111,30 @@ export function ruleAddressReplacements(ctx: ReviewContext) {
         "AWS holds a rule once: if the new resource asks for it while the old one still holds it, AWS refuses it as a duplicate (`InvalidPermission.Duplicate`) and the apply fails; the old rule is deleted all the same, so the access is gone until the next apply. In the other order it is gone for a moment. `create_before_destroy` does not order the two: it orders the two halves of one resource's replacement.",
         '',
         crossType(change)
-          ? `Fix: to keep the AWS rule, add a \`removed\` block for ${code(withoutInstanceKeys(moved.from))} with \`lifecycle { destroy = false }\` ${moved.where} (Terraform forgets it and leaves the rule in AWS), and an \`import\` block in the root module that adopts the rule at ${code(to.slice(rootOf(to).length))}${others.length ? ', and the same for each of the others' : ''}.`
+          ? typeChangeFix(ctx.head, change, moved, others.length > 0)
           : `Fix: add a \`moved\` block with ${code(`from = ${moved.from}`)} and ${code(`to = ${moved.to}`)} ${moved.where}${others.length ? ', and one for each of the others' : ''}: the rule keeps its AWS rule and nothing is revoked.`,
       ].join('\n'),
       resource: to,
       location,
     };
   });
+}
+
+/**
+ * A change of rule resource type is kept by a `removed` block and an `import` block. An
+ * `import` block works only in a root module (hashicorp/terraform#33474): in a module, the
+ * configurations that call it write both in their own root, with the call's address.
+ */
+function typeChangeFix(head: Model, change: RuleAddressChange, moved: { from: string; to: string; where: string }, others: boolean): string {
+  const each = others ? ', and the same for each of the others' : '';
+  const local = change.to.slice(rootOf(change.to).length);
+  if (!inModule(head, change.to))
+    return `Fix: to keep the AWS rule, add a \`removed\` block for ${code(withoutInstanceKeys(moved.from))} with \`lifecycle { destroy = false }\` ${moved.where} (Terraform forgets it and leaves the rule in AWS), and an \`import\` block in the root module that adopts the rule at ${code(local)}${each}.`;
+  return `Fix: an \`import\` block works only in a root module, so this module cannot keep the AWS rule for the configurations that use it. Each of them keeps it by adding, in its root module, a \`removed\` block for ${code(`module.<name>.${withoutInstanceKeys(moved.from)}`)} with \`lifecycle { destroy = false }\` (Terraform forgets it and leaves the rule in AWS) and an \`import\` block that adopts the rule at ${code(`module.<name>.${moved.to}`)}, \`module.<name>\` being its call of this module${each}. For a published module, say so in the upgrade notes (without them, the apply replaces the rule as above), or keep the old resource type until a major release.`;
+}
+
+/** Whether an address is declared in a module: under a module call, or in a module modelled on its own. */
+function inModule(head: Model, address: string): boolean {
+  const label = rootOf(address);
+  return address.slice(label.length).startsWith('module.') || (head.standaloneModules ?? []).includes(label.slice(0, -1));
 }

@@ -38,20 +38,26 @@ const TOP = '.:';
  * `rename` changes the words (before findings of several instances merge, so they still do);
  * `note` then says whose arguments were used. Identity (resource, fingerprint) unchanged.
  */
-export function moduleRepositoryWords(head: Model): {
+export function moduleRepositoryWords(
+  head: Model,
+  base?: Model,
+): {
   rename: <F extends { title: string; message: string }>(f: F) => F;
   note: <F extends { message: string; resource: string }>(f: F) => F;
 } {
   const same = { rename: <F>(f: F) => f, note: <F>(f: F) => f };
   if (!(head.standaloneModules ?? []).includes('.')) return same;
-  const own = new Map<string, string>();
-  for (const r of head.resources) if (r.address.startsWith(TOP)) own.set(`${r.location.file}:${r.location.startLine}`, r.address);
-  // the example's instance of each block the module declares → the module's own address, and the call
+  // the example's instance of each block the module declares → the module's own address, and
+  // the call; at the base too, for a block the change removes (the `from` of a replacement)
   const names = new Map<string, { own: string; call: string }>();
-  for (const r of head.resources) {
-    const mine = own.get(`${r.location.file}:${r.location.startLine}`);
-    const call = /^(.*?module\.[\w-]+(?:\[[^\]]*\])?)\.[^.]*\.[^.]*$/.exec(r.address)?.[1];
-    if (mine && call && !r.address.startsWith(TOP)) names.set(r.address, { own: mine, call });
+  for (const model of base ? [base, head] : [head]) {
+    const own = new Map<string, string>();
+    for (const r of model.resources) if (r.address.startsWith(TOP)) own.set(`${r.location.file}:${r.location.startLine}`, r.address);
+    for (const r of model.resources) {
+      const mine = own.get(`${r.location.file}:${r.location.startLine}`);
+      const call = /^(.*?module\.[\w-]+(?:\[[^\]]*\])?)\.[^.]*\.[^.]*$/.exec(r.address)?.[1];
+      if (mine && call && !r.address.startsWith(TOP)) names.set(r.address, { own: mine, call });
+    }
   }
   if (!names.size) return same;
   const pattern = new RegExp(

@@ -1,0 +1,4 @@
+module "app" {
+  source = "../.."
+  vpc_id = "vpc-1"
+}
