@@ -69,3 +69,39 @@ describe('path hops', () => {
     ]);
   });
 });
+
+describe('the internet written in pieces', () => {
+  const quarters = (name: string, from: number, to: number) =>
+    ['0', '64', '128', '192'].map((a, i) => rule(`${name}${i}`, 'web', 'ingress', 'tcp', from + i, to, `cidr_blocks = ["${a}.0.0.0/2"]`));
+
+  it('is the internet where the pieces together cover it: four /2 rules on SSH', async () => {
+    const model = await modelOf({ 'main.tf': [groups, ...quarters('ssh', 22, 22).map((r) => r.replace(/from_port *= *\d+/, 'from_port = 22'))].join('\n') });
+    expect(reachability(model, 4).get('aws_security_group.web')!.path).toEqual([
+      { from: 'internet', to: 'aws_security_group.web', protocol: 'tcp', ports: [[22, 22]] },
+    ]);
+  });
+
+  it('only on the ports where the pieces admit at least half the addresses', async () => {
+    // quarters on 20-25, 21-25, 22-25, 23-25: half of IPv4 (the internet, as one /1 is) from 21 on
+    const model = await modelOf({ 'main.tf': [groups, ...quarters('p', 20, 25)].join('\n') });
+    expect(reachability(model, 4).get('aws_security_group.web')!.path).toEqual([
+      { from: 'internet', to: 'aws_security_group.web', protocol: 'tcp', ports: [[21, 25]] },
+    ]);
+  });
+
+  it('is not the internet when the pieces cover less than half', async () => {
+    const pieces = [
+      rule('a', 'web', 'ingress', 'tcp', 22, 22, 'cidr_blocks = ["0.0.0.0/2"]'),
+      rule('b', 'web', 'ingress', 'tcp', 22, 22, 'cidr_blocks = ["64.0.0.0/3"]'),
+    ];
+    const model = await modelOf({ 'main.tf': [groups, ...pieces].join('\n') });
+    expect(reachability(model, 4).get('aws_security_group.web')).toBeUndefined();
+  });
+
+  it('2000::/3 is the IPv6 internet (all of global unicast), though an eighth of the space', async () => {
+    const model = await modelOf({ 'main.tf': [groups, rule('ssh6', 'web', 'ingress', 'tcp', 22, 22, 'ipv6_cidr_blocks = ["2000::/3"]')].join('\n') });
+    expect(reachability(model, 4).get('aws_security_group.web')!.distance).toBe(1);
+    const narrow = await modelOf({ 'main.tf': [groups, rule('ssh6', 'web', 'ingress', 'tcp', 22, 22, 'ipv6_cidr_blocks = ["2000::/5"]')].join('\n') });
+    expect(reachability(narrow, 4).get('aws_security_group.web')).toBeUndefined();
+  });
+});

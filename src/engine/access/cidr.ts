@@ -47,6 +47,7 @@ const PRIVATE: Record<Family, IntervalSet> = {
   4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16'].flatMap((c) => cidrToSet(c).set)),
   6: normalise(['fc00::/7', 'fe80::/10', '::1/128'].flatMap((c) => cidrToSet(c).set)),
 };
+const GLOBAL_UNICAST_6 = cidrToSet('2000::/3').set;
 
 /** True when the set holds addresses outside private, loopback and link-local space. */
 export function hasPublicAddresses(set: IntervalSet, family: Family): boolean {
@@ -55,10 +56,14 @@ export function hasPublicAddresses(set: IntervalSet, family: Family): boolean {
 
 /**
  * "The internet": at least half the address space of the family, i.e. 0.0.0.0/0 or ::/0
- * give or take a few holes (0.0.0.0/0 minus 10.0.0.0/8 is still the internet).
+ * give or take a few holes (0.0.0.0/0 minus 10.0.0.0/8 is still the internet). For IPv6 also
+ * at least half of 2000::/3, the global unicast space every internet host is in (IANA): 2000::/3
+ * is all of the IPv6 internet though it is an eighth of the space.
  */
 export function isInternetWide(set: IntervalSet, family: Family): boolean {
-  return !isEmpty(set) && size(set) >= 1n << BigInt(BITS[family] - 1);
+  if (isEmpty(set)) return false;
+  if (size(set) >= 1n << BigInt(BITS[family] - 1)) return true;
+  return family === 6 && size(intersect(set, GLOBAL_UNICAST_6)) >= size(GLOBAL_UNICAST_6) / 2n;
 }
 
 /** The number of addresses, as a prefix-length equivalent (/16 = 65,536 for IPv4). */

@@ -10,7 +10,7 @@ import type { Hop } from '../result.js';
 import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
-import { cidrToSet, isInternetWide } from './cidr.js';
+import { InternetUnion } from './internet-union.js';
 import { intersect, union, type IntervalSet } from './intervals.js';
 
 export interface Reach {
@@ -58,29 +58,32 @@ function commonProtocol(a: string, b: string): string | null {
   return null;
 }
 
-export function internetWideRule(rule: Rule): boolean {
-  if (rule.peer.type !== 'cidr') return false;
-  const { family, set } = cidrToSet(rule.peer.value);
-  return isInternetWide(set, family);
+/** The ports at which a CIDR rule, with its group's others, admits the internet. */
+function internetPortsOf(wide: InternetUnion, rule: Rule): IntervalSet {
+  return rule.peer.type === 'cidr' ? wide.internetAt(rule.group, rule.protocol, rule.peer.family, interval(rule.ports)) : [];
 }
 
 export function reachability(model: Model, maxHops: number): Map<string, Reach> {
   const egressByGroup = new Map<string, Rule[]>();
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
   const edges = new Map<string, Edge[]>();
-  const entry: { to: string; rule: Rule }[] = [];
+  const entry: { to: string; rule: Rule; ports: IntervalSet }[] = [];
   const unreachable = endpointOnlyGroups(model);
+  // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0
+  const inbound = new InternetUnion(model.rules, 'ingress');
+  const outbound = new InternetUnion(model.rules, 'egress');
   for (const r of model.rules) {
     if (r.direction !== 'ingress' || unreachable.has(r.group)) continue;
-    if (internetWideRule(r)) entry.push({ to: r.group, rule: r });
+    const fromInternet = internetPortsOf(inbound, r);
+    if (fromInternet.length) entry.push({ to: r.group, rule: r, ports: fromInternet });
     if (r.peer.type !== 'group' || r.peer.value === r.group) continue;
     const from = r.peer.value;
     for (const out of egressByGroup.get(from) ?? []) {
-      const reaches = (out.peer.type === 'group' && out.peer.value === r.group) || internetWideRule(out);
-      if (!reaches) continue;
+      const reaching = out.peer.type === 'group' && out.peer.value === r.group ? interval(out.ports) : internetPortsOf(outbound, out);
+      if (!reaching.length) continue;
       const protocol = commonProtocol(r.protocol, out.protocol);
       if (!protocol) continue;
-      const ports = intersect(interval(r.ports), interval(out.ports));
+      const ports = intersect(interval(r.ports), reaching);
       if (!ports.length) continue;
       (edges.get(from) ?? edges.set(from, []).get(from)!).push({ to: r.group, protocol, ports, via: r });
     }
@@ -98,11 +101,11 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   for (const e of entry) {
     const known = reach.get(e.to);
     if (known) {
-      widen(known, 'internet', e.rule.protocol, interval(e.rule.ports));
+      widen(known, 'internet', e.rule.protocol, e.ports);
       continue;
     }
     const r: Walk = { distance: 1, via: [e.rule], hops: [{ from: 'internet', to: e.to, traffic: new Map() }], reachable: new Map(), admitted: new Map() };
-    widen(r, 'internet', e.rule.protocol, interval(e.rule.ports));
+    widen(r, 'internet', e.rule.protocol, e.ports);
     reach.set(e.to, r);
     frontier.push(e.to);
   }

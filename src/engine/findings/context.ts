@@ -1,6 +1,7 @@
 // What every finding rule receives.
 import type { ReviewSettings } from '../settings.js';
 import { AccessIndex } from '../access/access.js';
+import { InternetUnion } from '../access/internet-union.js';
 import type { Model } from '../model/types.js';
 import type { AddressChange } from './address-changes.js';
 
@@ -12,6 +13,9 @@ export interface ReviewContext {
   /** What the base is known to allow: a rule on unknown ports covers only the same unknowns. */
   baseAccess: AccessIndex;
   headAccess: AccessIndex;
+  /** Where each revision's ingress CIDR rules of a group together admit the internet. */
+  baseInternet: InternetUnion;
+  headInternet: InternetUnion;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
   /** Group addresses the head declares (`aws_security_group`, `aws_default_security_group`). */
@@ -35,6 +39,8 @@ export function createContext(
     config,
     baseAccess: new AccessIndex(base.rules, 'same-unknown'),
     headAccess: new AccessIndex(head.rules),
+    baseInternet: new InternetUnion(base.rules, 'ingress'),
+    headInternet: new InternetUnion(head.rules, 'ingress'),
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),
     addressChanges,

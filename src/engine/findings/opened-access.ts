@@ -76,6 +76,8 @@ export function classifyIngress(
   protocol: string,
   opened: OpenedAccess,
   config: Pick<ReviewSettings, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
+  /** The ports at which the group's rules together newly admit the internet of a family (a range split into pieces). */
+  internetTogether: (family: Family, ports: IntervalSet) => IntervalSet = () => [],
 ): Classified {
   const sensitivePorts = sensitiveSet(config, protocol);
   const allowed = allowedPublicSet(config);
@@ -89,7 +91,7 @@ export function classifyIngress(
     const sensitive = icmp ? [] : hasPorts(protocol) ? intersect(c.ports, sensitivePorts) : sensitivePorts;
     const portsAllOrSensitive = !icmp && (allPorts || !isEmpty(sensitive));
     let next: Classified;
-    if (isInternetWide(addrs, c.family)) {
+    if (isInternetWide(addrs, c.family) || !isEmpty(internetTogether(c.family, c.ports))) {
       if (portsAllOrSensitive)
         next = {
           severity: 'critical',

@@ -6,6 +6,7 @@ import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
 import { entryLoadBalancers } from '../findings/load-balancer-entry.js';
+import { subtract } from '../access/intervals.js';
 import { accessFingerprint, attachedTo, classifyIngress, describeAccess, internetName, openedByDeclaration, openedJson } from '../findings/opened-access.js';
 
 export const newIngress = defineRule({
@@ -16,7 +17,12 @@ export const newIngress = defineRule({
     const opened: RuleFinding[] = openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
-      const c = classifyIngress(first.protocol, opened, ctx.config);
+      const c = classifyIngress(first.protocol, opened, ctx.config, (family, ports) =>
+        subtract(
+          ctx.headInternet.piecedAt(first.group, first.protocol, family, ports),
+          ctx.baseInternet.internetAt(first.group, first.protocol, family, ports),
+        ),
+      );
       const allPorts = json.flatMap((o) => o.ports);
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
       const internet = internetName(opened);
