@@ -38,7 +38,8 @@ function violations(cwd: string): Violation[] {
 }
 
 describe('layering', () => {
-  it('src/ breaks none of the layering rules', () => {
+  // dependency-cruiser walks all of src/ in a child process: on a loaded machine it took 37 s
+  it('src/ breaks none of the layering rules', { timeout: 180_000 }, () => {
     expect(violations(ROOT).map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)).toEqual([]);
   });
 
