@@ -269,13 +269,24 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
         r.ports[0] <= rule.ports[1] &&
         r.ports[1] >= rule.ports[0],
     );
+  // an unknown peer the head leaves to its callers (`var.alb_sg` gained the default ""): still theirs
+  const passedIn = (rule: Rule) =>
+    rule.peer.type === 'unresolved' &&
+    headModel.declarations.some(
+      (d) =>
+        d.peersSetOutside.includes(rule.peer.value) &&
+        d.group === rule.group &&
+        d.direction === rule.direction &&
+        d.ports[0] <= rule.ports[1] &&
+        d.ports[1] >= rule.ports[0],
+    );
   const againstHead = headMayTarget(base, headModel, head);
   // a rule only a value set outside created (for_each over a map passed in empty): what it
   // allowed was the callers' choice, nothing known to close
   const callers = (rule: Rule) => rule.conditionSetOutside.length > 0;
   const unread = new Set(headModel.parseErrors.map((e) => e.file));
   for (const rule of base.rules) {
-    if (swapped(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file)) continue;
+    if (swapped(rule) || passedIn(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     for (const c of gone.cidr)

@@ -82,6 +82,7 @@ describe('access difference (ports × addresses)', () => {
     refs: [],
     digest: '',
     emptyDefaults: [],
+    emptyDefaultsKinds: [],
   });
   // addresses 10.0.0.0/28 (16 addresses) × ports 0..15: small enough to enumerate
   const cidr = fc

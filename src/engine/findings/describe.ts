@@ -1,7 +1,7 @@
 // Short descriptions of peers and opened access for messages.
 import { code } from './code-span.js';
 import { describeProtocolPorts } from '../model/protocol.js';
-import type { Peer, Rule } from '../model/types.js';
+import type { Peer, PeerKind, Rule } from '../model/types.js';
 import type { Hop, Opened } from '../result.js';
 
 /** A peer in a message: a group, prefix list or expression as code. */
@@ -49,15 +49,28 @@ export function conditionNote(rule: { conditional: string | null }): string | nu
   return rule.conditional ? `It exists only for some values of its \`count\` / \`for_each\` (${rule.conditional}): reviewed as if it exists.` : null;
 }
 
+const PEER_WORDS: Record<PeerKind, string> = {
+  addresses: 'addresses',
+  'security-group': 'security groups',
+  'security-groups': 'security groups',
+  'prefix-lists': 'prefix lists',
+};
+
+/** What peers of these kinds are called ("addresses and prefix lists"); `peers` when not told. */
+export function peerKindWords(kinds: readonly PeerKind[]): string {
+  const words = [...new Set(kinds.map((k) => PEER_WORDS[k]))];
+  return words.length ? words.join(' and ') : 'peers';
+}
+
 /**
  * For a rule whose peers also read root variables that are empty by default: what it opens
  * where Terraform runs (`-var`, `TF_VAR_`) can be more than the review sees.
  */
-export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults'>): string | null {
+export function setOutsideNote(rule: Pick<Rule, 'emptyDefaults' | 'emptyDefaultsKinds'>): string | null {
   const names = rule.emptyDefaults;
   if (!names.length) return null;
   const them = names.length > 1 ? 'these variables, empty by default here, are' : 'this variable, empty by default here, is';
-  return `Its addresses also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;
+  return `Its ${peerKindWords(rule.emptyDefaultsKinds)} also come from ${names.map(code).join(', ')}: ${them} set outside the repository (\`-var\`, \`TF_VAR_\`, or a calling configuration), where the rule may open more than listed above.`;
 }
 
 // Terraform 0.11's one-element join: `join("", x.*.id)` is x's id

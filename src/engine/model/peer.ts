@@ -103,9 +103,17 @@ export function groupKey(v: Value): string | null {
   return null;
 }
 
-export function groupPeer(v: Value): PeerOrInvalid {
+/**
+ * A group peer read from `field`. An empty id is refused: alone, the provider asks for a peer
+ * ("One of ['cidr_blocks', …, 'source_security_group_id', 'prefix_list_ids'] must be set",
+ * terraform-aws-modules/terraform-aws-security-group#65); beside one, the arguments conflict or
+ * AWS rejects the empty id. So a known "" is invalid; one from an input's empty default is the
+ * callers' (declare-rules.ts).
+ */
+export function groupPeer(v: Value, field: string): PeerOrInvalid {
   if (v instanceof Unknown) return unknownPeer(v, { expected: 'group' });
   if (v instanceof Lazy) return { type: 'unresolved', value: v.label, reason: 'a module, not a group id', expected: 'group' };
+  if (typeof v === 'string' && v.trim() === '') return { type: 'invalid', field, value: v, reason: 'a security group id cannot be empty' };
   const key = groupKey(v);
   if (key === null) return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id`, expected: 'group' };
   return { type: 'group', value: key };

@@ -75,6 +75,8 @@ export interface Rule {
    * Terraform may set them outside the repository and open more.
    */
   emptyDefaults: string[];
+  /** What those variables hold, from the peer arguments that read them; [] when not told. */
+  emptyDefaultsKinds: PeerKind[];
 }
 
 /** A known value AWS or the provider rejects, so the apply fails: its rule opens nothing. */
@@ -101,6 +103,9 @@ export interface InvalidRule extends InvalidValue {
   digest: string;
 }
 
+/** What a rule's peer argument holds. */
+export type PeerKind = 'addresses' | 'security-group' | 'security-groups' | 'prefix-lists';
+
 /** One rule-declaring construct (inline block or rule resource instance), for hazards. */
 export interface RuleDeclaration {
   group: string;
@@ -118,6 +123,8 @@ export interface RuleDeclaration {
    * runs Terraform sets them outside the repository (`-var`, `TF_VAR_`), so it may open.
    */
   peersSetOutside: string[];
+  /** What those peers are (Rule.emptyDefaultsKinds). */
+  peersSetOutsideKinds: PeerKind[];
   /** Why the resource may or may not exist (its count / for_each is unknown), or null. */
   conditional: string | null;
   /** Group the rule references (for cycle detection), when its peer is another group. */

@@ -54,7 +54,13 @@ export const invalidRule = defineRule({
 });
 
 /** The same field in the three rule resource families. */
-const FIELD_KIND: Record<string, string> = { ip_protocol: 'protocol', cidr_ipv4: 'cidr_blocks', cidr_ipv6: 'ipv6_cidr_blocks' };
+const FIELD_KIND: Record<string, string> = {
+  ip_protocol: 'protocol',
+  cidr_ipv4: 'cidr_blocks',
+  cidr_ipv6: 'ipv6_cidr_blocks',
+  source_security_group_id: 'security_groups',
+  referenced_security_group_id: 'security_groups',
+};
 
 const FIX_CIDR =
   'Write the network address with its prefix length (`10.0.0.0/24`, `203.0.113.7/32` for one address), IPv4 blocks in `cidr_blocks` / `cidr_ipv4` and IPv6 blocks in `ipv6_cidr_blocks` / `cidr_ipv6`.';
@@ -72,4 +78,6 @@ const FIX: Record<string, string> = {
   protocol: 'Name the transport protocol and put the service in the ports: HTTP is `protocol = "tcp"` with `from_port = 80` and `to_port = 80`.',
   from_port: FIX_PORTS,
   to_port: FIX_PORTS,
+  security_groups:
+    'Name the group (`aws_security_group.lb.id`). When there may be none, switch the rule off with `count` (`var.alb_sg != "" ? 1 : 0`) instead of passing an empty id.',
 };

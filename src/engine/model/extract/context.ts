@@ -126,7 +126,10 @@ export function location(decl: Declaration, span?: Span | LocatedBlock): Locatio
  * `v == "self" ? aws_security_group.this.id : v` is this group or v, not one unknown.
  */
 export function peerChoices(v: Value): Value[] {
-  return possibleValues(v).filter((x) => x !== null);
+  const choices = possibleValues(v).filter((x) => x !== null);
+  // an empty branch of a conditional (`c ? var.sg : ""`) is no peer either: AWS refuses an
+  // empty one, so only an apply that fails, or a rule its count switches off, takes it
+  return v instanceof Alternatives && !(v instanceof OneOf) ? choices.filter((x) => x !== '') : choices;
 }
 
 /**

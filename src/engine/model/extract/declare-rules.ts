@@ -7,7 +7,7 @@ import { referencedNames } from '../../evaluate/references.js';
 import { isEmptyValue, type Unknown, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
 import type { PeerOrInvalid, SetOutsidePeer } from '../peer.js';
-import type { Direction, InvalidValue, Location, Peer, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
+import type { Direction, InvalidValue, Location, Peer, PeerKind, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
 import { createBeforeDestroy, location, stringOrNull, type Extraction, type Instance } from './context.js';
 
 export interface RuleSpec {
@@ -34,6 +34,10 @@ export interface RuleSpec {
   digest: string;
   /** Root variables with an empty default its peers read (see Rule). */
   emptyDefaults: string[];
+  /** How each peer argument is written: reading something, or a literal (writtenPeerFields). */
+  peerFields: Record<string, 'read' | 'literal'>;
+  /** What the peers from `emptyDefaults` are (emptyDefaultKinds). */
+  emptyDefaultsKinds: PeerKind[];
   /** The root variables set outside the repository that create the instance (Instance.setOutside). */
   setOutside: string[];
   /** Root variables with an empty default its target reads (see RuleDeclaration). */
@@ -57,6 +61,8 @@ export function standaloneRuleFields(
   | 'refs'
   | 'digest'
   | 'emptyDefaults'
+  | 'peerFields'
+  | 'emptyDefaultsKinds'
   | 'missing'
   | 'setOutside'
   | 'targetSetOutside'
@@ -70,24 +76,24 @@ export function standaloneRuleFields(
     conditional: inst.conditional,
     createBeforeDestroy: createBeforeDestroy(inst),
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: emptyDefaults(inst, peerArguments(inst.decl.body)),
+    ...emptyDefaultFacts(inst, inst.decl.body, peerArguments(inst.decl.body)),
     setOutside: inst.setOutside,
     targetSetOutside: emptyDefaults(inst, [inst.decl.body['security_group_id']]),
   };
 }
 
-/** The arguments a rule's peers are written in, in every rule family and inline blocks. */
-const PEER_FIELDS = [
-  'cidr_blocks',
-  'ipv6_cidr_blocks',
-  'prefix_list_ids',
-  'security_groups',
-  'source_security_group_id',
-  'cidr_ipv4',
-  'cidr_ipv6',
-  'prefix_list_id',
-  'referenced_security_group_id',
-];
+/** The arguments a rule's peers are written in, in every rule family and inline blocks, with what they hold. */
+const PEER_FIELDS: Record<string, PeerKind> = {
+  cidr_blocks: 'addresses',
+  ipv6_cidr_blocks: 'addresses',
+  prefix_list_ids: 'prefix-lists',
+  security_groups: 'security-groups',
+  source_security_group_id: 'security-group',
+  cidr_ipv4: 'addresses',
+  cidr_ipv6: 'addresses',
+  prefix_list_id: 'prefix-lists',
+  referenced_security_group_id: 'security-group',
+};
 
 /**
  * Where a rule's peers are written, in `written`: a rule resource's arguments (with its
@@ -96,7 +102,48 @@ const PEER_FIELDS = [
  */
 export function peerArguments(written: unknown): unknown[] {
   if (typeof written !== 'object' || written === null || Array.isArray(written)) return [written];
-  return [...PEER_FIELDS, 'for_each'].map((f) => (written as Record<string, unknown>)[f]);
+  return [...Object.keys(PEER_FIELDS), 'for_each'].map((f) => (written as Record<string, unknown>)[f]);
+}
+
+/** A rule body's empty defaults, what they hold, and how its peer arguments are written. */
+export function emptyDefaultFacts(inst: Instance, written: unknown, peers: unknown[]): Pick<RuleSpec, 'emptyDefaults' | 'emptyDefaultsKinds' | 'peerFields'> {
+  const names = emptyDefaults(inst, peers);
+  return { emptyDefaults: names, emptyDefaultsKinds: emptyDefaultKinds(inst, written, names), peerFields: writtenPeerFields(written) };
+}
+
+const writtenFields = new WeakMap<object, RuleSpec['peerFields']>();
+
+/**
+ * How each peer argument of a rule body is written: `read` when it reads a variable, a local
+ * or another object, `literal` when it is a value as such (`""`, `["0.0.0.0/0"]`), computed
+ * once per body.
+ */
+export function writtenPeerFields(written: unknown): RuleSpec['peerFields'] {
+  // a whole rule written as one expression (`ingress = var.rules`): every argument is read
+  if (typeof written !== 'object' || written === null || Array.isArray(written))
+    return referencedNames(written).length ? Object.fromEntries(Object.keys(PEER_FIELDS).map((f) => [f, 'read'] as const)) : {};
+  let fields = writtenFields.get(written);
+  if (!fields) {
+    const body = written as Record<string, unknown>;
+    const present = Object.keys(PEER_FIELDS).filter((f) => body[f] !== undefined);
+    fields = Object.fromEntries(present.map((f) => [f, referencedNames(body[f]).length ? 'read' : 'literal'] as const));
+    writtenFields.set(written, fields);
+  }
+  return fields;
+}
+
+/**
+ * What the peer arguments reading `names` (root variables with an empty default) hold: those
+ * whose own expression reads one; else (an element of a for_each passed in empty) every
+ * argument that reads something; none for a rule written as one expression.
+ */
+export function emptyDefaultKinds(inst: Instance, written: unknown, names: readonly string[]): PeerKind[] {
+  if (!names.length || typeof written !== 'object' || written === null || Array.isArray(written)) return [];
+  const body = written as Record<string, unknown>;
+  const fields = writtenPeerFields(written);
+  const read = Object.keys(fields).filter((f) => fields[f] === 'read');
+  const own = read.filter((f) => emptyDefaults(inst, [body[f]]).length > 0);
+  return [...new Set((own.length ? own : read).map((f) => PEER_FIELDS[f]!))].sort();
 }
 
 /** The root variables the given arguments read whose default, used here, is empty. */
@@ -154,9 +201,11 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
   // var.cidrs) is that collection's, set outside the repository like var.cidrs itself
   const callers = spec.peers.filter((p) => p.type === 'set-outside');
   const peers = fields.invalid.length ? [] : spec.peers.filter((p): p is Peer => p.type !== 'invalid' && p.type !== 'set-outside');
-  // an empty CIDR from a root variable's default "" (`split(",", var.cidrs)` is [""]) is a
-  // value whoever runs Terraform sets outside the repository, not one the apply fails on
-  const invalidPeers = spec.peers.flatMap((p) => (p.type === 'invalid' && !(p.value === '' && spec.emptyDefaults.length > 0) ? [p] : []));
+  // an empty CIDR or group id from a root variable's default "" (`split(",", var.cidrs)` is
+  // [""], `source_security_group_id = var.alb_sg`) is the off state of a value whoever runs
+  // Terraform passes, not one the apply fails on; a "" written as such in that argument is
+  const passedIn = (p: PeerOrInvalid) => p.type === 'invalid' && p.value === '' && spec.emptyDefaults.length > 0 && spec.peerFields[p.field] === 'read';
+  const invalidPeers = spec.peers.flatMap((p) => (p.type === 'invalid' && !passedIn(p) ? [p] : []));
   const invalid: InvalidValue[] = [...fields.invalid, ...invalidPeers.map(({ field, value, reason }) => ({ field, value, reason }))];
   for (const bad of invalid) {
     x.model.invalidRules.push({
@@ -189,6 +238,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
       refs: spec.refs,
       digest: spec.digest,
       emptyDefaults: spec.emptyDefaults,
+      emptyDefaultsKinds: spec.emptyDefaultsKinds,
     };
     x.model.rules.push(rule);
   }
@@ -204,6 +254,7 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
     protocol,
     ports,
     peersSetOutside: peers.length || invalid.length ? [] : setOutsideNames(spec, callers),
+    peersSetOutsideKinds: spec.emptyDefaultsKinds,
     conditional: spec.conditional?.reason ?? null,
     references: peers.flatMap((p) => (p.type === 'group' ? [p.value] : [])),
     identity: [

@@ -8,7 +8,7 @@ import { cidrPeer, groupPeer, prefixListPeer, unknownPeer, type PeerOrInvalid } 
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { dynamicBlocks, iterations } from './dynamic-blocks.js';
-import { addRules, declarationFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
+import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 /** Required in an inline block (research/semantics.md §2.1). */
@@ -74,7 +74,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
         const span = asAttribute ? attributeSpan : staticBlocks[i];
         const loc = location(decl, span);
         group.inline[direction].push(loc);
-        addInlineRule(x, inst, group, direction, item, loc, peerArguments(written), asAttribute ? undefined : { located: staticBlocks[i], written });
+        addInlineRule(x, inst, group, direction, item, loc, { body: written }, asAttribute ? undefined : { located: staticBlocks[i], written });
       });
     }
   }
@@ -90,7 +90,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       const outside = setOutside.length ? setOutside : undefined;
       const unknownIterator = { key: new Unknown(`${iterator}.key`, why, outside), value: new Unknown(`${iterator}.value`, why, outside) };
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
-      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn.forEach], { located: contentBlock, written }, setOutside);
+      addInlineRule(x, inst, group, direction, item, loc, { body: content, forEach: dyn.forEach }, { located: contentBlock, written }, setOutside);
     };
     const entries = iterations(forEach);
     if (entries === null) return unknownIterations('for_each is unknown');
@@ -106,7 +106,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
     for (const [key, value] of entries) {
       group.inline[direction].push(loc);
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: { key, value } }));
-      addInlineRule(x, inst, group, direction, item, loc, [...peerArguments(content), dyn.forEach], { located: contentBlock, written });
+      addInlineRule(x, inst, group, direction, item, loc, { body: content, forEach: dyn.forEach }, { located: contentBlock, written });
     }
   });
   if (states.includes('blocks')) return 'blocks';
@@ -117,7 +117,7 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
 }
 
 /**
- * `peers`: the arguments its peers are written in (with a dynamic block's `for_each`, whose
+ * `peers`: the body its peers are written in (with a dynamic block's `for_each`, whose
  * iterator may carry them); `block`: the static block or dynamic `content` the rule's
  * attributes are written in (where, and its body as written), absent for the attribute form.
  */
@@ -128,7 +128,7 @@ function addInlineRule(
   direction: Direction,
   item: Value,
   loc: Location,
-  peers: unknown[],
+  peers: { body: unknown; forEach?: unknown },
   block?: { located: LocatedBlock | undefined; written: unknown },
   setOutside: string[] = [],
 ): void {
@@ -145,7 +145,7 @@ function addInlineRule(
     conditional: inst.conditional,
     createBeforeDestroy: false,
     ...declarationFacts(inst.decl.body),
-    emptyDefaults: emptyDefaults(inst, peers),
+    ...emptyDefaultFacts(inst, peers.body, [...peerArguments(peers.body), peers.forEach]),
     setOutside: [...inst.setOutside, ...setOutside],
   });
 }
@@ -162,7 +162,7 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
     ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(item['prefix_list_ids']).map(prefixListPeer),
-    ...listOf(item['security_groups']).map(groupPeer),
+    ...listOf(item['security_groups']).map((g) => groupPeer(g, 'security_groups')),
   ];
   const self = item['self'];
   // an unknown `self` is a boolean: at most the group itself, never an address range

@@ -19,7 +19,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
     ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
-    ...peerChoices(x.attr(inst, 'source_security_group_id')).map(groupPeer),
+    ...peerChoices(x.attr(inst, 'source_security_group_id')).map((g) => groupPeer(g, 'source_security_group_id')),
   ];
   const self = x.attr(inst, 'self');
   // an unknown `self` is a boolean: at most the group itself, never an address range

@@ -14,7 +14,7 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
   for (const v6 of peerChoices(x.attr(inst, 'cidr_ipv6'))) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
   for (const pl of peerChoices(x.attr(inst, 'prefix_list_id'))) peers.push(prefixListPeer(pl));
   for (const ref of peerChoices(x.attr(inst, 'referenced_security_group_id'))) {
-    const peer = groupPeer(ref);
+    const peer = groupPeer(ref, 'referenced_security_group_id');
     peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
   }
   x.recordPeerUnknowns(inst, 'peer', peers, loc);
