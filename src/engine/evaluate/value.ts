@@ -216,9 +216,16 @@ export function valuesEqual(a: Value, b: Value): boolean {
   return false;
 }
 
+const UNKNOWN_TEXT = '(unknown: ';
+
 /** True for the display form of an unknown value (the model stores display text). */
 export function isUnknownText(text: string | null): boolean {
-  return text !== null && text.startsWith('(unknown: ');
+  return text !== null && text.startsWith(UNKNOWN_TEXT);
+}
+
+/** The expression in the display form of an unknown value: `(unknown: var.x)` → `var.x`. */
+export function unknownExpression(text: string): string {
+  return text.slice(UNKNOWN_TEXT.length, -1);
 }
 
 /**
@@ -251,11 +258,11 @@ export function valueKey(v: Value): string | null {
 
 /** A short display form of a value, for messages and the model's JSON. */
 export function display(v: Value): string {
-  if (v instanceof Unknown) return `(unknown: ${v.expr})`;
+  if (v instanceof Unknown) return `${UNKNOWN_TEXT}${v.expr})`;
   if (v instanceof Ref) return v.text;
   if (v instanceof Lazy) return v.label;
   if (typeof v === 'string') return v;
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Ref ? x.text : x instanceof Unknown ? `(unknown: ${x.expr})` : x));
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Ref ? x.text : x instanceof Unknown ? `${UNKNOWN_TEXT}${x.expr})` : x));
 }
 
 /** Words for the reason of an unknown set outside the repository (Unknown.setOutside says which are). */

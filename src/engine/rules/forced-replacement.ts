@@ -6,7 +6,7 @@ import { movedBlockFor, type AddressChange } from '../findings/address-changes.j
 import { changedInputsFor, inputLocation } from '../findings/changed-inputs.js';
 import { code } from '../findings/code-span.js';
 import { dirOf } from '../hcl/config-files.js';
-import { isUnknownText } from '../evaluate/value.js';
+import { isUnknownText, unknownExpression } from '../evaluate/value.js';
 import { alwaysDiffer, type TemplateShape } from '../evaluate/partly-known.js';
 import { atCause, fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
@@ -54,7 +54,7 @@ export const forcedReplacement = defineRule({
       ];
       const dependent = attached.length > 0 || referencing.length > 0;
       const severity = certain && dependent && !group.createBeforeDestroy ? ('medium' as const) : ('low' as const);
-      const what = changed.map(([k, attr]) => `${code(attr)} (${shown(old[k])} → ${shown(group[k])})`).join(', ');
+      const what = changed.map(([k, attr]) => `${code(attr)} (${shown(old, k)} → ${shown(group, k)})`).join(', ');
       const firstAttr = changed.map(([, attr]) => group.attributes[attr]).find((l) => l);
       findings.push({
         severity,
@@ -98,8 +98,19 @@ function knownToDiffer(old: Group, now: Group, k: Field): boolean {
 
 const shape = (g: Group, k: Field): TemplateShape => g.templates?.[k] ?? (isUnknownText(g[k]) ? [{ unknown: g[k]! }] : [g[k]!]);
 
-/** A field's value in a message: unset, an empty string written as such, or the text. */
-const shown = (v: string | null) => (v === null ? 'unset' : v === '' ? '""' : v);
+/**
+ * A field's value in a message as a reader wrote it: unset, an empty string written as such,
+ * the text, or where part is known only at plan time the template (`"${var.env}-office"`) or
+ * the expression.
+ */
+function shown(g: Group, k: Field): string {
+  const v = g[k];
+  if (v === null) return 'unset';
+  const template = g.templates?.[k];
+  if (template) return code(`"${template.map((p) => (typeof p === 'string' ? p : `\${${p.unknown}}`)).join('')}"`);
+  if (isUnknownText(v)) return code(unknownExpression(v));
+  return v === '' ? '""' : v;
+}
 
 /**
  * A group at a new address, no `moved` block: Terraform destroys the old group and creates a new
