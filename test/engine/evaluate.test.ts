@@ -134,6 +134,16 @@ describe('evaluate', () => {
     expect(listOf(flat)).toEqual([new Ref('aws_security_group.a', 'id'), vars['unknown']]);
   });
 
+  it('reads the Terraform 0.6 concat of a list and a string as the list and that element', () => {
+    expect(ev('concat(split(",", "10.0.0.0/8,10.1.0.0/16"), "0.0.0.0/0")')).toEqual(['10.0.0.0/8', '10.1.0.0/16', '0.0.0.0/0']);
+    expect(ev('concat("192.0.2.0/24", var.cidrs, "")')).toEqual(['192.0.2.0/24', ...(vars['cidrs'] as string[])]);
+    // beside an unknown list the string is still a known member, reviewed as known
+    const joined = ev('concat(split(",", var.unknown), "0.0.0.0/0")') as Unknown;
+    expect(listOf(joined)).toEqual([new Unknown('split(",", var.unknown)', 'no default'), '0.0.0.0/0']);
+    // strings alone are no list (0.6 joined them; later versions refuse them)
+    expect(ev('concat("a", "b")')).toMatchObject({ reason: expect.stringMatching(/expected a list/) });
+  });
+
   it('gives an unknown the same identity however `terraform fmt` spaces it, never changing a string', () => {
     const expr = (src: string) => new Unknown(src, 'r').expr;
     expect(expr('split(",",var.a)')).toBe('split(",", var.a)');

@@ -380,14 +380,26 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
+/**
+ * Terraform 0.6 lists were strings, and its concat took a plain string beside them as one more
+ * element (an empty one as none): `concat(split(",", var.cidrs), "10.0.0.1/32")` is the list
+ * and that address (hashicorp/terraform#1790). Read so when another argument is a list or may
+ * be one; 0.7 and later refuse a string there ("concat: argument 2 should be type list").
+ */
+function legacyConcatArguments(args: Value[]): Value[] {
+  if (!args.some((a) => typeof a === 'string') || !args.some((a) => Array.isArray(a) || a instanceof Unknown)) return args;
+  return args.map((a) => (typeof a === 'string' ? (a === '' ? [] : [a]) : a));
+}
+
 // Looked up in a Map: a .tf calling hasOwnProperty() or toString() must find no function (an
 // unresolved value), never one of Object.prototype's.
 const BY_NAME = new Map(Object.entries(FUNCTIONS));
 
 /** Calls a function on evaluated arguments, propagating unknowns. */
-export function callFunction(name: string, args: Value[], src: string): Value {
+export function callFunction(name: string, given: Value[], src: string): Value {
   const fn = BY_NAME.get(name);
   if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
+  const args = name === 'concat' ? legacyConcatArguments(given) : given;
   const kept = keepingIdentity(name, args, src);
   if (kept !== undefined) return kept;
   const unknownArg = args.find((a) => a instanceof Unknown);
