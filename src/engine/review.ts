@@ -22,7 +22,7 @@ import { findAddressChanges } from './findings/address-changes.js';
 import { locateThroughCall } from './findings/module-calls.js';
 import { moduleRepositoryWords, reachedThroughCaller } from './findings/standalone-modules.js';
 import { mergeAcrossInstances } from './findings/same-module-code.js';
-import { gatherSetByCallers } from './findings/set-by-callers.js';
+import { gatherSetByCallers, switchedOnByDefault } from './findings/set-by-callers.js';
 import { plainTopDirectory } from './findings/describe.js';
 import { FINDING_RULES, isRuleId } from './rules/registry.js';
 
@@ -51,7 +51,10 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
   const addressChanges = findAddressChanges(keyedBase, head);
   const renamedBase = applyMoved(keyedBase, addressChanges);
-  const ctx = createContext(renamedBase, head, config, addressChanges, options.changedFiles);
+  // a block the base switched off by default and the head switches on: its rules are new
+  const flipped = switchedOnByDefault(renamedBase, head);
+  const comparedBase = { ...renamedBase, rules: renamedBase.rules.filter((r) => !flipped(r)) };
+  const ctx = createContext(comparedBase, head, config, addressChanges, options.changedFiles);
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
   const standing = suppressionStanding(base, head, options);

@@ -64,7 +64,7 @@ export function gatherSetByCallers(findings: Finding[], head: Model): Finding[] 
  * A look-up per `.` in the address, where matching every creator against every finding grew
  * with their product.
  */
-function creatorIndex(creators: SetByCallers[]): (resource: string) => SetByCallers | undefined {
+export function creatorIndex(creators: SetByCallers[]): (resource: string) => SetByCallers | undefined {
   const first = new Map<string, number>();
   for (const [i, c] of creators.entries()) if (!first.has(c.blocks)) first.set(c.blocks, i);
   return (resource) => {
@@ -127,3 +127,19 @@ function ruleLocation(f: Finding): { file: string; startLine: number; endLine: n
   const at = f.related?.[0] ?? f.location;
   return { file: at.file, startLine: at.startLine, endLine: at.endLine };
 }
+
+/**
+ * Resources switched off by the default of a root variable at the base (so they "may exist":
+ * the variable can be set outside) and on by default at the head: the default flipped, and
+ * whoever runs Terraform with the defaults gets them now. Their base rules do not cover the
+ * head's: what they open is new.
+ */
+export function switchedOnByDefault(base: Model, head: Model): (rule: Rule) => boolean {
+  const offAtBase = creatorIndex(base.setByCallers ?? []);
+  const offAtHead = creatorIndex(head.setByCallers ?? []);
+  // the base's block "may exist" with no instance key; the head's has its keys
+  const flipped = new Set(head.rules.map((r) => blockOf(r.resource)).filter((b) => offAtBase(b) && !offAtHead(b)));
+  return (rule) => flipped.has(blockOf(rule.resource));
+}
+
+const blockOf = (resource: string) => resource.replace(/\[[^\]]*\]$/, '');
