@@ -225,6 +225,11 @@ describe('functions', () => {
     ['basename("modules/db")', 'db'],
     ['dirname("modules/db/main.tf")', 'modules/db'],
     ['sort(["b", "a"])', ['a', 'b']],
+    ['sensitive(["0.0.0.0/0"])', ['0.0.0.0/0']],
+    ['nonsensitive("10.0.0.0/8")', '10.0.0.0/8'],
+    ['jsondecode("[\\"0.0.0.0/0\\"]")', ['0.0.0.0/0']],
+    ['jsondecode("{\\"ssh\\": 22}")', { ssh: 22 }],
+    ['base64decode("MC4wLjAuMC8w")', '0.0.0.0/0'],
   ])('%s', (src, expected) => {
     expect(ev(src)).toEqual(expected);
   });
@@ -246,5 +251,13 @@ describe('the parsed-template cache', () => {
     for (let i = 0; i < TEMPLATE_CACHE_SIZE + 500; i++) templateNode(`\${var.a}-${i}`);
     expect(cachedTemplates()).toBeLessThanOrEqual(TEMPLATE_CACHE_SIZE);
     expect(templateNode('${var.a}-0')).toEqual(templateNode('${var.a}-0'));
+  });
+});
+
+describe('jsondecode of text that is not JSON', () => {
+  it('is an unresolved value naming the function, not a crash', () => {
+    const v = ev('jsondecode("[0.0.0.0/0")');
+    expect(v).toBeInstanceOf(Unknown);
+    expect((v as Unknown).reason).toContain('jsondecode');
   });
 });

@@ -292,6 +292,11 @@ const FUNCTIONS: Record<string, Fn> = {
   floor: ([n]) => Math.floor(toNumberValue(n!)),
   tonumber: ([v]) => (v === null ? null : toNumberValue(v!)),
   tostring: ([v]) => (v === null || v instanceof Ref ? v! : toStringValue(v!)),
+  // sensitive() only hides a value from Terraform's output: the value is the same
+  sensitive: ([v]) => v!,
+  nonsensitive: ([v]) => v!,
+  jsondecode: ([s]) => jsonDecode(str(s!)),
+  base64decode: ([s]) => Buffer.from(str(s!), 'base64').toString('utf8'),
   tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
   lower: ([s]) => str(s!).toLowerCase(),
   upper: ([s]) => str(s!).toUpperCase(),
@@ -422,5 +427,14 @@ export function callFunction(name: string, given: Value[], src: string): Value {
   } catch (e) {
     if (e instanceof Unknowable) return new Unknown(src, e.message);
     throw e;
+  }
+}
+
+/** A JSON document as a value; text that is not JSON is an error of the expression, never a crash. */
+function jsonDecode(text: string): Value {
+  try {
+    return JSON.parse(text) as Value;
+  } catch {
+    throw new EvalError('jsondecode: the text is not valid JSON');
   }
 }
