@@ -90,26 +90,43 @@ export function classifyIngress(
     const icmp = protocol === 'icmp' || protocol === 'icmpv6';
     const sensitive = icmp ? [] : hasPorts(protocol) ? intersect(c.ports, sensitivePorts) : sensitivePorts;
     const portsAllOrSensitive = !icmp && (allPorts || !isEmpty(sensitive));
-    let next: Classified;
-    if (isInternetWide(addrs, c.family) || !isEmpty(internetTogether(c.family, c.ports))) {
-      if (portsAllOrSensitive)
-        next = {
+    const alone = isInternetWide(addrs, c.family);
+    // a piece of the internet is the internet only on the ports where the pieces meet
+    const ports = alone ? c.ports : internetTogether(c.family, c.ports);
+    let internet: Classified | null = null;
+    if (!isEmpty(ports)) {
+      const open = alone ? sensitive : icmp ? [] : hasPorts(protocol) ? intersect(ports, sensitivePorts) : sensitivePorts;
+      const every = alone ? allPorts : !hasPorts(protocol) || (!icmp && ports.some(([a, b]) => a === 0n && b === 65535n));
+      if (!icmp && (every || !isEmpty(open)))
+        internet = {
           severity: 'critical',
           internet: true,
-          sensitive,
-          why: allPorts ? 'the internet can reach every port' : 'the internet can reach a sensitive port',
+          sensitive: open,
+          why: every ? 'the internet can reach every port' : 'the internet can reach a sensitive port',
         };
-      else if (icmp || isEmpty(subtract(c.ports, allowed)))
-        next = { severity: 'low', internet: true, sensitive, why: icmp ? 'ICMP from the internet' : 'a port allowed to be public (`allowed_public_ports`)' };
-      else next = { severity: 'high', internet: true, sensitive, why: 'the internet can reach a port not in `allowed_public_ports`' };
-    } else if (portsAllOrSensitive && (hasPublicAddresses(addrs, c.family) || widerThan(addrs, c.family, 16))) {
-      next = {
-        severity: 'medium',
-        internet: false,
-        sensitive,
-        why: hasPublicAddresses(addrs, c.family) ? 'a public range can reach a sensitive port' : 'a private range wider than /16 can reach a sensitive port',
-      };
-    } else continue;
+      else if (icmp || isEmpty(subtract(ports, allowed)))
+        internet = {
+          severity: 'low',
+          internet: true,
+          sensitive: open,
+          why: icmp ? 'ICMP from the internet' : 'a port allowed to be public (`allowed_public_ports`)',
+        };
+      else internet = { severity: 'high', internet: true, sensitive: open, why: 'the internet can reach a port not in `allowed_public_ports`' };
+    }
+    // a piece's other ports are still a public range's
+    const range: Classified | null =
+      !alone && portsAllOrSensitive && (hasPublicAddresses(addrs, c.family) || widerThan(addrs, c.family, 16))
+        ? {
+            severity: 'medium',
+            internet: false,
+            sensitive,
+            why: hasPublicAddresses(addrs, c.family)
+              ? 'a public range can reach a sensitive port'
+              : 'a private range wider than /16 can reach a sensitive port',
+          }
+        : null;
+    const next = internet && (!range || maxSeverity(internet.severity, range.severity) === internet.severity) ? internet : range;
+    if (!next) continue;
     if (maxSeverity(next.severity, result.severity) !== result.severity || (next.internet && !result.internet)) result = next;
   }
   return result;

@@ -147,5 +147,5 @@ function listed(services: string[]): string {
 function attachedToExisting(base: Model, head: Model, group: string): string[] {
   const before = new Set(base.resources.map((r) => r.address));
   const entry = (a: Attachment) => LOAD_BALANCERS.has(a.type) && a.internetFacing === true;
-  return head.attachments.filter((a) => a.groups.includes(group) && before.has(a.resource) && !entry(a)).map((a) => a.resource);
+  return [...new Set(head.attachments.filter((a) => a.groups.includes(group) && before.has(a.resource) && !entry(a)).map((a) => a.resource))];
 }
