@@ -7,6 +7,7 @@ import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
 import { Budget } from '../engine/evaluate/limits.js';
+import { limitsOf } from '../engine/settings.js';
 import { renderModelJson } from '../render/model-json.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
@@ -141,12 +142,13 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   const config = await configOption(values.config, io);
   const files = await readDirectory(dir, io, config.max_link_hops);
   if (!files.some((f) => isConfigFile(f.path))) throw new UsageError(`${dir}: no Terraform files (.tf, .tf.json, .tofu, .tofu.json)`);
-  const parser = new FileParser(createWorkerParser());
+  const limits = limitsOf(config);
+  const parser = new FileParser(createWorkerParser(), limits.maxDepth, undefined, config.max_hcl1_statement_lines);
   try {
     // as diff and scan read it: local modules outside the directory, and the init cache
     const modules = await modulesOf(dir, files, io, config.max_link_hops);
     const place = placeInTree(resolve(io.cwd, dir), [files, modules.files]);
-    const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(), {
+    const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(limits), {
       remote: new Map(),
       initCache: initCacheFromTop(place, modules.initCache),
     });

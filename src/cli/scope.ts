@@ -25,7 +25,8 @@ function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>): TreeReader {
 /**
  * The part of both trees a review of their difference reads: the touched directories (files
  * in scope of `paths` / `ignore_paths` only), the local modules they call, the callers of a
- * touched module nothing else calls, and the Terragrunt units below a changed included file.
+ * touched directory that declares an input (with their own local modules), and the Terragrunt
+ * units below a changed included file.
  */
 export async function scopeToChange(base: SourceFile[], head: SourceFile[], config: Pick<Config, 'paths' | 'ignore_paths'>, notes: string[] = []) {
   const inScope = pathFilter(config);

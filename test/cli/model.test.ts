@@ -66,4 +66,18 @@ describe('sg-review model', () => {
     ]);
     expect((await run(['model', dir, '--config', join(dir, 'missing.yml')])).stderr).toContain('missing.yml: cannot read the config file');
   });
+
+  it('evaluates with the bounds of --config (max_instances), as diff and scan do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_security_group" "g" {\n  count = 3\n  name  = "g${count.index}"\n}\n');
+    const config = join(dir, 'sg-review.yml');
+    writeFileSync(config, 'max_instances: 2\n');
+    const limits = async (args: string[]) => {
+      const r = await run(['model', dir, '--format', 'json', ...args]);
+      expect(r.code).toBe(0);
+      return ((JSON.parse(r.stdout) as { limits?: { limit: string }[] }).limits ?? []).map((h) => h.limit);
+    };
+    expect(await limits([])).toEqual([]);
+    expect(await limits(['--config', config])).toContain('max_instances');
+  });
 });
