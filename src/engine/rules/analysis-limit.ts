@@ -7,6 +7,7 @@ import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
 import type { LimitHit } from '../evaluate/limits.js';
 import { reachability } from '../access/paths.js';
+import { isEmpty, subtract, union } from '../access/intervals.js';
 import type { Model } from '../model/types.js';
 import type { RuleFinding } from '../result.js';
 
@@ -46,13 +47,20 @@ function evaluationLimits(ctx: { base: Model; head: Model }): RuleFinding[] {
   });
 }
 
-/** Groups the internet reaches only beyond `max_hops`, by the path one hop longer; low when the base had the same. */
+/** Groups the internet reaches only beyond `max_hops`, by the path one hop longer; low when the base reached them so on the same ports. */
 function hopLimit(base: Model, head: Model, maxHops: number): RuleFinding[] {
   const beyond = (m: Model) => [...reachability(m, maxHops + 1)].filter(([, r]) => r.distance > maxHops);
   const cut = beyond(head);
   if (!cut.length) return [];
-  const before = new Set(beyond(base).map(([g]) => g));
-  const old = cut.every(([g]) => before.has(g));
+  // old only where the base reached the same group beyond the bound on every protocol and port
+  // the head does: a port opened along a chain already past the bound is new
+  const before = new Map(beyond(base));
+  const old = cut.every(([g, r]) => {
+    const was = before.get(g);
+    return (
+      !!was && [...r.reachable].every(([protocol, ports]) => isEmpty(subtract(ports, union(was.reachable.get(protocol) ?? [], was.reachable.get('all') ?? []))))
+    );
+  });
   const [group, reach] = cut[0]!;
   const last = reach.via.at(-1)!;
   const names = cut.map(([g]) => code(g));
