@@ -14,20 +14,21 @@ export class InternetUnion {
   readonly #pieced = new Map<string, IntervalSet>();
 
   constructor(rules: readonly Rule[], direction: Direction) {
-    const buckets = new Map<string, { rule: Rule; addrs: IntervalSet }[]>();
+    // the CIDR rules of each group and address family
+    const buckets = new Map<string, { group: string; family: Family; rules: { rule: Rule; addrs: IntervalSet }[] }>();
     for (const rule of rules) {
       if (rule.direction !== direction || rule.peer.type !== 'cidr') continue;
       const { family, set } = cidrToSet(rule.peer.value);
-      const key = `${rule.group}\0${family}`;
-      (buckets.get(key) ?? buckets.set(key, []).get(key)!).push({ rule, addrs: set });
+      const key = keyOf(rule.group, '', family);
+      const bucket = buckets.get(key) ?? buckets.set(key, { group: rule.group, family, rules: [] }).get(key)!;
+      bucket.rules.push({ rule, addrs: set });
     }
-    for (const [key, list] of buckets) {
-      const [group, family] = key.split('\0') as [string, string];
+    for (const { group, family, rules: list } of buckets.values()) {
       for (const protocol of new Set(list.map((x) => x.rule.protocol))) {
         // an all-traffic rule admits every protocol's ports
         const admitting = list.filter((x) => x.rule.protocol === protocol || x.rule.protocol === 'all');
-        const { open, pieced } = openPorts(admitting, Number(family) as Family);
-        const k = keyOf(group, protocol, Number(family) as Family);
+        const { open, pieced } = openPorts(admitting, family);
+        const k = keyOf(group, protocol, family);
         if (open.length) this.#ports.set(k, open);
         if (pieced.length) this.#pieced.set(k, pieced);
       }

@@ -10,6 +10,7 @@ import type { Hop } from '../result.js';
 import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
+import { portInterval } from './access.js';
 import { InternetUnion } from './internet-union.js';
 import { intersect, union, type IntervalSet } from './intervals.js';
 
@@ -49,7 +50,7 @@ interface Edge {
   via: Rule;
 }
 
-const interval = (p: PortRange): IntervalSet => [[BigInt(p[0]), BigInt(p[1])]];
+const interval = (p: PortRange): IntervalSet => [portInterval(p)];
 
 function commonProtocol(a: string, b: string): string | null {
   if (a === b) return a;
