@@ -50,7 +50,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   const keyRenames = instanceKeyRenames(movedBase, head);
   const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;
   const addressChanges = findAddressChanges(keyedBase, head);
-  const renamedBase = applyMoved(keyedBase, addressChanges);
+  const renamedBase = renameBy(keyedBase, addressChanges);
   // a block the base switched off by default and the head switches on: its rules are new
   const flipped = switchedOnByDefault(renamedBase, head);
   const comparedBase = { ...renamedBase, rules: renamedBase.rules.filter((r) => !flipped(r)) };
@@ -233,18 +233,35 @@ function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, sta
   return f;
 }
 
-/** Renames addresses (and module prefixes) by `moved { from, to }`. */
+/**
+ * Renames addresses (and module prefixes) by `moved { from, to }`. A move onto an address the
+ * base already holds is blocked, as Terraform blocks it (a warning, "Unresolved resource
+ * instance address changes"): the object at `from` keeps its address (and is destroyed when
+ * the head no longer declares it), and the one at `to` keeps its own access, never the other's.
+ */
 function applyMoved(model: Model, moved: { from: string; to: string }[]): Model {
   if (!moved.length) return model;
+  const held = [...new Set([...model.groups.map((g) => g.address), ...model.resources.map((r) => r.address)])];
+  // an address another move takes away is free for this one (Terraform resolves chains in order)
+  const staying = held.filter((a) => !moved.some((m) => isUnder(a, m.from)));
+  return renameBy(
+    model,
+    moved.filter((m) => !staying.some((a) => isUnder(a, m.to))),
+  );
+}
+
+/** Renames addresses (and module prefixes) from one address to another. */
+function renameBy(model: Model, moves: { from: string; to: string }[]): Model {
+  if (!moves.length) return model;
   const rename = (a: string): string => {
-    for (const m of moved) {
-      if (a === m.from) return m.to;
-      if (a.startsWith(`${m.from}.`) || a.startsWith(`${m.from}[`)) return m.to + a.slice(m.from.length);
-    }
+    for (const m of moves) if (isUnder(a, m.from)) return m.to + a.slice(m.from.length);
     return a;
   };
   return renameAddresses(model, (a) => [rename(a)]);
 }
+
+/** The address itself, or one of its instances or (a module) the blocks in it. */
+const isUnder = (address: string, prefix: string) => address === prefix || address.startsWith(`${prefix}.`) || address.startsWith(`${prefix}[`);
 
 /**
  * Access the head no longer allows, as far as it is known to be revoked: not a peer replaced by

@@ -1,0 +1,22 @@
+# app already exists: Terraform blocks this move (a warning), destroys jump and gives app SSH
+moved {
+  from = aws_security_group.jump
+  to   = aws_security_group.app
+}
+
+resource "aws_security_group" "app" {
+  name   = "app"
+  vpc_id = "vpc-0a1"
+  ingress {
+    description = "admin shell"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-0a1"
+  vpc_security_group_ids = [aws_security_group.app.id]
+}
