@@ -111,7 +111,10 @@ export class ModuleInstance implements ModuleContext {
     if (this.inputs) value = this.inputs(name);
     else {
       for (const file of this.source.tfvars) {
-        if (hasKey(file.body, name)) value = evaluateJson(file.body[name], this.scope);
+        // a tfvars file that cannot be read (encrypted, broken) may set any variable: its value is
+        // unknown unless a later file sets it; never the default, which may be narrower
+        if (file.error) value = new Unknown(src, `var.${name} may be set by ${file.path}, which could not be read`);
+        else if (hasKey(file.body, name)) value = evaluateJson(file.body[name], this.scope);
       }
     }
     if (value === undefined || (value === null && decl['nullable'] === false)) {

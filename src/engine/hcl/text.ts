@@ -2,7 +2,11 @@
 // the file unreadable (a parse error), never text with replacement characters.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+// git-crypt writes this header before the ciphertext of every file it encrypts.
+const GIT_CRYPT = new TextEncoder().encode('\0GITCRYPT\0');
+
 export function decodeText(bytes: Uint8Array): { content: string; unreadable?: string } {
+  if (GIT_CRYPT.every((b, i) => bytes[i] === b)) return { content: '', unreadable: 'encrypted with git-crypt' };
   try {
     return { content: utf8.decode(bytes) };
   } catch {
