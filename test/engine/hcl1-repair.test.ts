@@ -1,4 +1,4 @@
-// Terraform 0.11 forms HCL2 rejects (an argument written twice, quoted names in a nested block)
+// Terraform 0.11 forms HCL2 rejects (an argument written twice, quoted names and types, blocks in values)
 // are read as 0.11 read them, and only when that meaning is certain; otherwise the file stays a
 // parse error.
 import { describe, expect, it } from 'vitest';
@@ -22,10 +22,55 @@ describe('Terraform 0.11 forms', () => {
     expect(p.body).toEqual({ resource: { x: { y: [{ ids: ['a'], b: 1 }] } } });
   });
 
-  it('keeps the parse error when the two values differ', async () => {
-    const p = await parse('resource "x" "y" {\n  cidr = "10.0.0.0/8"\n  cidr = "0.0.0.0/0"\n}\n');
+  it('keeps the last of strings, numbers or booleans written twice with different values, as HCL1 decoding did', async () => {
+    const p = await parse('resource "x" "y" {\n  name = "a"\n  port = 1\n  name = "b" # the one 0.11 kept\n  port = 2\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { x: { y: [{ name: 'b', port: 2 }] } } });
+  });
+
+  it('keeps the first count and provider, which Terraform 0.11 read from the first copy', async () => {
+    const p = await parse('resource "x" "y" {\n  count = 1\n  provider = "aws.a"\n  count = 0\n  provider = "aws.b"\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { x: { y: [{ count: 1, provider: 'aws.a' }] } } });
+  });
+
+  it('keeps the parse error when lists written twice differ (HCL1 concatenated them)', async () => {
+    const p = await parse('resource "x" "y" {\n  cidr = ["10.0.0.0/8"]\n  cidr = ["0.0.0.0/0"]\n}\n');
     expect(p.error?.message).toMatch(/^Attribute redefined; The argument "cidr" was already set at main\.tf:2,3-7\. Each argument may be set only once\.$/);
     expect(p.error?.line).toBe(3);
+  });
+
+  it('reads quoted block types', async () => {
+    const p = await parse('"variable" "v" {\n  default = 1\n}\nresource "x" "y" {\n  "ingress" {\n    a = 1\n  }\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ variable: { v: [{ default: 1 }] }, resource: { x: { y: [{ ingress: [{ a: 1 }] }] } } });
+  });
+
+  it('reads blocks inside an object value as HCL1 did (Terragrunt 0.18 in terraform.tfvars), labels as nested keys', async () => {
+    const text = [
+      'terragrunt = {',
+      '  include {',
+      '    path = "${find_in_parent_folders()}"',
+      '  }',
+      '  terraform {',
+      '    extra_arguments "common" { arguments = ["-var-file=a.tfvars"] }',
+      '  }',
+      '}',
+      'cidrs = ["10.0.0.0/8"]',
+      '',
+    ].join('\n');
+    const p = await new FileParser().parse({ path: 'terraform.tfvars', content: text });
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({
+      terragrunt: { include: { path: '${find_in_parent_folders()}' }, terraform: { extra_arguments: { common: { arguments: ['-var-file=a.tfvars'] } } } },
+      cidrs: ['10.0.0.0/8'],
+    });
+    expect(p.located.attributes.get('cidrs')).toEqual({ startLine: 9, endLine: 9 });
+  });
+
+  it('leaves a heredoc body alone', () => {
+    const text = 'x = {\n  a = <<EOF\nserver {\n"k" {\nEOF\n  b {\n  }\n}\n';
+    expect(repairHcl1(text).text).toBe(text.replace('  b {', '  b = {'));
   });
 
   it('does not take a line inside a multi-line value for an argument of the block', () => {

@@ -1,12 +1,18 @@
-// Terraform 0.11 (HCL1) accepted two forms that HCL2 rejects, both still common in repositories
-// that never migrated: an argument written twice in one block, and quoted argument names in a
-// nested block (`tags { "Name" = "x" }`, a map written as a block). A file hcl2json rejects for
-// one of these is rewritten to its 0.11 meaning, line by line so that every position stays, and
-// parsed once more. Hand-written: no parser reads HCL1's forms into HCL2's JSON.
+// Terraform 0.11 (HCL1) accepted forms that HCL2 rejects, still common in repositories that
+// never migrated: an argument written twice in one block, quoted argument names in a nested
+// block (`tags { "Name" = "x" }`, a map written as a block), and the block forms of
+// hcl1-block-forms.ts (quoted block types, blocks inside an object value). A file hcl2json
+// rejects for one of these is rewritten to its 0.11 meaning, line by line so that every
+// position stays, and parsed once more. Hand-written: no parser reads HCL1's forms into HCL2's JSON.
 import { append } from '../append.js';
+import { rewriteHcl1Blocks } from './hcl1-block-forms.js';
 import { locateHcl, type LocatedBlock, type Span } from './locate.js';
 
-const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names must not be quoted)/;
+const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names must not be quoted|Missing key\/value separator)/;
+/** A one-line string, number or boolean (a trailing comment aside): HCL1 decoding keeps the last one written. */
+const PRIMITIVE = /^[\w-]+ = (?:".*"|-?\d+(?:\.\d+)?|true|false)(?:\s*(?:#|\/\/).*)?$/;
+/** Meta-arguments Terraform 0.11 read from their first copy (`Filter(name).Items[0]`). */
+const FIRST_WINS = new Set(['count', 'provider']);
 const ASSIGNMENT = /^\s*[A-Za-z_][\w-]*\s*=(?!=)/;
 const QUOTED_KEY = /^\s*"[^"]*"\s*=(?!=)/;
 const IDENTIFIER_KEY = /^(\s*)"([A-Za-z_][\w-]*)"(\s*=)/;
@@ -18,23 +24,27 @@ const OPENER = /^(\s*[A-Za-z_][\w-]*)\s*\{/;
 export const hcl1Repairable = (message: string): boolean => REPAIRABLE.test(message);
 
 /**
- * The text with both 0.11 forms rewritten, or null when there is nothing to rewrite:
+ * The text with the 0.11 forms rewritten, or null when there is nothing to rewrite:
+ * - the block forms of hcl1-block-forms.ts;
  * - a later copy of an argument, identical (but for indentation) to an earlier one in the same
- *   block, is blanked: 0.11 took the last definition or merged equal ones, the same meaning either way
- *   (arguments written twice with different values are left, so the file stays unparsed);
+ *   block, is blanked: 0.11 took the last definition or merged equal ones, the same meaning either way;
+ * - of copies with different one-line strings, numbers or booleans, all but the last are blanked
+ *   (HCL1's decoder sets the value once per copy), but for `count` and `provider`, which 0.11 read
+ *   from the first copy; other values written twice (lists, which HCL1 concatenated, maps) are
+ *   left, so the file stays unparsed;
  * - quoted names in a nested block without labels are unquoted when they are identifiers (the
  *   same meaning); otherwise the block becomes the map argument 0.11 read (`tags {` →
  *   `tags = {`), unless the parent has another block or argument of that name.
  */
 export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { text: string | null; tooLong: number | null } {
   const lines = content.split('\n');
-  const located = locateHcl(content);
+  let changed = rewriteHcl1Blocks(lines);
+  const located = locateHcl(changed ? lines.join('\n') : content);
   const owner = innermostBlocks(located.blocks, lines.length);
   const inValue = multiLineValues(located.blocks, located.attributes, lines.length);
-  let changed = false;
   // the first argument longer than maxLines (1-based line): never compared, so never blanked
   let tooLong: number | null = null;
-  const seen = new Map<LocatedBlock | null, Set<string>>();
+  const seen = new Map<LocatedBlock | null, Map<string, Copy>>();
   const quoted = new Map<LocatedBlock, number[]>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -51,12 +61,20 @@ export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { t
       .map((l) => l.trim())
       .join('\n')
       .replace(/^([\w-]+)\s*=\s*/, '$1 = '); // alignment of the `=` is not part of the value
-    const before = seen.get(block) ?? new Set<string>();
-    seen.set(block, before);
-    if (before.has(text)) {
+    const copies = seen.get(block) ?? new Map<string, Copy>();
+    seen.set(block, copies);
+    const name = /^[\w-]+/.exec(text)![0];
+    const earlier = copies.get(name);
+    const copy = { first: i, last, text };
+    if (!earlier) copies.set(name, copy);
+    else if (earlier.text === text || (FIRST_WINS.has(name) && PRIMITIVE.test(earlier.text) && PRIMITIVE.test(text))) {
       lines.fill('', i, last + 1);
       changed = true;
-    } else before.add(text);
+    } else if (PRIMITIVE.test(earlier.text) && PRIMITIVE.test(text)) {
+      lines.fill('', earlier.first, earlier.last + 1);
+      copies.set(name, copy);
+      changed = true;
+    }
     i = last;
   }
   for (const [block, at] of quoted) {
@@ -72,6 +90,13 @@ export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { t
     }
   }
   return { text: changed ? lines.join('\n') : null, tooLong };
+}
+
+/** One copy of an argument: its lines (0-based) and its text as compared. */
+interface Copy {
+  first: number;
+  last: number;
+  text: string;
 }
 
 /** Whether no other block or argument of the parent has the block's name. */
