@@ -26,3 +26,21 @@ export function generate(groups: number, rulesPerGroup: number, files: number, c
   }
   return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
 }
+
+/** A chain of `groups` security groups, each admitting the one before on 443 (which sends to it),
+ * every `entryEvery`-th also open to the internet on 443: every group is reachable, in up to
+ * `entryEvery` hops. */
+export function chain(groups: number, files: number, entryEvery: number): SourceFile[] {
+  const out: string[][] = Array.from({ length: files }, () => []);
+  const rule = (direction: string, peer: string) =>
+    `  ${direction} {\n    description = "chain"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    ${peer}\n  }\n`;
+  for (let g = 0; g < groups; g++) {
+    const rules = [
+      g % entryEvery === 0 ? rule('ingress', 'cidr_blocks = ["0.0.0.0/0"]') : '',
+      g > 0 ? rule('ingress', `security_groups = [aws_security_group.g${g - 1}.id]`) : '',
+      g + 1 < groups ? rule('egress', `security_groups = [aws_security_group.g${g + 1}.id]`) : '',
+    ];
+    out[g % files]!.push(`resource "aws_security_group" "g${g}" {\n  name = "g${g}"\n${rules.join('')}}\n`);
+  }
+  return out.map((blocks, i) => ({ path: `f${i}.tf`, content: blocks.join('\n') }));
+}

@@ -8,7 +8,8 @@
 //      process, against the naive hcl2json parse of both revisions (and the naive fast-path
 //      parse), and at 8,000 groups
 //   5. the server's steady state: reviews per minute of a 100-file directory, warm process
-// `npm run bench -- diff` runs 4 and 5 alone.
+//   6. the review of a long chain of groups reachable from the internet (the reachability walk)
+// `npm run bench -- diff` runs 4 and 5 alone, `npm run bench -- paths` 6 alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -24,7 +25,7 @@ import { loadModel } from '../src/engine/load.js';
 import { NO_RESOLUTIONS } from '../src/engine/modules/resolution.js';
 import { review } from '../src/engine/review.js';
 import { reviewFiles } from '../src/engine/review-files.js';
-import { generate } from './generate.js';
+import { chain, generate } from './generate.js';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -133,6 +134,7 @@ async function main() {
   console.log(`diff time ratio 4x / 1x: ${(diffTimes[1]! / diffTimes[0]!).toFixed(2)} (target <= 4.5)`);
   coldDiff();
   await throughput();
+  await longChain();
   clearInterval(sampler);
 }
 
@@ -215,9 +217,25 @@ async function throughput(): Promise<void> {
   console.log(`  on the engine thread: ${(60_000 / (tw / rounds)).toFixed(0)} reviews/minute (${ms(tw / rounds)} per review)`);
 }
 
-// `npm run bench -- diff`: the cold `sg-review diff` and the throughput alone
+/** The review of 2,000 chained groups, every fifth open to the internet: every group is on a path. */
+async function longChain(): Promise<void> {
+  const files = chain(2000, 20, 5);
+  const parser = new FileParser(createWorkerParser());
+  const [b, h] = await Promise.all([loadModel(files, parser), loadModel(files, parser)]);
+  await parser.close();
+  review(b, h, DEFAULT_CONFIG); // warm
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) times.push((await time(async () => review(b, h, DEFAULT_CONFIG)))[1]);
+  times.sort((x, y) => x - y);
+  console.log(`review of a chain of 2,000 groups (${h.rules.length} rules), 5 runs: min ${ms(times[0]!)}, median ${ms(times[2]!)}`);
+}
+
+// `npm run bench -- diff`: the cold `sg-review diff` and the throughput alone; `paths`: the long chain
 if (process.argv[2] === 'diff') {
   coldDiff();
   await throughput();
+  clearInterval(sampler);
+} else if (process.argv[2] === 'paths') {
+  await longChain();
   clearInterval(sampler);
 } else await main();

@@ -137,6 +137,14 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   return new Map([...reach].map(([group, { hops, ...r }]) => [group, { ...r, path: hops.map(toHop) }]));
 }
 
+/**
+ * The groups a walk reaches within `maxHops`. Breadth-first, a walk to more hops holds the walk
+ * to fewer unchanged: later hops only add groups, never touch a nearer one's path or ports.
+ */
+export function within(reach: Map<string, Reach>, maxHops: number): Map<string, Reach> {
+  return new Map([...reach].filter(([, r]) => r.distance <= maxHops));
+}
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stable order of rules: all traffic, tcp, udp, ICMP; then ports and where they are written. */

@@ -2,6 +2,7 @@
 import type { ReviewSettings } from '../settings.js';
 import { AccessIndex } from '../access/access.js';
 import { InternetUnion } from '../access/internet-union.js';
+import { reachability, type Reach } from '../access/paths.js';
 import type { Model } from '../model/types.js';
 import type { AddressChange } from './address-changes.js';
 
@@ -24,6 +25,11 @@ export interface ReviewContext {
   addressChanges: AddressChange[];
   /** The files the change adds, removes or edits; null when the caller did not say. */
   changedFiles: ReadonlySet<string> | null;
+  /**
+   * A revision's groups reachable from the internet within `max_hops + 1` hops, walked once on
+   * first use: new-internet-path reads the walk to `max_hops`, the hop bound the hop beyond.
+   */
+  reach(revision: 'base' | 'head'): Map<string, Reach>;
 }
 
 export function createContext(
@@ -33,6 +39,8 @@ export function createContext(
   addressChanges: AddressChange[] = [],
   changedFiles?: readonly string[],
 ): ReviewContext {
+  const walks = new Map<Model, Map<string, Reach>>();
+  const walk = (model: Model) => walks.get(model) ?? walks.set(model, reachability(model, config.max_hops + 1)).get(model)!;
   return {
     base,
     head,
@@ -45,5 +53,6 @@ export function createContext(
     headGroups: new Set(head.groups.map((g) => g.address)),
     addressChanges,
     changedFiles: changedFiles ? new Set(changedFiles) : null,
+    reach: (revision) => walk(revision === 'base' ? base : head),
   };
 }

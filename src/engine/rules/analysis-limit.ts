@@ -6,9 +6,9 @@ import { code } from '../findings/code-span.js';
 import { defineRule } from '../findings/define-rule.js';
 import { fingerprint } from '../findings/finding.js';
 import type { LimitHit } from '../evaluate/limits.js';
-import { reachability } from '../access/paths.js';
 import { isEmpty, subtract, union } from '../access/intervals.js';
 import type { Model } from '../model/types.js';
+import type { Reach } from '../access/paths.js';
 import type { RuleFinding } from '../result.js';
 
 const key = (h: LimitHit) => `${h.limit}|${h.file ?? ''}|${h.reason}`;
@@ -18,7 +18,7 @@ export const analysisLimit = defineRule({
   severity: 'high',
   summary: 'The review hit one of its bounds, so part of the configuration was not analysed.',
   check(ctx) {
-    return [...evaluationLimits(ctx), ...hopLimit(ctx.base, ctx.head, ctx.config.max_hops)];
+    return [...evaluationLimits(ctx), ...hopLimit(ctx.reach('base'), ctx.reach('head'), ctx.config.max_hops)];
   },
 });
 
@@ -48,8 +48,8 @@ function evaluationLimits(ctx: { base: Model; head: Model }): RuleFinding[] {
 }
 
 /** Groups the internet reaches only beyond `max_hops`, by the path one hop longer; low when the base reached them so on the same ports. */
-function hopLimit(base: Model, head: Model, maxHops: number): RuleFinding[] {
-  const beyond = (m: Model) => [...reachability(m, maxHops + 1)].filter(([, r]) => r.distance > maxHops);
+function hopLimit(base: Map<string, Reach>, head: Map<string, Reach>, maxHops: number): RuleFinding[] {
+  const beyond = (reach: Map<string, Reach>) => [...reach].filter(([, r]) => r.distance > maxHops);
   const cut = beyond(head);
   if (!cut.length) return [];
   // old only where the base reached the same group beyond the bound on every protocol and port

@@ -11,7 +11,7 @@
 // new-ingress finding has the severity), while a longer path is a tier bypass like any other.
 import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
-import { byProtocol, reachability } from '../access/paths.js';
+import { byProtocol, within } from '../access/paths.js';
 import { intersect } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
@@ -27,8 +27,8 @@ export const newInternetPath = defineRule({
   severity: 'high',
   summary: 'A group becomes reachable from the internet, or reachable in fewer hops.',
   check(ctx) {
-    const before = reachability(ctx.base, ctx.config.max_hops);
-    const after = reachability(ctx.head, ctx.config.max_hops);
+    const before = within(ctx.reach('base'), ctx.config.max_hops);
+    const after = within(ctx.reach('head'), ctx.config.max_hops);
     const findings = [];
     for (const [group, reach] of after) {
       const old = before.get(group);
