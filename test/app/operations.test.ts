@@ -6,6 +6,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { operationsHandler } from '../../src/app/metrics.js';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
+import { siblingModules } from '../helpers/sibling-modules.js';
 import { BASE, HEAD, TIP, exampleCommits, examplePull, reviewRequests } from './fixtures.js';
 
 afterEach(cleanup);
@@ -157,12 +158,7 @@ describe('a PR that changes only a local module', () => {
     ]);
   });
   it('the callers\' other local modules are read too: an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
-    const lb = 'resource "aws_security_group" "lb" {\n  name   = "lb"\n  vpc_id = "vpc-1"\n}\noutput "sg_id" {\n  value = aws_security_group.lb.id\n}\n';
-    const app = (port: number) =>
-      `variable "lb_sg" {\n  type = string\n}\nresource "aws_security_group" "app" {\n  name   = "app"\n  vpc_id = "vpc-1"\n  ingress {\n    description     = "from the LB"\n    from_port       = ${port}\n    to_port         = ${port}\n    protocol        = "tcp"\n    security_groups = [var.lb_sg]\n  }\n}\n`;
-    const root = 'module "b" {\n  source = "../m2"\n}\nmodule "a" {\n  source = "../m1"\n  lb_sg  = module.b.sg_id\n}\n';
-    const commits = (port: number) => ({ 'm1/main.tf': app(port), 'm2/main.tf': lb, 'root/main.tf': root });
-    const h = harness({ commits: { [BASE]: commits(443), [HEAD]: commits(8443) }, pulls: [examplePull] });
+    const h = harness({ commits: { [BASE]: siblingModules(443), [HEAD]: siblingModules(8443) }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     // the sibling module was read with the callers: no request more
     expect(h.calls()).toEqual(readsWithCallers);

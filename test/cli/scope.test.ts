@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { siblingModules } from '../helpers/sibling-modules.js';
 
 type Tree = Record<string, string>;
 
@@ -196,14 +197,7 @@ describe('CLI diff scope', () => {
   });
 
   it('a module reviewed through its caller: the caller\'s other local modules are read too, so an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
-    const lb = 'resource "aws_security_group" "lb" {\n  name   = "lb"\n  vpc_id = "vpc-1"\n}\noutput "sg_id" {\n  value = aws_security_group.lb.id\n}\n';
-    const app = (port: number) =>
-      `variable "lb_sg" {\n  type = string\n}\nresource "aws_security_group" "app" {\n  name   = "app"\n  vpc_id = "vpc-1"\n  ingress {\n    description     = "from the LB"\n    from_port       = ${port}\n    to_port         = ${port}\n    protocol        = "tcp"\n    security_groups = [var.lb_sg]\n  }\n}\n`;
-    const root = 'module "b" {\n  source = "../m2"\n}\nmodule "a" {\n  source = "../m1"\n  lb_sg  = module.b.sg_id\n}\n';
-    for (const doc of await bothWays(
-      { 'm1/main.tf': app(443), 'm2/main.tf': lb, 'root/main.tf': root },
-      { 'm1/main.tf': app(8443), 'm2/main.tf': lb, 'root/main.tf': root },
-    )) {
+    for (const doc of await bothWays(siblingModules(443), siblingModules(8443))) {
       expect(doc.findings.map((f) => `${f.rule}:${f.severity} ${f.title}`)).toEqual([
         'new-ingress:low HTTPS alt (8443/tcp) opened from module.b.aws_security_group.lb on module.a.aws_security_group.app',
       ]);
