@@ -2,6 +2,7 @@
 import { localModuleDir } from '../engine/evaluate/module.js';
 import { isTerragruntFile } from '../engine/evaluate/terragrunt.js';
 import { dirOf, isConfigFile } from '../engine/hcl/config-files.js';
+import { readJsonFile } from '../engine/hcl/json-syntax.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
@@ -41,16 +42,24 @@ export async function linkingDirectories(
   return [...new Set((await linksInto(index, changed, maxLinkHops)).filter(inScope).map(dirOf))].sort();
 }
 
-/** Local module directories called from these files (`source = "./…"` / `"../…"`). */
+/** Local module directories called from these files (`source = "./…"` / `"../…"`, in JSON
+ * every module block's `source`, however the file writes its blocks). */
 export function calledModuleDirs(files: SourceFile[]): string[] {
   const out = new Set<string>();
   for (const f of files) {
-    for (const m of f.content.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)) {
-      const dir = localModuleDir(dirOf(f.path), m[1]);
+    const sources = f.path.endsWith('.json') ? jsonModuleSources(f) : [...f.content.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)].map((m) => m[1]);
+    for (const source of sources) {
+      const dir = localModuleDir(dirOf(f.path), source);
       if (dir !== null && !dir.startsWith('..')) out.add(dir);
     }
   }
   return [...out];
+}
+
+function jsonModuleSources(f: SourceFile): unknown[] {
+  if (!isConfigFile(f.path)) return [];
+  const calls = (readJsonFile(f.content, false).body['module'] ?? {}) as Record<string, Record<string, unknown>[]>;
+  return Object.values(calls).flatMap((decls) => decls.map((d) => d['source']));
 }
 
 /** Directories of changed `.hcl` files, which the Terragrunt units below them may include. */
@@ -89,11 +98,7 @@ export function declaresInput(files: SourceFile[]): boolean {
   return files.some((f) => {
     if (!isConfigFile(f.path)) return false;
     if (!f.path.endsWith('.json')) return locateHcl(f.content).blocks.some((b) => b.type === 'variable');
-    try {
-      const doc: unknown = JSON.parse(f.content);
-      return typeof doc !== 'object' || doc === null || 'variable' in doc;
-    } catch {
-      return true;
-    }
+    const { body, problem } = readJsonFile(f.content, false);
+    return problem !== null || 'variable' in body;
   });
 }

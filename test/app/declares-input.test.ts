@@ -1,7 +1,7 @@
 // Which touched directories are reviewed through their callers (app/scope.ts declaresInput):
 // every one that declares an input, whatever else it holds.
 import { describe, expect, it } from 'vitest';
-import { declaresInput } from '../../src/app/scope.js';
+import { calledModuleDirs, declaresInput } from '../../src/app/scope.js';
 
 const VARIABLE = 'variable "cidr" {}\n';
 const files = (...contents: string[]) => contents.map((content, i) => ({ path: `mod/f${i}.tf`, content }));
@@ -21,11 +21,24 @@ describe('declaresInput', () => {
   it('inputs declared in JSON count; a JSON file that does not parse may declare one', () => {
     expect(declaresInput([{ path: 'mod/variables.tf.json', content: '{"variable": {"cidr": {}}}' }])).toBe(true);
     expect(declaresInput([{ path: 'mod/variables.tf.json', content: '{"variable": ' }])).toBe(true);
-    expect(declaresInput([{ path: 'mod/main.tf.json', content: '{"resource": {}}' }])).toBe(false);
+    expect(declaresInput([{ path: 'mod/main.tf.json', content: '{"resource": {"aws_eip": {"a": {}}}}' }])).toBe(false);
+    // every form HCL's JSON syntax allows: blocks in an array, a repeated key
+    expect(declaresInput([{ path: 'mod/main.tf.json', content: '[{"resource": {"aws_eip": {"a": {}}}}, {"variable": {"cidr": {}}}]' }])).toBe(true);
+    expect(declaresInput([{ path: 'mod/main.tf.json', content: '{"variable": {"cidr": {}}, "resource": {"aws_eip": {"a": {}}}}' }])).toBe(true);
+    expect(declaresInput([{ path: 'mod/main.tf.json', content: '{"resource": {}, "variable": [{"cidr": {}}]}' }])).toBe(true);
   });
 
   it('a directory without inputs has nothing a caller could pass', () => {
     expect(declaresInput(files('resource "aws_security_group" "a" {}\n'))).toBe(false);
     expect(declaresInput([{ path: 'mod/terraform.tfvars', content: 'cidr = "10.0.0.0/8"\n' }])).toBe(false);
+  });
+});
+
+describe('calledModuleDirs', () => {
+  it('finds the local modules a JSON file calls, in every block form', () => {
+    const call = (json: string) => calledModuleDirs([{ path: 'env/main.tf.json', content: json }]);
+    expect(call('{"module": {"sg": {"source": "../modules/sg"}}}')).toEqual(['modules/sg']);
+    expect(call('{"module": [{"sg": {"source": "./sg"}}], "module": {"db": [{"source": "./db"}]}}')).toEqual(['env/sg', 'env/db']);
+    expect(call('{"module": {"sg": {"source": "github.com/o/r"}}}')).toEqual([]);
   });
 });

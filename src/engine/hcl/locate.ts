@@ -223,35 +223,3 @@ class Scanner {
     }
   }
 }
-
-/**
- * Locates blocks of a `.tf.json` file. JSON has no blocks in the HCL sense, so resources are
- * found by their keys: `"TYPE": { "NAME": {` gives the resource's first line.
- */
-export function locateJson(text: string): LocatedFile {
-  const blocks: LocatedBlock[] = [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { blocks, attributes: new Map(), comments: [] };
-  }
-  const lines = text.split('\n');
-  const lineOf = (needle: string, from: number): number => {
-    for (let i = from; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
-    return from + 1;
-  };
-  const root = parsed as Record<string, unknown>;
-  for (const kind of ['resource', 'data'] as const) {
-    const byType = root[kind];
-    if (!byType || typeof byType !== 'object') continue;
-    for (const [type, byName] of Object.entries(byType as Record<string, unknown>)) {
-      const typeLine = lineOf(`"${type}"`, 0);
-      for (const name of Object.keys((byName ?? {}) as Record<string, unknown>)) {
-        const line = lineOf(`"${name}"`, typeLine - 1);
-        blocks.push({ type: kind, labels: [type, name], startLine: line, endLine: line, attributes: new Map(), blocks: [] });
-      }
-    }
-  }
-  return { blocks, attributes: new Map(), comments: [] };
-}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { fastHclToJson } from './fast-path.js';
 import { MAX_STATEMENT_LINES, hcl1Repairable, repairHcl1 } from './hcl1-repair.js';
-import { locateHcl, locateJson, type LocatedFile } from './locate.js';
+import { readJsonFile } from './json-syntax.js';
+import { locateHcl, type LocatedFile } from './locate.js';
 import { findTooDeep } from './nesting.js';
 
 /** Turns one file's text into hcl2json's JSON form; injectable so callers can run it on workers. */
@@ -143,44 +144,10 @@ function capMessage(message: string): string {
   return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)` : message;
 }
 
+/** A Terraform JSON file (.tf.json, .tofu.json, .tfvars.json), read as HCL's JSON parser reads it. */
 function parseJson(file: SourceFile): Omit<ParsedFile, 'path'> {
-  try {
-    const raw = JSON.parse(file.content) as unknown;
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the top level must be an object');
-    return { body: normaliseJsonBody(raw as Record<string, unknown>), located: locateJson(file.content), error: null };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const before = at ? file.content.slice(0, Number(at[1])) : '';
-    const line = at ? before.split('\n').length : 1;
-    const column = at ? Number(at[1]) - before.lastIndexOf('\n') : 1;
-    return { body: {}, located: EMPTY_LOCATED, error: { file: file.path, line, column, message: capMessage(message) } };
-  }
-}
-
-/**
- * Terraform JSON syntax allows a block to be one object or an array of objects; hcl2json's own
- * output always uses arrays. Normalise the top-level block kinds to that form.
- */
-function normaliseJsonBody(raw: Record<string, unknown>): Record<string, unknown> {
-  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-  // names are the PR's ("__proto__" is a valid resource name): build with defineProperty semantics
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(raw));
-  for (const kind of ['resource', 'data']) {
-    const byType = raw[kind] as Record<string, Record<string, unknown>> | undefined;
-    if (!byType || typeof byType !== 'object') continue;
-    out[kind] = Object.fromEntries(
-      Object.entries(byType).map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName ?? {}).map(([name, body]) => [name, asList(body)]))]),
-    );
-  }
-  for (const kind of ['variable', 'module', 'output']) {
-    const byName = raw[kind] as Record<string, unknown> | undefined;
-    if (!byName || typeof byName !== 'object') continue;
-    out[kind] = Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, asList(v)]));
-  }
-  if (raw['locals'] !== undefined) out['locals'] = asList(raw['locals']);
-  for (const kind of ['moved', 'removed', 'import']) if (raw[kind] !== undefined) out[kind] = asList(raw[kind]);
-  return out;
+  const { body, located, problem } = readJsonFile(file.content, file.path.endsWith('.tfvars.json'));
+  return { body, located, error: problem && { file: file.path, ...problem, message: capMessage(problem.message) } };
 }
 
 /** hcl2json reports "parse config: [file:LINE,COL-LINE,COL: Summary; Detail.]". */
