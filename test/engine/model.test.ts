@@ -14,6 +14,13 @@ describe('protocol and port normalisation', () => {
     ['1', 'icmp'],
     ['58', 'icmpv6'],
     ['47', '47'],
+    // Go's strconv.Atoi, as the provider reads a number: sign and leading zeros
+    ['+6', 'tcp'],
+    ['006', 'tcp'],
+    ['+17', 'udp'],
+    ['-01', 'all'],
+    ['047', '47'],
+    ['-6', null],
     ['http', null],
   ] as const)('%s -> %s', (raw, expected) => {
     expect(normaliseProtocol(raw)).toBe(expected);

@@ -11,8 +11,12 @@ export function normaliseProtocol(raw: string | number): Protocol | null {
   const v = String(raw).trim().toLowerCase();
   if (v === '-1' || v === 'all') return 'all';
   if (NAMES.has(v)) return v;
-  if (Object.hasOwn(BY_NUMBER, v)) return BY_NUMBER[v]!;
-  if (/^\d+$/.test(v) && Number(v) <= 255) return String(Number(v));
+  // the provider reads a number with Go's strconv.Atoi: an optional sign and leading zeros
+  // ("+6" and "006" are tcp, "-01" is all); never treat such a spelling as invalid (no access)
+  const number = /^[+-]?\d+$/.test(v) ? String(Number(v)) : null;
+  if (number === '-1') return 'all';
+  if (number !== null && Object.hasOwn(BY_NUMBER, number)) return BY_NUMBER[number]!;
+  if (number !== null && Number(number) >= 0 && Number(number) <= 255) return number;
   return null;
 }
 
