@@ -50,9 +50,11 @@ function mergeFile(o: ParsedFile, primaries: ParsedFile[], out: ParsedFile[], er
   // .tf.json files are located by resource only: their merged parts point at the override's resource line
   const json = o.path.endsWith('.json');
   for (const [kind, depth] of LABELLED) {
-    for (const [labels, overBody] of declarations(o.body[kind], depth)) {
-      const overBlock = json ? undefined : findBlock(o.located, kind, labels);
-      const overLine = findBlock(o.located, kind, labels)?.startLine ?? 1;
+    // two blocks with one header in an override file merge in turn: the last one wins
+    for (const [labels, overBody, nth] of declarations(o.body[kind], depth)) {
+      const located = findBlock(o.located, kind, labels, nth);
+      const overBlock = json ? undefined : located;
+      const overLine = located?.startLine ?? 1;
       const header = `${kind} ${labels.map((l) => JSON.stringify(l)).join(' ')}`;
       const target = primaries.find((p) => declarations(p.body[kind], depth).some(([l]) => sameLabels(l, labels)));
       if (!target) {
@@ -91,13 +93,13 @@ function mergeFile(o: ParsedFile, primaries: ParsedFile[], out: ParsedFile[], er
   }
 }
 
-/** `{ TYPE: { NAME: [body] } }` (depth 2) or `{ NAME: [body] }` (depth 1) as [labels, first body]. */
-function declarations(raw: unknown, depth: number): [string[], Body][] {
+/** `{ TYPE: { NAME: [body, …] } }` (depth 2) or `{ NAME: [body, …] }` (depth 1) as [labels, body, nth with those labels]. */
+function declarations(raw: unknown, depth: number): [string[], Body, number][] {
   if (!raw || typeof raw !== 'object') return [];
-  const out: [string[], Body][] = [];
+  const out: [string[], Body, number][] = [];
   for (const [label, inner] of Object.entries(raw as Body)) {
-    if (depth === 2) for (const [labels, body] of declarations(inner, 1)) out.push([[label, ...labels], body]);
-    else if (Array.isArray(inner) && inner[0] && typeof inner[0] === 'object') out.push([[label], inner[0] as Body]);
+    if (depth === 2) for (const [labels, body, nth] of declarations(inner, 1)) out.push([[label, ...labels], body, nth]);
+    else if (Array.isArray(inner)) inner.forEach((body, nth) => body && typeof body === 'object' && out.push([[label], body as Body, nth]));
   }
   return out;
 }
@@ -113,8 +115,8 @@ function withDeclaration(raw: unknown, labels: string[], body: Body): Body {
   return { ...current, [first]: withDeclaration(current[first], rest, body) };
 }
 
-function findBlock(located: LocatedFile, kind: string, labels: string[]): LocatedBlock | undefined {
-  return located.blocks.find((b) => b.type === kind && sameLabels(b.labels, labels));
+function findBlock(located: LocatedFile, kind: string, labels: string[], nth = 0): LocatedBlock | undefined {
+  return located.blocks.filter((b) => b.type === kind && sameLabels(b.labels, labels))[nth];
 }
 
 /** A JSON override block, located at its header line (JSON bodies are not located further). */
