@@ -48,6 +48,16 @@ const PRIVATE: Record<Family, IntervalSet> = {
   6: normalise(['fc00::/7', 'fe80::/10', '::1/128'].flatMap((c) => cidrToSet(c).set)),
 };
 const GLOBAL_UNICAST_6 = cidrToSet('2000::/3').set;
+/** Where a VPC's addresses can lie: the private ranges AWS allows for a VPC, and for IPv6 global unicast (Amazon's) and unique local. */
+const VPC_SPACE: Record<Family, IntervalSet> = {
+  4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '198.19.0.0/16'].flatMap((c) => cidrToSet(c).set)),
+  6: normalise(['2000::/3', 'fc00::/7'].flatMap((c) => cidrToSet(c).set)),
+};
+
+/** True when the set may hold addresses of a network interface in a VPC (a group's members). */
+export function mayHoldVpcAddresses(set: IntervalSet, family: Family): boolean {
+  return !isEmpty(intersect(set, VPC_SPACE[family]));
+}
 
 /** True when the set holds addresses outside private, loopback and link-local space. */
 export function hasPublicAddresses(set: IntervalSet, family: Family): boolean {

@@ -1,5 +1,6 @@
 // Reachability from the internet over the group graph. Traffic from group A to group B needs
-// A's egress (to B, or to the whole internet) and B's ingress (from A) on a common protocol
+// A's egress (to B, or to addresses B's members may have: any range that may hold VPC
+// addresses, such as the VPC's own 10.0.0.0/16) and B's ingress (from A) on a common protocol
 // and port; a group with no egress rules has no outgoing edges (the provider deletes AWS's
 // default egress rule). Breadth-first, so distances are hop counts and the work is linear in
 // the number of rules. Entries and edges are visited in a sorted order and a group collects
@@ -11,6 +12,7 @@ import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
+import { cidrToSet, mayHoldVpcAddresses } from './cidr.js';
 import { InternetUnion } from './internet-union.js';
 import { intersect, union, type IntervalSet } from './intervals.js';
 
@@ -64,6 +66,12 @@ function internetPortsOf(wide: InternetUnion, rule: Rule): IntervalSet {
   return rule.peer.type === 'cidr' ? wide.internetAt(rule.group, rule.protocol, rule.peer.family, interval(rule.ports)) : [];
 }
 
+/** Whether an egress rule may carry traffic to the members of a group: it names the group, or a range that may hold their addresses. */
+function reachesGroup(out: Rule, group: string): boolean {
+  if (out.peer.type === 'group') return out.peer.value === group;
+  return out.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(out.peer.value).set, out.peer.family);
+}
+
 export function reachability(model: Model, maxHops: number): Map<string, Reach> {
   const egressByGroup = new Map<string, Rule[]>();
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
@@ -80,7 +88,7 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
     if (r.peer.type !== 'group' || r.peer.value === r.group) continue;
     const from = r.peer.value;
     for (const out of egressByGroup.get(from) ?? []) {
-      const reaching = out.peer.type === 'group' && out.peer.value === r.group ? interval(out.ports) : internetPortsOf(outbound, out);
+      const reaching = reachesGroup(out, r.group) ? interval(out.ports) : internetPortsOf(outbound, out);
       if (!reaching.length) continue;
       const protocol = commonProtocol(r.protocol, out.protocol);
       if (!protocol) continue;
