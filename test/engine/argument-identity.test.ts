@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { argumentIdentity, type IdentityNames } from '../../src/engine/evaluate/argument-identity.js';
 
-const names = (locals: Record<string, unknown>, bools: string[] = []): IdentityNames => ({
+const names = (locals: Record<string, unknown>, bools: string[] = [], lists: string[] = []): IdentityNames => ({
   local: (n) => locals[n],
   isBoolVariable: (n) => bools.includes(n),
+  isListVariable: (n) => lists.includes(n),
 });
 const same = (a: unknown, b: unknown, n = names({})) => argumentIdentity(a, n) === argumentIdentity(b, n);
 
@@ -26,6 +27,19 @@ describe('argument identity', () => {
     expect(same(['10.0.0.0/16'], '${local.cidrs}', n)).toBe(true);
     expect(same(['10.0.0.0/16'], '${local.open}', n)).toBe(false);
     expect(same('${var.mode != "s" ? true : false}', '${var.mode == "s"}', n)).toBe(false);
+  });
+
+  it('reads the Terraform 0.11 list ["${L}"] as L when L is a list, and only then', () => {
+    expect(same(['${data.aws_subnet_ids.all.ids}'], '${data.aws_subnet_ids.all.ids}')).toBe(true);
+    expect(same(['${module.vpc.private_subnets}'], '${module.vpc.private_subnets}')).toBe(true);
+    expect(same(['${aws_security_group.g.*.id}'], '${aws_security_group.g[*].id}')).toBe(true);
+    expect(same(['${concat(var.a, var.b)}'], '${concat(var.a, var.b)}')).toBe(true);
+    expect(same(['${var.cidrs}'], '${var.cidrs}', names({}, [], ['cidrs']))).toBe(true);
+    expect(same(['${local.ids}'], '${local.ids}', names({ ids: '${data.aws_subnet_ids.all.ids}' }))).toBe(true);
+    // a string, or a value whose type is not known, in a list is a list of one
+    expect(same(['${var.cidrs}'], '${var.cidrs}')).toBe(false);
+    expect(same(['${aws_security_group.g.id}'], '${aws_security_group.g.id}')).toBe(false);
+    expect(same(['${data.aws_subnet_ids.all.ids}', 'x'], '${data.aws_subnet_ids.all.ids}')).toBe(false);
   });
 
   it('normalises references as unknowns do', () => {

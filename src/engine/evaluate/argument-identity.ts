@@ -1,8 +1,10 @@
 // The identity of a module call's argument as written, for telling whether a change touched
 // it: two texts with the same identity pass the module the same value. References are
-// normalised as for unknowns (unknown-identity.ts); a local is the expression it names; and
-// `c ? true : false` is `c` when c is a bool (Terraform requires a bool condition, so the
-// conditional returns c itself). Anything else keeps its text: a real edit stays an edit.
+// normalised as for unknowns (unknown-identity.ts); a local is the expression it names (locals
+// inside it too); `c ? true : false` is `c` when c is a bool (Terraform requires a bool
+// condition, so the conditional returns c itself); and the Terraform 0.11 list `["${L}"]` is
+// `L` when L is a list (0.11 flattened it; 0.12 upgrades rewrote it so). Anything else keeps
+// its text: a real edit stays an edit.
 import { IDENTIFIER } from '../hcl/identifier.js';
 import type { Node, TemplatePart } from '../hcl/expression.js';
 import { singleInterpolation, templateNode } from './evaluate.js';
@@ -14,6 +16,8 @@ export interface IdentityNames {
   local(name: string): unknown;
   /** Whether `var.name` is declared `type = bool`. */
   isBoolVariable(name: string): boolean;
+  /** Whether `var.name` is declared a list or set (`type = list(…)`, 0.11 `"list"`). */
+  isListVariable(name: string): boolean;
 }
 
 /** Longer identities are not worth building: the written text is compared instead. */
@@ -21,6 +25,31 @@ const MAX_IDENTITY = 4096;
 const BOOL_OPERATORS = new Set(['&&', '||', '==', '!=', '<', '<=', '>', '>=']);
 const BOOL_FUNCTIONS = new Set(['can', 'contains', 'alltrue', 'anytrue', 'tobool', 'startswith', 'endswith']);
 const KEY = new RegExp(`^${IDENTIFIER}$`);
+/** Functions whose result is a list or set. */
+const LIST_FUNCTIONS = new Set([
+  'concat',
+  'compact',
+  'distinct',
+  'flatten',
+  'formatlist',
+  'keys',
+  'list',
+  'matchkeys',
+  'range',
+  'reverse',
+  'setintersection',
+  'setproduct',
+  'setsubtract',
+  'setunion',
+  'slice',
+  'sort',
+  'split',
+  'tolist',
+  'toset',
+  'values',
+]);
+/** Attributes named as lists: a data source's `ids` (aws_subnet_ids, aws_security_groups), `subnet_ids`, `private_subnets`, `cidr_blocks`. */
+const LIST_ATTRIBUTE = /(?:^|_)(?:ids|subnets|cidr_blocks)$/;
 
 /** The text cannot be compared by identity (too long, a template directive): compare it as written. */
 class NotComparable extends Error {}
@@ -40,7 +69,11 @@ class Printer {
 
   raw(raw: unknown, locals: ReadonlySet<string>): string {
     if (typeof raw === 'string') return this.node(templateNode(raw), locals);
-    if (Array.isArray(raw)) return this.#out(`[${raw.map((v) => this.raw(v, locals)).join(', ')}]`);
+    if (Array.isArray(raw)) {
+      const only = raw.length === 1 && typeof raw[0] === 'string' ? singleInterpolation(templateNode(raw[0])) : null;
+      if (only && this.#isList(only, locals)) return this.node(only, locals);
+      return this.#out(`[${raw.map((v) => this.raw(v, locals)).join(', ')}]`);
+    }
     if (raw !== null && typeof raw === 'object') {
       const entries = Object.entries(raw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       return this.#out(`{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${this.raw(v, locals)}`).join(', ')}}`);
@@ -138,6 +171,27 @@ class Printer {
         return this.#isBool(node.then, locals) && this.#isBool(node.else, locals);
       case 'attr':
         return node.object.kind === 'variable' && node.object.name === 'var' && this.names.isBoolVariable(node.name);
+      default:
+        return false;
+    }
+  }
+
+  /** Whether Terraform gives `node` a list or set value: a splat, a list function, a list variable or attribute. */
+  #isList(node: Node, locals: ReadonlySet<string>): boolean {
+    const local = this.#local(node, locals);
+    if (local) {
+      if (Array.isArray(local.raw)) return true;
+      const only = typeof local.raw === 'string' ? singleInterpolation(templateNode(local.raw)) : null;
+      return only !== null && this.#isList(only, local.locals);
+    }
+    switch (node.kind) {
+      case 'splat':
+        return true;
+      case 'call':
+        return LIST_FUNCTIONS.has(node.name);
+      case 'attr':
+        if (node.object.kind === 'variable' && node.object.name === 'var') return this.names.isListVariable(node.name);
+        return LIST_ATTRIBUTE.test(node.name);
       default:
         return false;
     }

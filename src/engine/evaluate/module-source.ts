@@ -4,12 +4,14 @@ import { isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
+import { argumentIdentity, type IdentityNames } from './argument-identity.js';
 import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import type { Value } from './value.js';
 import { referencedNames } from './references.js';
 import type { TerragruntContext } from './terragrunt-context.js';
 import { isTerragruntFile, terragruntUnit, type TerragruntTree } from './terragrunt.js';
 import { tfvarsInPrecedence } from './tfvars.js';
+import { typeKind } from './variable-type.js';
 
 export interface Declaration {
   kind: 'resource' | 'module' | 'data';
@@ -62,7 +64,16 @@ export class ModuleSource {
     for (const f of this.tfvars) {
       for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
     }
+    // a local rewritten to the same value (through other locals, in 0.11 or 0.12 syntax) is unchanged
+    for (const i of this.inputs) if (i.kind === 'local') i.identity = argumentIdentity(this.locals.get(i.name)?.raw, this.identityNames);
   }
+
+  /** What an argument's identity may look through here (argument-identity.ts). */
+  readonly identityNames: IdentityNames = {
+    local: (name) => this.locals.get(name)?.raw,
+    isBoolVariable: (name) => typeKind(this.variables.get(name)?.['type']) === 'bool',
+    isListVariable: (name) => ['list', 'set', 'tuple'].includes(typeKind(this.variables.get(name)?.['type']) ?? ''),
+  };
 
   #read(file: ParsedFile): void {
     const body = file.body;

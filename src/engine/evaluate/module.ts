@@ -2,17 +2,17 @@
 // Terraform's precedence, or the caller's arguments), locals (lazily, cycle-safe), resources
 // (expanded by count / for_each) and local module calls (recursively, depth-bounded).
 import { posix } from 'node:path';
-import type { Node } from '../hcl/expression.js';
 import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, singleInterpolation, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
 import { referencedNames } from './references.js';
-import { argumentIdentity, type IdentityNames } from './argument-identity.js';
+import { argumentIdentity } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import { convertToType } from './types.js';
+import { typeOf } from './variable-type.js';
 import {
   Lazy,
   Ref,
@@ -429,13 +429,7 @@ export class ModuleInstance implements ModuleContext {
     if (this.diagnostics.calls.some((c) => c.address === path)) return;
     const block = decl.block;
     const args: ModuleCall['arguments'] = {};
-    const names: IdentityNames = {
-      local: (name) => this.source.locals.get(name)?.raw,
-      isBoolVariable: (name) => {
-        const type = typeOf(this.source.variables.get(name)?.['type']);
-        return type?.kind === 'variable' && type.name === 'bool';
-      },
-    };
+    const names = this.source.identityNames;
     for (const [arg, raw] of Object.entries(decl.body)) {
       const span = block?.attributes.get(arg) ?? block;
       args[arg] = {
@@ -473,22 +467,6 @@ export class ModuleInstance implements ModuleContext {
 }
 
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-
-/** Terraform 0.11's quoted type names, as the 0.12 types they became. */
-const LEGACY_TYPES = new Map([
-  ['string', '${string}'],
-  ['list', '${list(string)}'],
-  ['map', '${map(string)}'],
-]);
-
-function typeOf(raw: unknown): Node | null {
-  if (typeof raw !== 'string') return null;
-  try {
-    return singleInterpolation(templateNode(LEGACY_TYPES.get(raw) ?? raw));
-  } catch {
-    return null;
-  }
-}
 
 /** `count = COND ? N : 0`, written as `${…}` or bare. */
 function isConditional(raw: unknown): boolean {

@@ -22,9 +22,16 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
   let map = cache.get(ctx);
   if (map) return map;
   map = new Map();
-  const before = new Map(ctx.base.inputs.map((i) => [`${i.dir}|${i.kind}|${i.name}`, i.digest]));
+  const before = new Map(ctx.base.inputs.map((i) => [`${i.dir}|${i.kind}|${i.name}`, i]));
+  // locals rewritten to the same identity: the texts of the locals they read are part of it
+  const sameIdentity = new Set<Input>();
   for (const i of ctx.head.inputs) {
-    if (before.get(`${i.dir}|${i.kind}|${i.name}`) === i.digest) continue;
+    const was = before.get(`${i.dir}|${i.kind}|${i.name}`);
+    if (was?.digest === i.digest) continue;
+    if (i.identity !== undefined && was?.identity === i.identity) {
+      sameIdentity.add(i);
+      continue;
+    }
     const key = `${i.dir}|${nameOf(i)}`;
     append(map, key, i);
   }
@@ -35,7 +42,9 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
     for (const l of locals) {
       const key = `${l.dir}|${nameOf(l)}`;
       if (map.has(key)) continue;
-      const behind = l.refs.flatMap((r) => map!.get(`${l.dir}|${r}`) ?? []);
+      const all = l.refs.flatMap((r) => map!.get(`${l.dir}|${r}`) ?? []);
+      // the values under a local of unchanged identity changed, not the locals' texts
+      const behind = sameIdentity.has(l) ? all.filter((i) => i.kind !== 'local') : all;
       if (behind.length) {
         map.set(key, behind);
         changed = true;

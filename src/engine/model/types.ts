@@ -267,6 +267,8 @@ export interface Input {
   endLine: number;
   /** The raw value, for telling what changed between revisions. */
   digest: string;
+  /** For locals: the value's identity (argument-identity.ts), the same when only its syntax changed. */
+  identity?: string;
   /** For locals and echoed arguments: the names it refers to (references.ts). */
   refs: string[];
 }
