@@ -11,7 +11,7 @@ import { referencedNames } from './references.js';
 import { argumentIdentity } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
-import { convertToType } from './types.js';
+import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
 import {
   Lazy,
@@ -123,7 +123,7 @@ export class ModuleInstance implements ModuleContext {
         return new Unknown(src, `var.${name} is unknown: ${where}`);
       }
       value = evaluateJson(decl['default'], this.scope);
-    }
+    } else if (!typeNode && Array.isArray(decl['default'])) value = legacyListArgument(value);
     return convertToType(value, typeNode, this.scope);
   }
 

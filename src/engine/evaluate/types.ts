@@ -3,8 +3,19 @@
 // in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
 // omitted attribute into an error.
 import type { Node } from '../hcl/expression.js';
-import { Unknown, hasKey, isObject, objectFrom, type Value } from './value.js';
+import { Lazy, Unknown, hasKey, isObject, objectFrom, type Value } from './value.js';
 import { evaluate, type Scope } from './evaluate.js';
+
+/**
+ * A value passed to an untyped variable whose default is a list, as Terraform 0.11 read it: 0.11
+ * gave such a variable the list type and flattened `["${L}"]` into L, so a list holding one list
+ * of primitives is that list (0.12 upgrades wrote L). Any other value is kept.
+ */
+export function legacyListArgument(value: Value): Value {
+  if (!Array.isArray(value) || value.length !== 1) return value;
+  const [only] = value;
+  return Array.isArray(only) && only.every((v) => !Array.isArray(v) && !isObject(v) && !(v instanceof Lazy)) ? only : value;
+}
 
 export function convertToType(value: Value, type: Node | null, scope: Scope): Value {
   if (!type || value === null || value instanceof Unknown) return value;
