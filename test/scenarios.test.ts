@@ -45,7 +45,8 @@ function short(result: ReviewResult) {
       ...(f.path ? { path: f.path.map((h) => `${h.from} -> ${h.to}`) } : {}),
     })),
     closed: doc.closed.map(
-      (c) => `${c.group} ${c.direction} ${c.protocol} ${c.peer} ${'icmp' in c ? typeCodes(c.icmp) : c.ports.map(([a, b]) => `${a}-${b}`).join(',')}`,
+      (c) =>
+        `${c.group} ${c.direction} ${c.protocol} ${c.peer}${c.except ? ` except ${c.except.join(',')}` : ''} ${'icmp' in c ? typeCodes(c.icmp) : c.ports.map(([a, b]) => `${a}-${b}`).join(',')}${c.portsUnknown ? ' (ports unknown)' : ''}`,
     ),
     ...(doc.unmanaged.length ? { unmanaged: doc.unmanaged.map((u) => `${u.directory}: ${u.groups.join(', ')}`) } : {}),
   };

@@ -64,7 +64,17 @@ const engineParts = {
     ports: portRanges,
     otherProtocols: otherProtocols(z.object({ protocol: z.string(), ports: portRanges })),
   }),
-  closed: z.object({ group: z.string(), direction: directionSchema, protocol: z.string(), peer: z.string(), ports: portRanges }),
+  closed: z.object({
+    group: z.string(),
+    direction: directionSchema,
+    protocol: z.string(),
+    peer: z.string(),
+    ports: portRanges,
+    /** A narrowed range: `peer` is the base rule's range, these parts of it the head still allows. */
+    except: z.array(z.string()).optional(),
+    /** The base rule's protocol or ports were not known statically: `ports` is the widest assumed. */
+    portsUnknown: z.literal(true).optional(),
+  }),
 };
 export type Hop = z.infer<typeof engineParts.hop>;
 export type Closed = z.infer<typeof engineParts.closed>;

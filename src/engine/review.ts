@@ -9,7 +9,8 @@
 import { append } from './append.js';
 import type { ReviewSettings } from './settings.js';
 import { AccessIndex, isNothing } from './access/access.js';
-import { setToCidrs } from './access/cidr.js';
+import { cidrToSet, setToCidrs, type Family } from './access/cidr.js';
+import { subtract, type IntervalSet } from './access/intervals.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
@@ -309,19 +310,34 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
     if (swapped(rule) || passedIn(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
-    for (const c of gone.cidr)
-      for (const cidr of setToCidrs(c.addrs, c.family))
-        out.push({ group: rule.group, direction: rule.direction, protocol: rule.protocol, peer: cidr, ports: c.ports.map(([a, b]) => [Number(a), Number(b)]) });
+    const of = { group: rule.group, direction: rule.direction, protocol: rule.protocol };
+    if (rule.unknownPorts !== null) {
+      // ports not known statically: the rule's peer once, not the widest ports cut into pieces
+      const peer = rule.peer.type === 'self' ? 'self' : rule.peer.value;
+      out.push({ ...of, peer, ports: [[rule.ports[0], rule.ports[1]]], portsUnknown: true });
+      continue;
+    }
+    for (const c of gone.cidr) {
+      const ports: [number, number][] = c.ports.map(([a, b]) => [Number(a), Number(b)]);
+      // a narrowed range: the base rule's range and what the head still allows of it, not the pieces between
+      const still = rule.peer.type === 'cidr' ? stillAllowed(rule.peer.value, c.addrs, c.family) : [];
+      if (still.length) out.push({ ...of, peer: rule.peer.value, ports, except: still });
+      else for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ ...of, peer: cidr, ports });
+    }
     for (const k of gone.keyed)
-      out.push({
-        group: rule.group,
-        direction: rule.direction,
-        protocol: rule.protocol,
-        peer: k.peer.type === 'self' ? 'self' : k.peer.value,
-        ports: k.ports.map(([a, b]) => [Number(a), Number(b)]),
-      });
+      out.push({ ...of, peer: k.peer.type === 'self' ? 'self' : k.peer.value, ports: k.ports.map(([a, b]) => [Number(a), Number(b)]) });
   }
   return out;
+}
+
+/** The parts of a base rule's range `cidr` left when `gone` is closed (none when all of it is, or it is not one range). */
+function stillAllowed(cidr: string, gone: IntervalSet, family: Family): string[] {
+  try {
+    const whole = cidrToSet(cidr);
+    return whole.family === family ? setToCidrs(subtract(whole.set, gone), family) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -75,6 +75,12 @@ function unreadAtBaseLine(unread: ReviewResult['unreadAtBase']): string[] {
   ];
 }
 
+/** What a closed rule allowed; a protocol or port that was not known statically is said so, not as the widest assumed. */
+function closedTraffic(c: ReviewResult['closed'][number]): string {
+  if (!c.portsUnknown) return describeProtocolPorts(c.protocol, c.ports);
+  return c.protocol === 'all' ? 'traffic not known statically (a protocol or port read from a value)' : `${c.protocol} on ports not known statically`;
+}
+
 /** Files the head could not read: what the base declared there is not listed as closed. */
 function unreadAtHeadLine(unread: ReviewResult['unreadAtHead']): string[] {
   if (!unread.length) return [];
@@ -138,7 +144,7 @@ export function renderMarkdown(result: ReviewResult): string {
     out.push('', '### Closed by this change', '');
     for (const c of result.closed.slice(0, LISTED_CLOSED))
       out.push(
-        `- ${code(plainTopDirectory(c.group))} ${c.direction} ${describeProtocolPorts(c.protocol, c.ports)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(plainTopDirectory(c.peer))}`,
+        `- ${code(plainTopDirectory(c.group))} ${c.direction} ${closedTraffic(c)} ${c.direction === 'ingress' ? 'from' : 'to'} ${inline(plainTopDirectory(c.peer))}${c.except ? ` except ${c.except.map(inline).join(', ')} (narrowed)` : ''}`,
       );
     if (result.closed.length > LISTED_CLOSED) out.push(`- … and ${result.closed.length - LISTED_CLOSED} more`);
   }
