@@ -47,6 +47,8 @@ export interface DoubleOptions {
   commits: Record<string, Record<string, string>>;
   /** Symbolic links at each commit SHA: path → target (a blob of mode 120000 holding the target's path). */
   links?: Record<string, Record<string, string>>;
+  /** Commit SHAs whose recursive tree listing GitHub cut (over 100,000 entries): `truncated: true`. */
+  truncatedTrees?: string[];
   pulls: PullState[];
   /** `.github/sg-review.yml` on the default branch, if any. */
   config?: string;
@@ -166,7 +168,7 @@ export class GitHubDouble {
         ...[...dirs].map((d) => ({ path: d, mode: '040000', type: 'tree', sha: 'c'.repeat(40) })),
         ...paths.map((f) => ({ path: f, mode: f in links ? '120000' : '100644', type: 'blob', sha: 'b'.repeat(40) })),
       ];
-      return { status: 200, body: { sha: m[1], tree, truncated: false } };
+      return { status: 200, body: { sha: m[1], tree, truncated: this.options.truncatedTrees?.includes(m[1]!) ?? false } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/pulls/(\\d+)/files$`).exec(path))) {
       const pull = this.pull(Number(m[1]));
