@@ -2,16 +2,13 @@
 // request's scope (a directory whose link leads into a changed file is touched): one recursive
 // listing of the tree (REST gives every path with its mode; it also gives the Terraform
 // directories), then the targets of the links
-// named as Terraform files in one GraphQL query; a link met on the way under another name costs
-// one more query.
+// named as Terraform files in GraphQL queries (objects-query.ts: 100 to a query); a link met on
+// the way under another name costs one more query.
 import { LINK_MODE, type LinkIndex } from '../engine/hcl/links.js';
 import { isTerraformFile } from '../engine/load.js';
 import { readObjects } from './objects-query.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
-
-/** Blob expressions per GraphQL query. */
-const TARGETS_PER_QUERY = 100;
 
 /** Every blob path of a revision's tree, with whether it is a link (a blob of mode 120000). */
 export interface TreeListing {
@@ -37,12 +34,9 @@ export async function readLinkIndex(
   const octokit = octokitOf(client);
   const targets = new Map<string, string>();
   const readTargets = async (paths: string[]) => {
-    for (let i = 0; i < paths.length; i += TARGETS_PER_QUERY) {
-      const chunk = paths.slice(i, i + TARGETS_PER_QUERY);
-      const requests = chunk.map((p, j) => ({ alias: `l${j}`, expression: `${sha}:${p}`, selection: '... on Blob { text }' }));
-      const answer = await readObjects<{ text?: string | null }>(octokit, repo, requests);
-      chunk.forEach((p, j) => targets.set(p, answer[`l${j}`]?.text ?? ''));
-    }
+    const requests = paths.map((p, j) => ({ alias: `l${j}`, expression: `${sha}:${p}`, selection: '... on Blob { text }' }));
+    const answer = await readObjects<{ text?: string | null }>(octokit, repo, requests);
+    paths.forEach((p, j) => targets.set(p, answer[`l${j}`]?.text ?? ''));
   };
   const terraformLinks = [...blobs].flatMap(([path, link]) => (link && isTerraformFile(path) ? [path] : []));
   await readTargets(terraformLinks);

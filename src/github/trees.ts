@@ -1,5 +1,5 @@
-// Reads the Terraform files of directories at two revisions in one GraphQL query (aliased
-// `object(expression: "<sha>:<dir>")` per directory and revision), through the base
+// Reads the Terraform files of directories at two revisions in GraphQL queries (aliased
+// `object(expression: "<sha>:<dir>")` per directory and revision, 100 to a query), through the base
 // repository, so fork PRs work. Text over 512 KB comes back truncated: those blobs are
 // fetched one by one.
 import type { SourceFile } from '../engine/hcl/parse.js';
@@ -63,7 +63,7 @@ const isTerraformBlob = (e: { type: string; name: string }) => e.type === 'blob'
 type Octokit = ReturnType<typeof octokitOf>;
 const listingKey = (sha: string, dir: string) => `${sha}:${dir}`;
 
-/** The entries of each (sha, dir) in one query; null for a directory that does not exist. */
+/** The entries of each (sha, dir), 100 to a query; null for a directory that does not exist. */
 async function listDirectories(octokit: Octokit, repo: RepoRef, wanted: { sha: string; dir: string }[]): Promise<Map<string, TreeEntry[] | null>> {
   const requests = wanted.map((w, i) => ({ ...w, alias: `r${i}`, expression: `${w.sha}:${w.dir}`, selection: LISTING }));
   const out = new Map<string, TreeEntry[] | null>();
