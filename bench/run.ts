@@ -9,7 +9,8 @@
 //      parse), and at 8,000 groups
 //   5. the server's steady state: reviews per minute of a 100-file directory, warm process
 //   6. the review of a long chain of groups reachable from the internet (the reachability walk)
-// `npm run bench -- diff` runs 4 and 5 alone, `npm run bench -- paths` 6 alone.
+//   7. where one group's CIDR rules together admit the internet, on 2,000 and 8,000 rules
+// `npm run bench -- diff` runs 4 and 5 alone, `npm run bench -- paths` 6 alone, `npm run bench -- union` 7 alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -26,6 +27,7 @@ import { NO_RESOLUTIONS } from '../src/engine/modules/resolution.js';
 import { review } from '../src/engine/review.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { chain, generate } from './generate.js';
+import { internetUnionMs } from './internet-union.js';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -135,7 +137,18 @@ async function main() {
   coldDiff();
   await throughput();
   await longChain();
+  internetUnion();
   clearInterval(sampler);
+}
+
+/** InternetUnion (a hot path a PR controls: it writes the rules) on many overlapping pieces. */
+function internetUnion(): void {
+  internetUnionMs(2000); // warm the JIT outside the figures
+  const small = internetUnionMs(2000);
+  const large = internetUnionMs(8000);
+  console.log(
+    `internet union of one group's CIDR pieces: 2,000 rules ${small.toFixed(1)} ms, 8,000 rules ${large.toFixed(1)} ms (CPU, best of 5); ratio ${(large / small).toFixed(2)} (target <= 4.5)`,
+  );
 }
 
 /**
@@ -237,5 +250,8 @@ if (process.argv[2] === 'diff') {
   clearInterval(sampler);
 } else if (process.argv[2] === 'paths') {
   await longChain();
+  clearInterval(sampler);
+} else if (process.argv[2] === 'union') {
+  internetUnion();
   clearInterval(sampler);
 } else await main();

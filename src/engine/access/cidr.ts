@@ -9,10 +9,18 @@ function toBigInt(bytes: number[]): bigint {
   return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
 }
 
-const parsed = new Map<string, { family: Family; set: IntervalSet }>();
+/** A CIDR block: its first address and prefix length. */
+export interface Block {
+  start: bigint;
+  prefix: number;
+}
+
+type ParsedCidr = { family: Family; set: IntervalSet; block: Block };
+
+const parsed = new Map<string, ParsedCidr>();
 
 /** The address interval of a CIDR; memoised, since the same blocks recur across rules. */
-export function cidrToSet(cidr: string): { family: Family; set: IntervalSet } {
+export function cidrToSet(cidr: string): ParsedCidr {
   let hit = parsed.get(cidr);
   if (!hit) {
     hit = parseCidrSet(cidr);
@@ -22,14 +30,14 @@ export function cidrToSet(cidr: string): { family: Family; set: IntervalSet } {
   return hit;
 }
 
-function parseCidrSet(cidr: string): { family: Family; set: IntervalSet } {
+function parseCidrSet(cidr: string): ParsedCidr {
   const [addr, len] = ipaddr.parseCIDR(cidr);
   const family: Family = addr.kind() === 'ipv4' ? 4 : 6;
   const bits = BITS[family];
   const value = toBigInt(addr.toByteArray());
   const hostBits = BigInt(bits - len);
   const start = (value >> hostBits) << hostBits;
-  return { family, set: [[start, start + (1n << hostBits) - 1n]] };
+  return { family, set: [[start, start + (1n << hostBits) - 1n]], block: { start, prefix: len } };
 }
 
 function toAddress(value: bigint, family: Family): string {
@@ -47,7 +55,7 @@ const PRIVATE: Record<Family, IntervalSet> = {
   4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16'].flatMap((c) => cidrToSet(c).set)),
   6: normalise(['fc00::/7', 'fe80::/10', '::1/128'].flatMap((c) => cidrToSet(c).set)),
 };
-const GLOBAL_UNICAST_6 = cidrToSet('2000::/3').set;
+const GLOBAL_UNICAST_6 = cidrToSet('2000::/3');
 /** Where a VPC's addresses can lie: the private ranges AWS allows for a VPC, and for IPv6 global unicast (Amazon's) and unique local. */
 const VPC_SPACE: Record<Family, IntervalSet> = {
   4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '198.19.0.0/16'].flatMap((c) => cidrToSet(c).set)),
@@ -71,9 +79,16 @@ export function hasPublicAddresses(set: IntervalSet, family: Family): boolean {
  * is all of the IPv6 internet though it is an eighth of the space.
  */
 export function isInternetWide(set: IntervalSet, family: Family): boolean {
-  if (isEmpty(set)) return false;
-  if (size(set) >= 1n << BigInt(BITS[family] - 1)) return true;
-  return family === 6 && size(intersect(set, GLOBAL_UNICAST_6)) >= size(GLOBAL_UNICAST_6) / 2n;
+  return coversInternet(family, (block) => size(intersect(set, [[block.start, block.start + (1n << BigInt(BITS[family] - block.prefix)) - 1n]])));
+}
+
+/** The same test told by how many addresses of a block are covered (`covered`), for sets kept as counts. */
+export function coversInternet(family: Family, covered: (block: Block) => bigint): boolean {
+  const bits = BITS[family];
+  const all = covered({ start: 0n, prefix: 0 });
+  if (all === 0n) return false;
+  if (all >= 1n << BigInt(bits - 1)) return true;
+  return family === 6 && covered(GLOBAL_UNICAST_6.block) >= 1n << BigInt(bits - GLOBAL_UNICAST_6.block.prefix - 1);
 }
 
 /** The number of addresses, as a prefix-length equivalent (/16 = 65,536 for IPv4). */

@@ -1,9 +1,17 @@
 // Where a group's CIDR rules together admit the internet. Each rule alone may be a small part
 // (0.0.0.0/0 written as four /2 rules), so a rule is judged with the others of its group that
 // admit the same traffic: a port is open to the internet where the union of their addresses is.
-import { cidrToSet, isInternetWide, type Family } from './cidr.js';
-import { intersect, normalise, union, type IntervalSet } from './intervals.js';
+import { cidrToSet, coversInternet, isInternetWide, type Block, type Family } from './cidr.js';
+import { CoveredBlocks } from './covered-blocks.js';
+import { intersect, normalise, type IntervalSet } from './intervals.js';
 import type { Direction, Rule } from '../model/types.js';
+
+/** A CIDR rule with its addresses, as an interval set and as a block. */
+export interface CidrRule {
+  rule: Rule;
+  addrs: IntervalSet;
+  block: Block;
+}
 
 const keyOf = (group: string, protocol: string, family: Family) => `${group}\0${protocol}\0${family}`;
 
@@ -15,13 +23,13 @@ export class InternetUnion {
 
   constructor(rules: readonly Rule[], direction: Direction) {
     // the CIDR rules of each group and address family
-    const buckets = new Map<string, { group: string; family: Family; rules: { rule: Rule; addrs: IntervalSet }[] }>();
+    const buckets = new Map<string, { group: string; family: Family; rules: CidrRule[] }>();
     for (const rule of rules) {
       if (rule.direction !== direction || rule.peer.type !== 'cidr') continue;
-      const { family, set } = cidrToSet(rule.peer.value);
+      const { family, set, block } = cidrToSet(rule.peer.value);
       const key = keyOf(rule.group, '', family);
       const bucket = buckets.get(key) ?? buckets.set(key, { group: rule.group, family, rules: [] }).get(key)!;
-      bucket.rules.push({ rule, addrs: set });
+      bucket.rules.push({ rule, addrs: set, block });
     }
     for (const { group, family, rules: list } of buckets.values()) {
       for (const protocol of new Set(list.map((x) => x.rule.protocol))) {
@@ -50,20 +58,32 @@ export class InternetUnion {
 
 /**
  * Ports where the union of the rules' addresses is the internet, and those where no rule alone
- * is: checked on each stretch of ports between the rules' ends.
+ * is. A sweep over the rules' ends: each rule is added where its ports begin and removed after
+ * they end, and each stretch between two ends is judged on the addresses covered meanwhile, so
+ * the work is linear in the rules after sorting (a PR controls how many there are).
  */
-function openPorts(rules: { rule: Rule; addrs: IntervalSet }[], family: Family): { open: IntervalSet; pieced: IntervalSet } {
-  const cuts = [...new Set(rules.flatMap((x) => [x.rule.ports[0], x.rule.ports[1] + 1]))].sort((a, b) => a - b);
+export function openPorts(rules: readonly CidrRule[], family: Family): { open: IntervalSet; pieced: IntervalSet } {
+  const ends: { port: number; by: 1 | -1; block: Block; alone: boolean }[] = [];
+  for (const { rule, addrs, block } of rules) {
+    const alone = isInternetWide(addrs, family);
+    ends.push({ port: rule.ports[0], by: 1, block, alone }, { port: rule.ports[1] + 1, by: -1, block, alone });
+  }
+  ends.sort((a, b) => a.port - b.port);
+  const covered = new CoveredBlocks(family);
+  let aloneCount = 0;
   const open: [bigint, bigint][] = [];
   const pieced: [bigint, bigint][] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const port = cuts[i]!;
-    const covering = rules.filter((x) => x.rule.ports[0] <= port && port <= x.rule.ports[1]);
-    const addrs = covering.reduce<IntervalSet>((all, x) => union(all, x.addrs), []);
-    if (!isInternetWide(addrs, family)) continue;
-    const stretch: [bigint, bigint] = [BigInt(port), BigInt(cuts[i + 1]! - 1)];
+  for (let i = 0; i < ends.length;) {
+    const port = ends[i]!.port;
+    for (; i < ends.length && ends[i]!.port === port; i++) {
+      const { by, block, alone } = ends[i]!;
+      covered.change(block.start, block.prefix, by);
+      if (alone) aloneCount += by;
+    }
+    if (i === ends.length || !coversInternet(family, (b) => covered.coveredWithin(b.start, b.prefix))) continue;
+    const stretch: [bigint, bigint] = [BigInt(port), BigInt(ends[i]!.port - 1)];
     open.push(stretch);
-    if (!covering.some((x) => isInternetWide(x.addrs, family))) pieced.push(stretch);
+    if (aloneCount === 0) pieced.push(stretch);
   }
   return { open: normalise(open), pieced: normalise(pieced) };
 }
