@@ -22,7 +22,7 @@ export function internetUnionMs(count: number): number {
   let best = Infinity;
   for (let i = 0; i < 5; i++) {
     const t = process.cpuUsage();
-    new InternetUnion(rules, 'ingress');
+    new InternetUnion({ rules, attachments: [] }, 'ingress');
     const { user, system } = process.cpuUsage(t);
     best = Math.min(best, (user + system) / 1000);
   }

@@ -1,10 +1,12 @@
-// Where a group's CIDR rules together admit the internet. Each rule alone may be a small part
-// (0.0.0.0/0 written as four /2 rules), so a rule is judged with the others of its group that
-// admit the same traffic: a port is open to the internet where the union of their addresses is.
+// Where CIDR rules together admit the internet. Each rule alone may be a small part (0.0.0.0/0
+// written as four /2 rules), so a rule is judged with the others that admit the same traffic to
+// the same addresses: those of its group, and those of every group attached with it to one
+// resource (AWS evaluates all the groups of a network interface together: the union of their
+// rules). A port is open to the internet where the union of their addresses is.
 import { cidrToSet, coversInternet, isInternetWide, type Block, type Family } from './cidr.js';
 import { CoveredBlocks } from './covered-blocks.js';
-import { intersect, normalise, type IntervalSet } from './intervals.js';
-import type { Direction, Rule } from '../model/types.js';
+import { intersect, normalise, union, type IntervalSet } from './intervals.js';
+import type { Direction, Model, Rule } from '../model/types.js';
 
 /** A CIDR rule with its addresses, as an interval set and as a block. */
 export interface CidrRule {
@@ -21,29 +23,43 @@ export class InternetUnion {
   /** Where only pieces admit it: no rule alone is the internet there. */
   readonly #pieced = new Map<string, IntervalSet>();
 
-  constructor(rules: readonly Rule[], direction: Direction) {
-    // the CIDR rules of each group and address family
-    const buckets = new Map<string, { group: string; family: Family; rules: CidrRule[] }>();
-    for (const rule of rules) {
+  constructor(model: Pick<Model, 'rules' | 'attachments'>, direction: Direction) {
+    // the CIDR rules of each group
+    const byGroup = new Map<string, CidrRule[]>();
+    for (const rule of model.rules) {
       if (rule.direction !== direction || rule.peer.type !== 'cidr') continue;
-      const { family, set, block } = cidrToSet(rule.peer.value);
-      const key = keyOf(rule.group, '', family);
-      const bucket = buckets.get(key) ?? buckets.set(key, { group: rule.group, family, rules: [] }).get(key)!;
-      bucket.rules.push({ rule, addrs: set, block });
+      const { set, block } = cidrToSet(rule.peer.value);
+      const list = byGroup.get(rule.group) ?? byGroup.set(rule.group, []).get(rule.group)!;
+      list.push({ rule, addrs: set, block });
     }
-    for (const { group, family, rules: list } of buckets.values()) {
-      for (const protocol of new Set(list.map((x) => x.rule.protocol))) {
-        // an all-traffic rule admits every protocol's ports
-        const admitting = list.filter((x) => x.rule.protocol === protocol || x.rule.protocol === 'all');
-        const { open, pieced } = openPorts(admitting, family);
-        const k = keyOf(group, protocol, family);
-        if (open.length) this.#ports.set(k, open);
-        if (pieced.length) this.#pieced.set(k, pieced);
+    // the groups judged together: each group alone, and the groups of each resource that attaches several
+    const scopes = new Map<string, string[]>([...byGroup.keys()].map((g) => [g, [g]]));
+    for (const a of model.attachments) {
+      const groups = [...new Set(a.groups)].filter((g) => byGroup.has(g)).sort();
+      if (groups.length > 1) scopes.set(groups.join('\0'), groups);
+    }
+    for (const groups of scopes.values()) {
+      const rules = groups.flatMap((g) => byGroup.get(g)!);
+      for (const family of [4, 6] as const) {
+        const list = rules.filter((x) => x.rule.peer.type === 'cidr' && x.rule.peer.family === family);
+        for (const protocol of new Set(list.map((x) => x.rule.protocol))) {
+          // an all-traffic rule admits every protocol's ports
+          const admitting = list.filter((x) => x.rule.protocol === protocol || x.rule.protocol === 'all');
+          const { open, pieced } = openPorts(admitting, family);
+          for (const g of groups) {
+            this.#add(this.#ports, keyOf(g, protocol, family), open);
+            this.#add(this.#pieced, keyOf(g, protocol, family), pieced);
+          }
+        }
       }
     }
   }
 
-  /** The ports among `ports` at which the group's rules of `protocol` admit the internet of `family`. */
+  #add(map: Map<string, IntervalSet>, key: string, ports: IntervalSet): void {
+    if (ports.length) map.set(key, union(map.get(key) ?? [], ports));
+  }
+
+  /** The ports among `ports` at which the group's rules of `protocol` admit the internet of `family`, alone or with the others of a resource. */
   internetAt(group: string, protocol: string, family: Family, ports: IntervalSet): IntervalSet {
     const open = this.#ports.get(keyOf(group, protocol, family));
     return open ? intersect(open, ports) : [];

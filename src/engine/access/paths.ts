@@ -78,9 +78,9 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   const edges = new Map<string, Edge[]>();
   const entry: { to: string; rule: Rule; ports: IntervalSet }[] = [];
   const unreachable = endpointOnlyGroups(model);
-  // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0
-  const inbound = new InternetUnion(model.rules, 'ingress');
-  const outbound = new InternetUnion(model.rules, 'egress');
+  // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource
+  const inbound = new InternetUnion(model, 'ingress');
+  const outbound = new InternetUnion(model, 'egress');
   for (const r of model.rules) {
     if (r.direction !== 'ingress' || unreachable.has(r.group)) continue;
     const fromInternet = internetPortsOf(inbound, r);

@@ -14,9 +14,12 @@ export interface ReviewContext {
   /** What the base is known to allow: a rule on unknown ports covers only the same unknowns. */
   baseAccess: AccessIndex;
   headAccess: AccessIndex;
-  /** Where each revision's ingress CIDR rules of a group together admit the internet. */
+  /** Where each revision's ingress CIDR rules of a group (with those of the groups attached with it) together admit the internet. */
   baseInternet: InternetUnion;
   headInternet: InternetUnion;
+  /** The same for egress: where they together reach the internet. */
+  baseInternetEgress: InternetUnion;
+  headInternetEgress: InternetUnion;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
   /** Group addresses the head declares (`aws_security_group`, `aws_default_security_group`). */
@@ -47,8 +50,10 @@ export function createContext(
     config,
     baseAccess: new AccessIndex(base.rules, 'same-unknown'),
     headAccess: new AccessIndex(head.rules),
-    baseInternet: new InternetUnion(base.rules, 'ingress'),
-    headInternet: new InternetUnion(head.rules, 'ingress'),
+    baseInternet: new InternetUnion(base, 'ingress'),
+    headInternet: new InternetUnion(head, 'ingress'),
+    baseInternetEgress: new InternetUnion(base, 'egress'),
+    headInternetEgress: new InternetUnion(head, 'egress'),
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),
     addressChanges,

@@ -1,8 +1,10 @@
 // new-egress: the head allows outbound access the base did not. Allow-all egress is AWS's own
-// default for a new group, so it is low; medium when it opens the internet to a data store.
+// default for a new group, so it is low; medium when it opens the internet to a data store
+// (also in pieces, across the groups of one resource: see access/internet-union.ts).
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
+import { isEmpty, subtract } from '../access/intervals.js';
 import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -17,7 +19,17 @@ export const newEgress = defineRule({
     const opened: RuleFinding[] = openedByDeclaration(ctx, 'egress').map(({ rules, opened }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
-      const internet = opened.cidr.some((c) => isInternetWide(c.addrs, c.family));
+      // a piece of the internet is the internet on the ports where the group's pieces (and those of the groups attached with it) meet
+      const internet = opened.cidr.some(
+        (c) =>
+          isInternetWide(c.addrs, c.family) ||
+          !isEmpty(
+            subtract(
+              ctx.headInternetEgress.piecedAt(first.group, first.protocol, c.family, c.ports),
+              ctx.baseInternetEgress.internetAt(first.group, first.protocol, c.family, c.ports),
+            ),
+          ),
+      );
       const dataStores = ctx.head.attachments.filter((a) => a.dataStore && a.groups.includes(first.group));
       const severity = internet && dataStores.length ? 'medium' : 'low';
       const what = describeAccess(
