@@ -90,6 +90,10 @@ export const configSchema = z
     max_link_hops: z.number().int().min(1).max(40).default(MAX_LINK_HOPS),
     /** Lines of one argument compared as a Terraform 0.11 repeated copy (a longer one leaves the file unparsed). */
     max_hcl1_statement_lines: z.number().int().min(1).max(100_000).default(MAX_STATEMENT_LINES),
+    /** The tool that applies the repository: `opentofu` reads `x.tofu` instead of `x.tf`,
+     * `terraform` reads no `.tofu` file. Unset, a repository with `.tofu` files is reviewed as
+     * both read it, and the findings of both are listed. */
+    applied_with: z.enum(['terraform', 'opentofu']).optional(),
     /** Remote module reads per review (registry and GitHub sources; modules beyond a bound are
      * `unanalysed-module`). A key set here wins over the server's SG_REVIEW_MODULE_* variables. */
     modules: z

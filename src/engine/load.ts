@@ -1,5 +1,5 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
-import { isConfigFile, shadowedFiles, withoutShadowedFiles } from './hcl/config-files.js';
+import { isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
 import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
@@ -28,13 +28,20 @@ function isIncludable(path: string): boolean {
 export interface ParsedRevision {
   tree: ModuleTree;
   texts: Map<string, string>;
-  ignored: ReturnType<typeof shadowedFiles>;
+  ignored: IgnoredFile[];
 }
 
-/** Parses the files Terraform reads (a `.hcl` file only when a Terragrunt unit includes it). */
-export async function parseRevision(files: SourceFile[], parser: FileParser = new FileParser(), budget: Budget = new Budget()): Promise<ParsedRevision> {
-  const terraform = files.filter((f) => isTerraformFile(f.path));
-  const relevant = withoutShadowedFiles(terraform);
+/** Parses the files `tool` reads (a `.hcl` file only when a Terragrunt unit includes it). */
+export async function parseRevision(
+  files: SourceFile[],
+  parser: FileParser = new FileParser(),
+  budget: Budget = new Budget(),
+  tool: AppliedWith = 'opentofu',
+): Promise<ParsedRevision> {
+  const { read: relevant, ignored } = readBy(
+    files.filter((f) => isTerraformFile(f.path)),
+    tool,
+  );
   const parsed = await Promise.all(relevant.filter((f) => !isIncludable(f.path)).map((f) => parser.parse(f)));
   // a .hcl file may be anything (Packer, Nomad): parsed only when a unit includes it
   const includable = new Map(relevant.filter((f) => isIncludable(f.path)).map((f) => [f.path, f]));
@@ -45,7 +52,7 @@ export async function parseRevision(files: SourceFile[], parser: FileParser = ne
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
   const tree = withBudget(budget, () => moduleTree(parsed));
-  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored: shadowedFiles(terraform.map((f) => f.path)) };
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored };
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits

@@ -190,9 +190,15 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
         'Files that parsed at the base, declared rules there (`baseRules`, at least 1) and do not parse at the head: what they declare at the head is not known, so none of those base rules is listed as closed. A file with no rule at the base is not listed (its `parse-error` finding names it).',
       ),
     ignoredFiles: z
-      .array(z.object({ file: z.string(), replacedBy: z.string() }))
+      .array(z.object({ file: z.string(), replacedBy: z.string().nullable() }))
       .describe(
-        'Files of the head that OpenTofu ignores, so sg-review does not read them: `x.tf` beside `x.tofu` (`replacedBy`), `x.tf.json` beside `x.tofu.json`.',
+        'Files of the head that the tool applying the repository (`applied_with`) ignores, so sg-review does not read them: with OpenTofu, `x.tf` beside `x.tofu` (`replacedBy`) and `x.tf.json` beside `x.tofu.json`; with Terraform, every `.tofu` / `.tofu.json` file (`replacedBy` null). Empty when both readings are reviewed.',
+      ),
+    bothReadings: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Set when the repository has `.tofu` files and the configuration does not say which tool applies it (`applied_with`): the change was reviewed as OpenTofu reads it and as Terraform reads it, and the findings of both are listed.',
       ),
   });
 }

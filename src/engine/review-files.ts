@@ -2,11 +2,12 @@
 // share are parsed once.
 import { Budget, type LimitHit } from './evaluate/limits.js';
 import { limitsOf, type ReviewSettings } from './settings.js';
-import { dirOf } from './hcl/config-files.js';
+import { dirOf, type AppliedWith } from './hcl/config-files.js';
 import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel, modelRevision, parseRevision } from './load.js';
 import type { ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
+import { bothReadings, readingsDiffer } from './readings.js';
 import { review, type ReviewOptions } from './review.js';
 import type { ReviewResult } from './result.js';
 
@@ -31,12 +32,29 @@ export async function reviewFiles(
 ): Promise<ReviewResult> {
   const limits = limitsOf(config);
   const parser = new FileParser(toJson, limits.maxDepth, options.onParsed, config.max_hcl1_statement_lines);
-  // one clock for the review: base and head share its time budget
+  // one clock for the review: base and head (and both readings) share its time budget
   const started = Date.now();
+  const as = (tool: AppliedWith) => reviewAs(tool, base, head, config, parser, started, modules, options);
+  if (config.applied_with || !readingsDiffer(base, head)) return as(config.applied_with ?? 'opentofu');
+  return bothReadings(await as('opentofu'), await as('terraform'), config.fail_on);
+}
+
+/** The review of the files `tool` reads. */
+async function reviewAs(
+  tool: AppliedWith,
+  base: SourceFile[],
+  head: SourceFile[],
+  config: ReviewSettings,
+  parser: FileParser,
+  started: number,
+  modules: RevisionModules,
+  options: ReviewFilesOptions,
+): Promise<ReviewResult> {
+  const limits = limitsOf(config);
   const changedFiles = changedPaths(base, head);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
-  const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0]), parseRevision(head, parser, budgets[1])]);
+  const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0], tool), parseRevision(head, parser, budgets[1], tool)]);
   // A root that the other revision calls as a module (a module repository's top directory when
   // an example calling it is added or deleted) keeps its own state: it is modelled on its own
   // at that revision too, and a caller's instance of it (`module.x.…`) is another state.

@@ -78,13 +78,7 @@ export function review(base: Model, head: Model, config: ReviewSettings, options
   // a module repository's blocks named as the module's own: renamed before instances merge
   for (const f of mergeAcrossInstances(gatherSetByCallers(raised.map(moduleWords.rename), head)))
     findings.push(suppress(inPlainWords(moduleWords.note(f)), head, used, standing));
-  findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      a.location.file.localeCompare(b.location.file) ||
-      a.location.startLine - b.location.startLine ||
-      a.rule.localeCompare(b.rule),
-  );
+  findings.sort(byRank);
   return {
     schema: SCHEMA,
     conclusion: conclusionOf(findings, config.fail_on),
@@ -177,6 +171,16 @@ const OUTCOME: Record<Standing, SuppressionOutcome['state']> = {
 };
 
 /** `failure` when a finding that is not suppressed is at or above `fail_on`. */
+/** The order of findings: the most severe first, then by place and rule. */
+export function byRank(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.startLine - b.location.startLine ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
 export function conclusionOf(findings: readonly Finding[], failOn: string): ReviewResult['conclusion'] {
   const threshold = SEVERITY_RANK[failOn as keyof typeof SEVERITY_RANK];
   return failOn !== 'never' && findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= threshold) ? 'failure' : 'success';

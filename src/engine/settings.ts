@@ -1,6 +1,7 @@
 // What the engine reads of the configuration. The configuration's schema (src/config/) must
 // produce a value of this shape; the engine never sees YAML, defaults or validation.
 import type { Limits } from './evaluate/limits.js';
+import type { AppliedWith } from './hcl/config-files.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -24,6 +25,8 @@ export interface ReviewSettings {
   max_expression_depth: number;
   review_time_budget: number;
   max_hcl1_statement_lines: number;
+  /** The tool that applies the repository; unset, a repository with `.tofu` files is reviewed in both readings. */
+  applied_with?: AppliedWith | undefined;
 }
 
 /** The configured bounds, in the evaluator's terms. */

@@ -89,12 +89,26 @@ function unreadAtHeadLine(unread: ReviewResult['unreadAtHead']): string[] {
   return ['', `Nothing is listed as closed in ${listed.join(', ')}: the file does not parse at the head, so what it allows there is not known.`];
 }
 
-/** The `.tf` files not read because OpenTofu reads the `.tofu` file of the same name instead. */
-function ignoredFilesLine(ignored: ReviewResult['ignoredFiles']): string[] {
-  if (!ignored.length) return [];
-  const listed = ignored.slice(0, LISTED_IGNORED).map((i) => `${code(i.file)} (by ${code(i.replacedBy)})`);
-  if (ignored.length > LISTED_IGNORED) listed.push(`and ${ignored.length - LISTED_IGNORED} more`);
-  return ['', `Not read, as OpenTofu ignores them (a \`.tofu\` file of the same name replaces each): ${listed.join(', ')}.`];
+/** The files the tool applying the repository does not read, or that both readings were reviewed. */
+function ignoredFilesLine(result: ReviewResult): string[] {
+  if (result.bothReadings)
+    return [
+      '',
+      'Reviewed as OpenTofu reads it and as Terraform reads it, with the findings of both: the repository has `.tofu` files, which OpenTofu reads instead of their `.tf` twins and Terraform never reads, and the configuration does not say which tool applies the repository (`applied_with: terraform` or `opentofu` in `.github/sg-review.yml`).',
+    ];
+  const replaced = result.ignoredFiles.flatMap((i) => (i.replacedBy === null ? [] : [`${code(i.file)} (by ${code(i.replacedBy)})`]));
+  const tofu = result.ignoredFiles.flatMap((i) => (i.replacedBy === null ? [code(i.file)] : []));
+  return [
+    ...listedLine('Not read, as OpenTofu ignores them (a `.tofu` file of the same name replaces each)', replaced),
+    ...listedLine('Not read, as Terraform ignores them (`applied_with: terraform`)', tofu),
+  ];
+}
+
+function listedLine(words: string, items: string[]): string[] {
+  if (!items.length) return [];
+  const listed = items.slice(0, LISTED_IGNORED);
+  if (items.length > LISTED_IGNORED) listed.push(`and ${items.length - LISTED_IGNORED} more`);
+  return ['', `${words}: ${listed.join(', ')}.`];
 }
 
 export function renderMarkdown(result: ReviewResult): string {
@@ -112,7 +126,7 @@ export function renderMarkdown(result: ReviewResult): string {
   if (unparsed.length) out.push('', `Not analysed (the file does not parse): ${unparsed.join(', ')}.`);
   out.push(...unreadAtBaseLine(result.unreadAtBase));
   out.push(...unreadAtHeadLine(result.unreadAtHead));
-  out.push(...ignoredFilesLine(result.ignoredFiles));
+  out.push(...ignoredFilesLine(result));
   if (active.length) {
     out.push('', '| | Rule | Finding | Location |', '|---|---|---|---|');
     for (const f of active)

@@ -1,6 +1,6 @@
 // OpenTofu files: .tofu / .tofu.json are read, and replace their .tf / .tf.json twins.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/schema.js';
+import { DEFAULT_CONFIG, validateConfig } from '../../src/config/schema.js';
 import { shadowedFiles, withoutShadowedFiles } from '../../src/engine/hcl/config-files.js';
 import { isOverrideFile } from '../../src/engine/hcl/override.js';
 import { isTerraformFile } from '../../src/engine/load.js';
@@ -19,6 +19,10 @@ const group = (port: number, cidr: string) => `resource "aws_security_group" "g"
   }
 }
 `;
+
+const OPENTOFU = { ...DEFAULT_CONFIG, applied_with: 'opentofu' as const };
+const TERRAFORM = { ...DEFAULT_CONFIG, applied_with: 'terraform' as const };
+const titles = (r: Awaited<ReturnType<typeof reviewFiles>>) => r.findings.map((f) => `${f.severity} ${f.rule} ${f.location.file}`);
 
 describe('OpenTofu files', () => {
   it('reads .tofu and .tofu.json files, never hidden ones; overrides have .tofu forms too', () => {
@@ -52,12 +56,12 @@ describe('OpenTofu files', () => {
       { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
       { path: 'net/other.tf', content: '' },
     ];
-    const result = await reviewFiles([], head, DEFAULT_CONFIG);
+    const result = await reviewFiles([], head, OPENTOFU);
     expect(toDocument(result).ignoredFiles).toEqual([{ file: 'net/main.tf', replacedBy: 'net/main.tofu' }]);
     expect(renderMarkdown(result)).toContain(
       'Not read, as OpenTofu ignores them (a `.tofu` file of the same name replaces each): `net/main.tf` (by `net/main.tofu`).',
     );
-    expect(renderMarkdown(await reviewFiles([], head.slice(1), DEFAULT_CONFIG))).not.toContain('Not read');
+    expect(renderMarkdown(await reviewFiles([], head.slice(1), OPENTOFU))).not.toContain('Not read');
   });
 
   it('the summary names the first 20 ignored files and counts the rest', async () => {
@@ -65,7 +69,7 @@ describe('OpenTofu files', () => {
       { path: `d${String(i).padStart(2, '0')}/main.tf`, content: '' },
       { path: `d${String(i).padStart(2, '0')}/main.tofu`, content: '' },
     ]).flat();
-    const line = renderMarkdown(await reviewFiles([], head, DEFAULT_CONFIG))
+    const line = renderMarkdown(await reviewFiles([], head, OPENTOFU))
       .split('\n')
       .find((l) => l.startsWith('Not read'))!;
     expect(line.match(/\(by `/g)).toHaveLength(20);
@@ -87,5 +91,56 @@ describe('OpenTofu files', () => {
     });
     expect(ruleLines(m)).toEqual(['aws_security_group.g ingress tcp 8443-8443 cidr:10.1.0.0/16']);
     expect(m.rules[0]!.location.file).toBe('x_override.tofu');
+  });
+});
+
+describe('which tool applies the repository (applied_with)', () => {
+  // the PR widens main.tf and adds a harmless main.tofu: Terraform applies main.tf
+  const base = [{ path: 'net/main.tf', content: group(443, '10.0.0.0/8') }];
+  const head = [
+    { path: 'net/main.tf', content: group(22, '0.0.0.0/0') },
+    { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
+  ];
+
+  it('unset: a change with .tofu files is reviewed in both readings, and the .tf side is never hidden', async () => {
+    const result = await reviewFiles(base, head, DEFAULT_CONFIG);
+    expect(result.conclusion).toBe('failure');
+    expect(titles(result)).toContain('critical new-ingress net/main.tf');
+    expect(toDocument(result)).toMatchObject({ bothReadings: true, ignoredFiles: [] });
+    expect(renderMarkdown(result)).toContain('Reviewed as OpenTofu reads it and as Terraform reads it, with the findings of both');
+  });
+
+  it('unset: the widened .tofu side is not hidden either, and a finding both readings make is listed once', async () => {
+    const tofuWidened = [
+      { path: 'net/main.tf', content: group(443, '10.0.0.0/8') },
+      { path: 'net/main.tofu', content: group(22, '0.0.0.0/0') },
+      { path: 'net/other.tf', content: group(3389, '0.0.0.0/0').replace('"g"', '"h"') },
+    ];
+    const found = titles(await reviewFiles(base, tofuWidened, DEFAULT_CONFIG));
+    expect(found).toContain('critical new-ingress net/main.tofu');
+    expect(found.filter((t) => t.endsWith('net/other.tf') && t.includes('new-ingress'))).toHaveLength(1);
+  });
+
+  it('unset, without .tofu files: one reading, as before', async () => {
+    const result = await reviewFiles(base, head.slice(0, 1), DEFAULT_CONFIG);
+    expect(toDocument(result).bothReadings).toBeUndefined();
+  });
+
+  it('terraform: .tofu files are not read, and the summary names them', async () => {
+    const result = await reviewFiles(base, head, TERRAFORM);
+    expect(titles(result)).toContain('critical new-ingress net/main.tf');
+    expect(toDocument(result).ignoredFiles).toEqual([{ file: 'net/main.tofu', replacedBy: null }]);
+    expect(renderMarkdown(result)).toContain('Not read, as Terraform ignores them (`applied_with: terraform`): `net/main.tofu`.');
+  });
+
+  it('opentofu: the .tofu twin replaces main.tf', async () => {
+    const result = await reviewFiles(base, head, OPENTOFU);
+    expect(result.conclusion).toBe('success');
+    expect(toDocument(result).ignoredFiles).toEqual([{ file: 'net/main.tf', replacedBy: 'net/main.tofu' }]);
+  });
+
+  it('the key takes only the two tools', () => {
+    expect(validateConfig({ applied_with: 'opentofu' }, 'cfg').applied_with).toBe('opentofu');
+    expect(() => validateConfig({ applied_with: 'pulumi' }, 'cfg')).toThrow(/"applied_with"/);
   });
 });

@@ -2,7 +2,7 @@
 // hazards, rendering) reads only this.
 import type { LimitHit } from '../evaluate/limits.js';
 import type { TemplateShape } from '../evaluate/partly-known.js';
-import type { ShadowedFile } from '../hcl/config-files.js';
+import type { IgnoredFile } from '../hcl/config-files.js';
 import type { ParseError } from '../hcl/parse.js';
 import type { Direction, Location, ModelStats, ModuleSummary, OpenedPeer } from '../result.js';
 
@@ -207,8 +207,8 @@ export interface Model {
   suppressions: Suppression[];
   /** Bounds hit while evaluating (set by loadModel): what lies beyond them is not analysed. */
   limits?: LimitHit[];
-  /** Files OpenTofu ignores because a `.tofu` twin replaces them (set by loadModel): not read. */
-  ignoredFiles?: ShadowedFile[];
+  /** Files the tool ignores (set by loadModel): `.tf` files a `.tofu` twin replaces (OpenTofu), or `.tofu` files (Terraform). */
+  ignoredFiles?: IgnoredFile[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: {
     address: string;
