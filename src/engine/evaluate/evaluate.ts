@@ -3,7 +3,7 @@
 import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
-import { callFunction } from './functions.js';
+import { callFunction, guardedCall } from './functions.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { LimitError, budget } from './limits.js';
 import {
@@ -11,6 +11,7 @@ import {
   Lazy,
   Ref,
   Unknown,
+  byCodePoint,
   hasKey,
   isObject,
   newObject,
@@ -328,7 +329,7 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
     if (!Array.isArray(last)) throw new EvalError(`${node.name}: "..." needs a list`);
     args = [...args.slice(0, -1), ...last];
   }
-  const own = scope.module.contextFunction?.(node.name, args, node.src);
+  const own = guardedCall(node.name, node.src, () => scope.module.contextFunction?.(node.name, args, node.src));
   if (own !== undefined) return own;
   // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
   if (node.name === 'element' && args[1] instanceof Unknown && !(args[0] instanceof Unknown)) return anyElement(node, args[0]!, args[1]);
@@ -442,7 +443,7 @@ export function entriesOf(collection: Value): [Value, Value][] {
   if (Array.isArray(collection)) return collection.map((v, i) => [i, v]);
   if (isObject(collection))
     return Object.keys(collection)
-      .sort()
+      .sort(byCodePoint)
       .map((k) => [k, collection[k]!]);
   throw new EvalError(`cannot iterate over a ${typeName(collection)}`);
 }

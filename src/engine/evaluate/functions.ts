@@ -4,14 +4,19 @@
 import ipaddr from 'ipaddr.js';
 import { budget } from './limits.js';
 import { keepingIdentity } from './list-round-trips.js';
+import { LimitError } from './limits.js';
+import { UnsupportedPattern, compileRe2, replaceAllRe2 } from './re2.js';
 import {
   EvalError,
   Ref,
   Unknown,
+  byCodePoint,
   containsUnknown,
   firstUnknown,
   hasKey,
   isObject,
+  isSetValue,
+  markSet,
   newObject,
   notKnownThrough,
   toBoolValue,
@@ -76,8 +81,7 @@ function object(v: Value, fn: string): ObjectValue {
 /** A set's order: strings lexically, as Terraform iterates sets of strings. */
 function toSet(items: Value[]): Value[] {
   const out = distinct(items);
-  if (out.every((x) => typeof x === 'string')) return [...(out as string[])].sort();
-  return out;
+  return markSet(out.every((x) => typeof x === 'string') ? [...(out as string[])].sort(byCodePoint) : out);
 }
 
 /** First occurrences, in order; linear (values compared by key, see valueKey). */
@@ -107,15 +111,27 @@ function str(v: Value): string {
   return toStringValue(v);
 }
 
-/** Thrown when the result depends on a value known only after apply. */
+/** Thrown when the result depends on a value known only after apply, or on semantics the engine does not reproduce. */
 class Unknowable extends Error {}
 
+/** An integer argument, as cty requires one (a fraction is Terraform's error, never rounded here). */
+function wholeNumber(v: Value, fn: string): number {
+  const n = toNumberValue(v);
+  if (!Number.isSafeInteger(n)) throw new EvalError(`${fn}: invalid value: must be a whole number`);
+  return n;
+}
+
 function parseCidr(prefix: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
-    return ipaddr.parseCIDR(prefix);
+    parsed = ipaddr.parseCIDR(prefix);
   } catch {
     throw new EvalError(`invalid CIDR "${prefix}"`);
   }
+  // Go reads an IPv4-mapped prefix (::ffff:0:0/96) as IPv4 in ways ipaddr.js does not reproduce
+  const [addr] = parsed;
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) throw new Unknowable(`the IPv4-mapped prefix "${prefix}" is not evaluated statically`);
+  return parsed;
 }
 
 /** Adds `n` (a bigint) to the address bits. */
@@ -209,11 +225,11 @@ const FUNCTIONS: Record<string, Fn> = {
     for (const m of a) if (m !== null) for (const [k, v] of Object.entries(object(m, 'merge'))) out[k] = v;
     return out;
   },
-  keys: ([m]) => Object.keys(object(m!, 'keys')).sort(),
+  keys: ([m]) => Object.keys(object(m!, 'keys')).sort(byCodePoint),
   values: ([m]) => {
     const map = object(m!, 'values');
     return Object.keys(map)
-      .sort()
+      .sort(byCodePoint)
       .map((k) => map[k]!);
   },
   length: ([v = null]) => {
@@ -225,17 +241,24 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   element: ([l, i]) => {
     const items = list(l!, 'element');
-    if (items.length === 0) throw new EvalError('element: the list is empty');
+    if (isSetValue(l!)) throw new EvalError('element: cannot use element function with a set');
+    if (items.length === 0) throw new EvalError('element: cannot use element function with an empty list');
     if (i instanceof Unknown) return i;
-    const n = toNumberValue(i!);
-    return items[((n % items.length) + items.length) % items.length]!;
+    const n = wholeNumber(i!, 'element');
+    if (n < 0) throw new EvalError('element: cannot use element function with a negative index');
+    return items[n % items.length]!;
   },
-  slice: ([l, from, to]) => list(l!, 'slice').slice(toNumberValue(from!), toNumberValue(to!)),
+  slice: ([l, from, to]) => {
+    const items = list(l!, 'slice');
+    const [start, end] = [wholeNumber(from!, 'slice'), wholeNumber(to!, 'slice')];
+    if (start < 0 || end > items.length || start > end) throw new EvalError('slice: the indices are out of range');
+    return items.slice(start, end);
+  },
   reverse: ([l]) => [...list(l!, 'reverse')].reverse(),
   sort: ([l]) => {
     const items = list(l!, 'sort');
     if (items.some((x) => x instanceof Unknown)) return items.find((x) => x instanceof Unknown)!;
-    return items.map(str).sort();
+    return items.map(str).sort(byCodePoint);
   },
   one: ([l]) => {
     const items = list(l!, 'one');
@@ -349,27 +372,32 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   replace: ([s, search, rep]) => {
     const needle = str(search!);
-    const m = /^\/(.*)\/$/.exec(needle);
-    if (m) return str(s!).replace(new RegExp(m[1]!, 'g'), str(rep!).replace(/\$\{(\d+)\}/g, '$$$1'));
+    const m = /^\/([\s\S]*)\/$/.exec(needle);
+    if (m) return replaceAllRe2(str(s!), compileRe2(m[1]!), str(rep!));
+    // Go's strings.Replace: an empty search matches at both ends and between characters
+    if (needle === '') return str(rep!) + [...str(s!)].join(str(rep!)) + (str(s!) ? str(rep!) : '');
     return str(s!).split(needle).join(str(rep!));
   },
   chunklist: ([l, n]) => {
     const items = list(l!, 'chunklist');
-    const size = toNumberValue(n!);
+    const size = wholeNumber(n!, 'chunklist');
+    if (size < 0) throw new EvalError('chunklist: the size argument must be positive');
+    // a size of 0 is one chunk of the whole list
+    const step = size || Math.max(items.length, 1);
     const out: Value[] = [];
-    for (let i = 0; i < items.length; i += size || items.length || 1) out.push(items.slice(i, i + (size || items.length)));
+    for (let i = 0; i < items.length; i += step) out.push(items.slice(i, i + step));
     return out;
   },
   alltrue: ([l]) => list(l!, 'alltrue').every((x) => toBoolValue(x)),
   anytrue: ([l]) => list(l!, 'anytrue').some((x) => toBoolValue(x)),
   jsonencode: ([v]) => JSON.stringify(v),
-  cidrsubnet: ([p, b, n]) => cidrsubnet(str(p!), toNumberValue(b!), toNumberValue(n!)),
+  cidrsubnet: ([p, b, n]) => cidrsubnet(str(p!), wholeNumber(b!, 'cidrsubnet'), wholeNumber(n!, 'cidrsubnet')),
   cidrsubnets: ([p, ...bits]) => {
     const [addr, len] = parseCidr(str(p!));
     const total = addr.kind() === 'ipv4' ? 32 : 128;
     let next = 0n;
     return bits.map((b) => {
-      const newLen = len + toNumberValue(b);
+      const newLen = len + wholeNumber(b, 'cidrsubnets');
       const step = 1n << BigInt(total - newLen);
       next = ((next + step - 1n) / step) * step;
       const sub = offsetAddress(addr, total, len, next, 0);
@@ -377,7 +405,7 @@ const FUNCTIONS: Record<string, Fn> = {
       return `${sub.toString()}/${newLen}`;
     });
   },
-  cidrhost: ([p, n]) => cidrhost(str(p!), toNumberValue(n!)),
+  cidrhost: ([p, n]) => cidrhost(str(p!), wholeNumber(n!, 'cidrhost')),
   cidrnetmask: ([p]) => {
     const [addr, len] = parseCidr(str(p!));
     if (addr.kind() !== 'ipv4') throw new EvalError('cidrnetmask: only IPv4 prefixes have a netmask');
@@ -400,6 +428,9 @@ function legacyConcatArguments(args: Value[]): Value[] {
 // unresolved value), never one of Object.prototype's.
 const BY_NAME = new Map(Object.entries(FUNCTIONS));
 
+/** The names of the functions evaluated statically (for tests that call every one). */
+export const EVALUATED_FUNCTIONS: readonly string[] = [...BY_NAME.keys()];
+
 /** Calls a function on evaluated arguments, propagating unknowns. */
 export function callFunction(name: string, given: Value[], src: string): Value {
   const fn = BY_NAME.get(name);
@@ -419,15 +450,35 @@ export function callFunction(name: string, given: Value[], src: string): Value {
     const inner = args.map(firstUnknown).find((u) => u !== null)!;
     return new Unknown(src, inner.reason, inner.setOutside);
   }
-  try {
-    const result = fn(args);
+  return guardedCall(name, src, () => {
+    // an implementation may index past its input (element(l, 0.5) once did): never pass undefined on
+    const result = fn(args) as Value | undefined;
+    if (result === undefined) return new Unknown(src, `${name}() gave no value for these arguments`);
     if (Array.isArray(result)) budget().checkSize(result.length, `the result of ${name}()`);
     else if (typeof result === 'string') budget().checkString(result.length);
     return result;
+  });
+}
+
+/**
+ * Runs one function call so that nothing but Terraform's own errors (EvalError, which try()
+ * and can() catch) and bounds leave it: input a function cannot handle is an Unknown naming
+ * the function and why, never a crash of the review.
+ */
+export function guardedCall<T extends Value | undefined>(name: string, src: string, call: () => T): T | Unknown {
+  try {
+    return call();
   } catch (e) {
     if (e instanceof Unknowable) return new Unknown(src, e.message);
-    throw e;
+    if (e instanceof UnsupportedPattern) return new Unknown(src, `${name}(): ${e.message}`);
+    if (e instanceof EvalError || e instanceof LimitError || isEngineLimit(e)) throw e;
+    return new Unknown(src, `${name}() could not be evaluated: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The call stack or V8's largest array or string: a bound the budget reports, not a function's failure. */
+function isEngineLimit(e: unknown): boolean {
+  return e instanceof RangeError && /call stack|Invalid (array|string) length/i.test(e.message);
 }
 
 /** A JSON document as a value; text that is not JSON is an error of the expression, never a crash. */

@@ -3,7 +3,7 @@
 // in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
 // omitted attribute into an error.
 import type { Node } from '../hcl/expression.js';
-import { Lazy, Unknown, hasKey, isObject, objectFrom, type Value } from './value.js';
+import { Lazy, Unknown, hasKey, isObject, markSet, objectFrom, type Value } from './value.js';
 import { evaluate, type Scope } from './evaluate.js';
 
 /**
@@ -34,7 +34,8 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
       // a list of lists for a list of primitives: Terraform 0.11 passed `["${var.list}"]` as the
       // list itself (0.12+ rejects the nesting), so the nesting is read the 0.11 way
       const items = isPrimitive(arg) ? value.flatMap((v) => (Array.isArray(v) ? v : [v])) : value;
-      return items.map((v) => convertToType(v, arg ?? null, scope));
+      const converted = items.map((v) => convertToType(v, arg ?? null, scope));
+      return type.name === 'set' ? markSet(converted) : converted;
     }
     case 'map':
       if (!isObject(value)) return value;

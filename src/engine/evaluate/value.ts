@@ -205,6 +205,31 @@ export function toBoolValue(v: Value): boolean {
   throw new EvalError(`${typeName(v)} is not a bool`);
 }
 
+/**
+ * Terraform's order of strings (keys, sort, sets): by UTF-8 bytes, which is code point order.
+ * JavaScript's default compares UTF-16 units and puts U+FF01 after U+1F600.
+ */
+export function byCodePoint(a: string, b: string): number {
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** Arrays that are Terraform sets (toset(), set(...) variables): Terraform refuses to index them. */
+const SETS = new WeakSet<Value[]>();
+
+export function markSet(items: Value[]): Value[] {
+  SETS.add(items);
+  return items;
+}
+
+export function isSetValue(v: Value): boolean {
+  return Array.isArray(v) && SETS.has(v);
+}
+
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]!));

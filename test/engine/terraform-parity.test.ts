@@ -1,0 +1,83 @@
+// The evaluator never computes a known value that Terraform would not: each expected value
+// below was checked with `terraform console` (Terraform 1.11); where the engine cannot match
+// Terraform it must say "unknown", and no function input may crash the evaluator or hang it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseExpression } from '../../src/engine/hcl/expression.js';
+import { evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
+import { EVALUATED_FUNCTIONS, callFunction } from '../../src/engine/evaluate/functions.js';
+import { EvalError, Unknown, type Value } from '../../src/engine/evaluate/value.js';
+
+const ctx: ModuleContext = {
+  variable: (n) => new Unknown(`var.${n}`, 'not declared'),
+  local: (n) => new Unknown(`local.${n}`, 'not declared'),
+  resource: (type, name) => new Unknown(`${type}.${name}`, 'resource'),
+  moduleCall: (name, src) => new Unknown(src, `module ${name}`),
+  dataSource: (type, name) => new Unknown(`data.${type}.${name}`, 'data'),
+  path: '.',
+};
+const scope: Scope = { module: ctx, names: new Map() };
+const ev = (src: string) => evaluateSafely(() => parseExpression(src), scope, src);
+
+/** The reason of an unknown, or a marker that the value is known (so a test of "unknown" fails on a value). */
+const reasonOf = (v: Value) => (v instanceof Unknown ? v.reason : `known: ${JSON.stringify(v)}`);
+
+describe('functions on input they cannot handle', () => {
+  it('a case-insensitive regular expression is evaluated, not a crash', () => {
+    expect(ev('replace("SSH from 0.0.0.0/0", "/(?i)ssh from /", "")')).toBe('0.0.0.0/0');
+    expect(ev('replace("a-b", "/(?P<x>-)/", "[$${x}]")')).toBe('a[-]b');
+  });
+
+  it('replace follows Go: its replacement template and its empty matches', () => {
+    expect(ev('replace("abc", "/(b)/", "$1x")')).toBe('ac');
+    expect(ev('replace("abc", "/(b)/", "$$1")')).toBe('a$1c');
+    expect(ev('replace("abc", "/(b)/", "$&")')).toBe('a$&c');
+    expect(ev('replace("baaac", "/a*/", "-")')).toBe('-b-c-');
+    expect(ev('replace("abc", "", "-")')).toBe('-a-b-c-');
+    expect(ev('replace("", "", "-")')).toBe('-');
+  });
+
+  it('RE2 syntax JavaScript reads differently is unknown, naming replace', () => {
+    for (const pattern of ['\\\\A.*\\\\z', '\\\\pN', '[[:digit:]]', '\\\\Q.\\\\E', '(?s).', '(?m)^a', '(?=a)', '\\\\1', 'a{1001}', '(?i)\\\\w']) {
+      const v = ev(`replace("10.1.2.3/32", "/${pattern}/", "0")`);
+      expect(reasonOf(v), pattern).toMatch(/^replace\(\): the pattern uses /);
+    }
+  });
+
+  it('a fractional or negative index is the error Terraform gives, not undefined', () => {
+    expect(reasonOf(ev('element(["a", "b"], 0.5)'))).toMatch(/whole number/);
+    expect(reasonOf(ev('element(["a", "b"], -1)'))).toMatch(/negative index/);
+    expect(ev('element(["a", "b"], 3)')).toBe('b');
+    expect(ev('try(element(["a"], 0.5), "fallback")')).toBe('fallback');
+  });
+
+  it('chunklist with a negative size is an error, and size 0 is the whole list (no endless loop)', () => {
+    expect(reasonOf(ev('chunklist(["a", "b"], -1)'))).toMatch(/must be positive/);
+    expect(ev('chunklist(["a", "b"], 0)')).toEqual([['a', 'b']]);
+    expect(ev('chunklist(["a", "b", "c"], 2)')).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('slice checks its indices as Terraform does', () => {
+    expect(ev('slice(["a", "b", "c"], 1, 3)')).toEqual(['b', 'c']);
+    expect(reasonOf(ev('slice(["a", "b"], 0.5, 1)'))).toMatch(/whole number/);
+    expect(reasonOf(ev('slice(["a", "b"], 1, 5)'))).toMatch(/out of range/);
+  });
+
+  it('no function throws past the evaluator on any arguments (fuzz)', () => {
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.integer({ min: -3, max: 3 }), fc.string({ maxLength: 6 }), fc.constantFrom('/(?i)a/', '/[/', '10.0.0.0/8', '::ffff:0:0/96', ''));
+    const value = fc.letrec<{ v: Value }>((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), tie('v'), { maxKeys: 3 })),
+    })).v;
+    fc.assert(
+      fc.property(fc.constantFrom(...EVALUATED_FUNCTIONS), fc.array(value, { maxLength: 4 }), (name, args) => {
+        try {
+          expect(callFunction(name, args, `${name}(…)`)).not.toBeUndefined();
+        } catch (e) {
+          // Terraform's own errors (try() and can() catch them) are the only ones that may leave
+          if (!(e instanceof EvalError)) throw e;
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) },
+    );
+  });
+});
