@@ -3,6 +3,7 @@
 import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
+import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { LimitError, budget } from './limits.js';
@@ -101,10 +102,11 @@ function evaluateRaw(raw: unknown, scope: Scope): Value {
   const b = budget();
   b.enter();
   try {
-    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, scope));
+    // hcl2json's arrays and objects are the literals written in the file: tuples and objects
+    if (Array.isArray(raw)) return markLiteral(raw.map((item) => evaluateRaw(item, scope)));
     const out = newObject();
     for (const [k, v] of Object.entries(raw)) out[k] = evaluateRaw(v, scope);
-    return out;
+    return markLiteral(out);
   } finally {
     b.leave();
   }
@@ -188,7 +190,7 @@ function evaluateNode(node: Node, scope: Scope): Value {
     case 'call':
       return evaluateCall(node, scope);
     case 'tuple':
-      return node.items.map((item) => evaluate(item, scope));
+      return markLiteral(node.items.map((item) => evaluate(item, scope)));
     case 'object': {
       const out = newObject();
       for (const { key, value } of node.items) {
@@ -196,7 +198,7 @@ function evaluateNode(node: Node, scope: Scope): Value {
         if (k instanceof Unknown) return unknownFrom(node, k);
         out[toStringValue(k)] = evaluate(value, scope);
       }
-      return out;
+      return markLiteral(out);
     }
     case 'unary': {
       const v = evaluate(node.operand, scope);
@@ -384,7 +386,8 @@ function applyBinary(node: BinaryNode, left: Value, scope: Scope): Value {
       if (left instanceof Ref && right instanceof Ref && left.text === right.text) return node.op === '==';
       return new Unknown(node.src, 'compares a value known only after apply');
     }
-    const eq = valuesEqual(left, right);
+    const eq = terraformEquals(left, right);
+    if (eq === null) return new Unknown(node.src, 'compares values whose Terraform types the engine cannot tell apart (list, tuple or set; map or object)');
     return node.op === '==' ? eq : !eq;
   }
   for (const v of [left, right]) {

@@ -19,6 +19,7 @@ import {
   markSet,
   newObject,
   notKnownThrough,
+  objectFrom,
   toBoolValue,
   toNumberValue,
   toStringValue,
@@ -130,7 +131,8 @@ function parseCidr(prefix: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
   }
   // Go reads an IPv4-mapped prefix (::ffff:0:0/96) as IPv4 in ways ipaddr.js does not reproduce
   const [addr] = parsed;
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) throw new Unknowable(`the IPv4-mapped prefix "${prefix}" is not evaluated statically`);
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    throw new Unknowable(`the IPv4-mapped prefix "${prefix}" is not evaluated statically`);
   return parsed;
 }
 
@@ -193,7 +195,8 @@ const FUNCTIONS: Record<string, Fn> = {
   flatten: ([l]) => flatten(list(l!, 'flatten')),
   distinct: ([l]) => distinct(list(l!, 'distinct')),
   toset: ([l]) => toSet(list(l!, 'toset')),
-  tolist: ([l]) => list(l!, 'tolist'),
+  // a new array: a list, no longer the tuple or set it was made from (see equality.ts)
+  tolist: ([l]) => [...list(l!, 'tolist')],
   // Terraform 0.11's constructors, still in live code
   list: (items) => items,
   map: (items) => {
@@ -203,7 +206,7 @@ const FUNCTIONS: Record<string, Fn> = {
     return out;
   },
   tuple: ([l]) => list(l!, 'tuple'),
-  tomap: ([m]) => object(m!, 'tomap'),
+  tomap: ([m]) => objectFrom(Object.entries(object(m!, 'tomap'))),
   setunion: (a) => toSet(a.flatMap((x) => list(x, 'setunion'))),
   setintersection: ([first, ...rest]) => {
     const others = rest.map((r) => memberOf(list(r, 'setintersection')));
