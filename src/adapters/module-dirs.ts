@@ -8,18 +8,23 @@ import { dirOf } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { readTerraformDir } from './files.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
+import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 import { MAX_LINK_HOPS } from '../engine/hcl/links.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 
-const MAX_ROUNDS = 8;
-
-/** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`). */
-export async function readOutsideModules(root: string, files: SourceFile[], maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
+/** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`),
+ * as deep as the engine follows module calls (it reports a deeper call). */
+export async function readOutsideModules(
+  root: string,
+  files: SourceFile[],
+  maxLinkHops = MAX_LINK_HOPS,
+  maxModuleDepth = DEFAULT_LIMITS.maxModuleDepth,
+): Promise<SourceFile[]> {
   const out = [...files];
   const seen = new Set(files.map((f) => dirOf(f.path)));
   let pending = files;
-  for (let round = 0; round < MAX_ROUNDS && pending.length; round++) {
+  for (let round = 0; round < maxModuleDepth && pending.length; round++) {
     const dirs = new Set<string>();
     for (const f of pending)
       for (const call of moduleCallsIn(f.path, f.content)) {

@@ -1,25 +1,40 @@
 // Step 5 of a review: the touched directories at both revisions, the local modules they call
-// (a few rounds deep), the Terragrunt units below a changed included file and the directories
-// above units, and the callers of a touched directory that declares inputs, with the local
-// modules those callers call.
+// (as deep as the engine follows them), the Terragrunt units below a changed included file and
+// the directories above units, and the callers of a touched directory that declares inputs,
+// with the local modules those callers call.
+import { dirFilter } from '../config/paths.js';
+import type { Config } from '../config/schema.js';
+import type { LimitHit } from '../engine/evaluate/limits.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { TreeReader } from '../github/trees.js';
 import { dirOf } from '../engine/hcl/config-files.js';
-import { calledModuleDirs, declaresInput, isBelow, unitAncestors } from './scope.js';
+import { calledModuleDirs, firstInput, isBelow, unitAncestors } from './scope.js';
 
-const MODULE_ROUNDS = 4;
-/** How many directories the search for callers of a changed module reads at most. */
-const MAX_CALLER_DIRS = 200;
+/** How far one review reads (`max_module_depth`, `max_caller_dirs`), and which directories are in scope. */
+export interface ReadBounds {
+  maxModuleDepth: number;
+  maxCallerDirs: number;
+  /** `paths` / `ignore_paths` on a directory: its files are not reviewed, so it is never a caller. */
+  inScope: (dir: string) => boolean;
+}
+
+/** The bounds of a configuration. */
+export function readBounds(config: Pick<Config, 'max_module_depth' | 'max_caller_dirs' | 'paths' | 'ignore_paths'>): ReadBounds {
+  return { maxModuleDepth: config.max_module_depth, maxCallerDirs: config.max_caller_dirs, inScope: dirFilter(config) };
+}
 
 /** Reads the touched directories at both revisions, the local modules they call, and, when a
  * touched directory declares inputs, the directories that call it (a few rounds up) with the
- * local modules they call. */
-export async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[], included: string[], notes: string[]) {
+ * local modules they call. A bound hit is returned in `limits` (an `analysis-limit` finding). */
+export async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[], included: string[], bounds: ReadBounds) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];
+  const limits: LimitHit[] = [];
   const seen = new Set<string>();
+  // the start and the modules the engine follows below it (it reports a deeper call itself)
+  const rounds = bounds.maxModuleDepth + 1;
   const read = async (pending: string[], from: TreeReader['read'] = trees.read) => {
-    for (let round = 0; round < MODULE_ROUNDS && pending.length; round++) {
+    for (let round = 0; round < rounds && pending.length; round++) {
       for (const d of pending) seen.add(d);
       const files = await from([baseSha, headSha], pending);
       const b = files.get(baseSha)!;
@@ -32,10 +47,16 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   await read(dirs);
   if (included.length) {
     // a changed file Terragrunt units may include: every unit below it is reviewed again
-    const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && isBelow(d, included));
-    if (below.length > MAX_CALLER_DIRS)
-      notes.push(`${below.length} directories lie below the changed Terragrunt files; the first ${MAX_CALLER_DIRS} were reviewed.`);
-    await read(below.slice(0, MAX_CALLER_DIRS));
+    const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d) && isBelow(d, included));
+    if (below.length > bounds.maxCallerDirs) {
+      limits.push({
+        limit: 'max_caller_dirs',
+        reason: `${below.length} directories lie below the changed Terragrunt files; the first ${bounds.maxCallerDirs} were reviewed`,
+        file: null,
+        line: 1,
+      });
+    }
+    await read(below.slice(0, bounds.maxCallerDirs));
   }
   // what the units include lives in the directories above them
   await read(unitAncestors([...base, ...head]).filter((d) => !seen.has(d)));
@@ -43,13 +64,23 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   // else it holds (a backend, tfvars, defaults: a PR may add them), and whatever calls were
   // read already: it is reviewed through every caller, with their arguments.
   const inDir = (files: SourceFile[], d: string) => files.filter((f) => dirOf(f.path) === d);
-  const modules = dirs.filter((d) => declaresInput([...inDir(base, d), ...inDir(head, d)]));
-  if (!modules.length) return { base, head, allDirs: [...seen].sort() };
-  const candidates = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d)).slice(0, MAX_CALLER_DIRS);
+  const inputs = dirs.map((d) => firstInput([...inDir(head, d), ...inDir(base, d)])).filter((i) => i !== null);
+  if (!inputs.length) return { base, head, allDirs: [...seen].sort(), limits };
+  const modules = inputs.map((i) => dirOf(i.file));
+  // the directories not read yet, in scope; those the PR adds are touched, so read already
+  const all = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d));
+  const candidates = all.slice(0, bounds.maxCallerDirs);
+  if (all.length > candidates.length)
+    limits.push({
+      limit: 'max_caller_dirs',
+      reason: `The callers of ${modules.map((m) => `\`${m || '.'}\``).join(', ')} were searched in ${candidates.length} of ${all.length} directories`,
+      file: inputs[0]!.file,
+      line: inputs[0]!.line,
+    });
   const files = await trees.read([baseSha, headSha], candidates);
   const both = [...files.get(baseSha)!, ...files.get(headSha)!];
   const callers = new Set<string>();
-  for (let round = 0, called = modules; round < MODULE_ROUNDS && called.length; round++) {
+  for (let round = 0, called = modules; round < rounds && called.length; round++) {
     // a caller that is itself called passes on what its own callers give it
     called = candidates.filter((d) => !callers.has(d) && calledModuleDirs(inDir(both, d)).some((m) => called.includes(m)));
     for (const d of called) callers.add(d);
@@ -62,5 +93,5 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
     return new Map(shas.map((sha) => [sha, [...files.get(sha)!.filter((f) => wanted.includes(dirOf(f.path))), ...(more?.get(sha) ?? [])]]));
   };
   await read([...callers].sort(), listed);
-  return { base, head, allDirs: [...seen].sort() };
+  return { base, head, allDirs: [...seen].sort(), limits };
 }

@@ -33,7 +33,7 @@ import { readModulesForReview } from './module-reads.js';
 import { includedDirectories, linkingDirectories, touchedDirectories } from './scope.js';
 import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
-import { readBothRevisions } from './read-revisions.js';
+import { readBothRevisions, readBounds } from './read-revisions.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -173,7 +173,14 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
         dirs = [...new Set([...dirs, ...all])].sort();
       }
-      const { base, head, allDirs } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, includedDirectories(changed), notes);
+      const { base, head, allDirs, limits } = await readBothRevisions(
+        trees,
+        mergeBaseSha,
+        target.headSha,
+        dirs,
+        includedDirectories(changed),
+        readBounds(config),
+      );
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules);
@@ -184,7 +191,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         head: [...filterPaths(head, config), ...modules.files, ...local.files],
         config,
         modules: { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
-        options: {},
+        options: { readLimits: limits },
       });
       recordFindings(result.findings.length);
       log.info(

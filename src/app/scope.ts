@@ -95,10 +95,20 @@ export function unitAncestors(files: SourceFile[]): string[] {
  * not parse may declare one.
  */
 export function declaresInput(files: SourceFile[]): boolean {
-  return files.some((f) => {
-    if (!isConfigFile(f.path)) return false;
-    if (!f.path.endsWith('.json')) return locateHcl(f.content).blocks.some((b) => b.type === 'variable');
+  return firstInput(files) !== null;
+}
+
+/** Where the first input of these files is declared (a JSON file: its first line). */
+export function firstInput(files: SourceFile[]): { file: string; line: number } | null {
+  for (const f of files) {
+    if (!isConfigFile(f.path)) continue;
+    if (!f.path.endsWith('.json')) {
+      const variable = locateHcl(f.content).blocks.find((b) => b.type === 'variable');
+      if (variable) return { file: f.path, line: variable.startLine };
+      continue;
+    }
     const { body, problem } = readJsonFile(f.content, false);
-    return problem !== null || 'variable' in body;
-  });
+    if (problem !== null || 'variable' in body) return { file: f.path, line: 1 };
+  }
+  return null;
 }

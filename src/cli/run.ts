@@ -6,7 +6,7 @@ import { createWorkerParser, parserForReview } from '../adapters/parse-workers.j
 import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
 import { loadModel } from '../engine/load.js';
-import { Budget } from '../engine/evaluate/limits.js';
+import { Budget, type LimitHit } from '../engine/evaluate/limits.js';
 import { limitsOf } from '../engine/settings.js';
 import { renderModelJson } from '../render/model-json.js';
 import { renderModelText } from '../render/model-text.js';
@@ -94,10 +94,10 @@ interface Revision {
 }
 
 /** Local modules outside the directory, and the init caches below it. */
-async function modulesOf(dir: string, files: SourceFile[], io: CliIo, maxLinkHops?: number): Promise<Revision> {
+async function modulesOf(dir: string, files: SourceFile[], io: CliIo, config: Pick<Config, 'max_link_hops' | 'max_module_depth'>): Promise<Revision> {
   const root = resolve(io.cwd, dir);
-  const withOutside = await readOutsideModules(root, files, maxLinkHops);
-  const cache = await readInitCaches(root, withOutside, maxLinkHops);
+  const withOutside = await readOutsideModules(root, files, config.max_link_hops, config.max_module_depth);
+  const cache = await readInitCaches(root, withOutside, config.max_link_hops);
   return { files: [...withOutside.slice(files.length), ...cache.files], initCache: cache.initCache };
 }
 
@@ -146,7 +146,7 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
   const parser = new FileParser(createWorkerParser(), limits.maxDepth, undefined, config.max_hcl1_statement_lines);
   try {
     // as diff and scan read it: local modules outside the directory, and the init cache
-    const modules = await modulesOf(dir, files, io, config.max_link_hops);
+    const modules = await modulesOf(dir, files, io, config);
     const place = placeInTree(resolve(io.cwd, dir), [files, modules.files]);
     const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(limits), {
       remote: new Map(),
@@ -181,13 +181,14 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   let headFiles: SourceFile[];
   let baseModules: Revision = { files: [], initCache: new Map() };
   let headModules: Revision = { files: [], initCache: new Map() };
+  // bounds the reading of a diff hit (analysis-limit findings)
+  let readLimits: LimitHit[] = [];
   // a diff reviews what the change touches, as the App does; a scan, the whole tree
-  const notes: string[] = [];
   if (kind === 'scan') {
     if (positionals.length !== 1) throw new UsageError('scan takes one directory');
     baseFiles = [];
     headFiles = await readDirectory(positionals[0]!, io, config.max_link_hops);
-    headModules = await modulesOf(positionals[0]!, headFiles, io, config.max_link_hops);
+    headModules = await modulesOf(positionals[0]!, headFiles, io, config);
   } else if (values.git) {
     if (positionals.length !== 2) throw new UsageError('diff --git takes a base ref and a head ref');
     const repo = resolve(io.cwd, values.repo!);
@@ -200,15 +201,14 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       throw new UsageError(e.message);
     });
     const [b, h] = await Promise.all([read(base), read(positionals[1]!)]);
-    ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
+    ({ base: baseFiles, head: headFiles, limits: readLimits } = await scopeToChange(b, h, config));
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     const hops = config.max_link_hops;
     const [b, h] = await Promise.all([readDirectory(positionals[0]!, io, hops), readDirectory(positionals[1]!, io, hops)]);
-    ({ base: baseFiles, head: headFiles } = await scopeToChange(b, h, config, notes));
-    [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io, hops), modulesOf(positionals[1]!, headFiles, io, hops)]);
+    ({ base: baseFiles, head: headFiles, limits: readLimits } = await scopeToChange(b, h, config));
+    [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io, config), modulesOf(positionals[1]!, headFiles, io, config)]);
   }
-  for (const note of notes) io.stderr(`sg-review: ${note}\n`);
   // module code is read whatever the path filters say: it is what the files in scope call;
   // paths from the top of the tree read when a module lies above the given directory
   const place = values.git ? '' : placeInTree(resolve(io.cwd, positionals.at(-1)!), [baseFiles, baseModules.files, headFiles, headModules.files]);
@@ -227,7 +227,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       base: { remote: remote.resolutions, initCache: initCacheFromTop(place, baseModules.initCache) },
       head: { remote: remote.resolutions, initCache: initCacheFromTop(place, headModules.initCache) },
     },
-    { acceptSuppressions },
+    { acceptSuppressions, readLimits },
   );
   io.stdout(format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, await packageVersion()) : renderMarkdown(result));
   return result.conclusion === 'failure' ? 1 : 0;

@@ -7,7 +7,7 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { changedPaths } from '../engine/review-files.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
-import { readBothRevisions } from '../app/read-revisions.js';
+import { readBothRevisions, readBounds } from '../app/read-revisions.js';
 import { includedDirectories, touchedDirectories } from '../app/scope.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 
@@ -28,7 +28,11 @@ function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>): TreeReader {
  * touched directory that declares an input (with their own local modules), and the Terragrunt
  * units below a changed included file.
  */
-export async function scopeToChange(base: SourceFile[], head: SourceFile[], config: Pick<Config, 'paths' | 'ignore_paths'>, notes: string[] = []) {
+export async function scopeToChange(
+  base: SourceFile[],
+  head: SourceFile[],
+  config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs'>,
+) {
   const inScope = pathFilter(config);
   const changed: PullFile[] = changedPaths(base, head)
     .filter(inScope)
@@ -39,6 +43,6 @@ export async function scopeToChange(base: SourceFile[], head: SourceFile[], conf
       [HEAD, head],
     ]),
   );
-  const read = await readBothRevisions(trees, BASE, HEAD, touchedDirectories(changed), includedDirectories(changed), notes);
-  return { base: read.base, head: read.head, dirs: read.allDirs };
+  const read = await readBothRevisions(trees, BASE, HEAD, touchedDirectories(changed), includedDirectories(changed), readBounds(config));
+  return { base: read.base, head: read.head, dirs: read.allDirs, limits: read.limits };
 }

@@ -16,3 +16,9 @@ export function filterPaths<T extends { path: string }>(files: T[], config: Pick
   const inScope = pathFilter(config);
   return files.filter((f) => inScope(f.path));
 }
+
+/** Whether the Terraform files of a directory are in scope (judged by a `main.tf` in it). */
+export function dirFilter(config: Pick<Config, 'paths' | 'ignore_paths'>): (dir: string) => boolean {
+  const inScope = pathFilter(config);
+  return (dir) => inScope(dir ? `${dir}/main.tf` : 'main.tf');
+}

@@ -85,6 +85,10 @@ export const configSchema = z
     max_expression_depth: z.number().int().min(10).max(400).default(DEFAULT_LIMITS.maxDepth),
     /** Seconds of evaluation per review. */
     review_time_budget: z.number().int().min(1).max(3600).default(DEFAULT_LIMITS.timeBudgetSeconds),
+    /** Levels of local module calls followed below a root (and read below a changed directory). */
+    max_module_depth: z.number().int().min(1).max(64).default(DEFAULT_LIMITS.maxModuleDepth),
+    /** Directories searched for the callers of a changed module (the PR's own new directories last). */
+    max_caller_dirs: z.number().int().min(1).max(100_000).default(200),
     // Bounds that leave a file unread; a bound hit is a `parse-error` naming the file and the key.
     /** Symbolic links followed from one Terraform file (a longer chain is not followed). */
     max_link_hops: z.number().int().min(1).max(40).default(MAX_LINK_HOPS),

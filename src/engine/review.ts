@@ -8,6 +8,7 @@
 //   4. conclude by `fail_on`, and summarise what closed
 import { append } from './append.js';
 import type { ReviewSettings } from './settings.js';
+import type { LimitHit } from './evaluate/limits.js';
 import { AccessIndex, isNothing } from './access/access.js';
 import { cidrToSet, setToCidrs, type Family } from './access/cidr.js';
 import { subtract, type IntervalSet } from './access/intervals.js';
@@ -44,9 +45,13 @@ export interface ReviewOptions {
   /** The files the change adds, removes or edits (set by reviewFiles); when absent, a file is
    * taken as unchanged where its parse error is the same at both revisions. */
   changedFiles?: readonly string[];
+  /** Bounds the reading of the change hit before the engine ran (`max_caller_dirs`): reported
+   * as the head's, so never taken for pre-existing. */
+  readLimits?: LimitHit[];
 }
 
-export function review(base: Model, head: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
+export function review(base: Model, modelled: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
+  const head = options.readLimits?.length ? { ...modelled, limits: [...(modelled.limits ?? []), ...options.readLimits] } : modelled;
   const movedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const keyRenames = instanceKeyRenames(movedBase, head);
   const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;

@@ -24,6 +24,7 @@ export interface ReviewSettings {
   max_values: number;
   max_expression_depth: number;
   review_time_budget: number;
+  max_module_depth: number;
   max_hcl1_statement_lines: number;
   /** The tool that applies the repository; unset, a repository with `.tofu` files is reviewed in both readings. */
   applied_with?: AppliedWith | undefined;
@@ -36,6 +37,7 @@ export function limitsOf(settings: ReviewSettings): Limits {
     maxValues: settings.max_values,
     maxDepth: settings.max_expression_depth,
     timeBudgetSeconds: settings.review_time_budget,
+    maxModuleDepth: settings.max_module_depth,
   };
 }
 

@@ -157,6 +157,30 @@ describe('a PR that changes only a local module', () => {
       'modules/sg/main.tf [low] SSH (22/tcp) opened from 10.1.0.0/16 on stacks/dev:module.sg.aws_security_group.this',
     ]);
   });
+  // a and b sort before stacks/prod and fill the bound: the caller is not read, unless ignored
+  it.each([
+    [
+      'past max_caller_dirs the cut is a high analysis-limit on the module',
+      'max_caller_dirs: 2\n',
+      [
+        'modules/sg/main.tf [high] The review hit its `max_caller_dirs` bound',
+        'modules/sg/main.tf [medium] A rule on aws_security_group.this depends on values not known before apply',
+      ],
+    ],
+    [
+      'ignored directories are left out before the cut: the caller is read',
+      'max_caller_dirs: 2\nignore_paths: ["a/**", "b/**"]\n',
+      [`modules/sg/main.tf ${SSH_WORLD}`],
+    ],
+  ])('%s', async (_, config, annotations) => {
+    const padding = { 'a/main.tf': other, 'b/main.tf': other };
+    const h = harness({ commits: { [BASE]: { ...files(443), ...padding }, [HEAD]: { ...files(22), ...padding } }, pulls: [examplePull], config });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    // the same requests: the bound only cuts the directories read with the callers
+    expect(h.calls()).toEqual(readsWithCallers);
+    expect((h.github.checkRuns.get(100)!.annotations as { path: string; title: string }[]).map((a) => `${a.path} ${a.title}`)).toEqual(annotations);
+  });
+
   it('the callers\' other local modules are read too: an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
     const h = harness({ commits: { [BASE]: siblingModules(443), [HEAD]: siblingModules(8443) }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));

@@ -2,7 +2,7 @@
 // hit never crashes the review and never passes it silently: the value becomes an Unknown
 // whose reason names the bound, and the hit is kept for the `analysis-limit` finding.
 
-export const LIMIT_KEYS = ['max_instances', 'max_values', 'max_expression_depth', 'review_time_budget'] as const;
+export const LIMIT_KEYS = ['max_instances', 'max_values', 'max_expression_depth', 'review_time_budget', 'max_module_depth', 'max_caller_dirs'] as const;
 /** The configured bounds, and the server's memory bound of one review (SG_REVIEW_ENGINE_MEMORY_MB). */
 export type LimitKey = (typeof LIMIT_KEYS)[number] | 'review_memory';
 
@@ -15,9 +15,11 @@ export interface Limits {
   maxDepth: number;
   /** Seconds of evaluation per review. */
   timeBudgetSeconds: number;
+  /** Levels of module calls below a root that are followed (and read below a changed directory). */
+  maxModuleDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxInstances: 1000, maxValues: 100_000, maxDepth: 200, timeBudgetSeconds: 60 };
+export const DEFAULT_LIMITS: Limits = { maxInstances: 1000, maxValues: 100_000, maxDepth: 200, timeBudgetSeconds: 60, maxModuleDepth: 8 };
 
 /** A bound that was hit: where (when known) and why. */
 export interface LimitHit {
@@ -26,6 +28,9 @@ export interface LimitHit {
   reason: string;
   file: string | null;
   line: number;
+  /** What the part left unread is given (a module call's evaluated arguments): a hit the base
+   * also has is pre-existing only when these are the same. */
+  inputs?: string;
 }
 
 /** Thrown when a bound is hit; unlike EvalError, `try()` and `can()` never catch it. */
@@ -54,8 +59,9 @@ export class Budget {
   }
 
   /** Records a hit once per reason. */
-  record(error: LimitError, file: string | null = null, line = 1): void {
-    if (!this.hits.some((h) => h.reason === error.message && h.file === file)) this.hits.push({ limit: error.limit, reason: error.message, file, line });
+  record(error: LimitError, file: string | null = null, line = 1, inputs?: string): void {
+    if (!this.hits.some((h) => h.reason === error.message && h.file === file))
+      this.hits.push({ limit: error.limit, reason: error.message, file, line, ...(inputs === undefined ? {} : { inputs }) });
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Declaration, ModuleSource } from './module-source.js';
 import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
+import { LimitError, budget } from './limits.js';
 import {
   Lazy,
   Ref,
@@ -20,6 +21,7 @@ import {
   Unknown,
   containsUnknown,
   countedInstances,
+  display,
   hasKey,
   isEmptyValue,
   newObject,
@@ -27,8 +29,6 @@ import {
   undeclared,
   type Value,
 } from './value.js';
-
-export const MAX_MODULE_DEPTH = 8;
 
 /** The directory a local module source designates, relative to the tree ('' is the root). */
 export function localModuleDir(fromDir: string, source: unknown): string | null {
@@ -373,11 +373,16 @@ export class ModuleInstance implements ModuleContext {
     this.#children.set(name, result);
     const found: ModuleResolution = decl.unreadable ? { dir: null, reason: decl.unreadable } : this.#locate(name, sourceText, decl.body['version']);
     const sourceDir = found.dir === null ? null : this.tree.read(found.dir);
+    const maxDepth = budget().limits.maxModuleDepth;
     let reason: string | null = null;
     if (found.dir === null) reason = `an output of module "${sourceText}", which could not be read: ${found.reason}`;
-    else if (!sourceDir) reason = `an output of module source "${sourceText}", whose directory has no Terraform files`;
-    else if (this.ancestors.length >= MAX_MODULE_DEPTH || this.ancestors.includes(sourceDir.dir) || sourceDir.dir === this.source.dir)
-      reason = `an output of module "${sourceText}", not analysed (modules nested too deep or in a cycle)`;
+    else if (this.ancestors.length >= maxDepth) {
+      // before "no Terraform files": a reader stops at the same depth (app/read-revisions.ts)
+      reason = `an output of module "${sourceText}", not read: modules nested more than ${maxDepth} deep (max_module_depth)`;
+      this.#depthHit(decl, base, sourceText, maxDepth);
+    } else if (!sourceDir) reason = `an output of module source "${sourceText}", whose directory has no Terraform files`;
+    else if (this.ancestors.includes(sourceDir.dir) || sourceDir.dir === this.source.dir)
+      reason = `an output of module "${sourceText}", not analysed (modules calling each other in a cycle)`;
     this.#record(decl, base, sourceText, found, reason);
     if (reason !== null || !sourceDir) {
       result.external = reason;
@@ -408,6 +413,28 @@ export class ModuleInstance implements ModuleContext {
     else for (const k of result.expansion.keys) instances.set(String(k.key), makeInstance(instanceAddress(base, k.key), k.scope));
     result.instances = instances;
     return result;
+  }
+
+  /**
+   * The `max_module_depth` bound, hit at this call: reported at the call with its evaluated
+   * arguments, so a change that reaches the unread module through them is not pre-existing.
+   */
+  #depthHit(decl: Declaration, address: string, source: string, maxDepth: number): void {
+    const inputs = Object.keys(decl.body)
+      .filter((arg) => !META_ARGUMENTS.has(arg))
+      .sort()
+      .map((arg) => {
+        try {
+          return `${arg}=${display(evaluateJson(decl.body[arg], this.scope))}`;
+        } catch {
+          return `${arg}=?`;
+        }
+      });
+    const hit = new LimitError(
+      'max_module_depth',
+      `${withoutInstanceKeys(address)} (source "${source}") lies more than ${maxDepth} modules deep and was not read`,
+    );
+    budget().record(hit, decl.file, decl.block?.startLine ?? 1, inputs.join('\n'));
   }
 
   /** Where the code of a call is: a local path, the root's init cache, or a remote read. */

@@ -11,7 +11,7 @@ import type { Model } from '../model/types.js';
 import type { Reach } from '../access/paths.js';
 import type { RuleFinding } from '../result.js';
 
-const key = (h: LimitHit) => `${h.limit}|${h.file ?? ''}|${h.reason}`;
+const key = (h: LimitHit) => `${h.limit}|${h.file ?? ''}|${h.reason}|${h.inputs ?? ''}`;
 
 export const analysisLimit = defineRule({
   id: 'analysis-limit',

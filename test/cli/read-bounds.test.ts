@@ -1,0 +1,118 @@
+// The bounds of what a diff reads (app/read-revisions.ts, shared with the App): local modules
+// as deep as `max_module_depth`, callers searched in at most `max_caller_dirs` directories. A
+// PR author controls the tree, so a bound hit is an `analysis-limit` finding, never a quiet pass.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { gitRepo, type Tree } from '../helpers/git-repo.js';
+
+interface Doc {
+  conclusion: string;
+  findings: { rule: string; severity: string; title: string; message: string; location: { file: string; startLine: number } }[];
+}
+
+/** `diff --git HEAD~1 HEAD` with a configuration file holding `config`. */
+async function diff(repo: string, config = '') {
+  const file = join(mkdtempSync(join(tmpdir(), 'sg-bounds-')), 'sg-review.yml');
+  writeFileSync(file, config);
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json', '--config', file], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: tmpdir(),
+  });
+  expect(stderr).toBe('');
+  expect(code).toBeLessThan(2);
+  return JSON.parse(stdout) as Doc;
+}
+
+const short = (doc: Doc) => doc.findings.map((f) => `${f.rule}:${f.severity} ${f.location.file}:${f.location.startLine}`);
+
+const module = (port: number) => `variable "cidrs" {
+  type = list(string)
+}
+
+resource "aws_security_group" "this" {
+  name   = "app"
+  vpc_id = "vpc-1"
+  ingress {
+    description = "app"
+    from_port   = ${port}
+    to_port     = ${port}
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-1"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.this.id]
+}
+`;
+const CALLER = 'module "sg" {\n  source = "../modules/sg"\n  cidrs  = ["0.0.0.0/0"]\n}\n';
+const other = (n: number) => `resource "aws_security_group" "g${n}" {\n  name   = "g${n}"\n  vpc_id = "vpc-1"\n}\n`;
+/** `n` directories named to sort before the caller `zz`. */
+const padding = (n: number, under = 'pad'): Tree => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${under}/a${i}/main.tf`, other(i)]));
+
+describe('max_caller_dirs: the search for the callers of a changed module', () => {
+  const repo = (extra: Tree, added: Tree = {}) =>
+    gitRepo(
+      { 'modules/sg/main.tf': module(443), 'zz/main.tf': CALLER, ...extra },
+      { 'modules/sg/main.tf': module(22), 'zz/main.tf': CALLER, ...extra, ...added },
+    );
+
+  it('past the bound, the cut is a high analysis-limit on the module, never a quiet pass', async () => {
+    const doc = await diff(repo(padding(3)), 'max_caller_dirs: 2\n');
+    expect(short(doc)).toEqual(['analysis-limit:high modules/sg/main.tf:1', 'unresolved-value:medium modules/sg/main.tf:8']);
+    expect(doc.findings[0]!.message).toContain('The callers of `modules/sg` were searched in 2 of 4 directories');
+    expect(doc.conclusion).toBe('failure');
+  });
+
+  it('within the bound the caller is found: the critical of its 0.0.0.0/0', async () => {
+    const doc = await diff(repo(padding(3)));
+    expect(short(doc)).toEqual(['new-ingress:critical modules/sg/main.tf:8']);
+  });
+
+  it('ignored directories are left out before the cut: they cannot push the caller out', async () => {
+    const doc = await diff(repo(padding(3)), 'max_caller_dirs: 2\nignore_paths: ["pad/**"]\n');
+    expect(short(doc)).toEqual(['new-ingress:critical modules/sg/main.tf:8']);
+  });
+
+  it('directories the PR adds cannot crowd out the caller: they are touched, so read in their own right', async () => {
+    const doc = await diff(repo({}, padding(3)), 'max_caller_dirs: 2\n');
+    expect(short(doc)).toEqual(['new-ingress:critical modules/sg/main.tf:8']);
+  });
+});
+
+describe('max_module_depth: local modules read below a changed directory', () => {
+  const level = (next: string) => `variable "cidrs" {\n  type = list(string)\n}\n\nmodule "next" {\n  source = "../${next}"\n  cidrs  = var.cidrs\n}\n`;
+  const chain = (cidr: string, comment = ''): Tree => ({
+    'root/main.tf': `${comment}module "m1" {\n  source = "../m1"\n  cidrs  = ["${cidr}"]\n}\n`,
+    'm1/main.tf': level('m2'),
+    'm2/main.tf': level('m3'),
+    'm3/main.tf': level('m4'),
+    'm4/main.tf': level('m5'),
+    'm5/main.tf': module(22),
+  });
+
+  it('five levels are read by default: the root argument that opens SSH four modules down is critical', async () => {
+    const doc = await diff(gitRepo(chain('198.51.100.0/24'), chain('0.0.0.0/0')));
+    expect(short(doc)).toEqual(['new-ingress:critical root/main.tf:3', 'new-internet-path:critical root/main.tf:3']);
+  });
+
+  it('past the bound, the call not followed is a high analysis-limit when what reaches it changed', async () => {
+    const doc = await diff(gitRepo(chain('198.51.100.0/24'), chain('0.0.0.0/0')), 'max_module_depth: 3\n');
+    expect(short(doc)).toEqual(['analysis-limit:high m3/main.tf:5']);
+    expect(doc.findings[0]!.message).toContain('module.m1.module.next.module.next.module.next (source "../m4") lies more than 3 modules deep');
+    expect(doc.conclusion).toBe('failure');
+  });
+
+  it('and low when the base hits the same bound with the same arguments', async () => {
+    const doc = await diff(gitRepo(chain('198.51.100.0/24'), chain('198.51.100.0/24', '# the app\n')), 'max_module_depth: 3\n');
+    expect(short(doc)).toEqual(['analysis-limit:low m3/main.tf:5']);
+  });
+});

@@ -1,0 +1,4 @@
+module "m1" {
+  source = "../m1"
+  cidrs  = ["0.0.0.0/0"]
+}
