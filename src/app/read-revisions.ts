@@ -8,7 +8,7 @@ import type { LimitHit } from '../engine/evaluate/limits.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { TreeReader } from '../github/trees.js';
 import { dirOf } from '../engine/hcl/config-files.js';
-import { calledModuleDirs, firstInput, isBelow, unitAncestors } from './scope.js';
+import { calledModuleDirs, callerReviewAnchor, isBelow, unitAncestors } from './scope.js';
 
 /** How far one review reads (`max_module_depth`, `max_caller_dirs`), and which directories are in scope. */
 export interface ReadBounds {
@@ -62,9 +62,10 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   await read(unitAncestors([...base, ...head]).filter((d) => !seen.has(d)));
   // Any touched directory with inputs may be a module some other directory calls, whatever
   // else it holds (a backend, tfvars, defaults: a PR may add them), and whatever calls were
-  // read already: it is reviewed through every caller, with their arguments.
+  // read already: it is reviewed through every caller, with their arguments. So is one under
+  // `.terraform/`, which is never a root.
   const inDir = (files: SourceFile[], d: string) => files.filter((f) => dirOf(f.path) === d);
-  const inputs = dirs.map((d) => firstInput([...inDir(head, d), ...inDir(base, d)])).filter((i) => i !== null);
+  const inputs = dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)])).filter((i) => i !== null);
   if (!inputs.length) return { base, head, allDirs: [...seen].sort(), limits };
   const modules = inputs.map((i) => dirOf(i.file));
   // the directories not read yet, in scope; those the PR adds are touched, so read already

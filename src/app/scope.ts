@@ -7,6 +7,7 @@ import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { linksInto } from '../engine/hcl/links.js';
+import { isExternalModulePath } from '../engine/modules/resolution.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 
@@ -96,6 +97,16 @@ export function unitAncestors(files: SourceFile[]): string[] {
  */
 export function declaresInput(files: SourceFile[]): boolean {
   return firstInput(files) !== null;
+}
+
+/**
+ * Where a touched directory is reviewed through its callers, if it is: at its first input, or,
+ * for a directory under `.terraform/` (never a root, yet read in place by a caller's local path,
+ * as Terraform does), at its first file.
+ */
+export function callerReviewAnchor(dir: string, files: SourceFile[]): { file: string; line: number } | null {
+  const config = files.filter((f) => isConfigFile(f.path));
+  return firstInput(config) ?? (isExternalModulePath(`${dir}/`) && config[0] ? { file: config[0].path, line: 1 } : null);
 }
 
 /** Where the first input of these files is declared (a JSON file: its first line). */

@@ -181,6 +181,17 @@ describe('a PR that changes only a local module', () => {
     expect((h.github.checkRuns.get(100)!.annotations as { path: string; title: string }[]).map((a) => `${a.path} ${a.title}`)).toEqual(annotations);
   });
 
+  it('a module committed under .terraform/ that a local path reads in place is reviewed through its caller, on the changed rule', async () => {
+    const caller = 'module "sg" {\n  source = "./.terraform/modules/sg"\n  cidrs  = ["0.0.0.0/0"]\n}\n';
+    const commits = (port: number) => ({ 'main.tf': caller, '.terraform/modules/sg/main.tf': module(port) });
+    const h = harness({ commits: { [BASE]: commits(443), [HEAD]: commits(22) }, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(h.calls()).toEqual(readsWithCallers);
+    expect((h.github.checkRuns.get(100)!.annotations as { path: string; title: string }[]).map((a) => `${a.path} ${a.title}`)).toEqual([
+      `.terraform/modules/sg/main.tf ${SSH_WORLD}`,
+    ]);
+  });
+
   it('the callers\' other local modules are read too: an argument from one\'s output is its group, never a directory "with no Terraform files"', async () => {
     const h = harness({ commits: { [BASE]: siblingModules(443), [HEAD]: siblingModules(8443) }, pulls: [examplePull] });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));

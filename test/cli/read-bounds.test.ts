@@ -116,3 +116,25 @@ describe('max_module_depth: local modules read below a changed directory', () =>
     expect(short(doc)).toEqual(['analysis-limit:low m3/main.tf:5']);
   });
 });
+
+describe('a module committed under .terraform/ and called by a local path', () => {
+  // Terraform reads a local path in place, under .terraform/ too (only modules.json entries are installed copies)
+  const root = 'module "x" {\n  source = "./.terraform/modules/x"\n  cidrs  = ["0.0.0.0/0"]\n}\n';
+
+  it('a change to the module alone is reviewed through its caller, on the changed rule', async () => {
+    const doc = await diff(
+      gitRepo({ 'main.tf': root, '.terraform/modules/x/main.tf': module(443) }, { 'main.tf': root, '.terraform/modules/x/main.tf': module(22) }),
+    );
+    expect(short(doc)).toEqual(['new-ingress:critical .terraform/modules/x/main.tf:8']);
+    expect(doc.conclusion).toBe('failure');
+  });
+
+  it('also when the module declares no input (it is never a root of its own)', async () => {
+    const fixed = (port: number) => module(port).replace('variable "cidrs" {\n  type = list(string)\n}\n', '').replace('var.cidrs', '["0.0.0.0/0"]');
+    const call = 'module "x" {\n  source = "./.terraform/modules/x"\n}\n';
+    const doc = await diff(
+      gitRepo({ 'main.tf': call, '.terraform/modules/x/main.tf': fixed(443) }, { 'main.tf': call, '.terraform/modules/x/main.tf': fixed(22) }),
+    );
+    expect(short(doc)).toEqual(['new-ingress:critical .terraform/modules/x/main.tf:5']);
+  });
+});

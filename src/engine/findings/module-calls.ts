@@ -40,8 +40,11 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
   const chain = callChain(head, f.resource);
   const call = chain[0];
   if (!call) return f;
-  // a Terragrunt unit's module is shared code: its inputs are what the change touched
-  if (isExternalModulePath(f.location.file) || isTerragruntFile(call.file)) {
+  // a Terragrunt unit's module is shared code: its inputs are what the change touched; code
+  // under `.terraform/` is not the repository's, unless the change edits a copy that local
+  // paths read in place (committed)
+  const editedInPlace = chain.every((c) => c.how === 'local') && (ctx.changedFiles?.has(f.location.file) ?? false);
+  if ((isExternalModulePath(f.location.file) && !editedInPlace) || isTerragruntFile(call.file)) {
     const before = base.moduleCalls.find((c) => c.address === call.address);
     const version = call.resolvedVersion ? ` ${call.resolvedVersion}` : '';
     return {
