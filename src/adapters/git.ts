@@ -5,6 +5,9 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { LINK_MODE, MAX_LINK_HOPS, followLink } from '../engine/hcl/links.js';
+import { dirOf } from '../engine/hcl/config-files.js';
+import { localModuleDir } from '../engine/evaluate/module.js';
+import { moduleCallsIn } from '../engine/modules/calls.js';
 
 const run = promisify(execFile);
 
@@ -88,9 +91,51 @@ export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_L
   // a link's target is read as the link's content, also when it is no Terraform file itself
   const targets = [...new Set(ends.flatMap((e, i) => ('path' in e && wanted[i]![1].link ? [e.path] : [])))];
   const targetTexts = new Map((await catBlobs(targets.map((t) => blobs.get(t)!.sha))).map((bytes, i) => [targets[i]!, bytes]));
-  return wanted.map(([path, b], i) => {
+  const files: SourceFile[] = wanted.map(([path, b], i) => {
     const end = ends[i]!;
     if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
     return b.link ? { path, linkTo: end.path, ...decodeText(targetTexts.get(end.path)!) } : { path, ...decodeText(plainText.get(path)!) };
   });
+  return [...files, ...(await throughDirectoryLinks(blobs, targetOf, files, maxLinkHops))];
+}
+
+/**
+ * The files read through links to directories inside the repository (`live/sg -> ../modules/sg_v1`,
+ * a module linked into place): Terraform follows them, so the files below the target are also
+ * the link's, and retargeting the link changes them.
+ */
+async function throughDirectoryLinks(
+  blobs: ReadonlyMap<string, { link: boolean }>,
+  targetOf: ReadonlyMap<string, string>,
+  files: SourceFile[],
+  maxLinkHops: number,
+): Promise<SourceFile[]> {
+  const dirs = new Set(
+    [...blobs.keys()].flatMap((p) =>
+      p
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  const calledDirs = new Set(files.flatMap((f) => moduleCallsIn(f.path, f.content).map((c) => localModuleDir(dirOf(f.path), c.source))));
+  const out: SourceFile[] = [];
+  for (const [link, target] of targetOf) {
+    if (isTerraformFile(link)) continue;
+    const end = await followLink(
+      link,
+      target,
+      (p) => (dirs.has(p) ? { kind: 'file' } : blobs.get(p)?.link ? { kind: 'link', target: targetOf.get(p)! } : blobs.has(p) ? { kind: 'file' } : undefined),
+      maxLinkHops,
+    );
+    if ('unreadable' in end) {
+      // a module directory linked out of the repository is not read, and says so where its files would be
+      if (calledDirs.has(link)) out.push({ path: `${link}/*.tf`, content: '', unreadable: end.unreadable.replace('a file', 'a directory'), dirLink: link });
+      continue;
+    }
+    if (!dirs.has(end.path)) continue;
+    for (const f of files)
+      if (f.path.startsWith(`${end.path}/`)) out.push({ ...f, path: `${link}${f.path.slice(end.path.length)}`, linkTo: f.linkTo ?? f.path, dirLink: link });
+  }
+  return out;
 }

@@ -102,11 +102,12 @@ export function declaresInput(files: SourceFile[]): boolean {
 /**
  * Where a touched directory is reviewed through its callers, if it is: at its first input, or,
  * for a directory under `.terraform/` (never a root, yet read in place by a caller's local path,
- * as Terraform does), at its first file.
+ * as Terraform does) or one linked into place (a directory link), at its first file.
  */
 export function callerReviewAnchor(dir: string, files: SourceFile[]): { file: string; line: number } | null {
   const config = files.filter((f) => isConfigFile(f.path));
-  return firstInput(config) ?? (isExternalModulePath(`${dir}/`) && config[0] ? { file: config[0].path, line: 1 } : null);
+  const neverRoot = isExternalModulePath(`${dir}/`) || config.some((f) => f.dirLink !== undefined);
+  return firstInput(config) ?? (neverRoot && config[0] ? { file: config[0].path, line: 1 } : null);
 }
 
 /** Where the first input of these files is declared (a JSON file: its first line). */

@@ -138,3 +138,26 @@ describe('a module committed under .terraform/ and called by a local path', () =
     expect(short(doc)).toEqual(['new-ingress:critical .terraform/modules/x/main.tf:5']);
   });
 });
+
+describe('a directory symbolic link used as a module source', () => {
+  const fixed = (cidr: string) => module(22).replace('variable "cidrs" {\n  type = list(string)\n}\n', '').replace('var.cidrs', `["${cidr}"]`);
+  const tree = (target: string): Tree => ({
+    'live/main.tf': 'module "sg" {\n  source = "./sg"\n}\n',
+    'live/sg': { link: target },
+    'modules/v1/main.tf': fixed('10.0.0.0/8'),
+    'modules/v2/main.tf': fixed('0.0.0.0/0'),
+  });
+
+  it('retargeting the link changes the module its callers read: reviewed through them', async () => {
+    const doc = await diff(gitRepo(tree('../modules/v1'), tree('../modules/v2')));
+    expect(short(doc)).toEqual(['new-ingress:critical live/sg/main.tf:5', 'new-internet-path:critical live/sg/main.tf:5']);
+    expect(doc.findings[0]!.title).toBe('SSH (22/tcp) opened to the internet on module.sg.aws_security_group.this');
+  });
+
+  it('a link out of the repository is not followed, and says so: a high parse-error where its files would be', async () => {
+    const doc = await diff(gitRepo(tree('../modules/v1'), tree('../../../etc')));
+    expect(short(doc)).toEqual(['parse-error:high live/sg/*.tf:1']);
+    expect(doc.findings[0]!.message).toContain('a symbolic link to a path outside the repository, not followed');
+    expect(doc.conclusion).toBe('failure');
+  });
+});

@@ -17,6 +17,9 @@ export interface SourceFile {
   unreadable?: string;
   /** Set when the file is a symbolic link read as its target: the target's path, as `path` is written. */
   linkTo?: string;
+  /** Set when the file is read through a symbolic link to a directory (a module directory
+   * linked into place): that link's path. */
+  dirLink?: string;
 }
 
 export interface ParseError {
