@@ -63,9 +63,10 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   // Any touched directory with inputs may be a module some other directory calls, whatever
   // else it holds (a backend, tfvars, defaults: a PR may add them), and whatever calls were
   // read already: it is reviewed through every caller, with their arguments. So is one under
-  // `.terraform/`, which is never a root.
+  // `.terraform/`, which is never a root, and one out of scope of `paths` / `ignore_paths`,
+  // which is reviewed only as what in-scope callers call.
   const inDir = (files: SourceFile[], d: string) => files.filter((f) => dirOf(f.path) === d);
-  const inputs = dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)])).filter((i) => i !== null);
+  const inputs = dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)], !bounds.inScope(d))).filter((i) => i !== null);
   if (!inputs.length) return { base, head, allDirs: [...seen].sort(), limits };
   const modules = inputs.map((i) => dirOf(i.file));
   // the directories not read yet, in scope; those the PR adds are touched, so read already

@@ -15,7 +15,7 @@
 import type { Logger } from 'probot';
 import { reviewInWorker } from '../adapters/review-worker.js';
 import { parseConfig } from '../config/load.js';
-import { filterPaths, pathFilter } from '../config/paths.js';
+import { pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
@@ -30,7 +30,7 @@ import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
 import { governSuppressions } from './acceptance.js';
 import { readModulesForReview } from './module-reads.js';
-import { includedDirectories, linkingDirectories, touchedDirectories } from './scope.js';
+import { includedDirectories, inScopeWithModules, linkingDirectories, touchedDirectories } from './scope.js';
 import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions, readBounds } from './read-revisions.js';
@@ -137,7 +137,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
           );
         }
         if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes, config.max_link_hops);
-        changed = changed.filter(inScope(config));
+        // an ignored file stays in the change: it may be a module an in-scope root calls
         if (!unlisted && !touchedDirectories(changed).length && !linking.length) {
           await conclude(
             'success',
@@ -154,7 +154,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
         linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes, config.max_link_hops);
-        changed = comparison.files.filter(inScope(config));
+        changed = comparison.files;
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
         if (!touchedDirectories(changed).length && !linking.length && comparison.truncated) {
@@ -181,14 +181,27 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         includedDirectories(changed),
         readBounds(config),
       );
+      const rounds = config.max_module_depth + 1;
+      const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };
+      if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head])) {
+        const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';
+        await conclude(
+          'success',
+          'sg-review: no Terraform changes',
+          `${what} changes no Terraform file in scope, so there is nothing to review.`,
+          {},
+          'no-changes',
+        );
+        return;
+      }
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       // on a worker thread: the event loop stays free for other webhooks and /ping
       let result = await reviewInWorker({
-        base: [...filterPaths(base, config), ...modules.files, ...local.files],
-        head: [...filterPaths(head, config), ...modules.files, ...local.files],
+        base: [...scoped.base, ...modules.files, ...local.files],
+        head: [...scoped.head, ...modules.files, ...local.files],
         config,
         modules: { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
         options: { readLimits: limits },
@@ -226,8 +239,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
   return outcome ?? { kind: 'error', conclusion: 'failure', title: 'sg-review could not complete', summary: 'The check could not be concluded.', result: null };
 }
 
-/** A changed file is in scope when its path, or its path before a rename, is. */
-function inScope(config: Config): (f: PullFile) => boolean {
-  const matches = pathFilter(config);
-  return (f) => matches(f.filename) || (f.previousFilename !== null && matches(f.previousFilename));
+/** Whether the files a review reads hold a changed file (either side of a rename). */
+function changesAny(changed: PullFile[], read: SourceFile[]): boolean {
+  const paths = new Set(read.map((f) => f.path));
+  return changed.some((f) => paths.has(f.filename) || (f.previousFilename !== null && paths.has(f.previousFilename)));
 }

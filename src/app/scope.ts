@@ -10,6 +10,8 @@ import { linksInto } from '../engine/hcl/links.js';
 import { isExternalModulePath } from '../engine/modules/resolution.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
+import { pathFilter } from '../config/paths.js';
+import type { Config } from '../config/schema.js';
 
 /** Directories holding a changed Terraform file (either side of a rename). */
 export function touchedDirectories(files: PullFile[]): string[] {
@@ -102,11 +104,12 @@ export function declaresInput(files: SourceFile[]): boolean {
 /**
  * Where a touched directory is reviewed through its callers, if it is: at its first input, or,
  * for a directory under `.terraform/` (never a root, yet read in place by a caller's local path,
- * as Terraform does) or one linked into place (a directory link), at its first file.
+ * as Terraform does), one linked into place (a directory link) or one out of scope of `paths` /
+ * `ignore_paths` (`outOfScope`: never reviewed as a root), at its first file.
  */
-export function callerReviewAnchor(dir: string, files: SourceFile[]): { file: string; line: number } | null {
+export function callerReviewAnchor(dir: string, files: SourceFile[], outOfScope = false): { file: string; line: number } | null {
   const config = files.filter((f) => isConfigFile(f.path));
-  const neverRoot = isExternalModulePath(`${dir}/`) || config.some((f) => f.dirLink !== undefined);
+  const neverRoot = outOfScope || isExternalModulePath(`${dir}/`) || config.some((f) => f.dirLink !== undefined);
   return firstInput(config) ?? (neverRoot && config[0] ? { file: config[0].path, line: 1 } : null);
 }
 
@@ -123,4 +126,23 @@ export function firstInput(files: SourceFile[]): { file: string; line: number } 
     if (problem !== null || 'variable' in body) return { file: f.path, line: 1 };
   }
   return null;
+}
+
+/**
+ * The files a review reads: those in scope of `paths` / `ignore_paths`, and every file of the
+ * local modules they call, a few rounds deep, wherever those lie. The globs choose what is
+ * reviewed as a root; code an in-scope root calls is part of that root, so a PR cannot hide
+ * what it opens in a module under an ignored directory (`examples/**`).
+ */
+export function inScopeWithModules<T extends SourceFile>(files: T[], config: Pick<Config, 'paths' | 'ignore_paths'>, rounds: number): T[] {
+  const inScope = pathFilter(config);
+  const kept = files.filter((f) => inScope(f.path));
+  const dirs = new Set(kept.map((f) => dirOf(f.path)));
+  for (let round = 0, added = kept; round < rounds && added.length; round++) {
+    const called = new Set(calledModuleDirs(added).filter((d) => !dirs.has(d)));
+    for (const d of called) dirs.add(d);
+    added = files.filter((f) => called.has(dirOf(f.path)));
+    kept.push(...added);
+  }
+  return kept;
 }

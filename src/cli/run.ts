@@ -19,7 +19,7 @@ import { tokenModuleReader } from '../github/module-files.js';
 import type { ModuleResolutions } from '../engine/modules/resolution.js';
 import { parseConfig } from '../config/load.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
-import { filterPaths } from '../config/paths.js';
+import { inScopeWithModules } from '../app/scope.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { reviewFiles } from '../engine/review-files.js';
 import { renderJson } from '../render/json.js';
@@ -212,8 +212,8 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   // module code is read whatever the path filters say: it is what the files in scope call;
   // paths from the top of the tree read when a module lies above the given directory
   const place = values.git ? '' : placeInTree(resolve(io.cwd, positionals.at(-1)!), [baseFiles, baseModules.files, headFiles, headModules.files]);
-  const base = filesFromTop(place, [...filterPaths(baseFiles, config), ...baseModules.files]);
-  const head = filesFromTop(place, [...filterPaths(headFiles, config), ...headModules.files]);
+  const base = filesFromTop(place, [...inScopeWithModules(baseFiles, config, config.max_module_depth + 1), ...baseModules.files]);
+  const head = filesFromTop(place, [...inScopeWithModules(headFiles, config, config.max_module_depth + 1), ...headModules.files]);
   const remote = values['fetch-modules'] ? await fetchModules([...base, ...head], config.modules) : { files: [], resolutions: new Map() };
   // a scan audits the tree as it stands: its suppressions are the team's; a diff applies only
   // those the base already had, unless told otherwise

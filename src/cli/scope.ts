@@ -1,7 +1,6 @@
 // What a CLI diff reviews: the directories the change touches and the modules they call, as
 // the App scopes a pull request (app/read-revisions.ts), read from two trees in memory. The
 // changed files are those whose content differs between the trees, compared file by file.
-import { pathFilter } from '../config/paths.js';
 import type { Config } from '../config/schema.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { changedPaths } from '../engine/review-files.js';
@@ -33,10 +32,9 @@ export async function scopeToChange(
   head: SourceFile[],
   config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs'>,
 ) {
-  const inScope = pathFilter(config);
-  const changed: PullFile[] = changedPaths(base, head)
-    .filter(inScope)
-    .map((filename) => ({ filename, previousFilename: null, status: 'modified', patch: undefined }));
+  // an ignored file stays in the change: it may be a module an in-scope root calls (run.ts
+  // keeps the in-scope files and the modules they call)
+  const changed: PullFile[] = changedPaths(base, head).map((filename) => ({ filename, previousFilename: null, status: 'modified', patch: undefined }));
   const trees = memoryTrees(
     new Map([
       [BASE, base],

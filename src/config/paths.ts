@@ -12,11 +12,6 @@ export function pathFilter(config: Pick<Config, 'paths' | 'ignore_paths'>): (pat
   return (path) => include(path) && !exclude(path);
 }
 
-export function filterPaths<T extends { path: string }>(files: T[], config: Pick<Config, 'paths' | 'ignore_paths'>): T[] {
-  const inScope = pathFilter(config);
-  return files.filter((f) => inScope(f.path));
-}
-
 /** Whether the Terraform files of a directory are in scope (judged by a `main.tf` in it). */
 export function dirFilter(config: Pick<Config, 'paths' | 'ignore_paths'>): (dir: string) => boolean {
   const inScope = pathFilter(config);

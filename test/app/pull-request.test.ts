@@ -252,6 +252,23 @@ describe('pull_request', () => {
     expect(h.github.checkRuns.get(100)).toMatchObject({ conclusion: 'success', output: { title: 'sg-review: no Terraform changes' } });
   });
 
+  it('ignore_paths chooses roots: a module an in-scope root calls is reviewed though it lies under an ignored directory', async () => {
+    const sg = (cidr: string) =>
+      `variable "vpc_id" {}\nresource "aws_security_group" "admin" {\n  name   = "admin"\n  vpc_id = var.vpc_id\n  ingress {\n    description = "ssh"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n  }\n}\n`;
+    const live = 'module "sg" {\n  source = "../examples/sg"\n  vpc_id = "vpc-1"\n}\n';
+    const commits = {
+      [BASE]: { 'live/main.tf': live, 'examples/sg/main.tf': sg('10.0.0.0/8') },
+      [HEAD]: { 'live/main.tf': live, 'examples/sg/main.tf': sg('0.0.0.0/0') },
+    };
+    const h = harness({ commits, pulls: [examplePull], config: 'ignore_paths: ["examples/**"]\n' });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ path: 'examples/sg/main.tf', title: expect.stringMatching(/^\[critical\] SSH \(22\/tcp\) opened to the internet/) }),
+    );
+  });
+
   it('an unparsable file is a high finding and fails the check', async () => {
     const commits = exampleCommits();
     commits[HEAD] = { ...commits[HEAD]!, 'network/broken.tf': 'resource "aws_security_group" "x" {\n  name = \n}\n' };

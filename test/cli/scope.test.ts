@@ -73,7 +73,7 @@ async function run(args: string[]) {
 }
 
 /** `diff --git HEAD~1 HEAD` of a repository going from `base` to `head`, and `diff base head` of the same trees. */
-async function bothWays(base: Tree, head: Tree) {
+async function bothWays(base: Tree, head: Tree, options: string[] = []) {
   const repo = mkdtempSync(join(tmpdir(), 'sg-scope-'));
   const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { encoding: 'utf8' });
   git('init', '-q');
@@ -86,8 +86,8 @@ async function bothWays(base: Tree, head: Tree) {
   git('commit', '-qm', 'head');
   const dirs = mkdtempSync(join(tmpdir(), 'sg-scope-dirs-'));
   const results = [
-    await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json']),
-    await run(['diff', write(join(dirs, 'base'), base), write(join(dirs, 'head'), head), '--format', 'json']),
+    await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json', ...options]),
+    await run(['diff', write(join(dirs, 'base'), base), write(join(dirs, 'head'), head), '--format', 'json', ...options]),
   ];
   return results.map((r) => {
     expect(r.stderr).toBe('');
@@ -110,6 +110,20 @@ describe('CLI diff scope', () => {
       expect(summary(doc)).toEqual(['new-ingress:medium app/main.tf']);
       expect(doc.conclusion).toBe('success');
       expect(doc.stats.head.files).toBe(1);
+    }
+  });
+
+  it('ignore_paths chooses roots: a module an in-scope root calls is read under an ignored directory, an ignored root is not', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'sg-scope-config-')), 'sg-review.yml');
+    writeFileSync(config, 'ignore_paths: ["examples/**"]\n');
+    // the module declares no input: the ignored directory is still reviewed through its callers
+    const live = 'module "sg" {\n  source = "../examples/sg"\n}\n';
+    const base = { 'live/main.tf': live, 'examples/sg/main.tf': group('admin', 22), 'examples/other/main.tf': group('other', 22) };
+    const head = { 'live/main.tf': live, 'examples/sg/main.tf': SSH_WORLD, 'examples/other/main.tf': SSH_WORLD.replaceAll('bastion', 'other') };
+    for (const doc of await bothWays(base, head, ['--config', config])) {
+      expect(doc.conclusion).toBe('failure');
+      expect(doc.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ severity: 'critical', resource: 'module.sg.aws_security_group.bastion' });
+      expect(doc.findings.every((f) => !f.location.file.startsWith('examples/other/'))).toBe(true);
     }
   });
 
