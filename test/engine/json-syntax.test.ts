@@ -128,3 +128,11 @@ describe('Terraform JSON forms', () => {
     expect(Object.keys((body['locals'] as Record<string, unknown>[])[0]!)).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('hostile JSON', () => {
+  it('a file nested thousands deep is a problem naming it, never a throw (the App reads JSON callers on its main thread)', () => {
+    const { problem, body } = readJsonFile('['.repeat(20_000), false);
+    expect(body).toEqual({});
+    expect(problem?.message).toMatch(/too deeply nested/);
+  });
+});

@@ -66,7 +66,13 @@ export interface JsonFile {
 export function readJsonFile(text: string, tfvars: boolean): JsonFile {
   const reader = new Reader(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // the parser recurses: a hostile file nested thousands deep overflows the stack
+    return { body: {}, located: EMPTY, problem: { line: 1, column: 1, message: 'too deeply nested for the parser: the file is not parsed' } };
+  }
   if (errors.length || !root) {
     const first = errors[0];
     const words = (first ? printParseErrorCode(first.error) : 'empty').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -188,7 +194,7 @@ class Reader {
         continue;
       }
       const props = bodyProperties(b.children ?? []);
-      declared.push({ kind, labels, body: this.members(props, (name) => isArgument(kind, labels[0], name)) });
+      declared.push({ kind, labels, body: dynamicInHclShape(this.members(props, (name) => isArgument(kind, labels[0], name))) });
       blocks.push({ type: kind, labels, ...this.span(bodies.length > 1 ? b : key, b), ...this.locate(props) });
     }
   }
@@ -275,6 +281,28 @@ class Reader {
     }
     return { attributes, blocks };
   }
+}
+
+/**
+ * `dynamic` blocks as hcl2json writes them (`{ ingress: [{ for_each, content: [{…}] }] }`),
+ * whichever JSON form gave them: one object or an array for each level, or `dynamic` repeated
+ * (`[{ egress: … }, { ingress: … }]`). The model reads that one shape; any other would drop
+ * the blocks and what they open.
+ */
+function dynamicInHclShape(body: Record<string, unknown>): Record<string, unknown> {
+  if (body['dynamic'] === undefined) return body;
+  const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+  const isBody = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const byLabel = new Map<string, unknown[]>();
+  for (const group of list(body['dynamic']).filter(isBody)) {
+    for (const [label, blocks] of Object.entries(group)) {
+      const bodies = list(blocks)
+        .filter(isBody)
+        .map((b) => ({ ...b, content: list(b['content']) }));
+      byLabel.set(label, [...(byLabel.get(label) ?? []), ...bodies]);
+    }
+  }
+  return { ...body, dynamic: Object.fromEntries(byLabel) };
 }
 
 function nameOf(prop: Node): string {
