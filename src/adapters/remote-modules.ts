@@ -6,7 +6,6 @@
 import { posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
-import { withoutShadowedFiles } from '../engine/hcl/config-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { callKey, moduleCallsIn, type CallSite } from '../engine/modules/calls.js';
 import { ModuleReadError, REMOTE_MODULE_ROOT, type ModuleResolution } from '../engine/modules/resolution.js';
@@ -88,7 +87,8 @@ export async function readRemoteModules(sources: SourceFile[], deps: RemoteModul
 
 function remoteCalls(files: SourceFile[]): CallSite[] {
   const seen = new Set<string>();
-  return withoutShadowedFiles(files)
+  // every file, a .tf its .tofu twin shadows too: the Terraform reading of a review calls it
+  return files
     .flatMap((f) => moduleCallsIn(f.path, f.content))
     .filter((c) => parseSourceAddress(c.source).kind !== 'local')
     .filter((c) => {

@@ -15,11 +15,12 @@ export function readingsDiffer(base: SourceFile[], head: SourceFile[]): boolean 
 
 /**
  * One review of both readings: the OpenTofu one, with each finding of the Terraform one that
- * it lacks (the same rule, severity, resource and title is the same finding, wherever it is
- * written); closed only what both readings close.
+ * it lacks (the same rule, severity, resource, title and suppression is the same finding,
+ * wherever it is written: a finding suppressed in one reading never hides the same finding
+ * left open in the other); closed only what both readings close.
  */
 export function bothReadings(asOpenTofu: ReviewResult, asTerraform: ReviewResult, failOn: string): ReviewResult {
-  const key = (f: Finding) => [f.rule, f.severity, f.resource, f.title].join('\0');
+  const key = (f: Finding) => [f.rule, f.severity, f.resource, f.title, f.suppressed ? 'suppressed' : 'open'].join('\0');
   const seen = new Set(asOpenTofu.findings.map(key));
   const findings = [...asOpenTofu.findings, ...asTerraform.findings.filter((f) => !seen.has(key(f)))].sort(byRank);
   const closedByTerraform = new Set(asTerraform.closed.map((c) => JSON.stringify(c)));

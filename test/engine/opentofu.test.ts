@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, validateConfig } from '../../src/config/schema.js';
 import { shadowedFiles, withoutShadowedFiles } from '../../src/engine/hcl/config-files.js';
 import { isOverrideFile } from '../../src/engine/hcl/override.js';
 import { isTerraformFile } from '../../src/engine/load.js';
+import { bothReadings } from '../../src/engine/readings.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 import { toDocument } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -119,6 +120,14 @@ describe('which tool applies the repository (applied_with)', () => {
     const found = titles(await reviewFiles(base, tofuWidened, DEFAULT_CONFIG));
     expect(found).toContain('critical new-ingress net/main.tofu');
     expect(found.filter((t) => t.endsWith('net/other.tf') && t.includes('new-ingress'))).toHaveLength(1);
+  });
+
+  it('a finding suppressed in one reading never hides the same finding left open in the other', async () => {
+    const open = await reviewFiles(base, head.slice(0, 1), DEFAULT_CONFIG);
+    const suppressed = { ...open, findings: open.findings.map((f) => ({ ...f, suppressed: true })) };
+    const merged = bothReadings(suppressed, open, 'high');
+    expect(merged.conclusion).toBe('failure');
+    expect(merged.findings.filter((f) => !f.suppressed).map((f) => f.rule)).toContain('new-ingress');
   });
 
   it('unset, without .tofu files: one reading, as before', async () => {

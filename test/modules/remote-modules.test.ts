@@ -33,8 +33,8 @@ function setup(opts: { fail?: (path: string) => { status: number } | null; delay
   });
   const registryClient = new RegistryClient({ urls: { 'registry.terraform.io': REGISTRY_URL }, timeoutMs: 2_000 });
   const cache = new RemoteModuleCache();
-  const read = (calls: string, bounds: Partial<ModuleBounds> = {}) =>
-    readRemoteModules([{ path: 'main.tf', content: calls }], {
+  const read = (calls: string, bounds: Partial<ModuleBounds> = {}, others: { path: string; content: string }[] = []) =>
+    readRemoteModules([{ path: 'main.tf', content: calls }, ...others], {
       registry: registryClient,
       read: githubModuleReader(gitHubClient(served.octokit)),
       cache,
@@ -52,6 +52,12 @@ afterEach(() => {
 });
 
 describe('remote modules', () => {
+  it('reads a call in a .tf file its .tofu twin shadows: the Terraform reading of a review calls it', async () => {
+    const s = setup();
+    const out = await s.read(call(SG, '~> 1.0'), {}, [{ path: 'main.tofu', content: '' }]);
+    expect(out.resolutions.get(callKey(SG, '~> 1.0'))).toMatchObject({ how: 'registry', version: '1.4.2' });
+  });
+
   it('resolves a registry constraint to the newest allowed release and reads it from GitHub', async () => {
     const s = setup();
     const out = await s.read(call(SG, '~> 1.0'));
