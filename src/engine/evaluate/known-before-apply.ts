@@ -25,8 +25,8 @@ const ECHOED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_subnet: ['cidr_block', 'ipv6_cidr_block', 'vpc_id', 'availability_zone'],
   // name/description/vpc_id as written (name_prefix makes name computed: it is then absent)
   aws_security_group: ['name', 'description', 'vpc_id'],
-  // a managed prefix list's name, max_entries and address family as written (its id is computed)
-  aws_ec2_managed_prefix_list: ['name', 'address_family', 'max_entries'],
+  // a managed prefix list's name, max_entries, address family and entries as written (its id is computed)
+  aws_ec2_managed_prefix_list: ['name', 'address_family', 'max_entries', 'entry'],
   // a fixed private address of an instance or interface, when written
   aws_instance: ['private_ip'],
   aws_network_interface: ['private_ips'],
@@ -96,6 +96,21 @@ export function echoedDataArguments(type: string): readonly string[] {
 }
 
 /** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
+/**
+ * Computed attributes that stand for written arguments where a rule reads them: a rule that
+ * references a managed prefix list's `id` allows the list's entries (model/extract/prefix-list.ts),
+ * so a changed entry is why it opens. Resource type → attribute → those arguments.
+ */
+const STANDS_FOR: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  aws_ec2_managed_prefix_list: { id: ['entry'] },
+};
+
+/** The written arguments a computed attribute stands for (see STANDS_FOR); [] for most. */
+export function argumentsBehind(type: string, attribute: string): readonly string[] {
+  const byAttribute = Object.hasOwn(STANDS_FOR, type) ? STANDS_FOR[type]! : {};
+  return Object.hasOwn(byAttribute, attribute) ? byAttribute[attribute]! : [];
+}
+
 export function echoedArguments(type: string): readonly string[] {
   return Object.hasOwn(ECHOED_ARGUMENTS, type) ? ECHOED_ARGUMENTS[type]! : [];
 }

@@ -1,11 +1,11 @@
 // The variables, locals and echoed resource arguments an unevaluated hcl2json value refers
 // to, for "what changed" notes.
 import { IDENTIFIER } from '../hcl/identifier.js';
-import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
+import { argumentsBehind, echoedArguments, echoedDataArguments } from './known-before-apply.js';
 
 const VARIABLE_OR_LOCAL = new RegExp(`\\b(var|local)\\.(${IDENTIFIER})`, 'g');
 
-/** The `var.x` / `local.y` / `[data.]TYPE.NAME.ATTRIBUTE` (an echoed argument) names an hcl2json value refers to. */
+/** The `var.x` / `local.y` / `[data.]TYPE.NAME.ATTRIBUTE` (an echoed argument, or one an attribute stands for) names an hcl2json value refers to. */
 const namesOf = new WeakMap<object, string[]>();
 
 // [data.]TYPE.NAME[instance or splat].ATTRIBUTE, not part of a longer traversal (module.m.TYPE…)
@@ -18,9 +18,11 @@ export function referencedNames(raw: unknown): string[] {
   const names = [
     ...new Set([
       ...[...text.matchAll(VARIABLE_OR_LOCAL)].map((m) => `${m[1]}.${m[2]}`),
-      ...[...text.matchAll(RESOURCE_ATTRIBUTE)]
-        .filter((m) => (m[1] ? echoedDataArguments(m[2]!) : echoedArguments(m[2]!)).includes(m[5]!))
-        .map((m) => `${m[1] ?? ''}${m[2]}.${m[3]}.${m[5]}`),
+      ...[...text.matchAll(RESOURCE_ATTRIBUTE)].flatMap((m) => {
+        if ((m[1] ? echoedDataArguments(m[2]!) : echoedArguments(m[2]!)).includes(m[5]!)) return [`${m[1] ?? ''}${m[2]}.${m[3]}.${m[5]}`];
+        // a computed attribute that stands for written arguments (a prefix list's id: its entries)
+        return m[1] ? [] : argumentsBehind(m[2]!, m[5]!).map((a) => `${m[2]}.${m[3]}.${a}`);
+      }),
     ]),
   ];
   if (raw && typeof raw === 'object') namesOf.set(raw, names);

@@ -5,7 +5,7 @@ import type { ParsedFile } from '../hcl/parse.js';
 import { ModuleInstance, type ModuleDiagnostics } from '../evaluate/module.js';
 import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '../modules/resolution.js';
 import { Extraction } from './extract/context.js';
-import { addModule } from './extract/resource.js';
+import { addModule, collectShared } from './extract/resource.js';
 import { sortBySource } from './order.js';
 import { moduleSources, rootDirs } from './roots.js';
 import type { ModuleSource } from '../evaluate/module-source.js';
@@ -51,11 +51,13 @@ export function buildModel(
   // because the change added or deleted another root.
   const label = (dir: string) => (labelRoots || !roots.includes(dir) ? dir || '.' : null);
   const visited = new Set<string>();
+  // every instance is walked first: a rule may read what another module declares (a prefix list)
+  const instances: ModuleInstance[] = [];
   const run = (dir: string) => {
     const root = new ModuleInstance(sources.get(dir)!, '', reader, diagnostics, null, [], label(dir));
     for (const instance of root.walk()) {
       visited.add(instance.source.dir);
-      addModule(extraction, instance);
+      instances.push(instance);
     }
   };
   for (const dir of roots) run(dir);
@@ -66,6 +68,8 @@ export function buildModel(
   // directories reached by no call that expanded (count = 0, cycles): model them on their own
   for (const dir of dirs) if (!visited.has(dir)) run(dir);
   for (const dir of standalone) run(dir);
+  for (const instance of instances) collectShared(extraction, instance);
+  for (const instance of instances) addModule(extraction, instance);
 
   const model = extraction.model;
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);

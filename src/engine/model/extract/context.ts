@@ -8,6 +8,7 @@ import type { ModuleInstance } from '../../evaluate/module.js';
 import { Unknown, display, type Value } from '../../evaluate/value.js';
 import { groupKey, type PeerOrInvalid } from '../peer.js';
 import type { Location, Model } from '../types.js';
+import type { PrefixListEntries } from './prefix-list.js';
 
 /** One instance of a resource declaration (after count / for_each). */
 export interface Instance {
@@ -44,6 +45,9 @@ export class Extraction {
   };
 
   readonly #seenUnknowns = new Set<string>();
+
+  /** The customer-managed prefix lists written in the configuration, by address (extract/prefix-list.ts). */
+  readonly prefixLists = new Map<string, PrefixListEntries>();
 
   unknown(u: Unknown, attribute: string, resource: string, loc: Location): void {
     const expr = u.expr.replace(/\s+/g, ' ').trim();

@@ -4,10 +4,11 @@ import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
 import { SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
-import { cidrPeer, groupPeer, prefixListPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { dynamicBlocks, iterations } from './dynamic-blocks.js';
+import { prefixListPeers } from './prefix-list.js';
 import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
@@ -161,7 +162,7 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
   const peers: PeerOrInvalid[] = [
     ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
-    ...listOf(item['prefix_list_ids']).map(prefixListPeer),
+    ...listOf(item['prefix_list_ids']).flatMap((pl) => prefixListPeers(x, pl, 'prefix_list_ids')),
     ...listOf(item['security_groups']).map((g) => groupPeer(g, 'security_groups')),
   ];
   const self = item['self'];

@@ -10,7 +10,13 @@ import { addAttachment } from './attachment.js';
 import { location, type Extraction, type Instance } from './context.js';
 import { addGroup } from './group.js';
 import { addLegacyRule } from './security-group-rule.js';
+import { collectPrefixLists } from './prefix-list.js';
 import { addVpcRule } from './vpc-rule.js';
+
+/** What a module instance declares that other resources' rules read: its prefix lists. Run on every instance before addModule. */
+export function collectShared(x: Extraction, module: ModuleInstance): void {
+  collectPrefixLists(x, module, (decl) => instances(x, module, decl));
+}
 
 export function addModule(x: Extraction, module: ModuleInstance): void {
   for (const m of module.source.moved) x.model.moved.push({ from: module.prefix(m.from), to: module.prefix(m.to) });

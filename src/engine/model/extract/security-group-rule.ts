@@ -1,8 +1,9 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
 import { Unknown, display } from '../../evaluate/value.js';
-import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { listOf, location, peerChoices, type Extraction, type Instance } from './context.js';
+import { prefixListPeers } from './prefix-list.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
@@ -18,7 +19,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
   const peers: PeerOrInvalid[] = [
     ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
-    ...listOf(x.attr(inst, 'prefix_list_ids')).map(prefixListPeer),
+    ...listOf(x.attr(inst, 'prefix_list_ids')).flatMap((pl) => prefixListPeers(x, pl, 'prefix_list_ids')),
     ...peerChoices(x.attr(inst, 'source_security_group_id')).map((g) => groupPeer(g, 'source_security_group_id')),
   ];
   const self = x.attr(inst, 'self');

@@ -1,7 +1,8 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
-import { cidrPeer, groupPeer, prefixListPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, RuleOrigin } from '../types.js';
 import { location, peerChoices, type Extraction, type Instance } from './context.js';
+import { prefixListPeers } from './prefix-list.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
 export function addVpcRule(x: Extraction, inst: Instance): void {
@@ -12,7 +13,7 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
   const peers: PeerOrInvalid[] = [];
   for (const v4 of peerChoices(x.attr(inst, 'cidr_ipv4'))) peers.push(cidrPeer(v4, 'cidr_ipv4', 4));
   for (const v6 of peerChoices(x.attr(inst, 'cidr_ipv6'))) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
-  for (const pl of peerChoices(x.attr(inst, 'prefix_list_id'))) peers.push(prefixListPeer(pl));
+  for (const pl of peerChoices(x.attr(inst, 'prefix_list_id'))) peers.push(...prefixListPeers(x, pl, 'prefix_list_id'));
   for (const ref of peerChoices(x.attr(inst, 'referenced_security_group_id'))) {
     const peer = groupPeer(ref, 'referenced_security_group_id');
     peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
