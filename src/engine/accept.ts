@@ -4,7 +4,7 @@
 // covers a finding it did not see (a later push that widens what the block opens through a
 // variable gives a new finding fingerprint, which is pending again).
 import type { Finding, ReviewResult } from './result.js';
-import { CHANGED_BLOCK_PROBLEM, PENDING_PROBLEM, conclusionOf } from './review.js';
+import { CHANGED_BLOCK_PROBLEM, OPENED_ELSEWHERE_PROBLEM, PENDING_PROBLEM, conclusionOf } from './review.js';
 
 export interface AcceptedSuppression {
   /** The suppression's fingerprint when it was accepted. */
@@ -41,7 +41,7 @@ export function applyAcceptances(result: ReviewResult, accepted: readonly Accept
     conclusion: conclusionOf(findings, failOn),
     suppressions,
     suppressionProblems: result.suppressionProblems.filter(
-      (p) => (p.problem !== PENDING_PROBLEM && p.problem !== CHANGED_BLOCK_PROBLEM) || !nowAccepted.has(`${p.file}\n${p.line}`),
+      (p) => ![PENDING_PROBLEM, CHANGED_BLOCK_PROBLEM, OPENED_ELSEWHERE_PROBLEM].includes(p.problem) || !nowAccepted.has(`${p.file}\n${p.line}`),
     ),
   };
 }

@@ -33,6 +33,16 @@ export const PENDING_PROBLEM = 'added or changed by this change: pending approva
 /** The problem listed for a suppression the merge base had above a block this change alters. */
 export const CHANGED_BLOCK_PROBLEM =
   'the suppression was approved for the rule as it was: this change alters the block below it, so it is pending approval and the finding still counts';
+/** The problem listed for a base suppression above an unchanged block that this change opens more through. */
+export const OPENED_ELSEWHERE_PROBLEM =
+  'the suppression was approved for the access as it was: this change opens more through the block below it from elsewhere (a value it reads, another hop of the path), so it is pending approval and the finding still counts';
+
+/**
+ * Findings of access the base did not have. A base suppression sits above a block the change
+ * left as it was (its fingerprint holds the block's text), so such a finding there is another
+ * change's doing: not what was approved.
+ */
+const NEW_ACCESS = new Set(['new-ingress', 'new-egress', 'new-internet-path']);
 
 export interface ReviewOptions {
   /** Apply suppressions the change adds (`--accept-suppressions`, `scan`): otherwise they are pending. */
@@ -63,6 +73,7 @@ export function review(base: Model, modelled: Model, config: ReviewSettings, opt
   const ctx = createContext(comparedBase, head, config, addressChanges, options.changedFiles);
   const findings: Finding[] = [];
   const used = new Map<Suppression, string[]>();
+  const openedElsewhere = new Set<Suppression>();
   const standing = suppressionStanding(base, head, options);
   const duplicate = reachedThroughCaller(head);
   // a module directory the change deletes was modelled on its own at the base only
@@ -82,7 +93,7 @@ export function review(base: Model, modelled: Model, config: ReviewSettings, opt
   const moduleWords = moduleRepositoryWords(head, renamedBase);
   // a module repository's blocks named as the module's own: renamed before instances merge
   for (const f of mergeAcrossInstances(gatherSetByCallers(raised.map(moduleWords.rename), head)))
-    findings.push(suppress(inPlainWords(moduleWords.note(f)), head, used, standing));
+    findings.push(suppress(inPlainWords(moduleWords.note(f)), head, used, standing, openedElsewhere));
   findings.sort(byRank);
   return {
     schema: SCHEMA,
@@ -117,6 +128,7 @@ export function review(base: Model, modelled: Model, config: ReviewSettings, opt
       else if (!used.has(s)) problems.push('matches no finding (put it on the line above the block or rule)');
       else if (state === 'pending') problems.push(PENDING_PROBLEM);
       else if (state === 'changed') problems.push(CHANGED_BLOCK_PROBLEM);
+      else if (openedElsewhere.has(s)) problems.push(OPENED_ELSEWHERE_PROBLEM);
       if (!s.reason) problems.push('gives no reason');
       return problems.map((problem) => ({ file: s.file, line: s.line, rule: s.rule, problem }));
     }),
@@ -126,7 +138,7 @@ export function review(base: Model, modelled: Model, config: ReviewSettings, opt
       rule: s.rule,
       reason: s.reason,
       fingerprint: s.fingerprint,
-      state: OUTCOME[standing.get(s)!],
+      state: openedElsewhere.has(s) ? 'pending' : OUTCOME[standing.get(s)!],
       findings: matched,
     })),
     unreadAtBase: unreadAtBase(base, head),
@@ -225,8 +237,11 @@ function suppressionStanding(base: Model, head: Model, options: ReviewOptions): 
   return standing;
 }
 
-/** `# sg-review:ignore <rule> <reason>` directly above the block or attribute where the finding is. */
-function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, standing: Map<Suppression, Standing>): Finding {
+/**
+ * `# sg-review:ignore <rule> <reason>` directly above the block or attribute where the finding
+ * is. A base suppression does not cover new access (`openedElsewhere` collects it): pending.
+ */
+function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, standing: Map<Suppression, Standing>, openedElsewhere: Set<Suppression>): Finding {
   const hit = head.suppressions.find(
     (s) =>
       s.file === f.location.file &&
@@ -238,6 +253,10 @@ function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, sta
   if (!hit) return f;
   append(used, hit, f.fingerprint);
   const state = standing.get(hit);
+  if (state === 'at-base' && NEW_ACCESS.has(f.rule)) {
+    openedElsewhere.add(hit);
+    return { ...f, suppressionPending: hit.reason };
+  }
   if (state === 'at-base' || state === 'accepted') return { ...f, suppressed: true, suppression: hit.reason };
   if (state === 'pending' || state === 'changed') return { ...f, suppressionPending: hit.reason };
   return f;

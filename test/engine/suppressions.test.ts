@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { applyAcceptances } from '../../src/engine/accept.js';
-import { CHANGED_BLOCK_PROBLEM, PENDING_PROBLEM } from '../../src/engine/review.js';
+import { CHANGED_BLOCK_PROBLEM, OPENED_ELSEWHERE_PROBLEM, PENDING_PROBLEM } from '../../src/engine/review.js';
 import { reviewFiles } from '../../src/engine/review-files.js';
 
 const group = (comment: string, cidr: string) => `resource "aws_security_group" "web" {
@@ -49,17 +49,55 @@ describe('suppression governance', () => {
   it('applies when accepted (--accept-suppressions) or when the base already had it above the same block', async () => {
     const accepted = await reviewFiles(files(group('', '10.0.0.0/8')), files(added), DEFAULT_CONFIG, undefined, undefined, { acceptSuppressions: true });
     expect(ssh(accepted)).toMatchObject({ suppressed: true });
-    // the block is unchanged (lines added above it move it): the base's approval still covers it
+    // the block is unchanged (lines added above it move it): the base's approval still covers
+    // what it approved, here a standalone rule that fights the group's inline rules
+    const mixed = (above: string, inline: string) => `${above}resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    description = "https"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["${inline}"]
+  }
+}
+# sg-review:ignore mixed-rule-ownership moving to standalone rules, SEC-9
+resource "aws_security_group_rule" "ssh" {
+  type              = "ingress"
+  description       = "ssh"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["10.0.0.0/8"]
+  security_group_id = aws_security_group.web.id
+}
+`;
+    const atBase = await reviewFiles(files(mixed('', '10.0.0.0/8')), files(mixed('# the web tier\n\n', '10.1.0.0/16')), DEFAULT_CONFIG);
+    expect(atBase.findings.find((f) => f.rule === 'mixed-rule-ownership')).toMatchObject({ suppressed: true, location: { startLine: 14 } });
+    expect(atBase.suppressions.map((s) => [s.line, s.state])).toEqual([[13, 'at-base']]);
+    expect(atBase.suppressionProblems).toEqual([]);
+  });
+
+  it('a base suppression does not cover a path its unchanged block gets from a value read elsewhere: pending, and says why', async () => {
     const comment = '# sg-review:ignore new-internet-path bastion, SEC-1';
-    const atBase = await reviewFiles(
+    const r = await reviewFiles(
       withTfvars(bastion('', comment), 'admin = ["10.0.0.0/8"]\n'),
       withTfvars(bastion('# the bastion\n\n', comment), 'admin = ["0.0.0.0/0"]\n'),
       DEFAULT_CONFIG,
     );
-    expect(atBase.findings.find((f) => f.rule === 'new-internet-path')).toMatchObject({ suppressed: true, location: { startLine: 10 } });
-    expect(atBase.suppressions.map((s) => [s.line, s.state])).toEqual([[9, 'at-base']]);
-    // the tfvars value it does not sit above is not covered
-    expect(ssh(atBase)).toMatchObject({ suppressed: false, location: { file: 'terraform.tfvars' } });
+    // approved for the access as it was: the path is new because the tfvars value changed
+    const path = r.findings.find((f) => f.rule === 'new-internet-path')!;
+    expect(path).toMatchObject({ severity: 'critical', suppressed: false, suppressionPending: 'bastion, SEC-1', location: { startLine: 10 } });
+    expect(r.suppressions.map((s) => [s.line, s.state])).toEqual([[9, 'pending']]);
+    expect(problems(r)).toEqual([`9 ${OPENED_ELSEWHERE_PROBLEM}`]);
+    // the value's own finding is not covered either
+    expect(ssh(r)).toMatchObject({ suppressed: false, location: { file: 'terraform.tfvars' } });
+    expect(r.conclusion).toBe('failure');
+    // an approver can still accept it for this change
+    const [s] = r.suppressions;
+    const accepted = applyAcceptances(r, [{ fingerprint: s!.fingerprint, findings: s!.findings }], 'high');
+    expect(accepted.findings.find((f) => f.rule === 'new-internet-path')).toMatchObject({ suppressed: true });
+    expect(accepted.suppressionProblems).toEqual([]);
   });
 
   it('a base suppression above a block the change alters no longer applies, and says why', async () => {
