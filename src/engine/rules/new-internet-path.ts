@@ -11,16 +11,19 @@
 // new-ingress finding has the severity), while a longer path is a tier bypass like any other.
 import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
-import { byProtocol, within } from '../access/paths.js';
-import { intersect } from '../access/intervals.js';
+import { byProtocol, within, type Reach } from '../access/paths.js';
+import { intersect, type IntervalSet } from '../access/intervals.js';
 import { fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
 import { LOAD_BALANCERS } from '../model/attachments.js';
 import type { Attachment, Model } from '../model/types.js';
+import type { ReviewSettings } from '../settings.js';
+import type { ReviewContext } from '../findings/context.js';
 import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
 import { entryLoadBalancers, onAllowedPublicPorts } from '../findings/load-balancer-entry.js';
+import { attachedExposures, type AttachedExposure } from '../findings/attached-exposure.js';
 
 export const newInternetPath = defineRule({
   id: 'new-internet-path',
@@ -40,21 +43,14 @@ export const newInternetPath = defineRule({
       // every protocol and port it is now reachable on; the severity is the worst of them
       // (ICMP has no sensitive ports)
       const reachable = byProtocol(reach.reachable);
-      const sensitive = reachable.some(
-        ([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(ctx.config, protocol)).length > 0),
-      );
+      const sensitive = touchesSensitive(reachable, ctx.config);
       // an internet-facing load balancer's own group, reached directly on ports allowed to be
       // public, is the entry tier doing its job: low, like the rule's own new-ingress
       const balancers = reach.distance === 1 ? entryLoadBalancers(ctx.head, group) : [];
       const entry = balancers.length > 0 && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
       const severity = !existed || (!declared && reach.distance === 1) ? 'info' : entry ? 'low' : sensitive ? 'critical' : 'high';
-      // each tcp/udp range as its rules admit it, so that known services are named
-      const services = reachable.flatMap(([protocol, ports]) =>
-        hasPorts(protocol) && !isIcmp(protocol)
-          ? describeServices(protocol, reach.admitted.get(protocol)!.flatMap(toRanges))
-          : [describeAccess(protocol, toRanges(ports))],
-      );
-      const chain = ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeHop(h)})`)].join(' → ');
+      const services = servicesOf(reachable, reach);
+      const chain = chainOf(reach);
       const exposed = attachedTo(ctx.head, group);
       const lines = [
         old
@@ -114,9 +110,67 @@ export const newInternetPath = defineRule({
         path: reach.path,
       } as const);
     }
+    for (const x of attachedExposures(ctx.base, ctx.head, before, after)) findings.push(exposureFinding(ctx, x));
     return findings;
   },
 });
+
+/**
+ * An existing resource attached to a group the internet already reaches: the severity of the
+ * path, as for a group that existed (critical on all traffic or a sensitive port, high
+ * otherwise), and low for an internet-facing load balancer reached on ports allowed to be public.
+ */
+function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
+  const reachable = byProtocol(x.reachable);
+  const sensitive = touchesSensitive(reachable, ctx.config);
+  const entry = LOAD_BALANCERS.has(x.attachment.type) && x.attachment.internetFacing === true && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
+  const services = servicesOf(reachable, x.reach);
+  const resource = `${code(x.resource)}${x.attachment.exposure ? ` (${x.attachment.exposure})` : ''}`;
+  return {
+    severity: entry ? 'low' : sensitive ? 'critical' : 'high',
+    fingerprint: fingerprint(
+      'new-internet-path',
+      x.resource,
+      x.group,
+      x.reach.path.map((h) => [h.from, h.to, h.protocol]),
+    ),
+    title: `${x.resource} is now reachable from the internet on ${listed(services)} through ${groupTitle(x.group)}`,
+    message: [
+      `${resource} is now attached to ${code(x.group)}, which the internet reaches in ${x.reach.distance} hop(s): no rule changed, but the resource is newly reachable from the internet.`,
+      '',
+      `Reachable on: ${services.join(', ')}.`,
+      '',
+      `Path: ${chainOf(x.reach)} → ${code(x.resource)}`,
+      '',
+      entry
+        ? 'This is an internet-facing load balancer reached on ports allowed to be public (`allowed_public_ports`): nothing to fix if it is meant to be public.'
+        : 'Fix: attach a group that admits only the tier in front of the resource (the load balancer or bastion group), not one the internet reaches.',
+    ].join('\n'),
+    resource: x.resource,
+    // the changed list of groups: that is the line to fix
+    location: x.attachment.location,
+    path: x.reach.path,
+  } as const;
+}
+
+/** Whether any of it is all traffic or a sensitive port (ICMP has no sensitive ports). */
+function touchesSensitive(reachable: [string, IntervalSet][], config: ReviewSettings): boolean {
+  return reachable.some(([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(config, protocol)).length > 0));
+}
+
+/** Each tcp/udp range as the rules of the last hops admit it, so that known services are named. */
+function servicesOf(reachable: [string, IntervalSet][], reach: Reach): string[] {
+  return reachable.flatMap(([protocol, ports]) =>
+    hasPorts(protocol) && !isIcmp(protocol)
+      ? describeServices(
+          protocol,
+          (reach.admitted.get(protocol) ?? [ports]).flatMap((admitted) => toRanges(intersect(admitted, ports))),
+        )
+      : [describeAccess(protocol, toRanges(ports))],
+  );
+}
+
+const chainOf = (reach: Reach) => ['internet', ...reach.path.map((h) => `${code(h.to)} (${describeHop(h)})`)].join(' → ');
 
 /**
  * Whether a group the configuration does not declare existed at the base: it did unless it is

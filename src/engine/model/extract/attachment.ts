@@ -28,8 +28,18 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     internetFacing: internet.facing,
     exposure: internet.why,
     dataStore: kind.dataStore ?? false,
-    location: location(inst.decl),
+    location: groupsLocation(inst, kind.paths),
   });
+}
+
+/** Where the groups are named: the first argument or block of the kind's paths that is written, else the resource. */
+function groupsLocation(inst: Instance, paths: readonly (readonly string[])[]) {
+  const block = inst.decl.block;
+  for (const [name] of paths) {
+    const at = block?.attributes.get(name!) ?? block?.blocks.find((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name));
+    if (at) return location(inst.decl, at);
+  }
+  return location(inst.decl);
 }
 
 /**
