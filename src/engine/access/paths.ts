@@ -66,15 +66,15 @@ function internetPortsOf(wide: InternetUnion, rule: Rule): IntervalSet {
   return rule.peer.type === 'cidr' ? wide.internetAt(rule.group, rule.protocol, rule.peer.family, interval(rule.ports)) : [];
 }
 
-/** Whether an egress rule may carry traffic to the members of a group: it names the group, or a range that may hold their addresses. */
-function reachesGroup(out: Rule, group: string): boolean {
-  if (out.peer.type === 'group') return out.peer.value === group;
-  return out.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(out.peer.value).set, out.peer.family);
-}
-
 export function reachability(model: Model, maxHops: number): Map<string, Reach> {
   const egressByGroup = new Map<string, Rule[]>();
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
+  // egress to a range that may hold any group's members (a VPC's addresses): judged once per rule, not per pair of rules
+  const toVpc = new Set(
+    model.rules.filter((r) => r.direction === 'egress' && r.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family)),
+  );
+  /** Whether an egress rule may carry traffic to the members of a group: it names the group, or a range that may hold their addresses. */
+  const reachesGroup = (out: Rule, group: string) => (out.peer.type === 'group' ? out.peer.value === group : toVpc.has(out));
   const edges = new Map<string, Edge[]>();
   const entry: { to: string; rule: Rule; ports: IntervalSet }[] = [];
   const unreachable = endpointOnlyGroups(model);
