@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTerraformTree } from '../src/adapters/files.js';
+import { readDataFilesBelow, readTerraformTree } from '../src/adapters/files.js';
+import { fileReads, isReadPath } from '../src/engine/hcl/file-reads.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import type { ReviewResult } from '../src/engine/result.js';
 import { reviewFiles } from '../src/engine/review-files.js';
@@ -52,8 +53,15 @@ function short(result: ReviewResult) {
   };
 }
 
+/** A tree's Terraform files and the files its configuration reads through file(), as the CLI reads them. */
+async function readTree(dir: string) {
+  const files = await readTerraformTree(dir);
+  const reads = fileReads(files);
+  return [...files, ...(reads.length ? await readDataFilesBelow(dir, (p) => isReadPath(reads, p), DEFAULT_CONFIG.max_data_file_bytes) : [])];
+}
+
 async function reviewDirs(base: string, head: string) {
-  const [b, h] = await Promise.all([existsSync(base) ? readTerraformTree(base) : [], readTerraformTree(head)]);
+  const [b, h] = await Promise.all([existsSync(base) ? readTree(base) : [], readTree(head)]);
   return reviewFiles(b, h, DEFAULT_CONFIG);
 }
 

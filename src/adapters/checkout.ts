@@ -50,5 +50,7 @@ export function localHead(remote: TreeReader, root: string, headSha: string): Tr
     },
     // the head's links as GitHub has them: the checkout is at the same commit
     ...(remote.links ? { links: remote.links } : {}),
+    // and the files its configuration reads, as GitHub has them
+    ...(remote.dataFiles ? { dataFiles: remote.dataFiles } : {}),
   };
 }

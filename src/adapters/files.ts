@@ -1,11 +1,12 @@
 // Reads a directory tree of Terraform files from disk.
-import type { Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { MAX_LINK_HOPS, followLink, type TreeEntryKind } from '../engine/hcl/links.js';
+import { dataFile } from '../engine/evaluate/data-files.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
 
@@ -60,4 +61,24 @@ export async function readTerraformDir(root: string, dir: string, maxLinkHops = 
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
   const terraform = entries.filter(isTerraformEntry).sort((a, b) => (a.name < b.name ? -1 : 1));
   return Promise.all(terraform.map((e) => read(dir ? `${dir}/${e.name}` : e.name, e)));
+}
+
+/** The files other than Terraform's below `root` whose path `wanted` accepts (what `file()` reads), bounded as dataFile says. */
+export async function readDataFilesBelow(root: string, wanted: (path: string) => boolean, maxBytes: number): Promise<SourceFile[]> {
+  const out: SourceFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, e.name);
+      const path = relative(root, full).split(sep).join('/');
+      if (e.isDirectory()) {
+        if (!SKIP.has(e.name)) await walk(full);
+      } else if ((e.isFile() || e.isSymbolicLink()) && !isTerraformFile(e.name) && wanted(path)) {
+        const { size } = await lstat(full);
+        out.push(dataFile(path, { size, link: e.isSymbolicLink() }, maxBytes, () => readFileSync(full)));
+      }
+    }
+  };
+  await walk(root);
+  return out;
 }

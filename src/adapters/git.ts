@@ -8,6 +8,7 @@ import { LINK_MODE, MAX_LINK_HOPS, followLink } from '../engine/hcl/links.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
+import { dataFile } from '../engine/evaluate/data-files.js';
 
 const run = promisify(execFile);
 
@@ -26,51 +27,83 @@ export async function gitMergeBase(repo: string, a: string, b: string): Promise<
   return stdout.trim();
 }
 
-export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
-  const git = (args: string[], input?: string) =>
+/** `git -C repo …`, its output as bytes; `input` written to its stdin. */
+function gitIn(repo: string) {
+  return (args: string[], input?: string) =>
     new Promise<Buffer>((resolve, reject) => {
       const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) =>
         err ? reject(new Error(stderr.toString().trim() || err.message)) : resolve(stdout),
       );
       if (input !== undefined) child.stdin!.end(input);
     });
-  await verifyCommit(repo, ref);
-  const listing = (await git(['ls-tree', '-r', '-z', ref])).toString('utf8');
-  const blobs = new Map(
+}
+type Git = ReturnType<typeof gitIn>;
+
+/** The blobs of a revision's tree by path: id, size, and whether it is a symbolic link. */
+async function listBlobs(git: Git, ref: string): Promise<Map<string, { sha: string; size: number; link: boolean }>> {
+  const listing = (await git(['ls-tree', '-r', '-l', '-z', ref])).toString('utf8');
+  return new Map(
     listing
       .split('\0')
       .filter(Boolean)
       .map((line) => {
-        // "<mode> <type> <sha>\t<path>": the path may itself hold tabs
+        // "<mode> <type> <sha> <size>\t<path>": the path may itself hold tabs
         const tab = line.indexOf('\t');
         const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
-        const [mode, type, sha] = meta.split(' ') as [string, string, string];
-        return { mode, type, sha, path };
+        const [mode, type, sha, size] = meta.split(/ +/) as [string, string, string, string];
+        return { mode, type, sha, size: Number(size), path };
       })
       .filter((e) => e.type === 'blob')
-      .map((e) => [e.path, { sha: e.sha, link: Number.parseInt(e.mode, 8) === LINK_MODE }]),
+      .map((e) => [e.path, { sha: e.sha, size: e.size, link: Number.parseInt(e.mode, 8) === LINK_MODE }]),
   );
-  const catBlobs = async (shas: string[]): Promise<Buffer[]> => {
-    if (!shas.length) return [];
-    // one `cat-file --batch` process for every blob: "<sha> blob <size>\n<bytes>\n" each
-    const out = await git(['cat-file', '--batch'], shas.join('\n') + '\n');
-    const contents: Buffer[] = [];
-    let pos = 0;
-    for (let i = 0; i < shas.length; i++) {
-      const headerEnd = out.indexOf(0x0a, pos);
-      const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
-      const start = headerEnd + 1;
-      contents.push(out.subarray(start, start + size));
-      pos = start + size + 1;
-    }
-    return contents;
-  };
+}
+
+/** The contents of blobs, in order: one `cat-file --batch` process, "<sha> blob <size>\n<bytes>\n" each. */
+async function catBlobs(git: Git, shas: string[]): Promise<Buffer[]> {
+  if (!shas.length) return [];
+  const out = await git(['cat-file', '--batch'], shas.join('\n') + '\n');
+  const contents: Buffer[] = [];
+  let pos = 0;
+  for (let i = 0; i < shas.length; i++) {
+    const headerEnd = out.indexOf(0x0a, pos);
+    const size = Number(out.subarray(pos, headerEnd).toString('latin1').split(' ')[2]);
+    const start = headerEnd + 1;
+    contents.push(out.subarray(start, start + size));
+    pos = start + size + 1;
+  }
+  return contents;
+}
+
+/** The files other than Terraform's at `ref` whose path `wanted` accepts (what `file()` reads), bounded as dataFile says. */
+export async function readGitDataFiles(repo: string, ref: string, wanted: (path: string) => boolean, maxBytes: number): Promise<SourceFile[]> {
+  const git = gitIn(repo);
+  await verifyCommit(repo, ref);
+  const chosen = [...(await listBlobs(git, ref))].filter(([path]) => !isTerraformFile(path) && wanted(path));
+  const readable = chosen.filter(([, b]) => !b.link && b.size <= maxBytes);
+  const texts = new Map(
+    (
+      await catBlobs(
+        git,
+        readable.map(([, b]) => b.sha),
+      )
+    ).map((bytes, i) => [readable[i]![0], bytes]),
+  );
+  return chosen.map(([path, b]) => dataFile(path, b, maxBytes, () => texts.get(path)!));
+}
+
+export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
+  const git = gitIn(repo);
+  await verifyCommit(repo, ref);
+  const blobs = await listBlobs(git, ref);
   const wanted = [...blobs].filter(([path]) => isTerraformFile(path));
   if (!wanted.length) return [];
   // the Terraform files that are not links, and every link's target text (few), each blob once
   const links = [...blobs].filter(([, b]) => b.link);
   const plain = wanted.filter(([, b]) => !b.link);
-  const texts = await catBlobs([...plain, ...links].map(([, b]) => b.sha));
+  const texts = await catBlobs(
+    git,
+    [...plain, ...links].map(([, b]) => b.sha),
+  );
   const plainText = new Map(plain.map(([path], i) => [path, texts[i]!]));
   const targetOf = new Map(links.map(([path], i) => [path, texts[plain.length + i]!.toString('utf8')]));
   const ends = await Promise.all(
@@ -90,7 +123,14 @@ export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_L
   );
   // a link's target is read as the link's content, also when it is no Terraform file itself
   const targets = [...new Set(ends.flatMap((e, i) => ('path' in e && wanted[i]![1].link ? [e.path] : [])))];
-  const targetTexts = new Map((await catBlobs(targets.map((t) => blobs.get(t)!.sha))).map((bytes, i) => [targets[i]!, bytes]));
+  const targetTexts = new Map(
+    (
+      await catBlobs(
+        git,
+        targets.map((t) => blobs.get(t)!.sha),
+      )
+    ).map((bytes, i) => [targets[i]!, bytes]),
+  );
   const files: SourceFile[] = wanted.map(([path, b], i) => {
     const end = ends[i]!;
     if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };

@@ -34,6 +34,7 @@ import { includedDirectories, inScopeWithModules, linkingDirectories, touchedDir
 import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions, readBounds } from './read-revisions.js';
+import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -128,6 +129,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       let unlisted = false;
       // directories whose links lead into a changed file (every file: a link's target may lie out of scope or have any name)
       let linking: string[] = [];
+      // directories whose configuration reads a changed file through file()
+      let reading: DataReaders = { dirs: [], included: [], limits: [] };
       if (target.pullNumber !== null) {
         changed = await listPullFiles(client, repo, target.pullNumber);
         if (target.changedFiles && changed.length < target.changedFiles) {
@@ -137,8 +140,10 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
           );
         }
         if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes, config.max_link_hops);
+        // directories reading a changed file that is not Terraform's, in scope or not
+        if (!unlisted) reading = await dataReadingDirectories(trees, target.headSha, changed, config.max_caller_dirs);
         // an ignored file stays in the change: it may be a module an in-scope root calls
-        if (!unlisted && !touchedDirectories(changed).length && !linking.length) {
+        if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length) {
           await conclude(
             'success',
             'sg-review: no Terraform changes',
@@ -154,36 +159,36 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
         linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes, config.max_link_hops);
+        reading = await dataReadingDirectories(trees, target.headSha, comparison.files, config.max_caller_dirs);
         changed = comparison.files;
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
-        if (!touchedDirectories(changed).length && !linking.length && comparison.truncated) {
+        if (!touchedDirectories(changed).length && !linking.length && !reading.dirs.length && comparison.truncated) {
           // a cut list that shows no Terraform proves nothing: never a silent pass
           await conclude(config.on_error, 'sg-review: file list cut by GitHub', cut);
           return;
         }
-        if (!touchedDirectories(changed).length && !linking.length) {
+        if (!touchedDirectories(changed).length && !linking.length && !reading.dirs.length) {
           await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.', {}, 'no-changes');
           return;
         }
       }
       // 5. read the directories at both revisions, following local module calls
-      let dirs = [...new Set([...touchedDirectories(changed), ...linking])].sort();
+      let dirs = [...new Set([...touchedDirectories(changed), ...linking, ...reading.dirs])].sort();
       if (unlisted) {
         const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
         dirs = [...new Set([...dirs, ...all])].sort();
       }
-      const { base, head, allDirs, limits } = await readBothRevisions(
-        trees,
-        mergeBaseSha,
-        target.headSha,
-        dirs,
-        includedDirectories(changed),
-        readBounds(config),
-      );
+      const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
+      const { base, head, allDirs, limits } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, included, readBounds(config));
       const rounds = config.max_module_depth + 1;
       const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };
-      if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head])) {
+      // the files the reviewed configuration reads through file(), whatever the path filters say
+      const data = {
+        base: await readDataFiles(trees, mergeBaseSha, scoped.base, config.max_data_file_bytes, notes),
+        head: await readDataFiles(trees, target.headSha, scoped.head, config.max_data_file_bytes, []),
+      };
+      if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';
         await conclude(
           'success',
@@ -200,11 +205,11 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       // on a worker thread: the event loop stays free for other webhooks and /ping
       let result = await reviewInWorker({
-        base: [...scoped.base, ...modules.files, ...local.files],
-        head: [...scoped.head, ...modules.files, ...local.files],
+        base: [...scoped.base, ...data.base, ...modules.files, ...local.files],
+        head: [...scoped.head, ...data.head, ...modules.files, ...local.files],
         config,
         modules: { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
-        options: { readLimits: limits },
+        options: { readLimits: [...reading.limits, ...limits] },
       });
       recordFindings(result.findings.length);
       log.info(

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readTerraformTree } from '../adapters/files.js';
+import { readDataFilesBelow, readTerraformTree } from '../adapters/files.js';
 import { createWorkerParser, parserForReview } from '../adapters/parse-workers.js';
 import { isConfigFile } from '../engine/hcl/config-files.js';
 import { FileParser } from '../engine/hcl/parse.js';
@@ -11,7 +11,7 @@ import { limitsOf } from '../engine/settings.js';
 import { renderModelJson } from '../render/model-json.js';
 import { renderModelText } from '../render/model-text.js';
 import { readFile } from 'node:fs/promises';
-import { gitMergeBase, readGitTree } from '../adapters/git.js';
+import { gitMergeBase, readGitDataFiles, readGitTree } from '../adapters/git.js';
 import { readInitCaches, readOutsideModules } from '../adapters/module-dirs.js';
 import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry.js';
 import { RemoteModuleCache, moduleBounds, readRemoteModules, type ConfiguredModuleBounds } from '../adapters/remote-modules.js';
@@ -27,7 +27,7 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
 import { UsageError, type CliIo } from './io.js';
 import { PR_USAGE, prCommand } from './pr.js';
-import { scopeToChange } from './scope.js';
+import { scopeToChange, type DataReader } from './scope.js';
 import { filesFromTop, initCacheFromTop, placeInTree } from './tree-top.js';
 import { packageVersion } from './version.js';
 
@@ -121,6 +121,16 @@ export async function readDirectory(dir: string, io: CliIo, maxLinkHops?: number
   return files;
 }
 
+/** The data files of a git revision (see DataReader). */
+function readGitData(repo: string, ref: string): DataReader {
+  return (wanted, maxBytes) => readGitDataFiles(repo, ref, wanted, maxBytes);
+}
+
+/** The data files below a directory (see DataReader). */
+function readDirData(dir: string, io: CliIo): DataReader {
+  return (wanted, maxBytes) => readDataFilesBelow(resolve(io.cwd, dir), wanted, maxBytes);
+}
+
 /** The settings of `--config FILE`, the defaults without it. */
 async function configOption(path: string | undefined, io: CliIo): Promise<Config> {
   if (!path) return DEFAULT_CONFIG;
@@ -183,6 +193,8 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   let headModules: Revision = { files: [], initCache: new Map() };
   // bounds the reading of a diff hit (analysis-limit findings)
   let readLimits: LimitHit[] = [];
+  // what the configuration reads through file(), read whatever the path filters say
+  let dataFiles: { base: SourceFile[]; head: SourceFile[] } = { base: [], head: [] };
   // a diff reviews what the change touches, as the App does; a scan, the whole tree
   if (kind === 'scan') {
     if (positionals.length !== 1) throw new UsageError('scan takes one directory');
@@ -201,19 +213,21 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
       throw new UsageError(e.message);
     });
     const [b, h] = await Promise.all([read(base), read(positionals[1]!)]);
-    ({ base: baseFiles, head: headFiles, limits: readLimits } = await scopeToChange(b, h, config));
+    const data = { base: readGitData(repo, base), head: readGitData(repo, positionals[1]!) };
+    ({ base: baseFiles, head: headFiles, limits: readLimits, data: dataFiles } = await scopeToChange(b, h, config, data));
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     const hops = config.max_link_hops;
     const [b, h] = await Promise.all([readDirectory(positionals[0]!, io, hops), readDirectory(positionals[1]!, io, hops)]);
-    ({ base: baseFiles, head: headFiles, limits: readLimits } = await scopeToChange(b, h, config));
+    const data = { base: readDirData(positionals[0]!, io), head: readDirData(positionals[1]!, io) };
+    ({ base: baseFiles, head: headFiles, limits: readLimits, data: dataFiles } = await scopeToChange(b, h, config, data));
     [baseModules, headModules] = await Promise.all([modulesOf(positionals[0]!, baseFiles, io, config), modulesOf(positionals[1]!, headFiles, io, config)]);
   }
   // module code is read whatever the path filters say: it is what the files in scope call;
   // paths from the top of the tree read when a module lies above the given directory
   const place = values.git ? '' : placeInTree(resolve(io.cwd, positionals.at(-1)!), [baseFiles, baseModules.files, headFiles, headModules.files]);
-  const base = filesFromTop(place, [...inScopeWithModules(baseFiles, config, config.max_module_depth + 1), ...baseModules.files]);
-  const head = filesFromTop(place, [...inScopeWithModules(headFiles, config, config.max_module_depth + 1), ...headModules.files]);
+  const base = filesFromTop(place, [...inScopeWithModules(baseFiles, config, config.max_module_depth + 1), ...dataFiles.base, ...baseModules.files]);
+  const head = filesFromTop(place, [...inScopeWithModules(headFiles, config, config.max_module_depth + 1), ...dataFiles.head, ...headModules.files]);
   const remote = values['fetch-modules'] ? await fetchModules([...base, ...head], config.modules) : { files: [], resolutions: new Map() };
   // a scan audits the tree as it stands: its suppressions are the team's; a diff applies only
   // those the base already had, unless told otherwise

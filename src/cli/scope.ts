@@ -9,38 +9,67 @@ import type { TreeReader } from '../github/trees.js';
 import { readBothRevisions, readBounds } from '../app/read-revisions.js';
 import { includedDirectories, touchedDirectories } from '../app/scope.js';
 import { dirOf } from '../engine/hcl/config-files.js';
+import { fileReads, isReadPath } from '../engine/hcl/file-reads.js';
+import { dataReadingDirectories, readDataFiles } from '../app/data-reads.js';
 
 const BASE = 'base';
 const HEAD = 'head';
 
+/** Reads the files other than Terraform's of one revision whose path `wanted` accepts (see TreeReader.dataFiles). */
+export type DataReader = (wanted: (path: string) => boolean, maxBytes: number) => Promise<SourceFile[]>;
+
 /** Two revisions' files served as the App reads a repository through the API. */
-function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>): TreeReader {
+function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>, data: ReadonlyMap<string, SourceFile[]>): TreeReader {
   return {
     read: async (shas, dirs) => new Map(shas.map((sha) => [sha, (revisions.get(sha) ?? []).filter((f) => dirs.includes(dirOf(f.path)))])),
     terraformDirs: async (sha) => [...new Set((revisions.get(sha) ?? []).map((f) => dirOf(f.path)))].sort(),
+    dataFiles: async (sha, wanted) => ({ files: (data.get(sha) ?? []).filter((f) => wanted(f.path)), truncated: false }),
   };
 }
 
 /**
  * The part of both trees a review of their difference reads: the touched directories (files
  * in scope of `paths` / `ignore_paths` only), the local modules they call, the callers of a
- * touched directory that declares an input (with their own local modules), and the Terragrunt
- * units below a changed included file.
+ * touched directory that declares an input (with their own local modules), the Terragrunt
+ * units below a changed included file, and the directories whose configuration reads a changed
+ * file through file() (`data` reads those files; without it, none is read). `data` in the
+ * answer: the files the configuration in scope reads, whatever the path filters say.
  */
 export async function scopeToChange(
   base: SourceFile[],
   head: SourceFile[],
-  config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs'>,
+  config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs' | 'max_data_file_bytes'>,
+  data?: { base: DataReader; head: DataReader },
 ) {
   // an ignored file stays in the change: it may be a module an in-scope root calls (run.ts
   // keeps the in-scope files and the modules they call)
-  const changed: PullFile[] = changedPaths(base, head).map((filename) => ({ filename, previousFilename: null, status: 'modified', patch: undefined }));
+  const asChanged = (filename: string): PullFile => ({ filename, previousFilename: null, status: 'modified', patch: undefined });
+  const changed = changedPaths(base, head).map(asChanged);
+  // the files any configuration of the trees reads: those that changed touch their readers
+  const reads = fileReads([...base, ...head]);
+  const wanted = (p: string) => isReadPath(reads, p);
+  const max = config.max_data_file_bytes;
+  const [baseData, headData] = data && reads.length ? await Promise.all([data.base(wanted, max), data.head(wanted, max)]) : [[], []];
   const trees = memoryTrees(
     new Map([
       [BASE, base],
       [HEAD, head],
     ]),
+    new Map([
+      [BASE, baseData],
+      [HEAD, headData],
+    ]),
   );
-  const read = await readBothRevisions(trees, BASE, HEAD, touchedDirectories(changed), includedDirectories(changed), readBounds(config));
-  return { base: read.base, head: read.head, dirs: read.allDirs, limits: read.limits };
+  const reading = await dataReadingDirectories(trees, HEAD, changedPaths(baseData, headData).map(asChanged), config.max_caller_dirs);
+  const dirs = [...new Set([...touchedDirectories(changed), ...reading.dirs])].sort();
+  const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
+  const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config));
+  const readData = async (sha: string, files: SourceFile[]) => (data ? readDataFiles(trees, sha, files, max, []) : []);
+  return {
+    base: read.base,
+    head: read.head,
+    dirs: read.allDirs,
+    limits: [...reading.limits, ...read.limits],
+    data: { base: await readData(BASE, read.base), head: await readData(HEAD, read.head) },
+  };
 }

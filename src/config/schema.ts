@@ -1,5 +1,6 @@
 // The configuration (.github/sg-review.yml, or --config FILE): one schema that gives the types,
 // the defaults and the error messages.
+import { DEFAULT_MAX_DATA_FILE_BYTES } from '../engine/evaluate/data-files.js';
 import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
@@ -92,6 +93,9 @@ export const configSchema = z
     // Bounds that leave a file unread; a bound hit is a `parse-error` naming the file and the key.
     /** Symbolic links followed from one Terraform file (a longer chain is not followed). */
     max_link_hops: z.number().int().min(1).max(40).default(MAX_LINK_HOPS),
+    /** Bytes of one file the configuration reads through file() / templatefile() (a larger one
+     * is not read: its values are unresolved, and the review reports the bound as an analysis limit). */
+    max_data_file_bytes: z.number().int().min(1).max(100_000_000).default(DEFAULT_MAX_DATA_FILE_BYTES),
     /** Lines of one argument compared as a Terraform 0.11 repeated copy (a longer one leaves the file unparsed). */
     max_hcl1_statement_lines: z.number().int().min(1).max(100_000).default(MAX_STATEMENT_LINES),
     /** The tool that applies the repository: `opentofu` reads `x.tofu` instead of `x.tf`,

@@ -4,6 +4,7 @@ import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
+import { withDataFiles } from './evaluate/data-files.js';
 import { buildModel, moduleTree, type ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
 import type { Model } from './model/types.js';
@@ -29,6 +30,8 @@ export interface ParsedRevision {
   tree: ModuleTree;
   texts: Map<string, string>;
   ignored: IgnoredFile[];
+  /** The other files given (data files the configuration reads through `file()`), by path. */
+  data: Map<string, SourceFile>;
 }
 
 /** Parses the files `tool` reads (a `.hcl` file only when a Terragrunt unit includes it). */
@@ -38,6 +41,7 @@ export async function parseRevision(
   budget: Budget = new Budget(),
   tool: AppliedWith = 'opentofu',
 ): Promise<ParsedRevision> {
+  const data = new Map(files.filter((f) => !isTerraformFile(f.path)).map((f) => [f.path, f]));
   const { read: relevant, ignored } = readBy(
     files.filter((f) => isTerraformFile(f.path)),
     tool,
@@ -47,12 +51,14 @@ export async function parseRevision(
   const includable = new Map(relevant.filter((f) => isIncludable(f.path)).map((f) => [f.path, f]));
   const exists = pathSet(relevant.map((f) => f.path));
   const included = withBudget(budget, () =>
-    parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
+    withDataFiles(data, () =>
+      parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
+    ),
   );
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
-  const tree = withBudget(budget, () => moduleTree(parsed));
-  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored };
+  const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed)));
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data };
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
@@ -64,7 +70,7 @@ export function modelRevision(
   aloneDirs: ReadonlySet<string> = new Set(),
   labelRoots = revision.tree.roots.length > 1,
 ): Model {
-  const model = withBudget(budget, () => buildModel(revision.tree, modules, revision.texts, aloneDirs, labelRoots));
+  const model = withBudget(budget, () => withDataFiles(revision.data, () => buildModel(revision.tree, modules, revision.texts, aloneDirs, labelRoots)));
   model.limits = locateHits(budget.hits, model);
   model.ignoredFiles = revision.ignored;
   return model;

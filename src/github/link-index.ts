@@ -13,6 +13,8 @@ import type { GitHubClient, RepoRef } from './types.js';
 /** Every blob path of a revision's tree, with whether it is a link (a blob of mode 120000). */
 export interface TreeListing {
   blobs: Map<string, boolean>;
+  /** Each blob's size in bytes. */
+  sizes: Map<string, number>;
   /** GitHub cut the listing (over 100,000 entries). */
   truncated: boolean;
 }
@@ -21,7 +23,8 @@ export interface TreeListing {
 export async function listTree(client: GitHubClient, repo: RepoRef, sha: string): Promise<TreeListing> {
   const { data } = await octokitOf(client).rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
   const blobs = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, Number.parseInt(e.mode ?? '0', 8) === LINK_MODE] as const] : [])));
-  return { blobs, truncated: data.truncated };
+  const sizes = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, e.size ?? 0] as const] : [])));
+  return { blobs, sizes, truncated: data.truncated };
 }
 
 /** The links of the tree at `sha`, from its listing; `truncated` when GitHub cut the listing. */

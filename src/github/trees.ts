@@ -9,6 +9,7 @@ import { dirOf } from '../engine/hcl/config-files.js';
 import { LINK_MODE, MAX_LINK_HOPS, followLink, type LinkIndex } from '../engine/hcl/links.js';
 import { listTree, readLinkIndex, type TreeListing } from './link-index.js';
 import { readObjects } from './objects-query.js';
+import { dataFile } from '../engine/evaluate/data-files.js';
 import { octokitOf } from './octokit.js';
 import type { GitHubClient, RepoRef } from './types.js';
 
@@ -23,6 +24,10 @@ export interface TreeReader {
    * A reader of resolved files (the CLI's trees) has none: there a link's content is its
    * target's, so a changed target already changes the link. */
   links?(sha: string): Promise<LinkIndex & { truncated: boolean }>;
+  /** The files other than Terraform's at a revision whose path `wanted` accepts (what `file()`
+   * reads), each read only within `maxBytes` (see adapters/data-file.ts); `truncated` when the
+   * listing they were chosen from was cut. */
+  dataFiles?(sha: string, wanted: (path: string) => boolean, maxBytes: number): Promise<{ files: SourceFile[]; truncated: boolean }>;
 }
 
 /** A review's reader: each revision's tree is listed once, and the recursive listing the link
@@ -34,11 +39,36 @@ export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
     const listing = await listings.get(sha);
     return listing && !listing.truncated ? terraformDirsOf(listing) : listTerraformDirs(client, repo, sha);
   };
+  const listing = (sha: string) => listings.get(sha) ?? listings.set(sha, listTree(client, repo, sha)).get(sha)!;
   return {
     read: (shas, dirs, maxLinkHops) => readDirectories(client, repo, shas, dirs, maxLinkHops),
     terraformDirs: (sha) => dirLists.get(sha) ?? dirLists.set(sha, listed(sha)).get(sha)!,
-    links: async (sha) => readLinkIndex(client, repo, sha, await (listings.get(sha) ?? listings.set(sha, listTree(client, repo, sha)).get(sha)!)),
+    links: async (sha) => readLinkIndex(client, repo, sha, await listing(sha)),
+    dataFiles: async (sha, wanted, maxBytes) => readDataFiles(client, repo, sha, await listing(sha), wanted, maxBytes),
   };
+}
+
+/** The chosen files of a listing other than Terraform's, read in GraphQL queries of 100 (larger ones one by one). */
+async function readDataFiles(
+  client: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  listing: TreeListing,
+  wanted: (path: string) => boolean,
+  maxBytes: number,
+): Promise<{ files: SourceFile[]; truncated: boolean }> {
+  const octokit = octokitOf(client);
+  const chosen = [...listing.blobs].filter(([path]) => !isTerraformFile(path) && wanted(path));
+  const entry = (path: string, link: boolean) => ({ size: listing.sizes.get(path) ?? 0, link });
+  const readable = chosen.filter(([path, link]) => !link && entry(path, link).size <= maxBytes).map(([path]) => path);
+  const requests = readable.map((p, j) => ({ alias: `d${j}`, expression: `${sha}:${p}`, selection: '... on Blob { text isTruncated oid }' }));
+  const answer = await readObjects<NonNullable<TreeEntry['object']>>(octokit, repo, requests);
+  const texts = new Map(await Promise.all(readable.map(async (p, j) => [p, await blobFile(octokit, repo, p, answer[`d${j}`] ?? { text: null })] as const)));
+  const files = chosen.map(([path, link]) => {
+    const read = texts.get(path);
+    return read ?? dataFile(path, entry(path, link), maxBytes, () => '');
+  });
+  return { files, truncated: listing.truncated };
 }
 
 /** The directories holding Terraform files in a listing. */

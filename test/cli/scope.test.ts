@@ -2,7 +2,7 @@
 // directories and the local modules they call (cli/scope.ts over app/read-revisions.ts); an
 // untouched directory's pre-existing problems are not the change's. A scan reads everything.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -258,5 +258,94 @@ describe('CLI diff scope', () => {
     expect(doc.findings.map((f) => `${f.rule} ${f.location.file}`)).toEqual(
       expect.arrayContaining(['parse-error network/broken.tf', 'new-ingress network/main.tf']),
     );
+  });
+});
+
+/** A root whose SSH rule takes its sources from a JSON file beside a data directory. */
+const readsCidrs = (call: string) => `terraform {
+  backend "s3" {}
+}
+locals {
+  admin = ${call}
+}
+resource "aws_security_group" "admin" {
+  name   = "admin"
+  vpc_id = "vpc-1"
+  ingress {
+    description = "SSH"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = local.admin
+  }
+}
+resource "aws_instance" "bastion" {
+  ami                    = "ami-1"
+  vpc_security_group_ids = [aws_security_group.admin.id]
+}
+`;
+const JSON_CIDRS = readsCidrs('jsondecode(file("${path.module}/data/admin.json"))');
+
+describe('CLI diff: files the configuration reads through file()', () => {
+  it('a change to only the data file touches the directory that reads it, and its new value is reviewed', async () => {
+    const base = { ...UNTOUCHED, 'live/main.tf': JSON_CIDRS, 'live/data/admin.json': '["198.51.100.0/24"]' };
+    const head = { ...base, 'live/data/admin.json': '["0.0.0.0/0"]' };
+    for (const doc of await bothWays(base, head)) {
+      expect(doc.conclusion).toBe('failure');
+      expect(summary(doc)).toEqual(['new-ingress:critical live/main.tf', 'new-internet-path:critical live/main.tf']);
+    }
+  });
+
+  it('a template read by a module, and a YAML file read by a root through its own relative path', async () => {
+    const module = MODULE.replace(
+      'cidr_blocks = var.cidrs',
+      'cidr_blocks = split(",", trimspace(templatefile("${path.module}/cidrs.tpl", { extra = var.cidrs[0] })))',
+    );
+    const base = {
+      'modules/db/main.tf': module,
+      'modules/db/cidrs.tpl': '10.0.0.0/8,${extra}\n',
+      'prod/main.tf': `module "db" {\n  source = "../modules/db"\n  cidrs  = [yamldecode(file("extra.yaml")).cidr]\n}\n`,
+      'prod/extra.yaml': 'cidr: 10.1.0.0/16\n',
+    };
+    for (const head of [
+      { ...base, 'modules/db/cidrs.tpl': '0.0.0.0/0,${extra}\n' },
+      { ...base, 'prod/extra.yaml': 'cidr: 0.0.0.0/0\n' },
+    ]) {
+      for (const doc of await bothWays(base, head)) {
+        expect(doc.findings.find((f) => f.rule === 'new-ingress')).toMatchObject({ severity: 'critical', resource: 'module.db.aws_security_group.this' });
+      }
+    }
+  });
+
+  it('a file over max_data_file_bytes, or a link, is not read: the value is unresolved and fails, the bound is reported', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'sg-data-bound-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    write(repo, { 'live/main.tf': readsCidrs('["198.51.100.0/24"]') });
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    write(repo, { 'live/main.tf': JSON_CIDRS, 'live/data/admin.json': `["0.0.0.0/0"]${' '.repeat(100)}` });
+    git('add', '-A');
+    git('commit', '-qm', 'head');
+    const config = join(repo, 'sg-review.yml');
+    writeFileSync(config, 'max_data_file_bytes: 50\n');
+    const r = await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json', '--config', config]);
+    const doc = JSON.parse(r.stdout) as { conclusion: string; findings: { rule: string; severity: string; message: string }[] };
+    expect(doc.conclusion).toBe('failure');
+    expect(doc.findings.map((f) => `${f.rule}:${f.severity}`).sort()).toEqual(['analysis-limit:high', 'unresolved-value:high']);
+    expect(doc.findings.find((f) => f.rule === 'analysis-limit')!.message).toContain('live/data/admin.json is 113 bytes, more than max_data_file_bytes (50)');
+    // within the bound it is read
+    writeFileSync(config, 'max_data_file_bytes: 1000\n');
+    const read = JSON.parse((await run(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', repo, '--format', 'json', '--config', config])).stdout) as typeof doc;
+    expect(read.findings.find((f) => f.rule === 'new-ingress')?.severity).toBe('critical');
+    // a link is not followed (its target may lie outside the repository)
+    git('rm', '-q', 'live/data/admin.json');
+    mkdirSync(join(repo, 'live/data'));
+    symlinkSync('/etc/hostname', join(repo, 'live/data/admin.json'));
+    git('add', '-A');
+    git('commit', '-qm', 'link');
+    const linked = JSON.parse((await run(['diff', '--git', 'HEAD~2', 'HEAD', '--repo', repo, '--format', 'json'])).stdout) as typeof doc;
+    expect(linked.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['unresolved-value:high']);
+    expect(linked.findings[0]!.message).toContain('is a symbolic link');
   });
 });

@@ -5,6 +5,7 @@ import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hc
 import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
 import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
+import { readingFunction } from './data-files.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { LimitError, budget } from './limits.js';
 import {
@@ -38,6 +39,11 @@ export interface ModuleContext {
   /** `module.NAME`: the call's outputs (a Lazy), or a list/map of them. */
   moduleCall(name: string, src: string): Value;
   readonly path: string;
+  /** `path.module` as Terraform answers it: the module's directory relative to the root's. */
+  readonly modulePath?: string;
+  /** A path `file()` reads, written relative to the working directory, as a repository path
+   * (null: outside the repository); absent: no file is read here. */
+  resolveFile?(written: string): string | null;
   /** Functions of the file's own language (Terragrunt's), or undefined to use Terraform's. */
   contextFunction?(name: string, args: Value[], src: string): Value | undefined;
 }
@@ -226,7 +232,11 @@ function evaluateRoot(node: Extract<Node, { kind: 'attr' }>, name: string, scope
     case 'module':
       return ctx.moduleCall(node.name, node.src);
     case 'path':
-      return node.name === 'module' ? ctx.path : new Unknown(node.src, 'path is known only when Terraform runs');
+      // Terraform answers path.module relative to the root module's directory, where it runs
+      // (path.root, and path.cwd as far as a path read from it goes)
+      if (node.name === 'module') return ctx.modulePath ?? ctx.path;
+      if ((node.name === 'root' || node.name === 'cwd') && ctx.modulePath !== undefined) return '.';
+      return new Unknown(node.src, 'path is known only when Terraform runs');
     case 'terraform':
       return new Unknown(node.src, 'the workspace is chosen when Terraform runs');
     case 'count':
@@ -333,6 +343,8 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   }
   const own = guardedCall(node.name, node.src, () => scope.module.contextFunction?.(node.name, args, node.src));
   if (own !== undefined) return own;
+  const read = guardedCall(node.name, node.src, () => readingFunction(node.name, args, scope, node.src, scope.module.resolveFile?.bind(scope.module)));
+  if (read !== undefined) return read;
   // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
   if (node.name === 'element' && args[1] instanceof Unknown && !(args[0] instanceof Unknown)) return anyElement(node, args[0]!, args[1]);
   // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1

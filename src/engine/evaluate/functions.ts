@@ -2,6 +2,7 @@
 // Terraform language docs (functions/*.mdx). Each function receives evaluated arguments; an
 // argument that is itself unknown makes the result unknown unless the function says otherwise.
 import ipaddr from 'ipaddr.js';
+import { parse as parseYaml } from 'yaml';
 import { budget } from './limits.js';
 import { keepingIdentity } from './list-round-trips.js';
 import { LimitError } from './limits.js';
@@ -322,6 +323,7 @@ const FUNCTIONS: Record<string, Fn> = {
   sensitive: ([v]) => v!,
   nonsensitive: ([v]) => v!,
   jsondecode: ([s]) => jsonDecode(str(s!)),
+  yamldecode: ([s]) => yamlDecode(str(s!)),
   base64decode: ([s]) => Buffer.from(str(s!), 'base64').toString('utf8'),
   tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
   lower: ([s]) => str(s!).toLowerCase(),
@@ -482,6 +484,22 @@ export function guardedCall<T extends Value | undefined>(name: string, src: stri
 /** The call stack or V8's largest array or string: a bound the budget reports, not a function's failure. */
 function isEngineLimit(e: unknown): boolean {
   return e instanceof RangeError && /call stack|Invalid (array|string) length/i.test(e.message);
+}
+
+/** A YAML document (YAML 1.2 core schema, as Terraform reads it) as a value; aliases bounded. */
+function yamlDecode(text: string): Value {
+  try {
+    return plainValue(parseYaml(text, { schema: 'core', maxAliasCount: 100 }));
+  } catch {
+    throw new EvalError('yamldecode: the text is not valid YAML');
+  }
+}
+
+/** A parsed document's value with objects of null prototype (a key `__proto__` is a key). */
+function plainValue(v: unknown): Value {
+  if (Array.isArray(v)) return v.map(plainValue);
+  if (v !== null && typeof v === 'object') return objectFrom(Object.entries(v).map(([k, x]) => [k, plainValue(x)] as const));
+  return v as Value;
 }
 
 /** A JSON document as a value; text that is not JSON is an error of the expression, never a crash. */

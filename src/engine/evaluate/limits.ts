@@ -4,7 +4,7 @@
 
 export const LIMIT_KEYS = ['max_instances', 'max_values', 'max_expression_depth', 'review_time_budget', 'max_module_depth', 'max_caller_dirs'] as const;
 /** The configured bounds, and the server's memory bound of one review (SG_REVIEW_ENGINE_MEMORY_MB). */
-export type LimitKey = (typeof LIMIT_KEYS)[number] | 'review_memory';
+export type LimitKey = (typeof LIMIT_KEYS)[number] | 'review_memory' | 'max_data_file_bytes';
 
 export interface Limits {
   /** Instances per resource or module call (count / for_each). */

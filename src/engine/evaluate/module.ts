@@ -2,6 +2,7 @@
 // Terraform's precedence, or the caller's arguments), locals (lazily, cycle-safe), resources
 // (expanded by count / for_each) and local module calls (recursively, depth-bounded).
 import { posix } from 'node:path';
+import { repositoryPath } from './data-files.js';
 import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
@@ -86,6 +87,19 @@ export class ModuleInstance implements ModuleContext {
 
   get path(): string {
     return this.source.dir || '.';
+  }
+
+  /** The root module's directory: where Terraform runs, what relative paths are read from. */
+  get #workingDir(): string {
+    return this.ancestors[0] ?? this.source.dir;
+  }
+
+  get modulePath(): string {
+    return posix.relative(this.#workingDir || '.', this.source.dir || '.') || '.';
+  }
+
+  resolveFile(written: string): string | null {
+    return repositoryPath(this.#workingDir, written);
   }
 
   prefix(local: string): string {

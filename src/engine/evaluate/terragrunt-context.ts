@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { dirOf } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
+import { repositoryPath } from './data-files.js';
 import { evaluateJson, type ModuleContext, type Scope } from './evaluate.js';
 import { Lazy, Unknown, hasKey, objectFrom, type Value } from './value.js';
 
@@ -128,6 +129,11 @@ export class TerragruntFile implements ModuleContext {
 
   get path(): string {
     return dirOf(this.file.path) || '.';
+  }
+
+  /** Terragrunt runs in the unit's directory; its functions answer tree paths as absolute (`/…`). */
+  resolveFile(written: string): string | null {
+    return written.startsWith('/') ? repositoryPath('', written.slice(1)) : repositoryPath(this.context.unitDir, written);
   }
 
   local(name: string): Value {

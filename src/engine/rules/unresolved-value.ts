@@ -13,6 +13,7 @@ import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
 import { escapeRegExp } from '../findings/standalone-modules.js';
 import { append } from '../append.js';
+import { UNREAD_FILE } from '../evaluate/data-files.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -76,7 +77,9 @@ export const unresolvedValue = defineRule({
       .filter(([key]) => changed.has(key))
       .map(([, { rule: r, what, kinds, fromData }]) =>
         placeAtCause(ctx, r, {
-          severity: 'medium' as const,
+          // a value from a file the review could not read (outside the repository, a link, over
+          // max_data_file_bytes) is whatever that file holds: never a pass at the default fail_on
+          severity: what.some((w) => w.includes(UNREAD_FILE)) ? ('high' as const) : ('medium' as const),
           fingerprint: fingerprint('unresolved-value', r.resource, what),
           title: `A rule on ${groupTitle(r.group)} depends on ${titleCause(kinds, fromData)}`,
           message: [

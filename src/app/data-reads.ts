@@ -1,0 +1,57 @@
+// The files other than Terraform's that a reviewed configuration reads through `file()`,
+// `templatefile()` or `fileexists()` (engine/hcl/file-reads.ts): read at both revisions for
+// evaluation, and, when a change touches such a file, the directories whose configuration
+// reads it are touched too (a PR that changes only `admin-cidrs.json` changes what its root opens).
+import { isReadPath, dirsReading, fileReads } from '../engine/hcl/file-reads.js';
+import type { SourceFile } from '../engine/hcl/parse.js';
+import { isTerraformFile } from '../engine/load.js';
+import type { PullFile } from '../github/pull-files.js';
+import type { TreeReader } from '../github/trees.js';
+import type { LimitHit } from '../engine/evaluate/limits.js';
+
+/** The data files the configuration in `files` reads, at `sha`. */
+export async function readDataFiles(trees: TreeReader, sha: string, files: SourceFile[], maxBytes: number, notes: string[]): Promise<SourceFile[]> {
+  const reads = fileReads(files);
+  if (!reads.length) return [];
+  if (!trees.dataFiles) {
+    notes.push('The files the configuration reads through file() or templatefile() could not be read here: the values read from them are unresolved.');
+    return [];
+  }
+  const read = await trees.dataFiles(sha, (p) => isReadPath(reads, p), maxBytes);
+  if (read.truncated) notes.push("GitHub cut the listing of the repository's tree: a file the configuration reads through file() may not have been read.");
+  return read.files;
+}
+
+/** The directories reading changed data files, those a Terragrunt unit includes, and the bound hit while searching. */
+export interface DataReaders {
+  dirs: string[];
+  included: string[];
+  limits: LimitHit[];
+}
+
+/**
+ * The directories whose configuration reads a changed file that is not Terraform's, found among
+ * the Terraform directories at the head (at most `maxDirs`, `max_caller_dirs`: a hit is an
+ * analysis-limit), with those of them whose reading file is one a Terragrunt unit includes (its
+ * units below are read too).
+ */
+export async function dataReadingDirectories(trees: TreeReader, headSha: string, changed: PullFile[], maxDirs: number): Promise<DataReaders> {
+  const paths = [...new Set(changed.flatMap((f) => [f.filename, f.previousFilename ?? f.filename]))].filter((p) => !isTerraformFile(p));
+  if (!paths.length) return { dirs: [], included: [], limits: [] };
+  const all = await trees.terraformDirs(headSha);
+  const limits: LimitHit[] =
+    all.length > maxDirs
+      ? [
+          {
+            limit: 'max_caller_dirs',
+            reason: `The readers of the changed files that are not Terraform's (${paths.map((p) => `\`${p}\``).join(', ')}) were searched in ${maxDirs} of ${all.length} directories`,
+            file: null,
+            line: 1,
+          },
+        ]
+      : [];
+  const files = (await trees.read([headSha], all.slice(0, maxDirs))).get(headSha) ?? [];
+  const reads = fileReads(files);
+  const includable = fileReads(files.filter((f) => f.path.endsWith('.hcl') && !/(^|\/)terragrunt\.hcl$/.test(f.path)));
+  return { dirs: dirsReading(reads, paths), included: dirsReading(includable, paths), limits };
+}

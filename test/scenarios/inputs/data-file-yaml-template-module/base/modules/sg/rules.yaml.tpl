@@ -1,0 +1,3 @@
+- description: HTTPS from the office
+  port: 443
+  cidrs: ["${office}"]
