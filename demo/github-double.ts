@@ -155,7 +155,8 @@ export class GitHubDouble {
     if (method === 'GET' && (m = new RegExp(`^${p}/git/trees/([^/]+)$`).exec(path))) {
       // a recursive listing: every blob with its mode (100644 file, 120000 link) and the trees above them
       const links = this.options.links?.[m[1]!] ?? {};
-      const paths = Object.keys(this.blobsAt(m[1]!)).sort();
+      const blobs = this.blobsAt(m[1]!);
+      const paths = Object.keys(blobs).sort();
       const dirs = new Set(
         paths.flatMap((f) =>
           f
@@ -166,7 +167,7 @@ export class GitHubDouble {
       );
       const tree = [
         ...[...dirs].map((d) => ({ path: d, mode: '040000', type: 'tree', sha: 'c'.repeat(40) })),
-        ...paths.map((f) => ({ path: f, mode: f in links ? '120000' : '100644', type: 'blob', sha: 'b'.repeat(40) })),
+        ...paths.map((f) => ({ path: f, mode: f in links ? '120000' : '100644', type: 'blob', sha: 'b'.repeat(40), size: Buffer.byteLength(blobs[f]!) })),
       ];
       return { status: 200, body: { sha: m[1], tree, truncated: this.options.truncatedTrees?.includes(m[1]!) ?? false } };
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { readsCidrs } from '../helpers/reads-cidrs.js';
 import { siblingModules } from '../helpers/sibling-modules.js';
 
 type Tree = Record<string, string>;
@@ -261,29 +262,6 @@ describe('CLI diff scope', () => {
   });
 });
 
-/** A root whose SSH rule takes its sources from a JSON file beside a data directory. */
-const readsCidrs = (call: string) => `terraform {
-  backend "s3" {}
-}
-locals {
-  admin = ${call}
-}
-resource "aws_security_group" "admin" {
-  name   = "admin"
-  vpc_id = "vpc-1"
-  ingress {
-    description = "SSH"
-    from_port   = 22
-    to_port     = 22
-    protocol    = "tcp"
-    cidr_blocks = local.admin
-  }
-}
-resource "aws_instance" "bastion" {
-  ami                    = "ami-1"
-  vpc_security_group_ids = [aws_security_group.admin.id]
-}
-`;
 const JSON_CIDRS = readsCidrs('jsondecode(file("${path.module}/data/admin.json"))');
 
 describe('CLI diff: files the configuration reads through file()', () => {
