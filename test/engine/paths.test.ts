@@ -105,3 +105,48 @@ describe('the internet written in pieces', () => {
     expect(reachability(narrow, 4).get('aws_security_group.web')).toBeUndefined();
   });
 });
+
+describe('ingress from a range that may hold the members of a group', () => {
+  const tiers = ['a', 'b', 'db'].map((g) => `resource "aws_security_group" "${g}" {\n  name = "${g}"\n}`).join('\n');
+  const open = (g: string) => rule(`${g}_https`, g, 'ingress', 'tcp', 443, 443, 'cidr_blocks = ["0.0.0.0/0"]');
+  const db = (family: 4 | 6, cidr: string) =>
+    rule('db_pg', 'db', 'ingress', 'tcp', 5432, 5432, `${family === 4 ? 'cidr_blocks' : 'ipv6_cidr_blocks'} = ["${cidr}"]`);
+  const out = (g: string, family: 4 | 6, cidr: string, from = 0, to = 65535) =>
+    rule(`${g}_out`, g, 'egress', 'tcp', from, to, `${family === 4 ? 'cidr_blocks' : 'ipv6_cidr_blocks'} = ["${cidr}"]`);
+  const dbReach = async (...rules: string[]) => reachability(await modelOf({ 'main.tf': [tiers, ...rules].join('\n') }), 4).get('aws_security_group.db');
+
+  it('admits a group whose egress sends the port there, in IPv4 and IPv6', async () => {
+    const v4 = await dbReach(open('a'), out('a', 4, '0.0.0.0/0'), db(4, '10.0.0.0/16'));
+    expect(v4!.path.map((h) => [h.from, h.to, h.ports])).toEqual([
+      ['internet', 'aws_security_group.a', [[443, 443]]],
+      ['aws_security_group.a', 'aws_security_group.db', [[5432, 5432]]],
+    ]);
+    expect(v4!.via.at(-1)!.peer).toMatchObject({ type: 'cidr', value: '10.0.0.0/16' });
+    const v6 = await dbReach(open('a'), out('a', 6, '::/0'), db(6, 'fd00::/8'));
+    expect(v6!.distance).toBe(2);
+  });
+
+  it('needs both: egress carrying the port, in the same address family, and a range where members may be', async () => {
+    expect(await dbReach(open('a'), out('a', 4, '10.0.0.0/16', 443, 443), db(4, '10.0.0.0/16'))).toBeUndefined();
+    expect(await dbReach(open('a'), out('a', 4, '0.0.0.0/0'), db(6, 'fd00::/8'))).toBeUndefined();
+    expect(await dbReach(open('a'), out('a', 4, '0.0.0.0/0'), db(4, '203.0.113.0/24'))).toBeUndefined();
+    // egress to a range that holds no member reaches no group, whatever the ingress range
+    expect(await dbReach(open('a'), out('a', 4, '203.0.113.0/24'), db(4, '10.0.0.0/8'))).toBeUndefined();
+  });
+
+  it('joins rules of one configuration only: two roots of a tree are deployed apart', async () => {
+    const model = await modelOf({
+      'web/main.tf': [tiers, open('a'), out('a', 4, '0.0.0.0/0')].join('\n'),
+      'data/main.tf': [tiers, db(4, '10.0.0.0/16')].join('\n'),
+    });
+    expect([...reachability(model, 4).keys()]).toEqual(['web:aws_security_group.a']);
+  });
+
+  it('names the same hop whatever the order of the blocks: the first group of the level sending the port', async () => {
+    const blocks = [open('a'), open('b'), out('a', 4, '10.0.0.0/8', 5000, 6000), out('b', 4, '10.0.0.0/8'), db(4, '10.0.0.0/16')];
+    const forward = await dbReach(...blocks);
+    const backward = await dbReach(...[...blocks].reverse());
+    expect(forward!.path[1]!.from).toBe('aws_security_group.a');
+    expect(backward!.path).toEqual(forward!.path);
+  });
+});

@@ -44,7 +44,10 @@ export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
   return out;
 }
 
+/** a ∩ b; when one is much smaller, each of its intervals is found in the other by binary search (a few ranges against a long list stay cheap). */
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
+  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
+  if (few.length * 8 < many.length) return intersectFew(few, many);
   const out: Interval[] = [];
   let i = 0;
   let j = 0;
@@ -56,6 +59,63 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
     else j++;
   }
   return out;
+}
+
+function intersectFew(few: IntervalSet, many: IntervalSet): IntervalSet {
+  const out: Interval[] = [];
+  for (const [lo, hi] of few)
+    for (let j = firstEndingFrom(many, lo); j < many.length && many[j]![0] <= hi; j++)
+      out.push([many[j]![0] > lo ? many[j]![0] : lo, many[j]![1] < hi ? many[j]![1] : hi]);
+  return out;
+}
+
+/** The index of the first interval of the set that ends at or after x. */
+function firstEndingFrom(set: IntervalSet, x: bigint): number {
+  let lo = 0;
+  let hi = set.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (set[mid]![1] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * For each point, the first of several sets that holds it: `holder(x)` is that set's owner, or
+ * -1. The sets come in order; their ends cut the line into stretches, each set paints the
+ * stretches not painted yet and a painted one is skipped from then on, so the work is linear in
+ * the intervals after sorting.
+ */
+export function firstHolder(sets: readonly (readonly [owner: number, set: IntervalSet])[]): (x: bigint) => number {
+  const cuts = [...new Set(sets.flatMap(([, s]) => s.flatMap(([lo, hi]) => [lo, hi + 1n])))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const at = (x: bigint) => {
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1; // the last cut at or before x
+  };
+  const owner = new Int32Array(cuts.length).fill(-1);
+  // the next stretch not painted yet, at or after each one (path halving keeps the jumps short)
+  const next = Int32Array.from({ length: cuts.length + 1 }, (_, k) => k);
+  const unpainted = (k: number) => {
+    while (next[k] !== k) k = next[k] = next[next[k]!]!;
+    return k;
+  };
+  for (const [index, set] of sets)
+    for (const [lo, hi] of set)
+      for (let k = unpainted(at(lo)), end = at(hi + 1n); k < end; k = unpainted(k)) {
+        owner[k] = index;
+        next[k] = k + 1;
+      }
+  return (x) => {
+    const k = at(x);
+    return k < 0 ? -1 : owner[k]!;
+  };
 }
 
 export function isEmpty(a: IntervalSet): boolean {

@@ -1,9 +1,9 @@
 // Reachability from the internet over the group graph. Traffic from group A to group B needs
 // A's egress (to B, or to addresses B's members may have: any range that may hold VPC
-// addresses, such as the VPC's own 10.0.0.0/16) and B's ingress (from A) on a common protocol
-// and port; a group with no egress rules has no outgoing edges (the provider deletes AWS's
-// default egress rule). Breadth-first, so distances are hop counts and the work is linear in
-// the number of rules. Entries and edges are visited in a sorted order and a group collects
+// addresses, such as the VPC's own 10.0.0.0/16) and B's ingress (from A, or from a range that
+// may hold A's members' addresses) on a common protocol and port; a group with no egress rules
+// has no outgoing edges (the provider deletes AWS's default egress rule). Breadth-first, so
+// distances are hop counts. Entries and edges are visited in a sorted order and a group collects
 // every protocol and port it is reachable on at its distance, as each hop does for its own two
 // ends, so nothing depends on the order in which blocks are written. A group only VPC
 // interface endpoints use is reached by nothing on the internet (model/attachments.ts).
@@ -14,6 +14,7 @@ import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
 import { cidrToSet, mayHoldVpcAddresses } from './cidr.js';
 import { InternetUnion } from './internet-union.js';
+import { MemberRanges } from './member-ranges.js';
 import { intersect, union, type IntervalSet } from './intervals.js';
 
 export interface Reach {
@@ -81,6 +82,7 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource
   const inbound = new InternetUnion(model, 'ingress');
   const outbound = new InternetUnion(model, 'egress');
+  const ranges = new MemberRanges(model, unreachable, (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)), ruleOrder);
   for (const r of model.rules) {
     if (r.direction !== 'ingress' || unreachable.has(r.group)) continue;
     const fromInternet = internetPortsOf(inbound, r);
@@ -106,6 +108,13 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
     for (const t of last.from === from ? [r.reachable, last.traffic] : [r.reachable]) t.set(protocol, union(t.get(protocol) ?? [], ports));
     (r.admitted.get(protocol) ?? r.admitted.set(protocol, []).get(protocol)!).push(ports);
   };
+  // a group first reached at distance d, one hop (admitted by `via`) beyond `from`
+  const step = (from: string, to: string, via: Rule, d: number): Walk => {
+    const prev = reach.get(from)!;
+    const r: Walk = { distance: d, via: [...prev.via, via], hops: [...prev.hops, { from, to, traffic: new Map() }], reachable: new Map(), admitted: new Map() };
+    reach.set(to, r);
+    return r;
+  };
   let frontier: string[] = [];
   for (const e of entry) {
     const known = reach.get(e.to);
@@ -127,17 +136,22 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
           if (known.distance === d) widen(known, g, e.protocol, e.ports);
           continue;
         }
-        const prev = reach.get(g)!;
-        const r: Walk = {
-          distance: d,
-          via: [...prev.via, e.via],
-          hops: [...prev.hops, { from: g, to: e.to, traffic: new Map() }],
-          reachable: new Map(),
-          admitted: new Map(),
-        };
-        widen(r, g, e.protocol, e.ports);
-        reach.set(e.to, r);
+        widen(step(g, e.to, e.via, d), g, e.protocol, e.ports);
         next.push(e.to);
+      }
+    }
+    // ingress from a range that may hold the frontier's members' addresses, to their egress
+    for (const hop of ranges.hops(frontier, (group) => reach.get(group)?.distance ?? null, d)) {
+      let r = reach.get(hop.to);
+      if (!r) {
+        r = step(hop.from, hop.to, hop.via, d);
+        next.push(hop.to);
+      }
+      const last = r.hops[r.hops.length - 1]!;
+      for (const { protocol, ports, admitted, fromLast } of hop.traffic(last.from)) {
+        r.reachable.set(protocol, union(r.reachable.get(protocol) ?? [], ports));
+        (r.admitted.get(protocol) ?? r.admitted.set(protocol, []).get(protocol)!).push(...admitted);
+        if (fromLast.length) last.traffic.set(protocol, union(last.traffic.get(protocol) ?? [], fromLast));
       }
     }
     frontier = next;
