@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/engine/hcl/expression.js';
-import { evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
+import { evaluateJson, evaluateSafely, type ModuleContext, type Scope } from '../../src/engine/evaluate/evaluate.js';
 import { EVALUATED_FUNCTIONS, callFunction } from '../../src/engine/evaluate/functions.js';
 import { EvalError, Unknown, type Value } from '../../src/engine/evaluate/value.js';
 
@@ -117,5 +117,78 @@ describe('== and != compare type and value, as Terraform does', () => {
     '0.1 + 0.2 == 0.3',
   ])('%s is unknown', (src) => {
     expect(reasonOf(ev(src))).toMatch(/cannot tell apart/);
+  });
+});
+
+describe('object keys, as Terraform reads them', () => {
+  it.each<[string, Value]>([
+    // a parenthesised key is an expression, a bare one its own name (keywords included)
+    ['[for k in ["a"] : { (k) = 1 }]', [{ a: 1 }]],
+    ['[for k in ["a"] : { k = 1 }]', [{ k: 1 }]],
+    ['[for k in ["a"] : { (k) = 1, a = 2 }]', [{ a: 2 }]],
+    ['{ null = 1 }', { null: 1 }],
+    ['{ true = 1 }', { true: 1 }],
+    ['{ (true) = 1 }', { true: 1 }],
+    ['{ (1) = 1 }', { '1': 1 }],
+    ['{ "${1+1}" = 1 }', { '2': 1 }],
+    ['try({ (null) = 1 }, "F")', 'F'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it('hcl2json writes a parenthesised key as a template: it is evaluated too', () => {
+    const withK: Scope = { module: ctx, names: new Map([['k', 'a']]) };
+    expect(evaluateJson({ '${(k)}': '0.0.0.0/0', k: 'x', '${k}2': 'y', '$${k}': 'z' }, withK)).toEqual({ a: '0.0.0.0/0', k: 'x', a2: 'y', '${k}': 'z' });
+    expect(reasonOf(evaluateJson({ '${(var.k)}': 1 }, withK))).toMatch(/not declared/);
+  });
+});
+
+describe('string functions count grapheme clusters of NFC text and trim as Go does', () => {
+  it.each<[string, Value]>([
+    [String.raw`length("e\u0301")`, 1],
+    [String.raw`length("\r\n")`, 1],
+    ['length("👩‍👩‍👧")', 1],
+    ['length("🇩🇪🇫")', 2],
+    ['length("")', 0],
+    [String.raw`substr("e\u03010.0.0.0/0", 1, 9)`, '0.0.0.0/0'],
+    [String.raw`substr("e\u0301e\u0301x", 1, 1)`, 'é'],
+    ['substr("👩‍👩‍👧x", 1, 1)', 'x'],
+    ['substr("abc", -1, 0)', 'c'],
+    ['substr("abc", -5, 2)', 'ab'],
+    ['substr("abc", 3, 1)', ''],
+    ['substr("abc", 5, 1)', ''],
+    ['substr("abc", 1, -5)', 'bc'],
+    ['substr("abc", 0, 0)', ''],
+    ['substr("abc", 0, 10)', 'abc'],
+    ['try(substr("abc", 1.5, 1), "F")', 'F'],
+    [String.raw`strrev("e\u0301x")`, 'xé'],
+    [String.raw`strrev("a\r\n")`, '\r\na'],
+    ['strrev("")', ''],
+    [String.raw`trimspace("0.0.0.0/0\u0085")`, '0.0.0.0/0'],
+    [String.raw`trimspace("\u00a0 0.0.0.0/0\u2028\u3000")`, '0.0.0.0/0'],
+    [String.raw`trimspace("\ufeff0")`, '\ufeff0'],
+    [String.raw`trimspace("\u180e0")`, '\u180e0'],
+    [String.raw`trimspace("\u200b0\u200b")`, '\u200b0\u200b'],
+    [String.raw`chomp("0.0.0.0/0\n")`, '0.0.0.0/0'],
+    [String.raw`chomp("a\r\n\r\n")`, 'a'],
+    [String.raw`chomp("a\n\r")`, 'a'],
+    [String.raw`chomp("a \n")`, 'a '],
+    [String.raw`chomp("a\u0085")`, 'a\u0085'],
+    [String.raw`startswith("e\u0301", "e")`, false],
+    ['title("hello wORLD-foo_bar")', 'Hello WORLD-Foo_bar'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it.each([
+    // Go's case mappings outside ASCII (STRAßE, i, ασ) differ from JavaScript's
+    'upper("straße")',
+    'lower("İ")',
+    'lower("ΑΣ")',
+    'title("élan")',
+    // Terraform's segmenter (Unicode 15.0) gives 2, ICU's conjunct rule 1
+    String.raw`length("\u0915\u094d\u0937")`,
+  ])('%s is unknown', (src) => {
+    expect(reasonOf(ev(src))).toMatch(/not evaluated statically|older Unicode/);
   });
 });

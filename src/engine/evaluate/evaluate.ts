@@ -111,11 +111,29 @@ function evaluateRaw(raw: unknown, scope: Scope): Value {
     // hcl2json's arrays and objects are the literals written in the file: tuples and objects
     if (Array.isArray(raw)) return markLiteral(raw.map((item) => evaluateRaw(item, scope)));
     const out = newObject();
-    for (const [k, v] of Object.entries(raw)) out[k] = evaluateRaw(v, scope);
+    for (const [k, v] of Object.entries(raw)) {
+      const key = rawKey(k, scope);
+      if (key instanceof Unknown) return key;
+      out[key] = evaluateRaw(v, scope);
+    }
     return markLiteral(out);
   } finally {
     b.leave();
   }
+}
+
+/**
+ * An object key in hcl2json's form: a template (`(k) = v` is written "${(k)}", `"${k}x" = v`
+ * as itself), whose value is the key, or an Unknown when it has none before apply.
+ */
+function rawKey(key: string, scope: Scope): string | Unknown {
+  const value = evaluateRaw(key, scope);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return toStringValue(value);
+  if (value instanceof Unknown) return new Unknown(key, value.reason, value.setOutside);
+  return new Unknown(
+    key,
+    value === null ? 'an object key is null (Terraform refuses it)' : `an object key is a ${typeName(value)}, known only after apply or refused`,
+  );
 }
 
 /** A short text for an unparsed value, for messages (never the whole of a huge value). */

@@ -7,6 +7,8 @@ import { budget } from './limits.js';
 import { keepingIdentity } from './list-round-trips.js';
 import { LimitError } from './limits.js';
 import { UnsupportedPattern, compileRe2, replaceAllRe2 } from './re2.js';
+import { asciiCase, chomp, graphemes, substr, trimspace } from './text-functions.js';
+import { Unknowable } from './unknowable.js';
 import {
   EvalError,
   Ref,
@@ -108,13 +110,11 @@ function memberOf(items: Value[]): (item: Value) => boolean {
   };
 }
 
+/** A string argument as cty holds it: every cty string is NFC-normalised ("e\u0301" is "\u00e9"). */
 function str(v: Value): string {
   if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
-  return toStringValue(v);
+  return toStringValue(v).normalize('NFC');
 }
-
-/** Thrown when the result depends on a value known only after apply, or on semantics the engine does not reproduce. */
-class Unknowable extends Error {}
 
 /** An integer argument, as cty requires one (a fraction is Terraform's error, never rounded here). */
 function wholeNumber(v: Value, fn: string): number {
@@ -237,7 +237,7 @@ const FUNCTIONS: Record<string, Fn> = {
       .map((k) => map[k]!);
   },
   length: ([v = null]) => {
-    if (typeof v === 'string') return [...v].length;
+    if (typeof v === 'string') return graphemes(v).length;
     if (Array.isArray(v)) return v.length;
     if (isObject(v)) return Object.keys(v).length;
     if (v instanceof Ref) throw new Unknowable(notKnownThrough(v));
@@ -326,10 +326,13 @@ const FUNCTIONS: Record<string, Fn> = {
   yamldecode: ([s]) => yamlDecode(str(s!)),
   base64decode: ([s]) => Buffer.from(str(s!), 'base64').toString('utf8'),
   tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
-  lower: ([s]) => str(s!).toLowerCase(),
-  upper: ([s]) => str(s!).toUpperCase(),
-  title: ([s]) => str(s!).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trimspace: ([s]) => str(s!).trim(),
+  lower: ([s]) => asciiCase(str(s!), 'lower', (t) => t.toLowerCase()),
+  upper: ([s]) => asciiCase(str(s!), 'upper', (t) => t.toUpperCase()),
+  // Go's strings.Title: a letter after anything but a letter, digit or underscore
+  title: ([s]) => asciiCase(str(s!), 'title', (t) => t.replace(/\b\w/g, (c) => c.toUpperCase())),
+  trimspace: ([s]) => trimspace(str(s!)),
+  chomp: ([s]) => chomp(str(s!)),
+  strrev: ([s]) => graphemes(str(s!)).reverse().join(''),
   trim: ([s, chars]) => {
     const set = new Set(str(chars!));
     const t = [...str(s!)];
@@ -347,13 +350,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   startswith: ([s, p]) => str(s!).startsWith(str(p!)),
   endswith: ([s, p]) => str(s!).endsWith(str(p!)),
-  substr: ([s, o, l]) => {
-    const chars = [...str(s!)];
-    const off = toNumberValue(o!);
-    const start = off < 0 ? chars.length + off : off;
-    const len = toNumberValue(l!);
-    return chars.slice(start, len < 0 ? undefined : start + len).join('');
-  },
+  substr: ([s, o, l]) => substr(str(s!), wholeNumber(o!, 'substr'), wholeNumber(l!, 'substr')),
   format: ([spec, ...args]) => format(str(spec!), args),
   formatlist: ([spec, ...args]) => {
     const n = Math.max(...args.map((a) => (Array.isArray(a) ? a.length : 1)));

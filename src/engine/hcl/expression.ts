@@ -325,10 +325,13 @@ class Parser {
     if (this.peekKeyword('for')) return this.forExpression(start, 'object');
     const items: { key: Node; value: Node }[] = [];
     while (!this.eat('}')) {
+      this.skipSpace();
+      // `(k) = v` is the value of k; only a key written bare is its own name
+      const parenthesised = this.text[this.pos] === '(';
       const key = this.expression();
       if (!this.eat('=') && !this.eat(':')) this.fail('expected "=" or ":" in object');
       const value = this.expression();
-      items.push({ key: bareKey(key), value });
+      items.push({ key: parenthesised ? key : bareKey(key), value });
       this.eat(',');
     }
     return { kind: 'object', items, src: this.src(start) };
@@ -519,9 +522,12 @@ class Parser {
   }
 }
 
-/** In an object constructor a bare identifier key is a literal string, not a variable. */
+/** In an object constructor a bare identifier key is a literal string, not a variable (`null = 1` is the key "null"). */
 function bareKey(key: Node): Node {
-  return key.kind === 'variable' ? { kind: 'literal', value: key.name, src: key.src } : key;
+  if (key.kind === 'variable') return { kind: 'literal', value: key.name, src: key.src };
+  if (key.kind === 'literal' && key.src === String(key.value) && (key.value === null || typeof key.value === 'boolean'))
+    return { kind: 'literal', value: key.src, src: key.src };
+  return key;
 }
 
 function stripIndent(body: string): string {
