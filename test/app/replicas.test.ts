@@ -69,12 +69,12 @@ describe('replicas sharing one Redis', () => {
     expect(github.github.reactions).toEqual([{ comment: 555, content: 'eyes' }]);
   }, 120_000);
 
-  it('a review failing with a GitHub 502 is retried on the same check run, then posted once', async () => {
+  it('a review failing with a GitHub 503 is retried on the same check run, then posted once', async () => {
     let reads = 0;
     github = await serveGitHub({
       commits: exampleCommits(),
       pulls: [examplePull],
-      fail: (req) => (req.path === '/graphql' && reads++ === 0 ? { status: 502, body: { message: 'Bad Gateway' } } : null),
+      fail: (req) => (req.path === '/graphql' && reads++ === 0 ? { status: 503, body: { message: 'Service Unavailable' } } : null),
     });
     const a = await replica(redis.url, github.baseUrl);
     replicas.push(a);
@@ -83,7 +83,7 @@ describe('replicas sharing one Redis', () => {
     expect(reads).toBe(2);
     expect([...github.github.checkRuns.values()]).toEqual([expect.objectContaining({ head_sha: HEAD, status: 'completed', conclusion: 'failure' })]);
     expect(github.github.reviews).toHaveLength(1);
-    expect(await metrics.metrics()).toMatch(/sg_review_github_requests_total\{method="POST",status="502"\} 1/);
+    expect(await metrics.metrics()).toMatch(/sg_review_github_requests_total\{method="POST",status="503"\} 1/);
   }, 120_000);
 
   it('a worker replica killed mid-review: another replica takes the job over and concludes the same check run', async () => {
