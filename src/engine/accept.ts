@@ -2,7 +2,7 @@
 // acceptance names a suppression by its fingerprint (the comment and its block's text) and the
 // findings it suppressed then: it holds while the suppressed code is unchanged, and never
 // covers a finding it did not see (a later push that widens what the block opens through a
-// variable gives a new finding fingerprint, which is pending again).
+// variable, or a path that reaches other ports, gives a new finding fingerprint: pending again).
 import type { Finding, ReviewResult } from './result.js';
 import { CHANGED_BLOCK_PROBLEM, OPENED_ELSEWHERE_PROBLEM, PENDING_PROBLEM, conclusionOf } from './review.js';
 

@@ -236,4 +236,59 @@ describe('accepting pending suppressions', () => {
       expect(done.suppressions.map((x) => x.state)).toEqual(['pending']);
     }
   });
+
+  it('an accepted path is pending again when a later push makes it reach other ports (red team 23, hole 9)', async () => {
+    // the load balancer reaches the app tier; the suppressed rule opens the load balancer
+    const lb = `resource "aws_security_group" "lb" {
+  name = "lb"
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_security_group" "app" {
+  name = "app"
+}
+resource "aws_instance" "app" {
+  ami                    = "ami-1"
+  vpc_security_group_ids = [aws_security_group.app.id]
+}
+`;
+    const app = (port: number) => ({
+      path: 'app.tf',
+      content: `resource "aws_vpc_security_group_ingress_rule" "app" {
+  security_group_id            = aws_security_group.app.id
+  referenced_security_group_id = aws_security_group.lb.id
+  ip_protocol                  = "tcp"
+  from_port                    = ${port}
+  to_port                      = ${port}
+}
+`,
+    });
+    const opened = `${lb}# sg-review:ignore new-ingress front door, NET-42
+# sg-review:ignore new-internet-path front door, NET-42
+resource "aws_vpc_security_group_ingress_rule" "lb" {
+  security_group_id = aws_security_group.lb.id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 8443
+  to_port           = 8443
+}
+`;
+    const base = [{ path: 'main.tf', content: lb }, app(8080)];
+    const first = await reviewFiles(base, [{ path: 'main.tf', content: opened }, app(8080)], DEFAULT_CONFIG);
+    const toApp = (r: Result) => r.findings.find((f) => f.rule === 'new-internet-path' && f.resource === 'aws_security_group.app')!;
+    expect(toApp(first).severity).toBe('high');
+    const accepted = pendingOf(first);
+    expect(applyAcceptances(first, accepted, 'high').conclusion).toBe('success');
+    // the next push only changes the app tier's port: the suppressed block is unchanged
+    const second = await reviewFiles(base, [{ path: 'main.tf', content: opened }, app(22)], DEFAULT_CONFIG);
+    expect(pendingOf(second).map((s) => s.fingerprint)).toEqual(accepted.map((s) => s.fingerprint));
+    expect(toApp(second).severity).toBe('critical');
+    const done = applyAcceptances(second, accepted, 'high');
+    expect(toApp(done)).toMatchObject({ suppressed: false, suppressionPending: 'front door, NET-42' });
+    expect(done.conclusion).toBe('failure');
+  });
 });

@@ -97,10 +97,14 @@ export const newInternetPath = defineRule({
         lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
       findings.push({
         severity,
+        // with what is reachable and how bad: an acceptance of the path on 8080 must not cover it
+        // on SSH after a later push (accept.ts covers only the fingerprints it saw)
         fingerprint: fingerprint(
           'new-internet-path',
           group,
           reach.path.map((h) => [h.from, h.to, h.protocol]),
+          services,
+          severity,
         ),
         title: `${groupTitle(group)} is now ${old ? `${reach.distance} hop(s) from the internet (was ${old.distance})` : 'reachable from the internet'} on ${listed(services)}`,
         message: lines.join('\n'),
@@ -126,13 +130,16 @@ function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
   const entry = LOAD_BALANCERS.has(x.attachment.type) && x.attachment.internetFacing === true && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
   const services = servicesOf(reachable, x.reach);
   const resource = `${code(x.resource)}${x.attachment.exposure ? ` (${x.attachment.exposure})` : ''}`;
+  const severity = entry ? 'low' : sensitive ? 'critical' : 'high';
   return {
-    severity: entry ? 'low' : sensitive ? 'critical' : 'high',
+    severity,
     fingerprint: fingerprint(
       'new-internet-path',
       x.resource,
       x.group,
       x.reach.path.map((h) => [h.from, h.to, h.protocol]),
+      services,
+      severity,
     ),
     title: `${x.resource} is now reachable from the internet on ${listed(services)} through ${groupTitle(x.group)}`,
     message: [
