@@ -8,6 +8,8 @@ import { LINK_MODE, MAX_LINK_HOPS, followLink } from '../engine/hcl/links.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { localModuleDir } from '../engine/evaluate/module.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
+import { MAX_SUBMODULE_DEPTH, readSubmodules } from './submodules.js';
+import { gitAt, type Git } from './git-run.js';
 import { dataFile } from '../engine/evaluate/data-files.js';
 
 const run = promisify(execFile);
@@ -27,35 +29,24 @@ export async function gitMergeBase(repo: string, a: string, b: string): Promise<
   return stdout.trim();
 }
 
-/** `git -C repo …`, its output as bytes; `input` written to its stdin. */
-function gitIn(repo: string) {
-  return (args: string[], input?: string) =>
-    new Promise<Buffer>((resolve, reject) => {
-      const child = execFile('git', ['-C', repo, ...args], { maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) =>
-        err ? reject(new Error(stderr.toString().trim() || err.message)) : resolve(stdout),
-      );
-      if (input !== undefined) child.stdin!.end(input);
+/** The entries of a revision's tree, blobs and gitlinks (mode 160000, type `commit`): mode, type, id, size (blobs). */
+async function listEntries(git: Git, ref: string) {
+  const listing = (await git(['ls-tree', '-r', '-l', '-z', ref])).toString('utf8');
+  return listing
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      // "<mode> <type> <sha> <size>\t<path>": the path may itself hold tabs
+      const tab = line.indexOf('\t');
+      const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
+      const [mode, type, sha, size] = meta.split(/ +/) as [string, string, string, string];
+      return { mode, type, sha, size: Number(size), path };
     });
 }
-type Git = ReturnType<typeof gitIn>;
 
 /** The blobs of a revision's tree by path: id, size, and whether it is a symbolic link. */
-async function listBlobs(git: Git, ref: string): Promise<Map<string, { sha: string; size: number; link: boolean }>> {
-  const listing = (await git(['ls-tree', '-r', '-l', '-z', ref])).toString('utf8');
-  return new Map(
-    listing
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        // "<mode> <type> <sha> <size>\t<path>": the path may itself hold tabs
-        const tab = line.indexOf('\t');
-        const [meta, path] = [line.slice(0, tab), line.slice(tab + 1)];
-        const [mode, type, sha, size] = meta.split(/ +/) as [string, string, string, string];
-        return { mode, type, sha, size: Number(size), path };
-      })
-      .filter((e) => e.type === 'blob')
-      .map((e) => [e.path, { sha: e.sha, size: e.size, link: Number.parseInt(e.mode, 8) === LINK_MODE }]),
-  );
+function blobsOf(entries: Awaited<ReturnType<typeof listEntries>>): Map<string, { sha: string; size: number; link: boolean }> {
+  return new Map(entries.filter((e) => e.type === 'blob').map((e) => [e.path, { sha: e.sha, size: e.size, link: Number.parseInt(e.mode, 8) === LINK_MODE }]));
 }
 
 /** The contents of blobs, in order: one `cat-file --batch` process, "<sha> blob <size>\n<bytes>\n" each. */
@@ -76,9 +67,9 @@ async function catBlobs(git: Git, shas: string[]): Promise<Buffer[]> {
 
 /** The files other than Terraform's at `ref` whose path `wanted` accepts (what `file()` reads), bounded as dataFile says. */
 export async function readGitDataFiles(repo: string, ref: string, wanted: (path: string) => boolean, maxBytes: number): Promise<SourceFile[]> {
-  const git = gitIn(repo);
+  const git = gitAt(['-C', repo]);
   await verifyCommit(repo, ref);
-  const chosen = [...(await listBlobs(git, ref))].filter(([path]) => !isTerraformFile(path) && wanted(path));
+  const chosen = [...blobsOf(await listEntries(git, ref))].filter(([path]) => !isTerraformFile(path) && wanted(path));
   const readable = chosen.filter(([, b]) => !b.link && b.size <= maxBytes);
   const texts = new Map(
     (
@@ -92,11 +83,18 @@ export async function readGitDataFiles(repo: string, ref: string, wanted: (path:
 }
 
 export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
-  const git = gitIn(repo);
   await verifyCommit(repo, ref);
-  const blobs = await listBlobs(git, ref);
+  return readTree(gitAt(['-C', repo]), ref, maxLinkHops, MAX_SUBMODULE_DEPTH);
+}
+
+async function readTree(git: Git, ref: string, maxLinkHops: number, submoduleDepth: number): Promise<SourceFile[]> {
+  const entries = await listEntries(git, ref);
+  const blobs = blobsOf(entries);
+  // gitlinks (mode 160000): submodules, read at the commit they record where a clone of them is here
+  const gitlinks = entries.filter((e) => e.type === 'commit').map((e) => ({ path: e.path, commit: e.sha }));
+  const submodules = await readSubmodules(git, ref, gitlinks, submoduleDepth, (sub, commit) => readTree(sub, commit, maxLinkHops, submoduleDepth - 1));
   const wanted = [...blobs].filter(([path]) => isTerraformFile(path));
-  if (!wanted.length) return [];
+  if (!wanted.length) return submodules;
   // the Terraform files that are not links, and every link's target text (few), each blob once
   const links = [...blobs].filter(([, b]) => b.link);
   const plain = wanted.filter(([, b]) => !b.link);
@@ -136,7 +134,7 @@ export async function readGitTree(repo: string, ref: string, maxLinkHops = MAX_L
     if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
     return b.link ? { path, linkTo: end.path, ...decodeText(targetTexts.get(end.path)!) } : { path, ...decodeText(plainText.get(path)!) };
   });
-  return [...files, ...(await throughDirectoryLinks(blobs, targetOf, files, maxLinkHops))];
+  return [...files, ...(await throughDirectoryLinks(blobs, targetOf, files, maxLinkHops)), ...submodules];
 }
 
 /**

@@ -25,8 +25,17 @@ export function readBounds(config: Pick<Config, 'max_module_depth' | 'max_caller
 
 /** Reads the touched directories at both revisions, the local modules they call, and, when a
  * touched directory declares inputs, the directories that call it (a few rounds up) with the
- * local modules they call. A bound hit is returned in `limits` (an `analysis-limit` finding). */
-export async function readBothRevisions(trees: TreeReader, baseSha: string, headSha: string, dirs: string[], included: string[], bounds: ReadBounds) {
+ * local modules they call. A changed git submodule (`gitlinks`: their paths) is such a module
+ * too, called at its path or below it. A bound hit is returned in `limits` (an `analysis-limit` finding). */
+export async function readBothRevisions(
+  trees: TreeReader,
+  baseSha: string,
+  headSha: string,
+  dirs: string[],
+  included: string[],
+  bounds: ReadBounds,
+  gitlinks: string[] = [],
+) {
   const base: SourceFile[] = [];
   const head: SourceFile[] = [];
   const limits: LimitHit[] = [];
@@ -44,7 +53,7 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
       pending = [...new Set([...calledModuleDirs(b), ...calledModuleDirs(h)])].filter((d) => !seen.has(d)).sort();
     }
   };
-  await read(dirs);
+  await read([...new Set([...dirs, ...gitlinks])].sort());
   if (included.length) {
     // a changed file Terragrunt units may include: every unit below it is reviewed again
     const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d) && isBelow(d, included));
@@ -66,7 +75,10 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   // `.terraform/`, which is never a root, and one out of scope of `paths` / `ignore_paths`,
   // which is reviewed only as what in-scope callers call.
   const inDir = (files: SourceFile[], d: string) => files.filter((f) => dirOf(f.path) === d);
-  const inputs = dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)], !bounds.inScope(d))).filter((i) => i !== null);
+  const inputs = [
+    ...dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)], !bounds.inScope(d))).filter((i) => i !== null),
+    ...gitlinks.map((d) => ({ file: `${d}/.git`, line: 1 })),
+  ];
   if (!inputs.length) return { base, head, allDirs: [...seen].sort(), limits };
   const modules = inputs.map((i) => dirOf(i.file));
   // the directories not read yet, in scope; those the PR adds are touched, so read already
@@ -84,7 +96,8 @@ export async function readBothRevisions(trees: TreeReader, baseSha: string, head
   const callers = new Set<string>();
   for (let round = 0, called = modules; round < rounds && called.length; round++) {
     // a caller that is itself called passes on what its own callers give it
-    called = candidates.filter((d) => !callers.has(d) && calledModuleDirs(inDir(both, d)).some((m) => called.includes(m)));
+    const calls = (m: string) => called.some((c) => m === c || (gitlinks.includes(c) && m.startsWith(`${c}/`)));
+    called = candidates.filter((d) => !callers.has(d) && calledModuleDirs(inDir(both, d)).some(calls));
     for (const d of called) callers.add(d);
   }
   // the callers' other local modules: their arguments may read those modules' outputs; the

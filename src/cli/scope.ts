@@ -21,7 +21,14 @@ export type DataReader = (wanted: (path: string) => boolean, maxBytes: number) =
 /** Two revisions' files served as the App reads a repository through the API. */
 function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>, data: ReadonlyMap<string, SourceFile[]>): TreeReader {
   return {
-    read: async (shas, dirs) => new Map(shas.map((sha) => [sha, (revisions.get(sha) ?? []).filter((f) => dirs.includes(dirOf(f.path)))])),
+    // a directory below a git submodule comes with the submodule's placeholder (submodules.ts)
+    read: async (shas, dirs) =>
+      new Map(
+        shas.map((sha) => [
+          sha,
+          (revisions.get(sha) ?? []).filter((f) => dirs.includes(dirOf(f.path)) || (f.gitlink && dirs.some((d) => d.startsWith(`${dirOf(f.path)}/`)))),
+        ]),
+      ),
     terraformDirs: async (sha) => [...new Set((revisions.get(sha) ?? []).map((f) => dirOf(f.path)))].sort(),
     dataFiles: async (sha, wanted) => ({ files: (data.get(sha) ?? []).filter((f) => wanted(f.path)), truncated: false }),
   };
@@ -63,7 +70,9 @@ export async function scopeToChange(
   const reading = await dataReadingDirectories(trees, HEAD, changedPaths(baseData, headData).map(asChanged), config.max_caller_dirs);
   const dirs = [...new Set([...touchedDirectories(changed), ...reading.dirs])].sort();
   const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
-  const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config));
+  const gitlinks = new Set([...base, ...head].flatMap((f) => (f.gitlink ? [f.path] : [])));
+  const bumped = changed.flatMap((f) => (gitlinks.has(f.filename) ? [dirOf(f.filename)] : []));
+  const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config), bumped);
   const readData = async (sha: string, files: SourceFile[]) => (data ? readDataFiles(trees, sha, files, max, []) : []);
   return {
     base: read.base,

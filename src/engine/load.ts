@@ -1,12 +1,12 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
-import { isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
+import { dirOf, isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
 import { FileParser, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { withDataFiles } from './evaluate/data-files.js';
 import { buildModel, moduleTree, type ModuleTree } from './model/build.js';
-import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
+import { NO_RESOLUTIONS, type Gitlink, type ModuleResolutions } from './modules/resolution.js';
 import type { Model } from './model/types.js';
 
 /**
@@ -32,6 +32,8 @@ export interface ParsedRevision {
   ignored: IgnoredFile[];
   /** The other files given (data files the configuration reads through `file()`), by path. */
   data: Map<string, SourceFile>;
+  /** The revision's git submodules by path. */
+  gitlinks: Map<string, Gitlink>;
 }
 
 /** Parses the files `tool` reads (a `.hcl` file only when a Terragrunt unit includes it). */
@@ -41,7 +43,7 @@ export async function parseRevision(
   budget: Budget = new Budget(),
   tool: AppliedWith = 'opentofu',
 ): Promise<ParsedRevision> {
-  const data = new Map(files.filter((f) => !isTerraformFile(f.path)).map((f) => [f.path, f]));
+  const data = new Map(files.filter((f) => !isTerraformFile(f.path) && !f.gitlink).map((f) => [f.path, f]));
   const { read: relevant, ignored } = readBy(
     files.filter((f) => isTerraformFile(f.path)),
     tool,
@@ -58,7 +60,8 @@ export async function parseRevision(
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
   const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed)));
-  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data };
+  const gitlinks = new Map(files.flatMap((f) => (f.gitlink ? [[dirOf(f.path), f.gitlink] as const] : [])));
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data, gitlinks };
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
@@ -70,7 +73,9 @@ export function modelRevision(
   aloneDirs: ReadonlySet<string> = new Set(),
   labelRoots = revision.tree.roots.length > 1,
 ): Model {
-  const model = withBudget(budget, () => withDataFiles(revision.data, () => buildModel(revision.tree, modules, revision.texts, aloneDirs, labelRoots)));
+  const model = withBudget(budget, () =>
+    withDataFiles(revision.data, () => buildModel(revision.tree, { ...modules, gitlinks: revision.gitlinks }, revision.texts, aloneDirs, labelRoots)),
+  );
   model.limits = locateHits(budget.hits, model);
   model.ignoredFiles = revision.ignored;
   return model;

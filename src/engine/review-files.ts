@@ -69,7 +69,8 @@ async function reviewAs(
   // a root with no file left at the head: its groups stay in AWS (review.ts unmanagedRoots)
   const headDirs = new Set(head.map((f) => dirOf(f.path)));
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
-  return review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles });
+  const unreadDirs = head.flatMap((f) => (f.gitlink?.unread ? [dirOf(f.path)] : []));
+  return review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs });
 }
 
 /** The roots of one revision that the other has as a module only its callers reach. */

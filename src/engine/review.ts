@@ -58,6 +58,9 @@ export interface ReviewOptions {
   /** Bounds the reading of the change hit before the engine ran (`max_caller_dirs`): reported
    * as the head's, so never taken for pre-existing. */
   readLimits?: LimitHit[];
+  /** Directories of the head whose files could not be read (a git submodule with no clone
+   * here; set by reviewFiles): what the base declared there is not known to be closed. */
+  unreadDirs?: readonly string[];
 }
 
 export function review(base: Model, modelled: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
@@ -102,7 +105,9 @@ export function review(base: Model, modelled: Model, config: ReviewSettings, opt
     findings,
     // what a caller reaches (at either revision), the caller's own closed access says; a
     // deleted root's groups are not closed: they are no longer managed here
-    closed: closedAccess(renamedBase, head, ctx.headAccess).filter((c) => !reachedAtEither({ resource: c.group }) && !unmanagedGroups.has(c.group)),
+    closed: closedAccess(renamedBase, head, ctx.headAccess, options.unreadDirs ?? []).filter(
+      (c) => !reachedAtEither({ resource: c.group }) && !unmanagedGroups.has(c.group),
+    ),
     unmanaged,
     modules: [...head.moduleCalls]
       .sort((a, b) => a.file.localeCompare(b.file) || a.location.startLine - b.location.startLine)
@@ -297,9 +302,10 @@ const isUnder = (address: string, prefix: string) => address === prefix || addre
  * an unknown that could be it (an unknown for an unknown, an unknown IPv4 range for a known
  * IPv4 one: what the head still allows is not known), and not the inline rules of a direction
  * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2), and not
- * the rules of a file the head could not parse (what it declares there is not known).
+ * the rules of a file the head could not parse or read (below a git submodule with no clone
+ * here): what it declares there is not known.
  */
-function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[] {
+function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDirs: readonly string[]): Closed[] {
   const out: Closed[] = [];
   const headGroups = new Map(headModel.groups.map((g) => [g.address, g]));
   const leftInAws = (rule: Model['rules'][number]) => {
@@ -332,8 +338,9 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex): Closed[
   // allowed was the callers' choice, nothing known to close
   const callers = (rule: Rule) => rule.conditionSetOutside.length > 0;
   const unread = new Set(headModel.parseErrors.map((e) => e.file));
+  const inUnreadDir = (rule: Rule) => unreadDirs.some((d) => rule.location.file.startsWith(`${d}/`));
   for (const rule of base.rules) {
-    if (swapped(rule) || passedIn(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file)) continue;
+    if (swapped(rule) || passedIn(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file) || inUnreadDir(rule)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     const of = { group: rule.group, direction: rule.direction, protocol: rule.protocol };

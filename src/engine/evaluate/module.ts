@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { repositoryPath } from './data-files.js';
 import { callKey } from '../modules/calls.js';
-import { isExternalModulePath, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
+import { isExternalModulePath, type Gitlink, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, singleInterpolation, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
@@ -454,7 +454,7 @@ export class ModuleInstance implements ModuleContext {
   /** Where the code of a call is: a local path, the root's init cache, or a remote read. */
   #locate(name: string, source: string, version: unknown): ModuleResolution {
     const local = localModuleDir(this.source.dir, source);
-    if (local !== null) return { dir: local, how: 'local', version: null };
+    if (local !== null) return submoduleAt(local, this.tree.resolutions.gitlinks) ?? { dir: local, how: 'local', version: null };
     const root = this.ancestors[0] ?? this.source.dir;
     const key = [...`${this.address}.module.${name}`.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]).join('.');
     const cached = this.tree.resolutions.initCache.get(root)?.get(key);
@@ -490,7 +490,7 @@ export class ModuleInstance implements ModuleContext {
       source,
       version: typeof version === 'string' ? version : '',
       how: found.dir === null || reason !== null ? null : found.how,
-      resolvedVersion: found.dir === null ? null : found.version,
+      resolvedVersion: found.version ?? null,
       reason: found.dir === null ? found.reason : reason,
       note: found.dir !== null ? (found.note ?? null) : null,
       arguments: args,
@@ -505,6 +505,20 @@ export class ModuleInstance implements ModuleContext {
       for (const m of c?.instances?.values() ?? []) yield* m.walk();
     }
   }
+}
+
+/**
+ * A local path at or below a git submodule: read at the commit the tree records where the
+ * submodule's clone gave its files, else not read (the reader says why).
+ */
+function submoduleAt(dir: string, gitlinks: ReadonlyMap<string, Gitlink> | undefined): ModuleResolution | null {
+  for (const [path, link] of gitlinks ?? []) {
+    if (dir !== path && !dir.startsWith(`${path}/`)) continue;
+    return link.unread === null
+      ? { dir, how: 'local', version: link.commit, note: `git submodule \`${path}\` at ${link.commit.slice(0, 12)}` }
+      : { dir: null, reason: link.unread, version: link.commit };
+  }
+  return null;
 }
 
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Gitlink } from '../modules/resolution.js';
 import { DEFAULT_LIMITS } from '../evaluate/limits.js';
 import { fastHclToJson } from './fast-path.js';
 import { MAX_STATEMENT_LINES, hcl1Repairable, repairHcl1 } from './hcl1-repair.js';
@@ -20,6 +21,11 @@ export interface SourceFile {
   /** Set when the file is read through a symbolic link to a directory (a module directory
    * linked into place): that link's path. */
   dirLink?: string;
+  /**
+   * Set on the placeholder a reader gives for a git submodule at `<path>/.git` (a path no git
+   * tree holds), whose content is the commit it records: its files, when read, are below it.
+   */
+  gitlink?: Gitlink;
 }
 
 export interface ParseError {

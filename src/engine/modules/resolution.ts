@@ -14,13 +14,28 @@ export type ModuleResolution =
       /** Said in the summary (a default branch read for a source without `ref`). */
       note?: string;
     }
-  | { dir: null; reason: string };
+  | {
+      dir: null;
+      reason: string;
+      /** The commit an unread git submodule records: a bump is a change of the call. */
+      version?: string;
+    };
+
+/** A git submodule (gitlink) of the tree: the commit it records, and why it was not read (null: read). */
+export interface Gitlink {
+  commit: string;
+  /** Its `url` in `.gitmodules`, when declared there. */
+  url: string | null;
+  unread: string | null;
+}
 
 export interface ModuleResolutions {
   /** Remote modules by `callKey(source, version)`. */
   remote: Map<string, ModuleResolution>;
   /** `.terraform/modules/modules.json` of root directories: root dir → key (`a.b`) → module. */
   initCache: Map<string, Map<string, { dir: string; version: string | null }>>;
+  /** Git submodules of the revision by path (set by the engine from the files read). */
+  gitlinks?: ReadonlyMap<string, Gitlink>;
 }
 
 export const NO_RESOLUTIONS: ModuleResolutions = { remote: new Map(), initCache: new Map() };

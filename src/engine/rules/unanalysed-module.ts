@@ -23,15 +23,19 @@ export const unanalysedModule = defineRule({
       if (call.how !== null || isLabelOnly(call.source, ctx.config.label_only_modules)) return [];
       const old = before.get(call.address);
       const changed = changedArguments(old, call);
+      // a git submodule the call reads moved to another commit (the reader gives the commit it records)
+      const moved = old && old.resolvedVersion !== call.resolvedVersion ? old : null;
       // the call's text unchanged, a value it passes changed (a local, a default, a tfvars value)
-      const inputs = old && !changed.length ? changedValues(ctx, old, call) : [];
-      if (old && !changed.length && !inputs.length) return [];
+      const inputs = old && !changed.length && !moved ? changedValues(ctx, old, call) : [];
+      if (old && !changed.length && !inputs.length && !moved) return [];
       const version = call.version ? ` (version ${code(call.version)})` : '';
       const followed = !old
         ? 'The call is new: every security group or rule it creates is unknown to this review.'
-        : changed.length
-          ? `The changed arguments could not be followed into the module: ${changed.map((n) => code(n)).join(', ')}.`
-          : `Its arguments are unchanged, but what they pass changed (${inputs.map(({ ref }) => code(ref)).join(', ')}), and could not be followed into the module.`;
+        : moved
+          ? `Its code moved from commit ${code(moved.resolvedVersion ?? 'none')} to ${code(call.resolvedVersion ?? 'none')} (a git submodule bumped), and could not be followed.`
+          : changed.length
+            ? `The changed arguments could not be followed into the module: ${changed.map((n) => code(n)).join(', ')}.`
+            : `Its arguments are unchanged, but what they pass changed (${inputs.map(({ ref }) => code(ref)).join(', ')}), and could not be followed into the module.`;
       const cause = inputs[0];
       return [
         {
