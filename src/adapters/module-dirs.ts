@@ -11,7 +11,7 @@ import { localModuleDir } from '../engine/evaluate/module.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 import { MAX_LINK_HOPS } from '../engine/hcl/links.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
-import type { ModuleResolutions } from '../engine/modules/resolution.js';
+import type { InitRecord, ModuleResolutions } from '../engine/modules/resolution.js';
 
 /** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`),
  * as deep as the engine follows module calls (it reports a deeper call). */
@@ -43,11 +43,17 @@ export async function readOutsideModules(
 
 interface InitCacheEntry {
   Key?: unknown;
+  Source?: unknown;
   Dir?: unknown;
   Version?: unknown;
 }
 
-/** Reads `.terraform/modules/modules.json` of every directory of the tree that has one. */
+/**
+ * Reads `.terraform/modules/modules.json` of every directory of the tree that has one. Terraform
+ * (`terraform init`, then plan) loads a call from its record's `Dir` wherever that lies, also for
+ * a local path, so a committed manifest decides what is applied: every record's directory is
+ * read, except an absolute one (the runner's files), which is reported unread.
+ */
 export async function readInitCaches(
   root: string,
   files: SourceFile[],
@@ -63,15 +69,22 @@ export async function readInitCaches(
     try {
       entries = (JSON.parse(text) as { Modules?: InitCacheEntry[] }).Modules ?? [];
     } catch {
-      continue; // a broken cache is as good as none: those calls are reported unread
+      continue; // a broken cache is as good as none: terraform init installs every call again
     }
-    const keys = new Map<string, { dir: string; version: string | null }>();
+    const keys = new Map<string, InitRecord>();
     for (const e of entries) {
       if (typeof e.Key !== 'string' || !e.Key || typeof e.Dir !== 'string') continue;
+      const record = { version: typeof e.Version === 'string' ? e.Version : null, source: typeof e.Source === 'string' ? e.Source : null };
+      if (posix.isAbsolute(e.Dir) || /^[A-Za-z]:|\\/.test(e.Dir)) {
+        keys.set(e.Key, {
+          ...record,
+          dir: e.Dir,
+          unread: `the init cache (${manifest}) loads it from ${e.Dir}, an absolute path outside the repository, not read`,
+        });
+        continue;
+      }
       const moduleDir = posix.normalize(posix.join(dir, e.Dir)).replace(/\/+$/, '');
-      // only what init installed below this directory's .terraform/ (local sources resolve as paths)
-      if (!moduleDir.startsWith(posix.join(dir, '.terraform/modules/'))) continue;
-      keys.set(e.Key, { dir: moduleDir, version: typeof e.Version === 'string' ? e.Version : null });
+      keys.set(e.Key, { ...record, dir: moduleDir === '.' ? '' : moduleDir });
       out.push(...(await readTerraformDir(root, moduleDir, maxLinkHops)));
     }
     initCache.set(dir, keys);

@@ -4,7 +4,9 @@
 import { posix } from 'node:path';
 import { repositoryPath } from './data-files.js';
 import { callKey } from '../modules/calls.js';
-import { isExternalModulePath, type Gitlink, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
+import { isExternalModulePath, type Gitlink, type InitRecord, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
+import { sameSource } from '../modules/source-address.js';
+import { parseConstraints, parseVersion, satisfies } from '../modules/version-constraint.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, singleInterpolation, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
 import { expand, instanceAddress, unknownExpansion, withoutInstanceKeys, type Expansion } from './expansion.js';
@@ -454,11 +456,15 @@ export class ModuleInstance implements ModuleContext {
   /** Where the code of a call is: a local path, the root's init cache, or a remote read. */
   #locate(name: string, source: string, version: unknown): ModuleResolution {
     const local = localModuleDir(this.source.dir, source);
-    if (local !== null) return submoduleAt(local, this.tree.resolutions.gitlinks) ?? { dir: local, how: 'local', version: null };
     const root = this.ancestors[0] ?? this.source.dir;
     const key = [...`${this.address}.module.${name}`.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]).join('.');
     const cached = this.tree.resolutions.initCache.get(root)?.get(key);
-    if (cached) return { dir: cached.dir, how: 'init cache', version: cached.version };
+    // what Terraform loads: the init cache's record when it is for this source and version
+    // (else `terraform init` installs the call again), also for a local path
+    if (cached && loadsRecord(cached, source, version) && cached.dir !== local) {
+      return cached.unread ? { dir: null, reason: cached.unread } : { dir: cached.dir, how: 'init cache', version: cached.version };
+    }
+    if (local !== null) return submoduleAt(local, this.tree.resolutions.gitlinks) ?? { dir: local, how: 'local', version: null };
     const remote = this.tree.resolutions.remote.get(callKey(source, typeof version === 'string' ? version : ''));
     return remote ?? { dir: null, reason: 'remote module sources are not read here (CLI: run `terraform init`, or pass --fetch-modules)' };
   }
@@ -504,6 +510,23 @@ export class ModuleInstance implements ModuleContext {
       const c = this.child(name);
       for (const m of c?.instances?.values() ?? []) yield* m.walk();
     }
+  }
+}
+
+/**
+ * Whether Terraform loads a call from its init-cache record (`terraform init` keeps a record
+ * whose source is the call's and whose version meets the call's constraint, and plan refuses
+ * any other): a record without a source (an older cache) is taken as the call's.
+ */
+function loadsRecord(record: InitRecord, source: string, version: unknown): boolean {
+  if (record.source !== null && !sameSource(record.source, source)) return false;
+  const constraint = typeof version === 'string' ? version.trim() : '';
+  if (!constraint) return true;
+  const recorded = record.version === null ? null : parseVersion(record.version);
+  try {
+    return recorded !== null && satisfies(recorded, parseConstraints(constraint));
+  } catch {
+    return false;
   }
 }
 

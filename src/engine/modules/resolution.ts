@@ -33,9 +33,23 @@ export interface ModuleResolutions {
   /** Remote modules by `callKey(source, version)`. */
   remote: Map<string, ModuleResolution>;
   /** `.terraform/modules/modules.json` of root directories: root dir → key (`a.b`) → module. */
-  initCache: Map<string, Map<string, { dir: string; version: string | null }>>;
+  initCache: Map<string, Map<string, InitRecord>>;
   /** Git submodules of the revision by path (set by the engine from the files read). */
   gitlinks?: ReadonlyMap<string, Gitlink>;
+}
+
+/**
+ * A record of `.terraform/modules/modules.json`: Terraform loads a call from `dir` whenever the
+ * record's source is the call's and its version meets the call's constraint, whatever the
+ * source (a local path too) and wherever `dir` lies (see initCacheRecord in evaluate/module.ts).
+ */
+export interface InitRecord {
+  dir: string;
+  version: string | null;
+  /** The record's `Source`; null in a cache written before it was kept (read for any source). */
+  source: string | null;
+  /** Why `dir` is not read (an absolute path: the runner's files, never read). */
+  unread?: string;
 }
 
 export const NO_RESOLUTIONS: ModuleResolutions = { remote: new Map(), initCache: new Map() };

@@ -2,6 +2,7 @@
 // follow: a local path, a registry module, or a GitHub repository at a ref. Anything else
 // (S3, GCS, Mercurial, archives, other Git hosts) is named so the review can say why it was
 // not read.
+import { posix } from 'node:path';
 
 export type SourceAddress =
   | { kind: 'local'; path: string }
@@ -37,6 +38,20 @@ export function parseSourceAddress(source: string): SourceAddress {
 export function registryName(a: { host: string; namespace: string; name: string; provider: string }): string {
   const path = `${a.namespace}/${a.name}/${a.provider}`;
   return a.host === DEFAULT_REGISTRY ? path : `${a.host}/${path}`;
+}
+
+/**
+ * Whether two source addresses name the same module as Terraform compares them (its manifest
+ * keeps the normalised form: `registry.terraform.io/ns/name/provider` for `ns/name/provider`,
+ * `git::https://github.com/o/r.git` for `github.com/o/r`, `./a` for `./a/`).
+ */
+export function sameSource(a: string, b: string): boolean {
+  const [x, y] = [parseSourceAddress(a), parseSourceAddress(b)];
+  if (x.kind === 'local' && y.kind === 'local') return posix.normalize(x.path).replace(/\/+$/, '') === posix.normalize(y.path).replace(/\/+$/, '');
+  if (x.kind === 'registry' && y.kind === 'registry') return registryName(x).toLowerCase() === registryName(y).toLowerCase() && x.subdir === y.subdir;
+  if (x.kind === 'github' && y.kind === 'github')
+    return `${x.owner}/${x.repo}`.toLowerCase() === `${y.owner}/${y.repo}`.toLowerCase() && x.ref === y.ref && x.subdir === y.subdir;
+  return a.trim() === b.trim();
 }
 
 function splitQuery(text: string): { base: string; query: URLSearchParams | null } {
