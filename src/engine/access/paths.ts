@@ -8,7 +8,6 @@
 // ends, so nothing depends on the order in which blocks are written. A group only VPC
 // interface endpoints use is reached by nothing on the internet (model/attachments.ts).
 import type { Hop } from '../result.js';
-import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
@@ -78,13 +77,12 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   const reachesGroup = (out: Rule, group: string) => (out.peer.type === 'group' ? out.peer.value === group : toVpc.has(out));
   const edges = new Map<string, Edge[]>();
   const entry: { to: string; rule: Rule; ports: IntervalSet }[] = [];
-  const unreachable = endpointOnlyGroups(model);
   // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource
   const inbound = new InternetUnion(model, 'ingress');
   const outbound = new InternetUnion(model, 'egress');
   const ranges = new MemberRanges(model, unreachable, (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)), ruleOrder);
   for (const r of model.rules) {
-    if (r.direction !== 'ingress' || unreachable.has(r.group)) continue;
+    if (r.direction !== 'ingress') continue;
     const fromInternet = internetPortsOf(inbound, r);
     if (fromInternet.length) entry.push({ to: r.group, rule: r, ports: fromInternet });
     if (r.peer.type !== 'group' || r.peer.value === r.group) continue;

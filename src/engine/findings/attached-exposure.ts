@@ -25,10 +25,15 @@ export interface AttachedExposure {
  */
 export function attachedExposures(base: Model, head: Model, before: Map<string, Reach>, after: Map<string, Reach>): AttachedExposure[] {
   const existing = new Set(base.resources.map((r) => r.address));
-  const baseGroups = new Map(base.attachments.map((a) => [a.resource, a.groups]));
+  // every group the base gives a resource: its own argument and attachments to its interface
+  const baseGroups = new Map<string, string[]>();
+  for (const a of base.attachments) baseGroups.set(a.resource, [...(baseGroups.get(a.resource) ?? []), ...a.groups]);
   const out: AttachedExposure[] = [];
   for (const attachment of head.attachments) {
-    if (!existing.has(attachment.resource)) continue;
+    // an attachment to an interface whose owner cannot be told (a variable, a data source): an interface that exists
+    if (!existing.has(attachment.resource) && attachment.type !== 'aws_network_interface_sg_attachment') continue;
+    // an interface endpoint's network interfaces have private addresses only
+    if (attachment.type === 'aws_vpc_endpoint') continue;
     const wasAttached = baseGroups.get(attachment.resource) ?? [];
     // what the internet reached on the resource through its base groups
     const covered = reachedThrough(wasAttached, before);

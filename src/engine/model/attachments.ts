@@ -1,7 +1,8 @@
 // Resources that attach security groups (research/semantics.md §3) and whether they face
 // the internet (§4). Paths are attribute names, descending into nested blocks.
-import { Unknown, isObject, type Value } from '../evaluate/value.js';
+import { Ref, Unknown, isObject, type Value } from '../evaluate/value.js';
 import { append } from '../append.js';
+import { resourceType } from './peer.js';
 import type { Model } from './types.js';
 
 interface AttachmentKind {
@@ -10,6 +11,8 @@ interface AttachmentKind {
   /** Reads whether the resource is reachable from the internet; null = cannot tell. */
   internet?: (get: (path: string[]) => Value) => { facing: boolean | null; why: string | null };
   dataStore?: boolean;
+  /** The resource the groups end up on, when it is not this one (an attachment to an instance's network interface); null = cannot tell. */
+  target?: (get: (path: string[]) => Value) => string | null;
 }
 
 const flag =
@@ -34,6 +37,7 @@ export const LOAD_BALANCERS: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb',
 
 export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_instance: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
+  aws_spot_instance_request: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
   aws_launch_template: {
     paths: [['vpc_security_group_ids'], ['network_interfaces', 'security_groups']],
     internet: (get) => {
@@ -59,7 +63,11 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_lambda_function: { paths: [['vpc_config', 'security_group_ids']] },
   aws_eks_cluster: { paths: [['vpc_config', 'security_group_ids']] },
   aws_network_interface: { paths: [['security_groups']] },
-  aws_network_interface_sg_attachment: { paths: [['security_group_id']] },
+  aws_network_interface_sg_attachment: {
+    paths: [['security_group_id']],
+    target: networkInterfaceOwner,
+    internet: (get) => ({ facing: null, why: networkInterfaceOwner(get) ? null : 'through the network interface it names' }),
+  },
   aws_efs_mount_target: { paths: [['security_groups']], dataStore: true },
   aws_opensearch_domain: { paths: [['vpc_options', 'security_group_ids']], dataStore: true },
   aws_elasticsearch_domain: { paths: [['vpc_options', 'security_group_ids']], dataStore: true },
@@ -77,6 +85,19 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_dms_replication_instance: { paths: [['vpc_security_group_ids']], dataStore: true },
   aws_vpc_endpoint: { paths: [['security_group_ids']] },
 };
+
+/**
+ * What a network interface given a group belongs to: `aws_instance.x.primary_network_interface_id`
+ * is the instance, `aws_network_interface.y.id` the interface; any other value cannot be told.
+ */
+function networkInterfaceOwner(get: (path: string[]) => Value): string | null {
+  const v = get(['network_interface_id']);
+  if (!(v instanceof Ref)) return null;
+  const type = resourceType(v.address);
+  if ((type === 'aws_instance' || type === 'aws_spot_instance_request') && v.attribute === 'primary_network_interface_id') return v.address;
+  if (type === 'aws_network_interface' && v.attribute === 'id') return v.address;
+  return null;
+}
 
 function nested(path: string[], yes: string) {
   return (get: (p: string[]) => Value) => {
@@ -107,12 +128,30 @@ export function readPath(value: Value, path: string[]): Value {
 }
 
 /**
- * Groups used by VPC interface endpoints and nothing else. Only interface endpoints take
- * security groups, and their network interfaces have private addresses only, so nothing on
- * the internet reaches such a group, nor anything beyond it, whatever its rules allow.
+ * Groups used by VPC interface endpoints and nothing else that this configuration shows. Only
+ * interface endpoints take security groups, and their network interfaces have private addresses
+ * only, so such a group is no target of a path from the internet. It stays a step of paths:
+ * what else uses it (a resource outside the configuration, one not modelled) may be reachable,
+ * and adding an endpoint must never hide the path to a database behind it (red team 23, hole 6).
  */
 export function endpointOnlyGroups(model: Model): Set<string> {
   const users = new Map<string, string[]>();
   for (const a of model.attachments) for (const g of a.groups) append(users, g, a.type);
   return new Set([...users].filter(([, types]) => types.every((t) => t === 'aws_vpc_endpoint')).map(([g]) => g));
+}
+
+/**
+ * Groups named by their `name` (`aws_instance.security_groups`, the default VPC's and
+ * EC2-Classic's form; launch configurations take names or ids): the group of the configuration
+ * with that name, known before apply. A name no group has stays as written (a group managed
+ * elsewhere).
+ */
+export function resolveGroupNames(model: Model): void {
+  const addresses = new Set(model.groups.map((g) => g.address));
+  const byName = new Map<string, string[]>();
+  for (const g of model.groups) if (g.name !== null) append(byName, g.name, g.address);
+  for (const a of model.attachments) {
+    const groups = a.groups.flatMap((k) => (addresses.has(k) ? [k] : (byName.get(k) ?? [k])));
+    a.groups = [...new Set(groups)];
+  }
 }

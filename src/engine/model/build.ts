@@ -6,6 +6,7 @@ import { ModuleInstance, type ModuleDiagnostics } from '../evaluate/module.js';
 import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '../modules/resolution.js';
 import { Extraction } from './extract/context.js';
 import { addModule, collectShared } from './extract/resource.js';
+import { resolveGroupNames } from './attachments.js';
 import { sortBySource } from './order.js';
 import { moduleSources, rootDirs } from './roots.js';
 import type { ModuleSource } from '../evaluate/module-source.js';
@@ -74,6 +75,7 @@ export function buildModel(
   const model = extraction.model;
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   sortBySource(model);
+  resolveGroupNames(model);
   model.files = files.map((f) => f.path).sort();
   model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;

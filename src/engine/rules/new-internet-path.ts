@@ -17,7 +17,7 @@ import { fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
-import { LOAD_BALANCERS } from '../model/attachments.js';
+import { LOAD_BALANCERS, endpointOnlyGroups } from '../model/attachments.js';
 import type { Attachment, Model } from '../model/types.js';
 import type { ReviewSettings } from '../settings.js';
 import type { ReviewContext } from '../findings/context.js';
@@ -33,9 +33,11 @@ export const newInternetPath = defineRule({
     const before = within(ctx.reach('base'), ctx.config.max_hops);
     const after = within(ctx.reach('head'), ctx.config.max_hops);
     const findings = [];
+    // their network interfaces have private addresses: reported by the rule that opens them, not as a path
+    const endpointOnly = endpointOnlyGroups(ctx.head);
     for (const [group, reach] of after) {
       const old = before.get(group);
-      if (old && old.distance <= reach.distance) continue;
+      if ((old && old.distance <= reach.distance) || endpointOnly.has(group)) continue;
       const declared = ctx.headGroups.has(group);
       // a new group attached to a resource that already exists exposes that resource: not a new stack
       const existing = declared && !ctx.baseGroups.has(group) ? attachedToExisting(ctx.base, ctx.head, group) : [];

@@ -22,7 +22,7 @@ export function addAttachment(x: Extraction, inst: Instance): void {
   }
   const internet = kind.internet?.(get) ?? { facing: false, why: null };
   x.model.attachments.push({
-    resource: inst.address,
+    resource: kind.target?.(get) ?? inst.address,
     type: inst.decl.type,
     groups: [...new Set(groups)],
     internetFacing: internet.facing,

@@ -1,0 +1,38 @@
+resource "aws_security_group" "jump" {
+  name   = "jump"
+  vpc_id = "vpc-0a1"
+  ingress {
+    description = "admin shell"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group" "api" {
+  name   = "api"
+  vpc_id = "vpc-0a1"
+}
+
+resource "aws_instance" "api" {
+  ami                         = "ami-0a1"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.api.id]
+}
+
+# the instance's own network interface is given the open group: the instance is reachable
+resource "aws_network_interface_sg_attachment" "api_debug" {
+  security_group_id    = aws_security_group.jump.id
+  network_interface_id = aws_instance.api.primary_network_interface_id
+}
+
+# an interface this configuration does not show: one that exists
+resource "aws_network_interface_sg_attachment" "legacy" {
+  security_group_id    = aws_security_group.jump.id
+  network_interface_id = var.legacy_eni
+}
+
+variable "legacy_eni" {
+  type = string
+}
