@@ -28,7 +28,8 @@ export type Peer =
  */
 export type PortRange = [number, number];
 
-export type RuleOrigin = 'inline' | 'aws_security_group_rule' | 'aws_vpc_security_group_ingress_rule' | 'aws_vpc_security_group_egress_rule';
+export type RuleOrigin =
+  'inline' | 'aws_security_group_rule' | 'aws_vpc_security_group_ingress_rule' | 'aws_vpc_security_group_egress_rule' | 'aws_eks_node_group';
 
 export interface UnknownValue {
   /** The expression that could not be evaluated. */

@@ -7,6 +7,7 @@ import type { ModuleInstance } from '../../evaluate/module.js';
 import { ATTACHMENT_KINDS } from '../attachments.js';
 import { GROUP_TYPES } from '../peer.js';
 import { addAttachment } from './attachment.js';
+import { addEksRemoteAccess } from './eks-remote-access.js';
 import { location, type Extraction, type Instance } from './context.js';
 import { addGroup } from './group.js';
 import { addLegacyRule } from './security-group-rule.js';
@@ -63,5 +64,6 @@ function addResource(x: Extraction, inst: Instance): void {
   if (GROUP_TYPES.has(decl.type)) addGroup(x, inst);
   else if (decl.type === 'aws_security_group_rule') addLegacyRule(x, inst);
   else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);
+  else if (decl.type === 'aws_eks_node_group') addEksRemoteAccess(x, inst);
   if (Object.hasOwn(ATTACHMENT_KINDS, decl.type)) addAttachment(x, inst);
 }
