@@ -8,6 +8,7 @@
 // ends, so nothing depends on the order in which blocks are written. A group only VPC
 // interface endpoints use is reached by nothing on the internet (model/attachments.ts).
 import type { Hop } from '../result.js';
+import { endpointOnlyGroups } from '../model/attachments.js';
 import { protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
@@ -80,7 +81,14 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource
   const inbound = new InternetUnion(model, 'ingress');
   const outbound = new InternetUnion(model, 'egress');
-  const ranges = new MemberRanges(model, unreachable, (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)), ruleOrder);
+  // a range hop is a guess at addresses: not into a group only interface endpoints show to use
+  // (it would carry traffic on through endpoints, which send none); a reference or the internet is no guess
+  const ranges = new MemberRanges(
+    model,
+    endpointOnlyGroups(model),
+    (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)),
+    ruleOrder,
+  );
   for (const r of model.rules) {
     if (r.direction !== 'ingress') continue;
     const fromInternet = internetPortsOf(inbound, r);
