@@ -4,6 +4,7 @@
 import ipaddr from 'ipaddr.js';
 import { parse as parseYaml } from 'yaml';
 import { budget } from './limits.js';
+import { format, formatList, goJson } from './format.js';
 import { keepingIdentity } from './list-round-trips.js';
 import { LimitError } from './limits.js';
 import { UnsupportedPattern, compileRe2, replaceAllRe2 } from './re2.js';
@@ -167,24 +168,6 @@ function cidrhost(prefix: string, hostnum: number): string {
   if (n < 0n) n += size;
   if (n < 0n || n >= size) throw new EvalError(`cidrhost: host number ${hostnum} is out of range for ${prefix}`);
   return offsetAddress(addr, bits, len, n, 0).toString();
-}
-
-function format(spec: string, args: Value[]): string {
-  let i = 0;
-  return spec.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[sdvqtfbxXeEgGo])/g, (_m, verb: string) => {
-    if (verb === '%') return '%';
-    const v = args[i++];
-    if (v === undefined) throw new EvalError('format: not enough arguments');
-    const kind = verb[verb.length - 1];
-    if (kind === 'd') return String(Math.trunc(toNumberValue(v)));
-    if (kind === 'q') return JSON.stringify(str(v));
-    if (kind === 'f') {
-      const precision = /\.(\d+)/.exec(verb);
-      return toNumberValue(v).toFixed(precision ? Number(precision[1]) : 6);
-    }
-    if (kind === 'v' && typeof v === 'object' && v !== null) return JSON.stringify(v);
-    return str(v);
-  });
 }
 
 function flatten(items: Value[]): Value[] {
@@ -352,15 +335,7 @@ const FUNCTIONS: Record<string, Fn> = {
   endswith: ([s, p]) => str(s!).endsWith(str(p!)),
   substr: ([s, o, l]) => substr(str(s!), wholeNumber(o!, 'substr'), wholeNumber(l!, 'substr')),
   format: ([spec, ...args]) => format(str(spec!), args),
-  formatlist: ([spec, ...args]) => {
-    const n = Math.max(...args.map((a) => (Array.isArray(a) ? a.length : 1)));
-    return Array.from({ length: n }, (_x, i) =>
-      format(
-        str(spec!),
-        args.map((a) => (Array.isArray(a) ? a[i]! : a)),
-      ),
-    );
-  },
+  formatlist: ([spec, ...args]) => formatList(str(spec!), args),
   join: ([sep, ...lists]) => {
     const items = lists.flatMap((l) => list(l, 'join'));
     // join("", [one reference]) is an old idiom for "the id or nothing": keep the reference
@@ -392,7 +367,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   alltrue: ([l]) => list(l!, 'alltrue').every((x) => toBoolValue(x)),
   anytrue: ([l]) => list(l!, 'anytrue').some((x) => toBoolValue(x)),
-  jsonencode: ([v]) => JSON.stringify(v),
+  jsonencode: ([v]) => goJson(v!),
   cidrsubnet: ([p, b, n]) => cidrsubnet(str(p!), wholeNumber(b!, 'cidrsubnet'), wholeNumber(n!, 'cidrsubnet')),
   cidrsubnets: ([p, ...bits]) => {
     const [addr, len] = parseCidr(str(p!));
