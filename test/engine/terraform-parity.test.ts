@@ -327,3 +327,25 @@ describe('format and formatlist read a format string as cty does', () => {
     expect(ev(src)).toBeInstanceOf(Unknown);
   });
 });
+
+describe('inside try(), only what Terraform refuses falls through', () => {
+  it.each<[string, Value]>([
+    ['try(sum([]), "F")', 'F'],
+    ['try(sum(["1", 2]), "F")', 3],
+    ['try(max(), "F")', 'F'],
+    ['try(min(), "F")', 'F'],
+    ['try(max([1, 2]), "F")', 'F'],
+    ['try(max(1, 2.5), "F")', 2.5],
+    ['try(max([1, 2]...), "F")', 2],
+    ['try(zipmap(["a", "b"], ["x"]), "F")', 'F'],
+    ['try(zipmap(["a"], ["x", "y"]), "F")', 'F'],
+    ['try(index(toset(["a"]), "a"), "F")', 'F'],
+    ['try(index(["a", 1], 1), "F")', 1],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it.each(['try(1 / 0, "F")', 'try(5 % 0, "F")'])('%s is unknown (Terraform gives +Inf and 5, no error)', (src) => {
+    expect(ev(src)).toBeInstanceOf(Unknown);
+  });
+});

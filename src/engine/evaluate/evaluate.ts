@@ -432,11 +432,12 @@ function applyBinary(node: BinaryNode, left: Value, scope: Scope): Value {
       return a - b;
     case '*':
       return a * b;
+    // Terraform divides by zero without an error (1/0 is +Inf, 5 % 0 is 5): never a fallback of try()
     case '/':
-      if (b === 0) throw new EvalError('division by zero');
+      if (b === 0) return new Unknown(node.src, 'a division by zero, which Terraform evaluates to infinity');
       return a / b;
     case '%':
-      if (b === 0) throw new EvalError('division by zero');
+      if (b === 0) return new Unknown(node.src, 'a remainder by zero, which the engine does not evaluate');
       return a % b;
     case '<':
       return a < b;

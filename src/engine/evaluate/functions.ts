@@ -83,6 +83,21 @@ function object(v: Value, fn: string): ObjectValue {
   throw new EvalError(`${fn}: expected a map or object, got ${typeName(v)}`);
 }
 
+/** The numbers of min() and max(): at least one, and no list. */
+function numbers(args: Value[], fn: string): number[] {
+  if (args.length === 0) throw new EvalError(`${fn}: must have at least one argument`);
+  return args.map((x) => (Array.isArray(x) ? typeError(fn, x) : toNumberValue(x)));
+}
+
+function nonEmpty(items: Value[], fn: string): Value[] {
+  if (items.length === 0) throw new EvalError(`${fn}: cannot sum an empty list`);
+  return items;
+}
+
+function typeError(fn: string, v: Value): never {
+  throw new EvalError(`${fn}: a ${typeName(v)} is not a number`);
+}
+
 /** A set's order: strings lexically, as Terraform iterates sets of strings. */
 function toSet(items: Value[]): Value[] {
   const out = distinct(items);
@@ -253,6 +268,7 @@ const FUNCTIONS: Record<string, Fn> = {
     return items[0] ?? null;
   },
   index: ([l, v]) => {
+    if (isSetValue(l!)) throw new EvalError('index: cannot search a set');
     const i = list(l!, 'index').findIndex((x) => valuesEqual(x, v!));
     if (i < 0) throw new EvalError('index: element not found');
     return i;
@@ -276,6 +292,7 @@ const FUNCTIONS: Record<string, Fn> = {
   zipmap: ([k, v]) => {
     const keys = list(k!, 'zipmap');
     const values = list(v!, 'zipmap');
+    if (keys.length !== values.length) throw new EvalError('zipmap: the lists of keys and values have different lengths');
     const out = newObject();
     keys.forEach((key, i) => (out[str(key)] = values[i] ?? null));
     return out;
@@ -291,10 +308,11 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     return out;
   },
-  min: (a) => Math.min(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
-  max: (a) => Math.max(...a.flatMap((x) => (Array.isArray(x) ? x : [x])).map(toNumberValue)),
+  // min and max take numbers, not a list (min([1]) is Terraform's error; min(l...) expands one)
+  min: (a) => Math.min(...numbers(a, 'min')),
+  max: (a) => Math.max(...numbers(a, 'max')),
   sum: ([l]) =>
-    list(l!, 'sum')
+    nonEmpty(list(l!, 'sum'), 'sum')
       .map(toNumberValue)
       .reduce((x, y) => x + y, 0),
   abs: ([n]) => Math.abs(toNumberValue(n!)),
