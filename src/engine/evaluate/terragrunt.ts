@@ -14,6 +14,7 @@ import type { ParsedFile } from '../hcl/parse.js';
 import { evaluateJson } from './evaluate.js';
 import type { Declaration } from './module-source.js';
 import { TerragruntFile, treePath, type TerragruntContext } from './terragrunt-context.js';
+import { isTfvars, tfvarsInPrecedence } from './tfvars.js';
 import { Unknown, hasKey, isObject, newObject, type Value } from './value.js';
 
 export const TERRAGRUNT_FILE = 'terragrunt.hcl';
@@ -132,13 +133,46 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
     body: { ...body, source, ...(version ? { version } : {}) },
     file: file.path,
     block: located,
-    inputs: (name) => (args.get(name) ?? args.get(ALL_INPUTS))?.value(),
+    inputs: overTfvars(workingDirTfvars(tree, unitDir, source), own, (name) => (args.get(name) ?? args.get(ALL_INPUTS))?.value()),
   };
   if (unread.length) {
     const what = unread.map((i) => (i.path === null ? `its include path ${i.written} is not known statically` : `${i.path} is not in the files read`));
     call.unreadable = `the unit includes a file that could not be read (${what.join('; ')}), so what it sets is unknown`;
   }
   return { context, call };
+}
+
+/**
+ * The tfvars files Terraform loads in the unit's working directory: Terragrunt copies the
+ * unit's files over the module's source, so both directories' tfvars are there, the unit's
+ * copy winning when both have a file of the same name.
+ */
+function workingDirTfvars(tree: TerragruntTree, unitDir: string, source: string): ParsedFile[] {
+  const moduleDir = source.startsWith('./') || source.startsWith('../') ? treePath(unitDir, source) : null;
+  const byName = new Map<string, ParsedFile>();
+  for (const dir of moduleDir === null || moduleDir === unitDir ? [unitDir] : [moduleDir, unitDir]) {
+    for (const f of tree.files.values()) {
+      const name = posix.basename(f.path);
+      if (dirOf(f.path) === dir && isTfvars(name)) byName.set(name, f);
+    }
+  }
+  return tfvarsInPrecedence([...byName.values()]);
+}
+
+/**
+ * Terragrunt passes `inputs` as TF_VAR_* variables, which every tfvars file overrides: a
+ * variable's value is the last tfvars file's that sets it, else the input. A file that could
+ * not be read may set any variable.
+ */
+function overTfvars(tfvars: ParsedFile[], scope: TerragruntFile, inputs: (name: string) => Value | undefined): (name: string) => Value | undefined {
+  return (name) => {
+    let value: Value | undefined;
+    for (const file of tfvars) {
+      if (file.error) value = new Unknown(`var.${name}`, `var.${name} may be set by ${file.path}, which could not be read`);
+      else if (hasKey(file.body, name)) value = evaluateJson(file.body[name], scope.scope);
+    }
+    return value ?? inputs(name);
+  };
 }
 
 function terraformBlock(file: ParsedFile): Record<string, unknown> | undefined {

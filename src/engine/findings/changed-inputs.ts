@@ -168,6 +168,16 @@ function variablesRead(ctx: ReviewContext, dir: string, refs: string[]): string[
 }
 
 /**
+ * For a rule of a Terragrunt unit's module: the changed tfvars value of the unit's directory
+ * the rule reads (Terragrunt runs the module there, and those files beat its `inputs`).
+ */
+export function unitTfvarsCause(ctx: ReviewContext, unitDir: string, rule: Pick<Rule, 'refs' | 'location'>): Location | null {
+  const read = variablesRead(ctx, dirOf(rule.location.file), rule.refs).map((n) => `var.${n}`);
+  const hit = changedInputsFor(ctx, unitDir, read).find((h) => h.i.kind === 'tfvars');
+  return hit ? inputLocation(hit.i) : null;
+}
+
+/**
  * For a rule in a local module instance: the caller's changed argument that the rule reads
  * (through `var.` names, directly or through locals), or the changed caller value such an
  * argument refers to; innermost call first. A module's own changed value is the same in every

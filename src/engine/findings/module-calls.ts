@@ -3,14 +3,16 @@
 // caller's changed argument (or the changed value that argument refers to), with the module's
 // rule as `related`. Always for code the PR does not contain (init cache, registry, GitHub)
 // and for Terragrunt units; for a local module when the rule's own text did not change.
+import { posix } from 'node:path';
 import { dirOf } from '../hcl/config-files.js';
+import { isTfvars } from '../evaluate/tfvars.js';
 import { code } from './code-span.js';
-import type { Location, ModuleCall } from '../model/types.js';
+import type { Location, ModuleCall, Rule } from '../model/types.js';
 import { isTerragruntFile } from '../evaluate/terragrunt.js';
 import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { isExternalModulePath } from '../modules/resolution.js';
 import type { RuleFinding } from '../result.js';
-import { asDeclaring, callChain, changedInputsFor, inputLocation, isUnchangedRule, sameArgument } from './changed-inputs.js';
+import { asDeclaring, callChain, changedInputsFor, inputLocation, isUnchangedRule, sameArgument, unitTfvarsCause } from './changed-inputs.js';
 import type { ReviewContext } from './context.js';
 import { atCause } from './finding.js';
 
@@ -43,21 +45,21 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
   // a Terragrunt unit's module is shared code: its inputs are what the change touched; code
   // under `.terraform/` is not the repository's, unless the change edits a copy that local
   // paths read in place (committed)
+  // already at the changed tfvars value that set the unit's variable (Terragrunt's working directory holds the module's tfvars too)
+  if (isTerragruntFile(call.file) && isTfvars(posix.basename(f.location.file))) return f;
   const editedInPlace = chain.every((c) => c.how === 'local') && (ctx.changedFiles?.has(f.location.file) ?? false);
   if ((isExternalModulePath(f.location.file) && !editedInPlace) || isTerragruntFile(call.file)) {
     const before = base.moduleCalls.find((c) => c.address === call.address);
     const version = call.resolvedVersion ? ` ${call.resolvedVersion}` : '';
+    const rule = changedArguments(before, call).length ? undefined : ruleOf(f, head);
     return {
       ...f,
-      location: changedSpan(before, call),
+      location: (rule && chain.length === 1 && tfvarsCause(ctx, call, rule)) || changedSpan(before, call),
       related: [...(f.related ?? []), { ...f.location, message: `the rule that opens, in module ${code(call.source)}${version}` }],
     };
   }
   // the module's rule (or group, for a hazard about the group) the finding is about
-  const rule = head.rules.find(
-    (r) =>
-      r.location.file === f.location.file && r.location.startLine === f.location.startLine && withoutInstanceKeys(r.resource).startsWith(`${call.address}.`),
-  );
+  const rule = ruleOf(f, head);
   const group = rule ? undefined : head.groups.find((g) => g.address === f.resource && g.location.file === f.location.file);
   const declaring = rule ?? (group && asDeclaring(group));
   if (!declaring || !isUnchangedRule(ctx, declaring)) return f;
@@ -67,6 +69,20 @@ export function locateThroughCall(f: RuleFinding, ctx: ReviewContext): RuleFindi
     if (cause) return atCause(f, cause, `${what} (${code(declaring.resource)}, unchanged, in module ${code(c.source)})`);
   }
   return f;
+}
+
+/** A changed tfvars value a Terragrunt unit's rule reads: the unit's copy of the file first, then the module's (both are in its working directory). */
+function tfvarsCause(ctx: ReviewContext, call: ModuleCall, rule: Rule): Location | null {
+  return unitTfvarsCause(ctx, dirOf(call.file), rule) ?? unitTfvarsCause(ctx, dirOf(rule.location.file), rule);
+}
+
+/** The module's rule a finding is about (found at the finding's own place, in a call's instance). */
+function ruleOf(f: RuleFinding, head: ReviewContext['head']): Rule | undefined {
+  const call = callChain(head, f.resource)[0];
+  return head.rules.find(
+    (r) =>
+      r.location.file === f.location.file && r.location.startLine === f.location.startLine && withoutInstanceKeys(r.resource).startsWith(`${call?.address}.`),
+  );
 }
 
 /** What changed on a local call: its changed arguments, or a changed value of the caller that an argument refers to. */
