@@ -9,7 +9,7 @@ import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import type { Value } from './value.js';
 import { referencedNames } from './references.js';
 import type { TerragruntContext } from './terragrunt-context.js';
-import { isTerragruntFile, terragruntUnit, type TerragruntTree } from './terragrunt.js';
+import { isTerragruntFile, terragruntUnit, type TerragruntTree, type UnitInputs } from './terragrunt.js';
 import { tfvarsInPrecedence } from './tfvars.js';
 import { typeKind } from './variable-type.js';
 
@@ -45,6 +45,8 @@ export class ModuleSource {
   readonly tfvars: ParsedFile[] = [];
   /** Set when the directory is a Terragrunt unit. */
   readonly terragrunt: TerragruntContext | null = null;
+  /** A Terragrunt unit without a source: its `inputs`, TF_VAR_* values of this directory's variables (below tfvars). */
+  readonly terragruntInputs: UnitInputs | null = null;
 
   constructor(
     readonly dir: string,
@@ -59,6 +61,8 @@ export class ModuleSource {
       const unit = terragruntUnit(file, tree);
       this.terragrunt = unit.context;
       if (unit.call && !this.calls.has(unit.call.name)) this.calls.set(unit.call.name, unit.call);
+      this.terragruntInputs = unit.inputs;
+      for (const i of unit.inputs?.written ?? []) this.inputs.push(input(dir, 'tfvars', i.name, i.span.file ?? file.path, i.span, i.raw));
     }
     this.tfvars = tfvarsInPrecedence(files);
     for (const f of this.tfvars) {

@@ -126,6 +126,7 @@ export class ModuleInstance implements ModuleContext {
     let value: Value | undefined;
     if (this.inputs) value = this.inputs(name);
     else {
+      value = this.source.terragruntInputs?.value(name);
       for (const file of this.source.tfvars) {
         // a tfvars file that cannot be read (encrypted, broken) may set any variable: its value is
         // unknown unless a later file sets it; never the default, which may be narrower

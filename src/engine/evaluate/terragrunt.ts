@@ -85,8 +85,18 @@ interface Argument {
   value: () => Value;
 }
 
-/** A unit: the context its files are evaluated in, and the module call it declares (null without a source). */
-export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { context: TerragruntContext; call: Declaration | null } {
+/** A unit's merged `inputs`: each value (evaluated in the file that wrote it) and where it is written. */
+export interface UnitInputs {
+  value(name: string): Value | undefined;
+  written: { name: string; raw: unknown; span: Span }[];
+}
+
+/**
+ * A unit: the context its files are evaluated in, and the module call it declares; without a
+ * source, Terragrunt runs Terraform in the unit's own directory with `inputs` as TF_VAR_*
+ * values (`inputs`, for that directory's module; null when the unit has a source).
+ */
+export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { context: TerragruntContext; call: Declaration | null; inputs: UnitInputs | null } {
   const unitDir = dirOf(file.path);
   const includes = includedFiles(file, tree.exists);
   const read = includes.flatMap((i) => {
@@ -103,11 +113,13 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
 
   const unread = includes.filter((i) => i.path === null || !tree.files.has(i.path));
   const sourceFrom = [own, ...merged.map((p) => p.scope).reverse()].find((s) => terraformBlock(s.file)?.['source'] !== undefined);
-  if (!sourceFrom && !unread.length) return { context, call: null };
-
   const args = new Map<string, Argument>();
   for (const p of merged) mergeInputs(args, p.scope, p.strategy);
   mergeInputs(args, own, merged.length ? merged[merged.length - 1]!.strategy : 'shallow');
+  const given = (name: string) => (args.get(name) ?? args.get(ALL_INPUTS))?.value();
+  if (!sourceFrom && !unread.length) {
+    return { context, call: null, inputs: { value: given, written: [...args].map(([name, a]) => ({ name, raw: a.raw, span: a.span })) } };
+  }
 
   const block = file.located.blocks.find((b) => b.type === 'terraform');
   const span = file.located.attributes.get('inputs') ?? block ?? { startLine: 1, endLine: 1 };
@@ -133,13 +145,13 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
     body: { ...body, source, ...(version ? { version } : {}) },
     file: file.path,
     block: located,
-    inputs: overTfvars(workingDirTfvars(tree, unitDir, source), own, (name) => (args.get(name) ?? args.get(ALL_INPUTS))?.value()),
+    inputs: overTfvars(workingDirTfvars(tree, unitDir, source), own, given),
   };
   if (unread.length) {
     const what = unread.map((i) => (i.path === null ? `its include path ${i.written} is not known statically` : `${i.path} is not in the files read`));
     call.unreadable = `the unit includes a file that could not be read (${what.join('; ')}), so what it sets is unknown`;
   }
-  return { context, call };
+  return { context, call, inputs: null };
 }
 
 /**
