@@ -7,8 +7,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataFilesBelow, readTerraformTree } from '../src/adapters/files.js';
-import { fileReads, isReadPath } from '../src/engine/hcl/file-reads.js';
-import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import { isReadPath } from '../src/engine/hcl/file-reads.js';
+import { DEFAULT_CONFIG, type Config } from '../src/config/schema.js';
+import { parseConfig } from '../src/config/load.js';
+import { configurationReads } from '../src/app/data-reads.js';
 import type { ReviewResult } from '../src/engine/result.js';
 import { reviewFiles } from '../src/engine/review-files.js';
 import { toDocument } from '../src/render/json.js';
@@ -53,16 +55,19 @@ function short(result: ReviewResult) {
   };
 }
 
-/** A tree's Terraform files and the files its configuration reads through file(), as the CLI reads them. */
-async function readTree(dir: string) {
+/** A tree's Terraform files and the files its configuration reads (file(), var files), as the CLI reads them. */
+async function readTree(dir: string, config: Config) {
   const files = await readTerraformTree(dir);
-  const reads = fileReads(files);
-  return [...files, ...(reads.length ? await readDataFilesBelow(dir, (p) => isReadPath(reads, p), DEFAULT_CONFIG.max_data_file_bytes) : [])];
+  const reads = configurationReads(files, config.var_files);
+  return [...files, ...(reads.length ? await readDataFilesBelow(dir, (p) => isReadPath(reads, p), config.max_data_file_bytes) : [])];
 }
 
+/** The review of two trees, with the scenario's `sg-review.yml` beside them when it has one. */
 async function reviewDirs(base: string, head: string) {
-  const [b, h] = await Promise.all([existsSync(base) ? readTree(base) : [], readTree(head)]);
-  return reviewFiles(b, h, DEFAULT_CONFIG);
+  const configFile = join(head, '..', 'sg-review.yml');
+  const config = existsSync(configFile) ? parseConfig(readFileSync(configFile, 'utf8'), configFile) : DEFAULT_CONFIG;
+  const [b, h] = await Promise.all([existsSync(base) ? readTree(base, config) : [], readTree(head, config)]);
+  return reviewFiles(b, h, config);
 }
 
 /** Compares with the expected file; a missing one fails (UPDATE_GOLDEN=1 writes it for review). */

@@ -2,22 +2,34 @@
 // `templatefile()` or `fileexists()` (engine/hcl/file-reads.ts): read at both revisions for
 // evaluation, and, when a change touches such a file, the directories whose configuration
 // reads it are touched too (a PR that changes only `admin-cidrs.json` changes what its root opens).
-import { isReadPath, dirsReading, fileReads } from '../engine/hcl/file-reads.js';
+import { isReadPath, dirsReading, fileReads, type FileRead } from '../engine/hcl/file-reads.js';
+import { varFileReads, type VarFilesSetting } from '../engine/evaluate/var-files.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 import type { LimitHit } from '../engine/evaluate/limits.js';
 
+/** What the configuration in `files` reads: its file() reads and its var files (`var_files`, var-files.ts). */
+export function configurationReads(files: SourceFile[], varFiles: VarFilesSetting): FileRead[] {
+  return [...fileReads(files), ...varFileReads(files, varFiles)];
+}
+
 /** The data files the configuration in `files` reads, at `sha`. */
-export async function readDataFiles(trees: TreeReader, sha: string, files: SourceFile[], maxBytes: number, notes: string[]): Promise<SourceFile[]> {
-  const reads = fileReads(files);
+export async function readDataFiles(
+  trees: TreeReader,
+  sha: string,
+  files: SourceFile[],
+  settings: { maxBytes: number; varFiles: VarFilesSetting },
+  notes: string[],
+): Promise<SourceFile[]> {
+  const reads = configurationReads(files, settings.varFiles);
   if (!reads.length) return [];
   if (!trees.dataFiles) {
     notes.push('The files the configuration reads through file() or templatefile() could not be read here: the values read from them are unresolved.');
     return [];
   }
-  const read = await trees.dataFiles(sha, (p) => isReadPath(reads, p), maxBytes);
+  const read = await trees.dataFiles(sha, (p) => isReadPath(reads, p), settings.maxBytes);
   if (read.truncated) notes.push("GitHub cut the listing of the repository's tree: a file the configuration reads through file() may not have been read.");
   return read.files;
 }
@@ -35,7 +47,13 @@ export interface DataReaders {
  * analysis-limit), with those of them whose reading file is one a Terragrunt unit includes (its
  * units below are read too).
  */
-export async function dataReadingDirectories(trees: TreeReader, headSha: string, changed: PullFile[], maxDirs: number): Promise<DataReaders> {
+export async function dataReadingDirectories(
+  trees: TreeReader,
+  headSha: string,
+  changed: PullFile[],
+  maxDirs: number,
+  varFiles: VarFilesSetting,
+): Promise<DataReaders> {
   const paths = [...new Set(changed.flatMap((f) => [f.filename, f.previousFilename ?? f.filename]))].filter((p) => !isTerraformFile(p));
   if (!paths.length) return { dirs: [], included: [], limits: [] };
   const all = await trees.terraformDirs(headSha);
@@ -51,7 +69,7 @@ export async function dataReadingDirectories(trees: TreeReader, headSha: string,
         ]
       : [];
   const files = (await trees.read([headSha], all.slice(0, maxDirs))).get(headSha) ?? [];
-  const reads = fileReads(files);
+  const reads = configurationReads(files, varFiles);
   const includable = fileReads(files.filter((f) => f.path.endsWith('.hcl') && !/(^|\/)terragrunt\.hcl$/.test(f.path)));
   return { dirs: dirsReading(reads, paths), included: dirsReading(includable, paths), limits };
 }

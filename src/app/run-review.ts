@@ -141,7 +141,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         }
         if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes, config.max_link_hops);
         // directories reading a changed file that is not Terraform's, in scope or not
-        if (!unlisted) reading = await dataReadingDirectories(trees, target.headSha, changed, config.max_caller_dirs);
+        if (!unlisted) reading = await dataReadingDirectories(trees, target.headSha, changed, config.max_caller_dirs, config.var_files);
         // an ignored file stays in the change: it may be a module an in-scope root calls
         if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length) {
           await conclude(
@@ -159,7 +159,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const comparison = await compareFiles(client, repo, target.baseSha, target.headSha);
         mergeBaseSha = comparison.mergeBase;
         linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes, config.max_link_hops);
-        reading = await dataReadingDirectories(trees, target.headSha, comparison.files, config.max_caller_dirs);
+        reading = await dataReadingDirectories(trees, target.headSha, comparison.files, config.max_caller_dirs, config.var_files);
         changed = comparison.files;
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
@@ -185,8 +185,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };
       // the files the reviewed configuration reads through file(), whatever the path filters say
       const data = {
-        base: await readDataFiles(trees, mergeBaseSha, scoped.base, config.max_data_file_bytes, notes),
-        head: await readDataFiles(trees, target.headSha, scoped.head, config.max_data_file_bytes, []),
+        base: await readDataFiles(trees, mergeBaseSha, scoped.base, { maxBytes: config.max_data_file_bytes, varFiles: config.var_files }, notes),
+        head: await readDataFiles(trees, target.headSha, scoped.head, { maxBytes: config.max_data_file_bytes, varFiles: config.var_files }, []),
       };
       if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';

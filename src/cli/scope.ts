@@ -9,8 +9,8 @@ import type { TreeReader } from '../github/trees.js';
 import { readBothRevisions, readBounds } from '../app/read-revisions.js';
 import { includedDirectories, touchedDirectories } from '../app/scope.js';
 import { dirOf } from '../engine/hcl/config-files.js';
-import { fileReads, isReadPath } from '../engine/hcl/file-reads.js';
-import { dataReadingDirectories, readDataFiles } from '../app/data-reads.js';
+import { isReadPath } from '../engine/hcl/file-reads.js';
+import { configurationReads, dataReadingDirectories, readDataFiles } from '../app/data-reads.js';
 
 const BASE = 'base';
 const HEAD = 'head';
@@ -45,7 +45,7 @@ function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>, data: Readonl
 export async function scopeToChange(
   base: SourceFile[],
   head: SourceFile[],
-  config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs' | 'max_data_file_bytes'>,
+  config: Pick<Config, 'paths' | 'ignore_paths' | 'max_module_depth' | 'max_caller_dirs' | 'max_data_file_bytes' | 'var_files'>,
   data?: { base: DataReader; head: DataReader },
 ) {
   // an ignored file stays in the change: it may be a module an in-scope root calls (run.ts
@@ -53,7 +53,7 @@ export async function scopeToChange(
   const asChanged = (filename: string): PullFile => ({ filename, previousFilename: null, status: 'modified', patch: undefined });
   const changed = changedPaths(base, head).map(asChanged);
   // the files any configuration of the trees reads: those that changed touch their readers
-  const reads = fileReads([...base, ...head]);
+  const reads = configurationReads([...base, ...head], config.var_files);
   const wanted = (p: string) => isReadPath(reads, p);
   const max = config.max_data_file_bytes;
   const [baseData, headData] = data && reads.length ? await Promise.all([data.base(wanted, max), data.head(wanted, max)]) : [[], []];
@@ -67,13 +67,14 @@ export async function scopeToChange(
       [HEAD, headData],
     ]),
   );
-  const reading = await dataReadingDirectories(trees, HEAD, changedPaths(baseData, headData).map(asChanged), config.max_caller_dirs);
+  const reading = await dataReadingDirectories(trees, HEAD, changedPaths(baseData, headData).map(asChanged), config.max_caller_dirs, config.var_files);
   const dirs = [...new Set([...touchedDirectories(changed), ...reading.dirs])].sort();
   const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
   const gitlinks = new Set([...base, ...head].flatMap((f) => (f.gitlink ? [f.path] : [])));
   const bumped = changed.flatMap((f) => (gitlinks.has(f.filename) ? [dirOf(f.filename)] : []));
   const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config), bumped);
-  const readData = async (sha: string, files: SourceFile[]) => (data ? readDataFiles(trees, sha, files, max, []) : []);
+  const readData = async (sha: string, files: SourceFile[]) =>
+    data ? readDataFiles(trees, sha, files, { maxBytes: max, varFiles: config.var_files }, []) : [];
   return {
     base: read.base,
     head: read.head,

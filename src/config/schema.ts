@@ -102,6 +102,20 @@ export const configSchema = z
      * `terraform` reads no `.tofu` file. Unset, a repository with `.tofu` files is reviewed as
      * both read it, and the findings of both are listed. */
     applied_with: z.enum(['terraform', 'opentofu']).optional(),
+    /** The var files (`-var-file`) each root is applied with, which Terraform does not find on its
+     * own: a root directory glob (`.` the top) to files relative to that root, in the order CI
+     * gives them. Their values flow like terraform.tfvars, after the automatic files. */
+    var_files: z
+      .record(
+        z.string().min(1),
+        z.array(
+          z
+            .string()
+            .min(1)
+            .regex(/\.tfvars(\.json)?$/, 'a var file ends in .tfvars or .tfvars.json'),
+        ),
+      )
+      .default({}),
     /** Remote module reads per review (registry and GitHub sources; modules beyond a bound are
      * `unanalysed-module`). A key set here wins over the server's SG_REVIEW_MODULE_* variables. */
     modules: z

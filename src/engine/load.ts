@@ -1,10 +1,11 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { dirOf, isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
-import { FileParser, type SourceFile } from './hcl/parse.js';
+import { FileParser, type ParsedFile, type SourceFile } from './hcl/parse.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { withDataFiles } from './evaluate/data-files.js';
+import { isVarFile, varFilesOf, type VarFilesSetting } from './evaluate/var-files.js';
 import { buildModel, moduleTree, type ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type Gitlink, type ModuleResolutions } from './modules/resolution.js';
 import type { Model } from './model/types.js';
@@ -34,6 +35,8 @@ export interface ParsedRevision {
   data: Map<string, SourceFile>;
   /** The revision's git submodules by path. */
   gitlinks: Map<string, Gitlink>;
+  /** Var files (`-var-file`) given that no root is configured to be applied with, in or under a root. */
+  unappliedVarFiles: ParsedFile[];
 }
 
 /** Parses the files `tool` reads (a `.hcl` file only when a Terragrunt unit includes it). */
@@ -42,6 +45,7 @@ export async function parseRevision(
   parser: FileParser = new FileParser(),
   budget: Budget = new Budget(),
   tool: AppliedWith = 'opentofu',
+  varFiles: VarFilesSetting = {},
 ): Promise<ParsedRevision> {
   const data = new Map(files.filter((f) => !isTerraformFile(f.path) && !f.gitlink).map((f) => [f.path, f]));
   const { read: relevant, ignored } = readBy(
@@ -60,8 +64,19 @@ export async function parseRevision(
   const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
   parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
   const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed)));
+  // each root's var files, after its automatic tfvars; one the revision lacks is unreadable (its values unknown)
+  const applied = new Set<string>();
+  for (const root of tree.roots) {
+    const paths = varFilesOf(varFiles, root);
+    for (const p of paths) applied.add(p);
+    const files = await Promise.all(paths.map((p) => parser.parse(data.get(p) ?? { path: p, content: '', unreadable: 'is not in this revision' })));
+    if (files.length) tree.sources.get(root)!.addVarFiles(files);
+  }
+  const underRoot = (p: string) => tree.roots.some((r) => r === '' || p.startsWith(`${r}/`));
+  const unapplied = [...data.values()].filter((f) => isVarFile(f.path) && !applied.has(f.path) && underRoot(f.path));
+  const unappliedVarFiles = await Promise.all(unapplied.map((f) => parser.parse(f)));
   const gitlinks = new Map(files.flatMap((f) => (f.gitlink ? [[dirOf(f.path), f.gitlink] as const] : [])));
-  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data, gitlinks };
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data, gitlinks, unappliedVarFiles };
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
@@ -78,6 +93,7 @@ export function modelRevision(
   );
   model.limits = locateHits(budget.hits, model);
   model.ignoredFiles = revision.ignored;
+  model.unappliedVarFiles = revision.unappliedVarFiles;
   return model;
 }
 

@@ -54,7 +54,10 @@ async function reviewAs(
   const changedFiles = changedPaths(base, head);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
-  const [before, after] = await Promise.all([parseRevision(base, parser, budgets[0], tool), parseRevision(head, parser, budgets[1], tool)]);
+  const [before, after] = await Promise.all([
+    parseRevision(base, parser, budgets[0], tool, config.var_files),
+    parseRevision(head, parser, budgets[1], tool, config.var_files),
+  ]);
   // A root that the other revision calls as a module (a module repository's top directory when
   // an example calling it is added or deleted) keeps its own state: it is modelled on its own
   // at that revision too, and a caller's instance of it (`module.x.…`) is another state.

@@ -2,6 +2,7 @@
 // produce a value of this shape; the engine never sees YAML, defaults or validation.
 import type { Limits } from './evaluate/limits.js';
 import type { AppliedWith } from './hcl/config-files.js';
+import type { VarFilesSetting } from './evaluate/var-files.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -28,6 +29,8 @@ export interface ReviewSettings {
   max_hcl1_statement_lines: number;
   /** The tool that applies the repository; unset, a repository with `.tofu` files is reviewed in both readings. */
   applied_with?: AppliedWith | undefined;
+  /** The var files (`-var-file`) each root is applied with: root directory glob → paths relative to the root (var-files.ts). */
+  var_files?: VarFilesSetting | undefined;
 }
 
 /** The configured bounds, in the evaluator's terms. */

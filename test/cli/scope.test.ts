@@ -327,3 +327,32 @@ describe('CLI diff: files the configuration reads through file()', () => {
     expect(linked.findings[0]!.message).toContain('is a symbolic link');
   });
 });
+
+describe('CLI diff: var files (-var-file)', () => {
+  const VAR_CIDRS = readsCidrs('var.admin_cidrs').replace('locals {', 'variable "admin_cidrs" {\n  type = list(string)\n}\nlocals {');
+  const base = {
+    ...UNTOUCHED,
+    'live/main.tf': VAR_CIDRS,
+    'live/terraform.tfvars': 'admin_cidrs = ["203.0.113.0/24"]\n',
+    'live/envs/prod.tfvars': 'admin_cidrs = ["198.51.100.0/24"]\n',
+  };
+  const head = { ...base, 'live/envs/prod.tfvars': 'admin_cidrs = ["0.0.0.0/0"]\n' };
+
+  it('a changed var file no root is configured with is high, at its changed line, and nothing else is reviewed', async () => {
+    for (const doc of await bothWays(base, head)) {
+      expect(doc.conclusion).toBe('failure');
+      expect(summary(doc)).toEqual(['unresolved-value:high live/envs/prod.tfvars']);
+    }
+  });
+
+  it("configured for its root, its values are that root's tfvars after terraform.tfvars: the widened value is critical at the var file", async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'sg-var-files-')), 'sg-review.yml');
+    writeFileSync(config, 'var_files:\n  "live": ["envs/prod.tfvars"]\n');
+    for (const doc of await bothWays(base, head, ['--config', config])) {
+      expect(summary(doc)).toEqual(['new-ingress:critical live/envs/prod.tfvars', 'new-internet-path:critical live/main.tf']);
+    }
+    // terraform.tfvars' value alone would be no finding: the var file, applied after it, wins at the base too
+    const narrowed = { ...base, 'live/envs/prod.tfvars': 'admin_cidrs = ["198.51.100.0/25"]\n' };
+    for (const doc of await bothWays(base, narrowed, ['--config', config])) expect(doc.conclusion).toBe('success');
+  });
+});

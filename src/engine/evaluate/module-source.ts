@@ -65,11 +65,21 @@ export class ModuleSource {
       for (const i of unit.inputs?.written ?? []) this.inputs.push(input(dir, 'tfvars', i.name, i.span.file ?? file.path, i.span, i.raw));
     }
     this.tfvars = tfvarsInPrecedence(files);
-    for (const f of this.tfvars) {
-      for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
-    }
+    this.#readTfvars(this.tfvars);
     // a local rewritten to the same value (through other locals, in 0.11 or 0.12 syntax) is unchanged
     for (const i of this.inputs) if (i.kind === 'local') i.identity = argumentIdentity(this.locals.get(i.name)?.raw, this.identityNames);
+  }
+
+  /** The var files a root is applied with (`-var-file`, var-files.ts), read after the automatic tfvars, in order. */
+  addVarFiles(files: ParsedFile[]): void {
+    this.tfvars.push(...files);
+    this.#readTfvars(files);
+  }
+
+  #readTfvars(files: ParsedFile[]): void {
+    for (const f of files) {
+      for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(this.dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
+    }
   }
 
   /** What an argument's identity may look through here (argument-identity.ts). */

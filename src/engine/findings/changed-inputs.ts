@@ -22,11 +22,13 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
   let map = cache.get(ctx);
   if (map) return map;
   map = new Map();
-  const before = new Map(ctx.base.inputs.map((i) => [`${i.dir}|${i.kind}|${i.name}`, i]));
+  // each tfvars file sets its own value (terraform.tfvars, *.auto.tfvars, var files)
+  const inputKey = (i: Input) => `${i.dir}|${i.kind}|${i.name}|${i.kind === 'tfvars' ? i.file : ''}`;
+  const before = new Map(ctx.base.inputs.map((i) => [inputKey(i), i]));
   // locals rewritten to the same identity: the texts of the locals they read are part of it
   const sameIdentity = new Set<Input>();
   for (const i of ctx.head.inputs) {
-    const was = before.get(`${i.dir}|${i.kind}|${i.name}`);
+    const was = before.get(inputKey(i));
     if (was?.digest === i.digest) continue;
     if (i.identity !== undefined && was?.identity === i.identity) {
       sameIdentity.add(i);

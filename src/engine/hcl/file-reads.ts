@@ -106,7 +106,7 @@ function patterns(dir: string, parts: (string | { interp: string })[], unitFile:
     const body = (p: string) =>
       p
         .split(/([\uE001-\uE003])/)
-        .map((s) => (s === HERE || s === ANYWHERE || s === ANY ? span : escape(s)))
+        .map((s) => (s === HERE || s === ANYWHERE || s === ANY ? span : escapePattern(s)))
         .join('');
     const alternatives = [...anchored.flatMap((p) => (p === null ? [] : [body(p)])), ...floating.map((p) => `(?:.*/)?${body(p)}`)];
     return new RegExp(`^(?:${alternatives.join('|') || '(?!)'})$`, 's');
@@ -120,6 +120,7 @@ function join(dir: string, written: string): string | null {
   return normal === '..' || normal.startsWith('../') ? null : normal;
 }
 
-function escape(s: string): string {
+/** `s` matched literally in a regular expression. */
+export function escapePattern(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,7 +3,7 @@
 import type { LimitHit } from '../evaluate/limits.js';
 import type { TemplateShape } from '../evaluate/partly-known.js';
 import type { IgnoredFile } from '../hcl/config-files.js';
-import type { ParseError } from '../hcl/parse.js';
+import type { ParseError, ParsedFile } from '../hcl/parse.js';
 import type { Direction, Location, ModelStats, ModuleSummary, OpenedPeer } from '../result.js';
 
 // The shapes the output shows are declared once, in the output contract (../result.ts).
@@ -210,6 +210,8 @@ export interface Model {
   limits?: LimitHit[];
   /** Files the tool ignores (set by loadModel): `.tf` files a `.tofu` twin replaces (OpenTofu), or `.tofu` files (Terraform). */
   ignoredFiles?: IgnoredFile[];
+  /** Var files (`-var-file`) in or under a root that no root is configured to be applied with (set by loadModel). */
+  unappliedVarFiles?: ParsedFile[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: {
     address: string;

@@ -14,6 +14,7 @@ import { joinedArguments } from '../evaluate/unknown-identity.js';
 import { escapeRegExp } from '../findings/standalone-modules.js';
 import { append } from '../append.js';
 import { UNREAD_FILE } from '../evaluate/data-files.js';
+import { unappliedVarFileFindings } from '../findings/unapplied-var-files.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -96,7 +97,7 @@ export const unresolvedValue = defineRule({
           location: r.location,
         }),
       );
-    return [...unresolved, ...callerTargetFindings(ctx)];
+    return [...unresolved, ...callerTargetFindings(ctx), ...unappliedVarFileFindings(ctx)];
   },
 });
 
