@@ -10,9 +10,12 @@ import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 import type { LimitHit } from '../engine/evaluate/limits.js';
 
-/** What the configuration in `files` reads: its file() reads and its var files (`var_files`, var-files.ts). */
-export function configurationReads(files: SourceFile[], varFiles: VarFilesSetting): FileRead[] {
-  return [...fileReads(files), ...varFileReads(files, varFiles)];
+/**
+ * What the configuration in `files` reads: its file() reads and its var files (`var_files`,
+ * var-files.ts); every var file under it only when `changedVarFile` (no read otherwise).
+ */
+export function configurationReads(files: SourceFile[], varFiles: VarFilesSetting, changedVarFile = true): FileRead[] {
+  return [...fileReads(files), ...varFileReads(files, varFiles, changedVarFile)];
 }
 
 /** The data files the configuration in `files` reads, at `sha`. */
@@ -20,10 +23,10 @@ export async function readDataFiles(
   trees: TreeReader,
   sha: string,
   files: SourceFile[],
-  settings: { maxBytes: number; varFiles: VarFilesSetting },
+  settings: { maxBytes: number; varFiles: VarFilesSetting; changedVarFile?: boolean },
   notes: string[],
 ): Promise<SourceFile[]> {
-  const reads = configurationReads(files, settings.varFiles);
+  const reads = configurationReads(files, settings.varFiles, settings.changedVarFile ?? true);
   if (!reads.length) return [];
   if (!trees.dataFiles) {
     notes.push('The files the configuration reads through file() or templatefile() could not be read here: the values read from them are unresolved.');

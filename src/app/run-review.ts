@@ -35,6 +35,7 @@ import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions, readBounds } from './read-revisions.js';
 import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
+import { isVarFile } from '../engine/evaluate/var-files.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -184,9 +185,15 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const rounds = config.max_module_depth + 1;
       const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };
       // the files the reviewed configuration reads through file(), whatever the path filters say
+      // every var file under a root is read only when one changed: other reviews ask nothing more
+      const dataSettings = {
+        maxBytes: config.max_data_file_bytes,
+        varFiles: config.var_files,
+        changedVarFile: unlisted || changed.some((f) => isVarFile(f.filename) || (f.previousFilename !== null && isVarFile(f.previousFilename))),
+      };
       const data = {
-        base: await readDataFiles(trees, mergeBaseSha, scoped.base, { maxBytes: config.max_data_file_bytes, varFiles: config.var_files }, notes),
-        head: await readDataFiles(trees, target.headSha, scoped.head, { maxBytes: config.max_data_file_bytes, varFiles: config.var_files }, []),
+        base: await readDataFiles(trees, mergeBaseSha, scoped.base, dataSettings, notes),
+        head: await readDataFiles(trees, target.headSha, scoped.head, dataSettings, []),
       };
       if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';

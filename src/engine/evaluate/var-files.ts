@@ -39,15 +39,16 @@ export function varFilesOf(setting: VarFilesSetting, dir: string): string[] {
 
 /**
  * The var files each Terraform directory of `files` may be applied with, as reads (file-reads.ts):
- * those configured for it, and, for the finding on an unconfigured one, every var file in or
- * under it (a change to one touches the directory).
+ * those configured for it, and, for the finding on an unconfigured one (`unconfigured`: a var
+ * file changed), every var file in or under it (a change to one touches the directory).
  */
-export function varFileReads(files: SourceFile[], setting: VarFilesSetting): FileRead[] {
+export function varFileReads(files: SourceFile[], setting: VarFilesSetting, unconfigured = true): FileRead[] {
   const dirs = [...new Set(files.filter((f) => isConfigFile(f.path)).map((f) => dirOf(f.path)))];
   return dirs.flatMap((dir) => {
     const configured = varFilesOf(setting, dir).map(escapePattern);
-    const under = `${dir ? `${escapePattern(dir)}/` : ''}.*\\.tfvars(?:\\.json)?`;
-    const pattern = new RegExp(`^(?:${[...configured, under].join('|')})$`, 's');
+    const under = unconfigured ? [`${dir ? `${escapePattern(dir)}/` : ''}.*\\.tfvars(?:\\.json)?`] : [];
+    if (!configured.length && !under.length) return [];
+    const pattern = new RegExp(`^(?:${[...configured, ...under].join('|')})$`, 's');
     return [{ dir, reads: pattern, touches: pattern }];
   });
 }
