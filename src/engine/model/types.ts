@@ -29,7 +29,13 @@ export type Peer =
 export type PortRange = [number, number];
 
 export type RuleOrigin =
-  'inline' | 'aws_security_group_rule' | 'aws_vpc_security_group_ingress_rule' | 'aws_vpc_security_group_egress_rule' | 'aws_eks_node_group';
+  | 'inline'
+  | 'aws_security_group_rule'
+  | 'aws_vpc_security_group_ingress_rule'
+  | 'aws_vpc_security_group_egress_rule'
+  | 'awscc_ec2_security_group_ingress'
+  | 'awscc_ec2_security_group_egress'
+  | 'aws_eks_node_group';
 
 export interface UnknownValue {
   /** The expression that could not be evaluated. */

@@ -60,6 +60,9 @@ const FIELD_KIND: Record<string, string> = {
   cidr_ipv6: 'ipv6_cidr_blocks',
   source_security_group_id: 'security_groups',
   referenced_security_group_id: 'security_groups',
+  cidr_ip: 'cidr_blocks',
+  cidr_ipv_6: 'ipv6_cidr_blocks',
+  destination_security_group_id: 'security_groups',
 };
 
 const FIX_CIDR =

@@ -10,7 +10,8 @@ import { PREDATES, hazardSeverity } from '../findings/hazard.js';
 function mixes(model: Model): Map<string, { legacy: RuleDeclaration[]; modern: RuleDeclaration[] }> {
   const out = new Map<string, { legacy: RuleDeclaration[]; modern: RuleDeclaration[] }>();
   for (const d of model.declarations) {
-    if (d.origin === 'inline' || !d.direction) continue;
+    // the awscc rule resources read only their own rule back (Cloud Control, by rule id)
+    if (d.origin === 'inline' || d.origin.startsWith('awscc_') || !d.direction) continue;
     const key = `${d.group}\0${d.direction}`;
     const entry = out.get(key) ?? out.set(key, { legacy: [], modern: [] }).get(key)!;
     (d.origin === 'aws_security_group_rule' ? entry.legacy : entry.modern).push(d);

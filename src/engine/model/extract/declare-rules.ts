@@ -50,6 +50,8 @@ export function standaloneRuleFields(
   inst: Instance,
   loc: Location,
   required: readonly string[],
+  /** The argument naming the group the rule is added to. */
+  target = 'security_group_id',
 ): Pick<
   RuleSpec,
   | 'description'
@@ -78,8 +80,28 @@ export function standaloneRuleFields(
     ...declarationFacts(inst.decl.body),
     ...emptyDefaultFacts(inst, inst.decl.body, peerArguments(inst.decl.body)),
     setOutside: inst.setOutside,
-    targetSetOutside: emptyDefaults(inst, [inst.decl.body['security_group_id']]),
+    targetSetOutside: emptyDefaults(inst, [inst.decl.body[target]]),
   };
+}
+
+/**
+ * A standalone rule resource of one peer that names its protocol `ip_protocol` and whose ports
+ * are optional (none for -1 and icmp): the vpc rule resources and the awscc ones.
+ */
+export function addOneRuleResource(x: Extraction, inst: Instance, spec: { group: string; direction: Direction; peers: PeerOrInvalid[]; target: string }): void {
+  const loc = location(inst.decl);
+  x.recordPeerUnknowns(inst, 'peer', spec.peers, loc);
+  addRules(x, {
+    group: spec.group,
+    direction: spec.direction,
+    protocol: x.attr(inst, 'ip_protocol'),
+    from: x.attr(inst, 'from_port'),
+    to: x.attr(inst, 'to_port'),
+    protocolField: 'ip_protocol',
+    peers: spec.peers,
+    origin: inst.decl.type as RuleOrigin,
+    ...standaloneRuleFields(x, inst, loc, ['ip_protocol'], spec.target),
+  });
 }
 
 /** The arguments a rule's peers are written in, in every rule family and inline blocks, with what they hold. */
@@ -93,6 +115,13 @@ const PEER_FIELDS: Record<string, PeerKind> = {
   cidr_ipv6: 'addresses',
   prefix_list_id: 'prefix-lists',
   referenced_security_group_id: 'security-group',
+  // hashicorp/awscc
+  cidr_ip: 'addresses',
+  cidr_ipv_6: 'addresses',
+  source_prefix_list_id: 'prefix-lists',
+  destination_prefix_list_id: 'prefix-lists',
+  destination_security_group_id: 'security-group',
+  source_security_group_name: 'security-group',
 };
 
 /**

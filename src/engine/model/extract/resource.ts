@@ -7,6 +7,7 @@ import type { ModuleInstance } from '../../evaluate/module.js';
 import { ATTACHMENT_KINDS } from '../attachments.js';
 import { GROUP_TYPES } from '../peer.js';
 import { addAttachment } from './attachment.js';
+import { AWSCC_RULE_TYPES, addAwsccRule } from './awscc-rule.js';
 import { addEksRemoteAccess } from './eks-remote-access.js';
 import { location, type Extraction, type Instance } from './context.js';
 import { addGroup } from './group.js';
@@ -65,5 +66,6 @@ function addResource(x: Extraction, inst: Instance): void {
   else if (decl.type === 'aws_security_group_rule') addLegacyRule(x, inst);
   else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);
   else if (decl.type === 'aws_eks_node_group') addEksRemoteAccess(x, inst);
+  else if (AWSCC_RULE_TYPES.has(decl.type)) addAwsccRule(x, inst);
   if (Object.hasOwn(ATTACHMENT_KINDS, decl.type)) addAttachment(x, inst);
 }

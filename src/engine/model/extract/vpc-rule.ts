@@ -1,15 +1,14 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
 import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
-import type { Direction, RuleOrigin } from '../types.js';
-import { location, peerChoices, type Extraction, type Instance } from './context.js';
+import type { Direction } from '../types.js';
+import { peerChoices, type Extraction, type Instance } from './context.js';
 import { prefixListPeers } from './prefix-list.js';
-import { addRules, standaloneRuleFields } from './declare-rules.js';
+import { addOneRuleResource } from './declare-rules.js';
 
 export function addVpcRule(x: Extraction, inst: Instance): void {
   const { decl } = inst;
   const direction: Direction = decl.type === 'aws_vpc_security_group_ingress_rule' ? 'ingress' : 'egress';
   const group = x.targetGroup(inst, 'security_group_id');
-  const loc = location(decl);
   const peers: PeerOrInvalid[] = [];
   for (const v4 of peerChoices(x.attr(inst, 'cidr_ipv4'))) peers.push(cidrPeer(v4, 'cidr_ipv4', 4));
   for (const v6 of peerChoices(x.attr(inst, 'cidr_ipv6'))) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
@@ -18,17 +17,5 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
     const peer = groupPeer(ref, 'referenced_security_group_id');
     peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
   }
-  x.recordPeerUnknowns(inst, 'peer', peers, loc);
-  addRules(x, {
-    group,
-    direction,
-    protocol: x.attr(inst, 'ip_protocol'),
-    from: x.attr(inst, 'from_port'),
-    to: x.attr(inst, 'to_port'),
-    protocolField: 'ip_protocol',
-    peers,
-    origin: decl.type as RuleOrigin,
-    // ports are optional here (none for -1 and icmp)
-    ...standaloneRuleFields(x, inst, loc, ['ip_protocol']),
-  });
+  addOneRuleResource(x, inst, { group, direction, peers, target: 'security_group_id' });
 }

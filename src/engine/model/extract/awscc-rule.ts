@@ -1,0 +1,37 @@
+// awscc_ec2_security_group_ingress / _egress (hashicorp/awscc, the CloudFormation
+// AWS::EC2::SecurityGroupIngress / Egress types through Cloud Control): one rule, one peer, in
+// the resource types' own argument names (cidr_ipv_6 is the awscc spelling of CidrIpv6).
+import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
+import type { Direction } from '../types.js';
+import { peerChoices, type Extraction, type Instance } from './context.js';
+import { prefixListPeers } from './prefix-list.js';
+import { addOneRuleResource } from './declare-rules.js';
+
+export const AWSCC_RULE_TYPES = new Set(['awscc_ec2_security_group_ingress', 'awscc_ec2_security_group_egress']);
+
+/** The peer arguments of one awscc rule object (standalone, or an element of the group's lists). */
+export function awsccPeers(x: Extraction, direction: Direction, group: string, value: (name: string) => Parameters<typeof peerChoices>[0]): PeerOrInvalid[] {
+  const [prefixList, peerGroup] =
+    direction === 'ingress' ? ['source_prefix_list_id', 'source_security_group_id'] : ['destination_prefix_list_id', 'destination_security_group_id'];
+  const peers: PeerOrInvalid[] = [];
+  for (const v4 of peerChoices(value('cidr_ip'))) peers.push(cidrPeer(v4, 'cidr_ip', 4));
+  for (const v6 of peerChoices(value('cidr_ipv_6'))) peers.push(cidrPeer(v6, 'cidr_ipv_6', 6));
+  for (const pl of peerChoices(value(prefixList))) peers.push(...prefixListPeers(x, pl, prefixList));
+  for (const ref of peerChoices(value(peerGroup))) {
+    const peer = groupPeer(ref, peerGroup);
+    peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
+  }
+  // the source group by name (EC2-Classic and the default VPC)
+  if (direction === 'ingress') for (const name of peerChoices(value('source_security_group_name'))) peers.push(groupPeer(name, 'source_security_group_name'));
+  return peers;
+}
+
+export function addAwsccRule(x: Extraction, inst: Instance): void {
+  const { decl } = inst;
+  const direction: Direction = decl.type === 'awscc_ec2_security_group_ingress' ? 'ingress' : 'egress';
+  // an ingress rule names its group by id, or by name in the default VPC
+  const target = direction === 'ingress' && decl.body['group_id'] === undefined && decl.body['group_name'] !== undefined ? 'group_name' : 'group_id';
+  const group = x.targetGroup(inst, target);
+  const peers = awsccPeers(x, direction, group, (name) => x.attr(inst, name));
+  addOneRuleResource(x, inst, { group, direction, peers, target });
+}
