@@ -301,7 +301,7 @@ const isUnder = (address: string, prefix: string) => address === prefix || addre
  * Access the head no longer allows, as far as it is known to be revoked: not a peer replaced by
  * an unknown that could be it (an unknown for an unknown, an unknown IPv4 range for a known
  * IPv4 one: what the head still allows is not known), and not the inline rules of a direction
- * an `aws_security_group` stops managing (they stay in AWS, research/semantics.md §2), and not
+ * an `aws_security_group` (or awscc group) stops managing (they stay in AWS, research/semantics.md §2), and not
  * the rules of a file the head could not parse or read (below a git submodule with no clone
  * here): what it declares there is not known.
  */
@@ -311,7 +311,7 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDi
   const leftInAws = (rule: Model['rules'][number]) => {
     if (rule.origin !== 'inline') return false;
     const g = headGroups.get(rule.group);
-    return g !== undefined && g.type === 'aws_security_group' && g.ownership[rule.direction] === 'unmanaged';
+    return g !== undefined && g.type !== 'aws_default_security_group' && g.ownership[rule.direction] === 'unmanaged';
   };
   // a peer swapped for an unknown that could be it, on the same ports: nothing known to close.
   // The head's rules on unknown peers by group and direction: scanning every head rule for each

@@ -15,7 +15,10 @@ export function resourceType(address: string): string {
 }
 
 /** Resource types whose `id` is a security group. */
-export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
+export const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group', 'awscc_ec2_security_group']);
+
+/** The attributes of a group resource that designate the group (awscc's `group_id` is its `id`). */
+const GROUP_ATTRIBUTES = new Set(['id', 'name', 'group_id', 'group_name', '']);
 
 /**
  * A peer; or one set outside the repository (an element of a collection passed in empty:
@@ -93,7 +96,7 @@ function ipv6Network(addr: ipaddr.IPv6, len: number): ipaddr.IPv6 {
 export function groupKey(v: Value): string | null {
   if (v instanceof Ref) {
     const type = resourceType(v.address);
-    if (GROUP_TYPES.has(type) && (v.attribute === 'id' || v.attribute === 'name' || v.attribute === '')) return v.address;
+    if (GROUP_TYPES.has(type) && GROUP_ATTRIBUTES.has(v.attribute)) return v.address;
     return v.text;
   }
   if (typeof v === 'string' && v.trim() !== '') {

@@ -159,7 +159,7 @@ export type Ownership = 'blocks' | 'attribute' | 'empty' | 'unmanaged' | 'unknow
 
 export interface Group {
   address: string;
-  type: 'aws_security_group' | 'aws_default_security_group';
+  type: 'aws_security_group' | 'aws_default_security_group' | 'awscc_ec2_security_group';
   module: string;
   name: string | null;
   namePrefix: string | null;

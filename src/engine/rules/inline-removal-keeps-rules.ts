@@ -18,7 +18,8 @@ export const inlineRemovalKeepsRules = defineRule({
       const old = base.get(group.address);
       // aws_default_security_group is absolute: the provider revokes every rule not written
       // inline, so removing a block does revoke it
-      if (!old || group.type === 'aws_default_security_group') continue;
+      // (an awscc group's removed list: its rules stay too, but the fixes below are the aws provider's)
+      if (!old || group.type !== 'aws_security_group') continue;
       for (const direction of ['ingress', 'egress'] as Direction[]) {
         const was = old.ownership[direction];
         if ((was !== 'blocks' && was !== 'attribute') || group.ownership[direction] !== 'unmanaged') continue;

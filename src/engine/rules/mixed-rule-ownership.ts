@@ -48,8 +48,10 @@ export const mixedRuleOwnership = defineRule({
                 ? `${code(group.address)} is an \`aws_default_security_group\`: its inline rules are absolute, so ${code(standalone.resource)} is removed on every apply.`
                 : `${code(group.address)} manages its ${direction} rules inline (${at(inline)}), which makes it authoritative for **all** ${direction} rules of the group. ${code(standalone.resource)} adds a ${direction} rule to the same group, so each \`terraform apply\` deletes it and the next one recreates it: the rule flaps and traffic drops in between.`,
               '',
-              'Fix: manage each direction in one place. Either move this rule into an inline block of the group, or move all inline ' +
-                `${direction} rules of the group to \`aws_vpc_security_group_${direction}_rule\` resources (import the existing rules, and set \`${direction} = []\` only for the apply that hands over).`,
+              group.type === 'awscc_ec2_security_group'
+                ? `Fix: manage each direction in one place. Either move this rule into the group's \`security_group_${direction}\` list, or move the list's rules to \`awscc_ec2_security_group_${direction}\` resources.`
+                : 'Fix: manage each direction in one place. Either move this rule into an inline block of the group, or move all inline ' +
+                  `${direction} rules of the group to \`aws_vpc_security_group_${direction}_rule\` resources (import the existing rules, and set \`${direction} = []\` only for the apply that hands over).`,
             ].join('\n') + (s.predates ? PREDATES : ''),
           resource: standalone.resource,
           location: standalone.location,

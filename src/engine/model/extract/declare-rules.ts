@@ -6,7 +6,7 @@ import type { LocatedBlock } from '../../hcl/locate.js';
 import { referencedNames } from '../../evaluate/references.js';
 import { isEmptyValue, type Unknown, type Value } from '../../evaluate/value.js';
 import { ruleProtocolAndPorts } from '../rule-fields.js';
-import type { PeerOrInvalid, SetOutsidePeer } from '../peer.js';
+import { resourceType, type PeerOrInvalid, type SetOutsidePeer } from '../peer.js';
 import type { Direction, InvalidValue, Location, Peer, PeerKind, Rule, RuleDeclaration, RuleOrigin } from '../types.js';
 import { createBeforeDestroy, location, stringOrNull, type Extraction, type Instance } from './context.js';
 
@@ -219,7 +219,8 @@ export function addRules(x: Extraction, spec: RuleSpec): void {
   const fields = ruleProtocolAndPorts(spec.protocol, spec.from, spec.to, {
     protocolField: spec.protocolField,
     missing: spec.missing,
-    inline: spec.origin === 'inline',
+    // the aws provider's own check; CloudFormation ignores the ports of -1 as AWS does
+    inline: spec.origin === 'inline' && resourceType(spec.resource) !== 'awscc_ec2_security_group',
   });
   const { protocol, ports, unresolved } = fields;
   const unknownPorts = perInstance(fields.unknownPorts, spec.resource);

@@ -7,6 +7,7 @@ import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
+import { addAwsccRuleList } from './awscc-group.js';
 import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 import { prefixListPeers } from './prefix-list.js';
 import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
@@ -30,13 +31,14 @@ export function addGroup(x: Extraction, inst: Instance): void {
     return v === null ? null : display(v);
   };
   const attributes: Record<string, Location> = Object.fromEntries([...(block?.attributes ?? [])].map(([name, span]) => [name, location(decl, span)]));
+  const awscc = decl.type === 'awscc_ec2_security_group';
   const group: Group = {
     address: inst.address,
     type: decl.type as Group['type'],
     module: inst.module.address,
-    name: text('name', 'name'),
-    namePrefix: text('name_prefix', 'namePrefix'),
-    description: text('description', 'description'),
+    name: text(awscc ? 'group_name' : 'name', 'name'),
+    namePrefix: awscc ? null : text('name_prefix', 'namePrefix'),
+    description: text(awscc ? 'group_description' : 'description', 'description'),
     vpcId: text('vpc_id', 'vpcId'),
     ...(Object.keys(templates).length ? { templates } : {}),
     createBeforeDestroy: createBeforeDestroy(inst),
@@ -48,7 +50,8 @@ export function addGroup(x: Extraction, inst: Instance): void {
     digest: declarationFacts(decl.body).digest,
   };
   x.model.groups.push(group);
-  for (const direction of DIRECTIONS) group.ownership[direction] = addInlineRules(x, inst, group, direction);
+  for (const direction of DIRECTIONS)
+    group.ownership[direction] = awscc ? addAwsccRuleList(x, inst, group, direction) : addInlineRules(x, inst, group, direction);
 }
 
 /** Reads the inline rules of one direction and returns how the group owns it. */
