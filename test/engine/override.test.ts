@@ -41,6 +41,26 @@ describe('override files', () => {
     expect(m.rules.find((r) => r.direction === 'ingress')!.location).toEqual({ file: 'override.tf', startLine: 3, endLine: 8 });
   });
 
+  it('a JSON override is located to its arguments and nested blocks, as an HCL one is', async () => {
+    const json = JSON.stringify(
+      {
+        resource: {
+          aws_security_group: { g: { description: 'renamed', ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }] } },
+        },
+      },
+      null,
+      2,
+    );
+    const m = await modelOf({ 'main.tf': group(rule(443, '10.0.0.0/8')), 'g_override.tf.json': json });
+    const lineOf = (text: string) => json.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(m.groups[0]!.attributes['description']).toEqual({
+      file: 'g_override.tf.json',
+      startLine: lineOf('"description"'),
+      endLine: lineOf('"description"'),
+    });
+    expect(m.rules.find((r) => r.direction === 'ingress')!.location).toMatchObject({ file: 'g_override.tf.json', startLine: lineOf('"ingress"') });
+  });
+
   it('a dynamic block in the override hides the static blocks of its type', async () => {
     const m = await modelOf({ 'main.tf': group(rule(443, '10.0.0.0/8')), 'z_override.tf': group(dynamicRule('0.0.0.0/0')) });
     expect(ruleLines(m)).toEqual(['aws_security_group.g ingress tcp 80-80 cidr:0.0.0.0/0', 'aws_security_group.g ingress tcp 81-81 cidr:0.0.0.0/0']);

@@ -47,14 +47,12 @@ function mergeFile(o: ParsedFile, primaries: ParsedFile[], out: ParsedFile[], er
   };
   const missing = (what: string, line: number) =>
     errors.push({ file: o.path, line, column: 1, message: `${what} overrides nothing: Terraform refuses an override without an original` });
-  // .tf.json files are located by resource only: their merged parts point at the override's resource line
-  const json = o.path.endsWith('.json');
   for (const [kind, depth] of LABELLED) {
     // two blocks with one header in an override file merge in turn: the last one wins
     for (const [labels, overBody, nth] of declarations(o.body[kind], depth)) {
-      const located = findBlock(o.located, kind, labels, nth);
-      const overBlock = json ? undefined : located;
-      const overLine = located?.startLine ?? 1;
+      // HCL and JSON files alike are located to each argument and nested block (json-syntax.ts)
+      const overBlock = findBlock(o.located, kind, labels, nth);
+      const overLine = overBlock?.startLine ?? 1;
       const header = `${kind} ${labels.map((l) => JSON.stringify(l)).join(' ')}`;
       const target = primaries.find((p) => declarations(p.body[kind], depth).some(([l]) => sameLabels(l, labels)));
       if (!target) {
@@ -119,7 +117,7 @@ function findBlock(located: LocatedFile, kind: string, labels: string[], nth = 0
   return located.blocks.filter((b) => b.type === kind && sameLabels(b.labels, labels))[nth];
 }
 
-/** A JSON override block, located at its header line (JSON bodies are not located further). */
+/** An override block that could not be located, at its header line. */
 function jsonBlock(body: Body, kind: string, line: number): LocatedBlock {
   const types = overriddenBlockTypes(body, undefined);
   const at = { startLine: line, endLine: line };
