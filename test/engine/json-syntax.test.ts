@@ -62,7 +62,20 @@ describe('Terraform JSON forms', () => {
       'duplicate argument: "ingress" was already set at line 2',
     ],
     ['a repeated module argument', `{"module": {"m": {"source": "./m",\n"cidrs": [{"a": 1}],\n"cidrs": [{"a": 2}]}}}`, 3, 'duplicate argument: "cidrs"'],
-    ['a repeated key in an object value', `{"locals": {"tags": {"a": "1",\n"a": "2"}}}`, 2, 'duplicate argument: "a"'],
+    ['a repeated key in an object value', `{"locals": {"tags": {"a": "1",\n"a": "2"}}}`, 2, 'duplicate object attribute: "a" was already defined at line 1'],
+    // objects are values there, never blocks: HCL's "Duplicate object attribute"
+    [
+      'a repeated key whose values are objects, in a local',
+      `{"locals": {"rules": {"ssh": {"port": 22},\n"ssh": {"port": 3389}}}}`,
+      2,
+      'duplicate object attribute: "ssh"',
+    ],
+    [
+      'a repeated key in an object inside a module argument',
+      `{"module": {"m": {"source": "./m", "rules": [{"ssh": {"cidr": "10.0.0.0/8"},\n"ssh": {"cidr": "0.0.0.0/0"}}]}}}`,
+      2,
+      'duplicate object attribute: "ssh"',
+    ],
     [
       'the same resource twice',
       `{"resource": {"aws_security_group_rule": {\n"ssh": [${https},\n${ssh}]}}}`,
@@ -94,6 +107,10 @@ describe('Terraform JSON forms', () => {
       message: 'duplicate argument: "cidrs" was already set at line 1',
     });
     expect(readJsonFile('[{"cidrs": []}]', true).problem?.message).toBe('a JSON object is required here, setting the variables');
+    expect(readJsonFile('{"rules": {"ssh": {"cidr": "10.0.0.0/8"},\n"ssh": {"cidr": "0.0.0.0/0"}}}', true).problem).toMatchObject({
+      line: 2,
+      message: 'duplicate object attribute: "ssh" was already defined at line 1',
+    });
   });
 
   it('locates each block, argument and nested block on its lines', () => {

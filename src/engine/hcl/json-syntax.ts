@@ -226,7 +226,7 @@ class Reader {
    * of objects); otherwise it is a duplicate argument (or, in an object value, a duplicate
    * attribute), which Terraform rejects.
    */
-  members(props: Node[], argument: (name: string) => boolean): Record<string, unknown> {
+  members(props: Node[], argument: (name: string) => boolean, expression = false): Record<string, unknown> {
     const byName = new Map<string, Node[]>();
     for (const p of props) {
       const name = nameOf(p);
@@ -238,20 +238,26 @@ class Reader {
     return Object.fromEntries(
       [...byName].map(([name, same]) => {
         const values = same.map(valueOf);
-        if (same.length === 1) return [name, this.value(values[0]!)];
-        if (!argument(name) && values.every(isBlockForm))
-          return [name, values.flatMap((v) => (v.type === 'array' ? (v.children ?? []) : [v])).map((v) => this.value(v))];
+        // an argument's value, or a value not written as blocks, is an expression all the way down
+        const isExpression = expression || argument(name) || !values.every(isBlockForm);
+        if (same.length === 1) return [name, this.value(values[0]!, isExpression)];
+        if (!isExpression) return [name, values.flatMap((v) => (v.type === 'array' ? (v.children ?? []) : [v])).map((v) => this.value(v))];
         const first = this.at(same[0]!.offset).line;
-        this.fail(same[1]!, `duplicate argument: "${name}" was already set at line ${first}`);
-        return [name, this.value(values[0]!)];
+        // HCL's JSON object expression: "Duplicate object attribute" (json/structure.go)
+        if (expression) this.fail(same[1]!, `duplicate object attribute: "${name}" was already defined at line ${first}`);
+        else this.fail(same[1]!, `duplicate argument: "${name}" was already set at line ${first}`);
+        return [name, this.value(values[0]!, isExpression)];
       }),
     );
   }
 
-  /** A JSON value as hcl2json writes an expression or a nested block. */
-  value(node: Node): unknown {
-    if (node.type === 'object') return this.members(node.children ?? [], () => false);
-    if (node.type === 'array') return (node.children ?? []).map((c) => this.value(c));
+  /**
+   * A JSON value as hcl2json writes an expression or a nested block; `expression`: known to be
+   * an expression (an argument's value), whose objects are object expressions.
+   */
+  value(node: Node, expression = false): unknown {
+    if (node.type === 'object') return this.members(node.children ?? [], () => expression, expression);
+    if (node.type === 'array') return (node.children ?? []).map((c) => this.value(c, expression));
     return node.value as unknown;
   }
 
