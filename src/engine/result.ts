@@ -70,10 +70,14 @@ const engineParts = {
     protocol: z.string(),
     peer: z.string(),
     ports: portRanges,
-    /** A narrowed range: `peer` is the base rule's range, these parts of it the head still allows. */
-    except: z.array(z.string()).optional(),
-    /** The base rule's protocol or ports were not known statically: `ports` is the widest assumed. */
-    portsUnknown: z.literal(true).optional(),
+    except: z
+      .array(z.string())
+      .optional()
+      .describe("A narrowed range: `peer` is the base rule's range, and these parts of it the head still allows (so only the rest is closed)."),
+    portsUnknown: z
+      .literal(true)
+      .optional()
+      .describe("The base rule's protocol or ports were not known statically: `ports` is the widest range assumed, not what it allowed."),
   }),
 };
 export type Hop = z.infer<typeof engineParts.hop>;
