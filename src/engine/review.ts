@@ -10,8 +10,7 @@ import { append } from './append.js';
 import type { ReviewSettings } from './settings.js';
 import type { LimitHit } from './evaluate/limits.js';
 import { AccessIndex, isNothing } from './access/access.js';
-import { cidrToSet, setToCidrs, type Family } from './access/cidr.js';
-import { subtract, type IntervalSet } from './access/intervals.js';
+import { rangeExcept, setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
@@ -353,7 +352,7 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDi
     for (const c of gone.cidr) {
       const ports: [number, number][] = c.ports.map(([a, b]) => [Number(a), Number(b)]);
       // a narrowed range: the base rule's range and what the head still allows of it, not the pieces between
-      const still = rule.peer.type === 'cidr' ? stillAllowed(rule.peer.value, c.addrs, c.family) : [];
+      const still = rule.peer.type === 'cidr' ? rangeExcept(rule.peer.value, c.addrs, c.family) : [];
       if (still.length) out.push({ ...of, peer: rule.peer.value, ports, except: still });
       else for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ ...of, peer: cidr, ports });
     }
@@ -361,16 +360,6 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDi
       out.push({ ...of, peer: k.peer.type === 'self' ? 'self' : k.peer.value, ports: k.ports.map(([a, b]) => [Number(a), Number(b)]) });
   }
   return out;
-}
-
-/** The parts of a base rule's range `cidr` left when `gone` is closed (none when all of it is, or it is not one range). */
-function stillAllowed(cidr: string, gone: IntervalSet, family: Family): string[] {
-  try {
-    const whole = cidrToSet(cidr);
-    return whole.family === family ? setToCidrs(subtract(whole.set, gone), family) : [];
-  } catch {
-    return [];
-  }
 }
 
 /**

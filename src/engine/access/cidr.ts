@@ -1,6 +1,6 @@
 // CIDR blocks as address intervals, and back to the minimal CIDR list.
 import ipaddr from 'ipaddr.js';
-import { intersect, isEmpty, normalise, size, toBlocks, type IntervalSet } from './intervals.js';
+import { intersect, isEmpty, normalise, size, subtract, toBlocks, type IntervalSet } from './intervals.js';
 
 export type Family = 4 | 6;
 export const BITS: Record<Family, number> = { 4: 32, 6: 128 };
@@ -94,4 +94,18 @@ export function coversInternet(family: Family, covered: (block: Block) => bigint
 /** The number of addresses, as a prefix-length equivalent (/16 = 65,536 for IPv4). */
 export function widerThan(set: IntervalSet, family: Family, prefix: number): boolean {
   return size(set) > 1n << BigInt(BITS[family] - prefix);
+}
+
+/**
+ * The parts of the range `cidr` outside `part` (a part of it): how a reader names a narrowed or
+ * partly opened range ("10.0.0.0/8 except 10.2.0.0/16") instead of `part` in pieces. None when
+ * `part` is all of it, or `cidr` is not one range of the family.
+ */
+export function rangeExcept(cidr: string, part: IntervalSet, family: Family): string[] {
+  try {
+    const whole = cidrToSet(cidr);
+    return whole.family === family ? setToCidrs(subtract(whole.set, part), family) : [];
+  } catch {
+    return [];
+  }
 }

@@ -27,9 +27,23 @@ function describePeer(peer: Peer | { type: 'cidr'; value: string }, name: (text:
   }
 }
 
-/** A markdown list of the exactly opened peers and ports. */
-export function formatOpened(protocol: string, opened: Opened[]): string {
-  const shown = opened.slice(0, 20).map((o) => `- ${describePeerShort(o.peer)}: ${describeProtocolPorts(protocol, o.ports)}`);
+/** Opened access with, for a range partly allowed before, the parts that were (`except`). */
+type OpenedWithExcept = Opened & { except?: string[] };
+
+/** An opened peer in a message: "0.0.0.0/0 except 10.0.0.0/8 (allowed before)" for a range partly allowed before. */
+export function openedPeerShort(o: OpenedWithExcept): string {
+  return o.except ? `${describePeerShort(o.peer)} except ${o.except.join(', ')} (allowed before)` : describePeerShort(o.peer);
+}
+
+/** An opened peer in a title: one line however many parts were allowed before. */
+export function openedPeerTitle(o: OpenedWithExcept): string {
+  if (!o.except) return peerTitle(o.peer);
+  return `${peerTitle(o.peer)} except ${o.except.length === 1 ? o.except[0]! : `${o.except.length} ranges`}`;
+}
+
+/** A markdown list of the opened peers and ports. */
+export function formatOpened(protocol: string, opened: OpenedWithExcept[]): string {
+  const shown = opened.slice(0, 20).map((o) => `- ${openedPeerShort(o)}: ${describeProtocolPorts(protocol, o.ports)}`);
   if (opened.length > 20) shown.push(`- … and ${opened.length - 20} more`);
   return ['Newly opened:', ...shown].join('\n');
 }

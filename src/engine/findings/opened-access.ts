@@ -3,7 +3,7 @@
 import { code } from './code-span.js';
 import { toPortRange, type ReviewSettings, type Severity } from '../settings.js';
 import { isNothing, type OpenedAccess } from '../access/access.js';
-import { cidrToSet, hasPublicAddresses, isInternetWide, setToCidrs, widerThan, type Family } from '../access/cidr.js';
+import { cidrToSet, hasPublicAddresses, isInternetWide, rangeExcept, setToCidrs, widerThan, type Family } from '../access/cidr.js';
 import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
 import { fingerprint, maxSeverity } from './finding.js';
 import type { Opened } from '../result.js';
@@ -15,6 +15,8 @@ import type { ReviewContext } from './context.js';
 export interface OpenedByRule {
   rules: Rule[];
   opened: OpenedAccess;
+  /** What each of the rules opens, for the words (see openedShown). */
+  parts: { rule: Rule; opened: OpenedAccess }[];
 }
 
 /** Head rules that open something the base did not, merged per declaration and protocol. */
@@ -30,7 +32,8 @@ export function openedByDeclaration(ctx: ReviewContext, direction: Direction): O
       entry.rules.push(rule);
       entry.opened.cidr.push(...opened.cidr);
       entry.opened.keyed.push(...opened.keyed);
-    } else groups.set(key, { rules: [rule], opened: { cidr: [...opened.cidr], keyed: [...opened.keyed] } });
+      entry.parts.push({ rule, opened });
+    } else groups.set(key, { rules: [rule], opened: { cidr: [...opened.cidr], keyed: [...opened.keyed] }, parts: [{ rule, opened }] });
   }
   return [...groups.values()];
 }
@@ -42,6 +45,31 @@ export function openedJson(opened: OpenedAccess): Opened[] {
   const out: Opened[] = [];
   for (const c of opened.cidr) for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ peer: { type: 'cidr', value: cidr }, ports: toRanges(c.ports) });
   for (const k of opened.keyed) out.push({ peer: k.peer, ports: toRanges(k.ports) });
+  return out;
+}
+
+/** Opened access as the message shows it: a partly opened range once, with what was already allowed of it as `except`. */
+export interface OpenedShown extends Opened {
+  except?: string[];
+}
+
+/**
+ * The opened access of each rule in a reader's words: a rule's range of which the base already
+ * allowed a part is that range "except" the part, not what is left of it in pieces
+ * (0.0.0.0/0 where the base allowed 10.0.0.0/8 was 0.0.0.0/5, 8.0.0.0/7, …). The JSON
+ * (openedJson) stays the exact list of CIDRs.
+ */
+export function openedShown(parts: OpenedByRule['parts']): OpenedShown[] {
+  const out: OpenedShown[] = [];
+  for (const { rule, opened } of parts) {
+    for (const c of opened.cidr) {
+      const ports = toRanges(c.ports);
+      const except = rule.peer.type === 'cidr' ? rangeExcept(rule.peer.value, c.addrs, c.family) : [];
+      if (except.length) out.push({ peer: { type: 'cidr', value: rule.peer.value }, ports, except });
+      else for (const cidr of setToCidrs(c.addrs, c.family)) out.push({ peer: { type: 'cidr', value: cidr }, ports });
+    }
+  }
+  for (const { opened } of parts) for (const k of opened.keyed) out.push({ peer: k.peer, ports: toRanges(k.ports) });
   return out;
 }
 

@@ -5,20 +5,21 @@ import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
 import { isInternetWide } from '../access/cidr.js';
 import { isEmpty, subtract } from '../access/intervals.js';
-import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, formatOpened, groupTitle, openedPeerShort, openedPeerTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
-import { accessFingerprint, attachedTo, describeAccess, internetName, openedByDeclaration, openedJson } from '../findings/opened-access.js';
+import { accessFingerprint, attachedTo, describeAccess, internetName, openedByDeclaration, openedJson, openedShown } from '../findings/opened-access.js';
 
 export const newEgress = defineRule({
   id: 'new-egress',
   severity: 'low',
   summary: 'The change allows outbound access that the base did not.',
   check(ctx) {
-    const opened: RuleFinding[] = openedByDeclaration(ctx, 'egress').map(({ rules, opened }) => {
+    const opened: RuleFinding[] = openedByDeclaration(ctx, 'egress').map(({ rules, opened, parts }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
+      const shown = openedShown(parts);
       // a piece of the internet is the internet on the ports where the group's pieces (and those of the groups attached with it) meet
       const internet = opened.cidr.some(
         (c) =>
@@ -36,11 +37,11 @@ export const newEgress = defineRule({
         first.protocol,
         json.flatMap((o) => o.ports),
       );
-      const destination = (peer: typeof describePeerShort) =>
-        internet ? internetName(opened) : json.length === 1 ? peer(json[0]!.peer) : `${json.length} destinations`;
-      const to = destination(describePeerShort);
+      const destination = (peer: typeof openedPeerShort) =>
+        internet ? internetName(opened) : shown.length === 1 ? peer(shown[0]!) : `${shown.length} destinations`;
+      const to = destination(openedPeerShort);
       const exposed = attachedTo(ctx.head, first.group);
-      const lines = [`**${what}** is newly allowed **to ${to}** from ${code(first.group)}.`, '', formatOpened(first.protocol, json)];
+      const lines = [`**${what}** is newly allowed **to ${to}** from ${code(first.group)}.`, '', formatOpened(first.protocol, shown)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
@@ -53,7 +54,7 @@ export const newEgress = defineRule({
       return placeAtCause(ctx, first, {
         severity,
         fingerprint: accessFingerprint('new-egress', first, json),
-        title: `${what} opened to ${destination(peerTitle)} from ${groupTitle(first.group)}`,
+        title: `${what} opened to ${destination(openedPeerTitle)} from ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,

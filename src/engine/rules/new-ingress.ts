@@ -1,22 +1,32 @@
 // new-ingress: the head allows inbound access the base did not.
 import type { RuleFinding } from '../result.js';
 import { code } from '../findings/code-span.js';
-import { conditionNote, describePeerShort, formatOpened, groupTitle, peerTitle, setOutsideNote } from '../findings/describe.js';
+import { conditionNote, formatOpened, groupTitle, openedPeerShort, openedPeerTitle, setOutsideNote } from '../findings/describe.js';
 import { changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import { defineRule } from '../findings/define-rule.js';
 import { peersSetOutsideFindings } from '../findings/set-outside.js';
 import { entryLoadBalancers } from '../findings/load-balancer-entry.js';
 import { subtract } from '../access/intervals.js';
-import { accessFingerprint, attachedTo, classifyIngress, describeAccess, internetName, openedByDeclaration, openedJson } from '../findings/opened-access.js';
+import {
+  accessFingerprint,
+  attachedTo,
+  classifyIngress,
+  describeAccess,
+  internetName,
+  openedByDeclaration,
+  openedJson,
+  openedShown,
+} from '../findings/opened-access.js';
 
 export const newIngress = defineRule({
   id: 'new-ingress',
   severity: 'critical',
   summary: 'The change allows inbound access that the base did not.',
   check(ctx) {
-    const opened: RuleFinding[] = openedByDeclaration(ctx, 'ingress').map(({ rules, opened }) => {
+    const opened: RuleFinding[] = openedByDeclaration(ctx, 'ingress').map(({ rules, opened, parts }) => {
       const first = rules[0]!;
       const json = openedJson(opened);
+      const shown = openedShown(parts);
       const c = classifyIngress(first.protocol, opened, ctx.config, (family, ports) =>
         subtract(
           ctx.headInternet.piecedAt(first.group, first.protocol, family, ports),
@@ -26,10 +36,10 @@ export const newIngress = defineRule({
       const allPorts = json.flatMap((o) => o.ports);
       const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
       const internet = internetName(opened);
-      const source = (peer: typeof describePeerShort) => (c.internet ? internet : json.length === 1 ? peer(json[0]!.peer) : `${json.length} sources`);
-      const from = source(describePeerShort);
+      const source = (peer: typeof openedPeerShort) => (c.internet ? internet : shown.length === 1 ? peer(shown[0]!) : `${shown.length} sources`);
+      const from = source(openedPeerShort);
       const exposed = attachedTo(ctx.head, first.group);
-      const lines = [`**${what}** is newly allowed **from ${from}** into ${code(first.group)} (${c.why}).`, '', formatOpened(first.protocol, json)];
+      const lines = [`**${what}** is newly allowed **from ${from}** into ${code(first.group)} (${c.why}).`, '', formatOpened(first.protocol, shown)];
       if (exposed.length) lines.push('', `Attached to this group: ${exposed.join(', ')}.`);
       const changedInput = changedInputsNote(ctx, first);
       if (changedInput) lines.push('', changedInput);
@@ -49,7 +59,7 @@ export const newIngress = defineRule({
       return placeAtCause(ctx, first, {
         severity: c.severity,
         fingerprint: accessFingerprint('new-ingress', first, json),
-        title: `${what} opened ${c.internet ? `to ${internet}` : `from ${source(peerTitle)}`} on ${groupTitle(first.group)}`,
+        title: `${what} opened ${c.internet ? `to ${internet}` : `from ${source(openedPeerTitle)}`} on ${groupTitle(first.group)}`,
         message: lines.join('\n'),
         resource: first.resource,
         location: first.location,
