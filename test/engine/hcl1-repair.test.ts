@@ -34,6 +34,18 @@ describe('Terraform 0.11 forms', () => {
     expect(p.body).toEqual({ resource: { x: { y: [{ count: 1, provider: 'aws.a' }] } } });
   });
 
+  it('reads a value written on the line after `name =`, as HCL1 did (HCL2 ends the argument at the newline)', async () => {
+    const p = await parse('resource "x" "y" {\n  name =\n    "web"\n  ids = # the list\n\n    [\n      "a",\n    ]\n  port = 22\n}\n');
+    expect(p.error).toBeNull();
+    expect(p.body).toEqual({ resource: { x: { y: [{ name: 'web', ids: ['a'], port: 22 }] } } });
+    expect(p.located.blocks[0]!.attributes.get('port')?.startLine).toBe(9);
+  });
+
+  it('keeps the parse error for `name =` with no value after it', async () => {
+    const p = await parse('resource "x" "y" {\n  name =\n}\n');
+    expect(p.error?.message).toMatch(/^Invalid expression/);
+  });
+
   it('keeps the parse error when lists written twice differ (HCL1 concatenated them)', async () => {
     const p = await parse('resource "x" "y" {\n  cidr = ["10.0.0.0/8"]\n  cidr = ["0.0.0.0/0"]\n}\n');
     expect(p.error?.message).toMatch(/^Attribute redefined; The argument "cidr" was already set at main\.tf:2,3-7\. Each argument may be set only once\.$/);

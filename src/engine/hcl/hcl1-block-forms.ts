@@ -39,7 +39,7 @@ export function rewriteHcl1Blocks(lines: string[]): boolean {
 }
 
 /** For each line index, whether it lies inside a heredoc's body (its text is not HCL). */
-function heredocBodies(lines: string[]): boolean[] {
+export function heredocBodies(lines: string[]): boolean[] {
   const inside = new Array<boolean>(lines.length).fill(false);
   for (let i = 0; i < lines.length; i++) {
     const m = HEREDOC.exec(lines[i]!);

@@ -5,10 +5,11 @@
 // rejects for one of these is rewritten to its 0.11 meaning, line by line so that every
 // position stays, and parsed once more. Hand-written: no parser reads HCL1's forms into HCL2's JSON.
 import { append } from '../append.js';
-import { rewriteHcl1Blocks } from './hcl1-block-forms.js';
+import { heredocBodies, rewriteHcl1Blocks } from './hcl1-block-forms.js';
 import { locateHcl, type LocatedBlock, type Span } from './locate.js';
 
-const REPAIRABLE = /^(Attribute redefined|Invalid argument name; Argument names must not be quoted|Missing key\/value separator)/;
+const REPAIRABLE =
+  /^(Attribute redefined|Invalid argument name; Argument names must not be quoted|Missing key\/value separator|Invalid expression; Expected the start of an expression)/;
 /** A one-line string, number or boolean (a trailing comment aside): HCL1 decoding keeps the last one written. */
 const PRIMITIVE = /^[\w-]+ = (?:".*"|-?\d+(?:\.\d+)?|true|false)(?:\s*(?:#|\/\/).*)?$/;
 /** Meta-arguments Terraform 0.11 read from their first copy (`Filter(name).Items[0]`). */
@@ -26,6 +27,7 @@ export const hcl1Repairable = (message: string): boolean => REPAIRABLE.test(mess
 /**
  * The text with the 0.11 forms rewritten, or null when there is nothing to rewrite:
  * - the block forms of hcl1-block-forms.ts;
+ * - `name =` with its value on the next line, which HCL1 read (a newline was white space to it);
  * - a later copy of an argument, identical (but for indentation) to an earlier one in the same
  *   block, is blanked: 0.11 took the last definition or merged equal ones, the same meaning either way;
  * - of copies with different one-line strings, numbers or booleans, all but the last are blanked
@@ -39,6 +41,7 @@ export const hcl1Repairable = (message: string): boolean => REPAIRABLE.test(mess
 export function repairHcl1(content: string, maxLines = MAX_STATEMENT_LINES): { text: string | null; tooLong: number | null } {
   const lines = content.split('\n');
   let changed = rewriteHcl1Blocks(lines);
+  if (joinValuesOnNextLine(lines, heredocBodies(lines))) changed = true;
   const located = locateHcl(changed ? lines.join('\n') : content);
   const owner = innermostBlocks(located.blocks, lines.length);
   const inValue = multiLineValues(located.blocks, located.attributes, lines.length);
@@ -159,4 +162,28 @@ function statementEnd(lines: string[], first: number, maxLines: number): number 
     if (depth < 0) return -1;
   }
   return -1;
+}
+
+/** `name =` with nothing after it but a comment: HCL1 read the value from the next line. */
+const VALUE_ON_NEXT_LINE = /^(\s*(?:[A-Za-z_][\w-]*|"[^"]*")\s*=)\s*(?:(?:#|\/\/).*)?$/;
+const BLANK_OR_COMMENT = /^\s*(?:(?:#|\/\/).*)?$/;
+
+/**
+ * Joins `name =` and its value written on a later line (HCL1 read newlines as white space; HCL2
+ * ends the argument there): the value's first line moves up behind the `=`, its own line left
+ * blank so that every later line keeps its number. Whether anything was joined.
+ */
+function joinValuesOnNextLine(lines: string[], heredoc: boolean[]): boolean {
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const m = heredoc[i] ? null : VALUE_ON_NEXT_LINE.exec(lines[i]!);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < lines.length && BLANK_OR_COMMENT.test(lines[j]!)) j++;
+    if (j >= lines.length || heredoc[j]) continue;
+    lines[i] = `${m[1]} ${lines[j]!.trim()}`;
+    lines[j] = '';
+    changed = true;
+  }
+  return changed;
 }
