@@ -180,7 +180,8 @@ function joinValuesOnNextLine(lines: string[], heredoc: boolean[]): boolean {
     if (!m) continue;
     let j = i + 1;
     while (j < lines.length && BLANK_OR_COMMENT.test(lines[j]!)) j++;
-    if (j >= lines.length || heredoc[j]) continue;
+    // a closing bracket starts no value: `name =` there is missing its value in HCL1 too
+    if (j >= lines.length || heredoc[j] || /^\s*[}\])]/.test(lines[j]!)) continue;
     lines[i] = `${m[1]} ${lines[j]!.trim()}`;
     lines[j] = '';
     changed = true;
