@@ -132,14 +132,16 @@ function ruleLocation(f: Finding): { file: string; startLine: number; endLine: n
  * Resources switched off by the default of a root variable at the base (so they "may exist":
  * the variable can be set outside) and on by default at the head: the default flipped, and
  * whoever runs Terraform with the defaults gets them now. Their base rules do not cover the
- * head's: what they open is new.
+ * head's: what they open is new. A module call switched on so (`count = var.on ? 1 : 0`,
+ * `for_each` likewise) switches on every block below it: the base's `module.x[*].` holds the
+ * head's `module.x[0].` and `module.x["k"].`, so blocks are compared with every key as `[*]`.
  */
 export function switchedOnByDefault(base: Model, head: Model): (rule: Rule) => boolean {
   const offAtBase = creatorIndex(base.setByCallers ?? []);
   const offAtHead = creatorIndex(head.setByCallers ?? []);
-  // the base's block "may exist" with no instance key; the head's has its keys
   const flipped = new Set(head.rules.map((r) => blockOf(r.resource)).filter((b) => offAtBase(b) && !offAtHead(b)));
   return (rule) => flipped.has(blockOf(rule.resource));
 }
 
-const blockOf = (resource: string) => resource.replace(/\[[^\]]*\]$/, '');
+/** A rule's block at any instance: its own key dropped (the base's block "may exist" with none), its modules' keys `[*]`. */
+const blockOf = (resource: string) => resource.replace(/\[[^\]]*\]$/, '').replace(/\[[^\]]*\]/g, '[*]');

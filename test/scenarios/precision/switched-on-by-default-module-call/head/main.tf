@@ -1,0 +1,23 @@
+variable "break_glass_enabled" {
+  description = "Creates the break-glass bastion (SSH from anywhere)"
+  type        = bool
+  default     = true
+}
+
+variable "jump_hosts_enabled" {
+  description = "Creates the jump hosts, one per team"
+  type        = bool
+  default     = true
+}
+
+module "break_glass" {
+  source = "./modules/bastion"
+  count  = var.break_glass_enabled ? 1 : 0
+  name   = "break-glass"
+}
+
+module "jump" {
+  source   = "./modules/bastion"
+  for_each = var.jump_hosts_enabled ? toset(["payments"]) : toset([])
+  name     = "jump"
+}
