@@ -12,7 +12,8 @@ import type { LimitHit } from './evaluate/limits.js';
 import { AccessIndex, isNothing } from './access/access.js';
 import { rangeExcept, setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
-import type { Model, ModelStats, Peer, Rule, Suppression } from './model/types.js';
+import { commonProtocol } from './model/protocol.js';
+import type { Model, ModelStats, Peer, PortRange, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { createContext } from './findings/context.js';
 import { isLabelOnly } from './modules/label-only.js';
@@ -312,26 +313,7 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDi
     const g = headGroups.get(rule.group);
     return g !== undefined && g.type !== 'aws_default_security_group' && g.ownership[rule.direction] === 'unmanaged';
   };
-  // a peer swapped for an unknown that could be it, on the same ports: nothing known to close.
-  // The head's rules on unknown peers by group and direction: scanning every head rule for each
-  // base rule grew with their product (a review of 40,000 rules took minutes)
-  const onUnknown = new Map<string, Rule[]>();
-  for (const r of headModel.rules) if (r.peer.type === 'unresolved') append(onUnknown, `${r.group}\0${r.direction}`, r);
-  const swapped = (rule: Rule) =>
-    (onUnknown.get(`${rule.group}\0${rule.direction}`) ?? []).some(
-      (r) => r.peer.type === 'unresolved' && couldBe(r.peer, rule.peer) && r.ports[0] <= rule.ports[1] && r.ports[1] >= rule.ports[0],
-    );
-  // an unknown peer the head leaves to its callers (`var.alb_sg` gained the default ""): still theirs
-  const passedIn = (rule: Rule) =>
-    rule.peer.type === 'unresolved' &&
-    headModel.declarations.some(
-      (d) =>
-        d.peersSetOutside.includes(rule.peer.value) &&
-        d.group === rule.group &&
-        d.direction === rule.direction &&
-        d.ports[0] <= rule.ports[1] &&
-        d.ports[1] >= rule.ports[0],
-    );
+  const throughUnknown = mayStillAllowThroughUnknown(headModel);
   const againstHead = headMayTarget(base, headModel, head);
   // a rule only a value set outside created (for_each over a map passed in empty): what it
   // allowed was the callers' choice, nothing known to close
@@ -339,7 +321,7 @@ function closedAccess(base: Model, headModel: Model, head: AccessIndex, unreadDi
   const unread = new Set(headModel.parseErrors.map((e) => e.file));
   const inUnreadDir = (rule: Rule) => unreadDirs.some((d) => rule.location.file.startsWith(`${d}/`));
   for (const rule of base.rules) {
-    if (swapped(rule) || passedIn(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file) || inUnreadDir(rule)) continue;
+    if (throughUnknown(rule) || leftInAws(rule) || callers(rule) || unread.has(rule.location.file) || inUnreadDir(rule)) continue;
     const gone = againstHead(rule).opened(rule);
     if (isNothing(gone)) continue;
     const of = { group: rule.group, direction: rule.direction, protocol: rule.protocol };
@@ -384,6 +366,36 @@ function headMayTarget(base: Model, headModel: Model, head: AccessIndex): (rule:
     }
     return index;
   };
+}
+
+/**
+ * Whether the head may still allow a base rule through a peer it does not know, so nothing is
+ * known to close: a head rule on an unknown peer that could be the base rule's (a peer swapped
+ * for an unknown), or a declaration that leaves the base rule's unknown peer to its callers
+ * (`var.alb_sg` gained the default ""): either on the same group and direction, with a
+ * protocol and ports that meet the base rule's (a udp rule is no tcp rule's successor). Indexed by
+ * group and direction: scanning every head rule for each base rule grew with their product (a
+ * review of 40,000 rules took minutes).
+ */
+function mayStillAllowThroughUnknown(head: Model): (rule: Rule) => boolean {
+  const candidates = new Map<string, { protocol: string; ports: PortRange; couldBe: (peer: Peer) => boolean }[]>();
+  const slot = (group: string, direction: string | null) => `${group}\0${direction}`;
+  for (const r of head.rules) {
+    const unknown = r.peer;
+    if (unknown.type === 'unresolved')
+      append(candidates, slot(r.group, r.direction), { protocol: r.protocol, ports: r.ports, couldBe: (peer) => couldBe(unknown, peer) });
+  }
+  for (const d of head.declarations)
+    if (d.peersSetOutside.length)
+      append(candidates, slot(d.group, d.direction), {
+        protocol: d.protocol,
+        ports: d.ports,
+        couldBe: (peer) => peer.type === 'unresolved' && d.peersSetOutside.includes(peer.value),
+      });
+  return (rule) =>
+    (candidates.get(slot(rule.group, rule.direction)) ?? []).some(
+      (c) => commonProtocol(c.protocol, rule.protocol) !== null && c.ports[0] <= rule.ports[1] && c.ports[1] >= rule.ports[0] && c.couldBe(rule.peer),
+    );
 }
 
 /** Whether an unknown peer could turn out to be `peer`: any unknown, or a known range of its family. */

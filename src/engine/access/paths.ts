@@ -9,7 +9,7 @@
 // interface endpoints use is reached by nothing on the internet (model/attachments.ts).
 import type { Hop } from '../result.js';
 import { endpointOnlyGroups } from '../model/attachments.js';
-import { protocolOrder } from '../model/protocol.js';
+import { commonProtocol, protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
 import { cidrToSet, mayHoldVpcAddresses } from './cidr.js';
@@ -54,13 +54,6 @@ interface Edge {
 }
 
 const interval = (p: PortRange): IntervalSet => [portInterval(p)];
-
-function commonProtocol(a: string, b: string): string | null {
-  if (a === b) return a;
-  if (a === 'all') return b;
-  if (b === 'all') return a;
-  return null;
-}
 
 /** The ports at which a CIDR rule, with its group's others, admits the internet. */
 function internetPortsOf(wide: InternetUnion, rule: Rule): IntervalSet {

@@ -28,6 +28,14 @@ export function isIcmp(protocol: Protocol): protocol is 'icmp' | 'icmpv6' {
   return protocol === 'icmp' || protocol === 'icmpv6';
 }
 
+/** The protocol traffic of both `a` and `b` has (`all` holds every other), or null when none. */
+export function commonProtocol(a: Protocol, b: Protocol): Protocol | null {
+  if (a === b) return a;
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  return null;
+}
+
 /**
  * The port range a rule opens. `from`/`to` null means "not given". For -1 and protocols other
  * than tcp/udp/icmp/icmpv6, AWS ignores the ports: all of them.
