@@ -158,11 +158,15 @@ async function modelCommand(argv: string[], io: CliIo): Promise<number> {
     // as diff and scan read it: local modules outside the directory, and the init cache
     const modules = await modulesOf(dir, files, io, config);
     const place = placeInTree(resolve(io.cwd, dir), [files, modules.files]);
-    const model = await loadModel(filesFromTop(place, [...files, ...modules.files]), parser, new Budget(limits), {
-      remote: new Map(),
-      initCache: initCacheFromTop(place, modules.initCache),
-    });
-    io.stdout(values.format === 'json' ? renderModelJson(model) : renderModelText(model));
+    const model = await loadModel(
+      filesFromTop(place, [...files, ...modules.files]),
+      parser,
+      new Budget(limits),
+      { remote: new Map(), initCache: initCacheFromTop(place, modules.initCache) },
+      new Set(),
+      config.applied_with ?? 'opentofu',
+    );
+    io.stdout(values.format === 'json' ? renderModelJson(model) : renderModelText(model, config.applied_with));
   } finally {
     await parser.close();
   }

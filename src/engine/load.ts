@@ -97,15 +97,16 @@ export function modelRevision(
   return model;
 }
 
-/** Models the files of one revision on their own (parseRevision, then modelRevision). */
+/** Models the files of one revision on their own (parseRevision, then modelRevision), as `tool` reads them. */
 export async function loadModel(
   files: SourceFile[],
   parser: FileParser = new FileParser(),
   budget: Budget = new Budget(),
   modules: ModuleResolutions = NO_RESOLUTIONS,
   aloneDirs: ReadonlySet<string> = new Set(),
+  tool: AppliedWith = 'opentofu',
 ): Promise<Model> {
-  return modelRevision(await parseRevision(files, parser, budget), budget, modules, aloneDirs);
+  return modelRevision(await parseRevision(files, parser, budget, tool), budget, modules, aloneDirs);
 }
 
 /** Each hit where the model saw its Unknown (a rule, a count): several places, or none (file null). */

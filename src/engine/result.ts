@@ -196,13 +196,13 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
     ignoredFiles: z
       .array(z.object({ file: z.string(), replacedBy: z.string().nullable() }))
       .describe(
-        'Files of the head that the tool applying the repository (`applied_with`) ignores, so sg-review does not read them: with OpenTofu, `x.tf` beside `x.tofu` (`replacedBy`) and `x.tf.json` beside `x.tofu.json`; with Terraform, every `.tofu` / `.tofu.json` file (`replacedBy` null). Empty when both readings are reviewed.',
+        'Files of the head that the tool applying the repository (`applied_with`) ignores, so sg-review does not read them: with OpenTofu, `x.tf` beside `x.tofu` (`replacedBy`) and `x.tf.json` beside `x.tofu.json`; with Terraform, every `.tofu` / `.tofu.json` file (`replacedBy` null). Empty when `applied_with` is unset.',
       ),
     bothReadings: z
       .literal(true)
       .optional()
       .describe(
-        'Set when the repository has `.tofu` files and the configuration does not say which tool applies it (`applied_with`): the change was reviewed as OpenTofu reads it and as Terraform reads it, and the findings of both are listed.',
+        'Set when the change reaches a directory with `.tofu` files (changes it, calls it or is called from it) and the configuration does not say which tool applies the repository (`applied_with`): the change was reviewed as OpenTofu reads it and as Terraform reads it, and the findings of both are listed.',
       ),
   });
 }

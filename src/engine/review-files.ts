@@ -35,11 +35,14 @@ export async function reviewFiles(
   // one clock for the review: base and head (and both readings) share its time budget
   const started = Date.now();
   const as = (tool: AppliedWith) => reviewAs(tool, base, head, config, parser, started, modules, options);
-  if (config.applied_with || !readingsDiffer(base, head)) return as(config.applied_with ?? 'opentofu');
-  return bothReadings(await as('opentofu'), await as('terraform'), config.fail_on);
+  if (config.applied_with) return (await as(config.applied_with)).result;
+  const asOpenTofu = await as('opentofu');
+  // unset, and the change reaches no .tofu file: both tools read the same files for it
+  if (!readingsDiffer(base, head, changedPaths(base, head), asOpenTofu.trees)) return { ...asOpenTofu.result, ignoredFiles: [] };
+  return bothReadings(asOpenTofu.result, (await as('terraform')).result, config.fail_on);
 }
 
-/** The review of the files `tool` reads. */
+/** The review of the files `tool` reads, and the trees of both revisions it read. */
 async function reviewAs(
   tool: AppliedWith,
   base: SourceFile[],
@@ -49,7 +52,7 @@ async function reviewAs(
   started: number,
   modules: RevisionModules,
   options: ReviewFilesOptions,
-): Promise<ReviewResult> {
+): Promise<{ result: ReviewResult; trees: ModuleTree[] }> {
   const limits = limitsOf(config);
   const changedFiles = changedPaths(base, head);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
@@ -73,7 +76,7 @@ async function reviewAs(
   const headDirs = new Set(head.map((f) => dirOf(f.path)));
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
   const unreadDirs = head.flatMap((f) => (f.gitlink?.unread ? [dirOf(f.path)] : []));
-  return review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs });
+  return { result: review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs }), trees: [before.tree, after.tree] };
 }
 
 /** The roots of one revision that the other has as a module only its callers reach. */

@@ -94,7 +94,7 @@ function ignoredFilesLine(result: ReviewResult): string[] {
   if (result.bothReadings)
     return [
       '',
-      'Reviewed as OpenTofu reads it and as Terraform reads it, with the findings of both: the repository has `.tofu` files, which OpenTofu reads instead of their `.tf` twins and Terraform never reads, and the configuration does not say which tool applies the repository (`applied_with: terraform` or `opentofu` in `.github/sg-review.yml`).',
+      'Reviewed as OpenTofu reads it and as Terraform reads it, with the findings of both: the change reaches `.tofu` files, which OpenTofu reads instead of their `.tf` twins and Terraform never reads, and the configuration does not say which tool applies the repository (`applied_with: terraform` or `opentofu` in `.github/sg-review.yml`).',
     ];
   const replaced = result.ignoredFiles.flatMap((i) => (i.replacedBy === null ? [] : [`${code(i.file)} (by ${code(i.replacedBy)})`]));
   const tofu = result.ignoredFiles.flatMap((i) => (i.replacedBy === null ? [code(i.file)] : []));

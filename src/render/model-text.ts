@@ -1,6 +1,21 @@
 // A human-readable listing of a model, for `sg-review model --format text`.
+import { isTofuFile, type AppliedWith } from '../engine/hcl/config-files.js';
 import { describePorts, describeProtocol } from '../engine/model/protocol.js';
 import type { Location, Model, Peer } from '../engine/model/types.js';
+
+/** Which files the tool applying the directory leaves out, or, unset, that Terraform would read it otherwise. */
+function readingLines(model: Model, appliedWith: AppliedWith | undefined): string[] {
+  const ignored = model.ignoredFiles ?? [];
+  const replaced = ignored.flatMap((i) => (i.replacedBy === null ? [] : [`${i.file} (by ${i.replacedBy})`]));
+  if (appliedWith === 'terraform')
+    return ignored.length ? [`not read, as Terraform ignores them (applied_with: terraform): ${ignored.map((i) => i.file).join(', ')}`] : [];
+  if (appliedWith === 'opentofu') return replaced.length ? [`not read, as OpenTofu ignores them (applied_with: opentofu): ${replaced.join(', ')}`] : [];
+  const tofu = model.files.filter(isTofuFile);
+  if (!tofu.length) return [];
+  return [
+    `as OpenTofu reads it (applied_with is unset): Terraform reads no .tofu file (${tofu.join(', ')})${replaced.length ? ` and reads what they replace: ${replaced.join(', ')}` : ''}; set applied_with: terraform in the --config file for its reading`,
+  ];
+}
 
 const at = (l: Location) => `${l.file}:${l.startLine}${l.endLine !== l.startLine ? `-${l.endLine}` : ''}`;
 
@@ -19,11 +34,13 @@ export function describePeer(p: Peer): string {
   }
 }
 
-export function renderModelText(model: Model): string {
+/** The listing; `appliedWith` is the configuration's (unset: the OpenTofu reading is shown, and said so where Terraform's differs). */
+export function renderModelText(model: Model, appliedWith?: AppliedWith): string {
   const out: string[] = [];
   out.push(
     `${model.files.length} files, ${model.groups.length} groups, ${model.rules.length} rules, ${model.attachments.length} attachments, ${model.unknowns.length} unknown values, ${model.parseErrors.length} parse errors`,
   );
+  out.push(...readingLines(model, appliedWith));
   for (const g of model.groups) {
     out.push('', `group ${g.address} (${at(g.location)})`);
     out.push(

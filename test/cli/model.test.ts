@@ -81,3 +81,57 @@ describe('sg-review model', () => {
     expect(await limits(['--config', config])).toContain('max_instances');
   });
 });
+
+describe('sg-review model and scan with .tofu files (applied_with)', () => {
+  // main.tf opens SSH to the world; its twin main.tofu only to 10.0.0.0/8
+  const twins = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-'));
+    const group = (cidr: string) =>
+      `resource "aws_security_group" "a" {\n  name = "a"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["${cidr}"]\n    description = "ssh"\n  }\n}\n`;
+    writeFileSync(join(dir, 'main.tf'), group('0.0.0.0/0'));
+    writeFileSync(join(dir, 'main.tofu'), group('10.0.0.0/8'));
+    const config = (tool: string) => {
+      const file = join(dir, `${tool}.yml`);
+      writeFileSync(file, `applied_with: ${tool}\n`);
+      return ['--config', file];
+    };
+    return { dir, config };
+  };
+
+  it('model reads the files the configured tool reads, and names those it leaves out', async () => {
+    const { dir, config } = twins();
+    const terraform = await run(['model', dir, '--format', 'json', ...config('terraform')]);
+    const model = JSON.parse(terraform.stdout) as { rules: { peer: { value: string } }[]; ignoredFiles: unknown[] };
+    expect(model.rules.map((r) => r.peer.value)).toEqual(['0.0.0.0/0']);
+    expect(model.ignoredFiles).toEqual([{ file: 'main.tofu', replacedBy: null }]);
+    expect((await run(['model', dir, ...config('terraform')])).stdout).toContain('not read, as Terraform ignores them (applied_with: terraform): main.tofu');
+    const tofu = await run(['model', dir, ...config('opentofu')]);
+    expect(tofu.stdout).toContain('from 10.0.0.0/8');
+    expect(tofu.stdout).toContain('not read, as OpenTofu ignores them (applied_with: opentofu): main.tf (by main.tofu)');
+  });
+
+  it('model, unset: the OpenTofu reading, saying that Terraform reads it otherwise', async () => {
+    const { dir } = twins();
+    const r = await run(['model', dir]);
+    expect(r.stdout).toContain('from 10.0.0.0/8');
+    expect(r.stdout).toContain(
+      'as OpenTofu reads it (applied_with is unset): Terraform reads no .tofu file (main.tofu) and reads what they replace: main.tf (by main.tofu)',
+    );
+  });
+
+  it('scan reads the files the configured tool reads; unset, both readings, and says so', async () => {
+    const { dir, config } = twins();
+    const opened = async (args: string[]) => {
+      const doc = JSON.parse((await run(['scan', dir, '--format', 'json', ...args])).stdout) as {
+        findings: { rule: string; access?: { opened: { peer: { value: string } }[] } }[];
+        bothReadings?: boolean;
+      };
+      const peers = doc.findings.filter((f) => f.rule === 'new-ingress').flatMap((f) => f.access!.opened.map((o) => o.peer.value));
+      return { peers: peers.sort(), both: doc.bothReadings ?? false };
+    };
+    expect(await opened(config('terraform'))).toEqual({ peers: ['0.0.0.0/0'], both: false });
+    expect(await opened(config('opentofu'))).toEqual({ peers: ['10.0.0.0/8'], both: false });
+    expect(await opened([])).toEqual({ peers: ['0.0.0.0/0', '10.0.0.0/8'], both: true });
+    expect((await run(['scan', dir])).stdout).toContain('Reviewed as OpenTofu reads it and as Terraform reads it, with the findings of both');
+  });
+});

@@ -148,6 +148,104 @@ describe('which tool applies the repository (applied_with)', () => {
     expect(toDocument(result).ignoredFiles).toEqual([{ file: 'net/main.tf', replacedBy: 'net/main.tofu' }]);
   });
 
+  describe('unset: a second reading only where the change reaches a .tofu file', () => {
+    const module = (cidr: string) => `variable "x" {\n  default = 1\n}\n${group(22, cidr)}`;
+    const call = (source: string) => `module "m" {\n  source = "${source}"\n}\n`;
+    const both = async (b: { path: string; content: string }[], h: { path: string; content: string }[]) =>
+      toDocument(await reviewFiles(b, h, DEFAULT_CONFIG)).bothReadings ?? false;
+    // a directory of its own, never called: app/ holds a .tofu twin
+    const app = [
+      { path: 'app/main.tf', content: group(443, '10.0.0.0/8') },
+      { path: 'app/main.tofu', content: group(443, '10.0.0.0/8') },
+    ];
+
+    it('a change in another directory is reviewed once, and names no file as ignored', async () => {
+      const result = await reviewFiles([...app, ...base], [...app, ...head.slice(0, 1)], DEFAULT_CONFIG);
+      expect(toDocument(result).bothReadings).toBeUndefined();
+      expect(result.ignoredFiles).toEqual([]);
+      expect(titles(result)).toContain('critical new-ingress net/main.tf');
+    });
+
+    it('a changed module whose caller has a .tofu twin: both readings (the caller reaches it)', async () => {
+      const tree = (cidr: string) => [
+        { path: 'root/main.tf', content: call('../mod') },
+        { path: 'root/main.tofu', content: call('../mod') },
+        { path: 'mod/main.tf', content: module(cidr) },
+      ];
+      expect(await both(tree('10.0.0.0/8'), tree('0.0.0.0/0'))).toBe(true);
+    });
+
+    it('a changed root calling a module with a .tofu twin: both readings (it reaches what it calls)', async () => {
+      const tree = (source: string) => [
+        { path: 'root/main.tf', content: call(source) },
+        { path: 'mod/main.tf', content: module('0.0.0.0/0') },
+        { path: 'mod/main.tofu', content: module('10.0.0.0/8') },
+        { path: 'other/main.tf', content: module('10.0.0.0/8') },
+      ];
+      expect(await both(tree('../other'), tree('../mod'))).toBe(true);
+    });
+
+    it('a call only the .tf twin makes, which OpenTofu never reads, reaches too', async () => {
+      const tree = (cidr: string) => [
+        { path: 'root/main.tf', content: call('../mod') },
+        { path: 'root/main.tofu', content: group(443, '10.0.0.0/8') },
+        { path: 'mod/main.tf', content: module(cidr) },
+      ];
+      const result = await reviewFiles(tree('10.0.0.0/8'), tree('0.0.0.0/0'), DEFAULT_CONFIG);
+      expect(toDocument(result).bothReadings).toBe(true);
+      expect(titles(result)).toContain('critical new-ingress mod/main.tf');
+    });
+
+    it('a changed file no directory reads as its own (a data file) may be read from anywhere: both readings', async () => {
+      const data = (v: string) => ({ path: 'data/rules.yaml', content: `cidr: ${v}\n` });
+      expect(await both([...app, ...base, data('10.0.0.0/8')], [...app, ...base, data('0.0.0.0/0')])).toBe(true);
+    });
+  });
+
+  describe('both readings: what either reading could not read or used is listed', () => {
+    it('a file unread in the Terraform reading only is unread', async () => {
+      const b = [
+        { path: 'net/main.tf', content: group(22, '10.0.0.0/8') },
+        { path: 'net/main.tofu', content: group(22, '10.0.0.0/8') },
+      ];
+      const h = [{ path: 'net/main.tf', content: 'resource "aws_security_group" "g" {' }, b[1]!];
+      const result = await reviewFiles(b, h, DEFAULT_CONFIG);
+      expect(result.bothReadings).toBe(true);
+      expect(result.unreadAtHead.map((u) => u.file)).toEqual(['net/main.tf']);
+    });
+
+    it('a suppression only the Terraform reading uses is listed with its findings, and pending', async () => {
+      const h = [
+        { path: 'net/main.tf', content: `# sg-review:ignore new-ingress break-glass access\n${group(22, '0.0.0.0/0')}` },
+        { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
+      ];
+      const result = await reviewFiles(base, h, DEFAULT_CONFIG);
+      expect(result.suppressions).toEqual([
+        expect.objectContaining({ file: 'net/main.tf', rule: 'new-ingress', state: 'pending', findings: [expect.any(String)] }),
+      ]);
+      expect(result.suppressionProblems.map((p) => p.problem)).not.toContainEqual(expect.stringContaining('matches no finding'));
+    });
+
+    it('a module call only the Terraform reading makes is listed', async () => {
+      const h = [
+        { path: 'net/main.tf', content: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "5.0.0"\n}\n' },
+        { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
+      ];
+      const result = await reviewFiles(base, h, DEFAULT_CONFIG);
+      expect(result.modules.map((m) => m.address)).toEqual(['module.vpc']);
+    });
+
+    it('a bound hit in the Terraform reading only is reported', async () => {
+      const many = group(22, '10.0.0.0/8').replace('resource "aws_security_group" "g" {', 'resource "aws_security_group" "g" {\n  count = 5000');
+      const h = [
+        { path: 'net/main.tf', content: many },
+        { path: 'net/main.tofu', content: group(443, '10.0.0.0/8') },
+      ];
+      const result = await reviewFiles(base, h, DEFAULT_CONFIG);
+      expect(result.findings.map((f) => f.rule)).toContain('analysis-limit');
+    });
+  });
+
   it('the key takes only the two tools', () => {
     expect(validateConfig({ applied_with: 'opentofu' }, 'cfg').applied_with).toBe('opentofu');
     expect(() => validateConfig({ applied_with: 'pulumi' }, 'cfg')).toThrow(/"applied_with"/);
