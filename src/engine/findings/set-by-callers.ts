@@ -6,6 +6,7 @@
 // like peers set outside (set-outside.ts). What the code written here opens (a hard-coded
 // 0.0.0.0/0, a module default) is known and keeps its own finding and severity.
 import { append } from '../append.js';
+import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import type { Model, Rule, SetByCallers } from '../model/types.js';
 import type { Finding } from '../result.js';
 import { code } from './code-span.js';
@@ -130,18 +131,17 @@ function ruleLocation(f: Finding): { file: string; startLine: number; endLine: n
 
 /**
  * Resources switched off by the default of a root variable at the base (so they "may exist":
- * the variable can be set outside) and on by default at the head: the default flipped, and
- * whoever runs Terraform with the defaults gets them now. Their base rules do not cover the
- * head's: what they open is new. A module call switched on so (`count = var.on ? 1 : 0`,
- * `for_each` likewise) switches on every block below it: the base's `module.x[*].` holds the
- * head's `module.x[0].` and `module.x["k"].`, so blocks are compared with every key as `[*]`.
+ * the variable can be set outside) and on at the head, by default or for sure: the default
+ * flipped, or the condition went, and whoever runs Terraform with the defaults gets them now.
+ * Their base rules do not cover the head's: what they open is new. A module call switched on
+ * so (`count = var.on ? 1 : 0`, `for_each` likewise, or neither any more) switches on every
+ * block below it: the base's `module.x[*].` holds the head's `module.x[0].`, `module.x["k"].`
+ * and `module.x.`, so blocks are compared without their instance keys.
  */
 export function switchedOnByDefault(base: Model, head: Model): (rule: Rule) => boolean {
-  const offAtBase = creatorIndex(base.setByCallers ?? []);
-  const offAtHead = creatorIndex(head.setByCallers ?? []);
-  const flipped = new Set(head.rules.map((r) => blockOf(r.resource)).filter((b) => offAtBase(b) && !offAtHead(b)));
-  return (rule) => flipped.has(blockOf(rule.resource));
+  const keyless = (creators: SetByCallers[] = []) => creatorIndex(creators.map((c) => ({ ...c, blocks: withoutInstanceKeys(c.blocks) })));
+  const offAtBase = keyless(base.setByCallers);
+  const offAtHead = keyless(head.setByCallers);
+  const flipped = new Set(head.rules.map((r) => withoutInstanceKeys(r.resource)).filter((b) => offAtBase(b) && !offAtHead(b)));
+  return (rule) => flipped.has(withoutInstanceKeys(rule.resource));
 }
-
-/** A rule's block at any instance: its own key dropped (the base's block "may exist" with none), its modules' keys `[*]`. */
-const blockOf = (resource: string) => resource.replace(/\[[^\]]*\]$/, '').replace(/\[[^\]]*\]/g, '[*]');
