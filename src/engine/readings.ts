@@ -3,7 +3,8 @@
 // does not say which tool applies it (`applied_with`) is reviewed in both readings where the
 // change reaches a directory with `.tofu` files, and a finding of either is listed: a PR cannot
 // hide a widened `x.tf` behind a harmless `x.tofu` twin, nor a widened `x.tofu` behind the
-// `x.tf` Terraform would read. Where it reaches none, both readings review the same files.
+// `x.tf` Terraform would read. Where it reaches none, both readings review the same files; where
+// it does, the Terraform reading reads what the change reaches, not the whole tree again.
 import { posix } from 'node:path';
 import type { SourceFile } from './hcl/parse.js';
 import { dirOf, isConfigFile, isTofuFile } from './hcl/config-files.js';
@@ -17,19 +18,27 @@ import type { Finding, ReviewResult } from './result.js';
 import { byRank, conclusionOf } from './review.js';
 
 /**
- * Whether the tool decides what the review of the change reads: a directory the change reaches
- * holds a `.tofu` file at either revision. The change reaches the directories it changes, those
- * that call them (at any depth) and those all of these call, as the OpenTofu reading's trees
- * and the `.tf` files it leaves unread call them. A changed file that is no directory's own (an
- * included `.hcl`, a data file, a `-var-file`) may be read from anywhere, and module code from
- * outside the repository is reached through calls this graph does not follow: then any `.tofu`
- * file counts.
+ * What the Terraform reading of the change must read, when the tool decides what the review
+ * reads: null when no directory the change reaches holds a `.tofu` file at either revision (both
+ * tools read the same for it), else whether it reads a file. The change reaches the directories
+ * it changes, those that call them (at any depth) and those all of these call, as the OpenTofu
+ * reading's trees and the `.tf` files it leaves unread call them: what the change can alter, with
+ * whole module trees (each reached directory's calls, and the callers of those changed). Files no
+ * directory reads as its own (data files, included `.hcl` files) and module code from outside the
+ * repository are read wherever they lie. A changed file of that kind may be read from anywhere, and
+ * a `.tofu` file in module code from outside is reached through calls this graph does not follow:
+ * then the reading is of every file.
  */
-export function readingsDiffer(base: SourceFile[], head: SourceFile[], changedFiles: readonly string[], trees: readonly ModuleTree[]): boolean {
+export function terraformReading(
+  base: SourceFile[],
+  head: SourceFile[],
+  changedFiles: readonly string[],
+  trees: readonly ModuleTree[],
+): ((path: string) => boolean) | null {
   const files = [...base, ...head];
   const tofu = files.filter((f) => isTofuFile(f.path));
-  if (!tofu.length) return false;
-  if (changedFiles.some((p) => !isDirectoryFile(p)) || tofu.some((f) => isExternalModulePath(f.path))) return true;
+  if (!tofu.length) return null;
+  if (changedFiles.some((p) => !isDirectoryFile(p)) || tofu.some((f) => isExternalModulePath(f.path))) return () => true;
   const calls = new Map<string, Set<string>>();
   const callers = new Map<string, Set<string>>();
   const edge = (from: string, source: unknown) => {
@@ -46,7 +55,8 @@ export function readingsDiffer(base: SourceFile[], head: SourceFile[], changedFi
   for (const f of files) if (isConfigFile(f.path) && !read.has(f.path)) for (const call of moduleCallsIn(f.path, f.content)) edge(dirOf(f.path), call.source);
   const changed = changedFiles.map(dirOf);
   const reached = walk(walk(changed, callers), calls);
-  return tofu.some((f) => reached.has(dirOf(f.path)));
+  if (!tofu.some((f) => reached.has(dirOf(f.path)))) return null;
+  return (path) => !isDirectoryFile(path) || isExternalModulePath(path) || reached.has(dirOf(path));
 }
 
 /** A file only its own directory reads: configuration, auto-loaded tfvars, a Terragrunt unit. */

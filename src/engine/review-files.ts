@@ -7,7 +7,7 @@ import { FileParser, type HclToJson, type SourceFile } from './hcl/parse.js';
 import { loadModel, modelRevision, parseRevision } from './load.js';
 import type { ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js';
-import { bothReadings, readingsDiffer } from './readings.js';
+import { bothReadings, terraformReading } from './readings.js';
 import { review, type ReviewOptions } from './review.js';
 import type { ReviewResult } from './result.js';
 
@@ -34,12 +34,20 @@ export async function reviewFiles(
   const parser = new FileParser(toJson, limits.maxDepth, options.onParsed, config.max_hcl1_statement_lines);
   // one clock for the review: base and head (and both readings) share its time budget
   const started = Date.now();
-  const as = (tool: AppliedWith) => reviewAs(tool, base, head, config, parser, started, modules, options);
+  const as = (tool: AppliedWith, b = base, h = head, labelRoots = false) => reviewAs(tool, b, h, config, parser, started, modules, options, labelRoots);
   if (config.applied_with) return (await as(config.applied_with)).result;
   const asOpenTofu = await as('opentofu');
+  const reads = terraformReading(base, head, changedPaths(base, head), asOpenTofu.trees);
   // unset, and the change reaches no .tofu file: both tools read the same files for it
-  if (!readingsDiffer(base, head, changedPaths(base, head), asOpenTofu.trees)) return { ...asOpenTofu.result, ignoredFiles: [] };
-  return bothReadings(asOpenTofu.result, (await as('terraform')).result, config.fail_on);
+  if (!reads) return { ...asOpenTofu.result, ignoredFiles: [] };
+  // the Terraform reading of what the change reaches, its roots' addresses labelled as in the other
+  const asTerraform = await as(
+    'terraform',
+    base.filter((f) => reads(f.path)),
+    head.filter((f) => reads(f.path)),
+    asOpenTofu.labelRoots,
+  );
+  return bothReadings(asOpenTofu.result, asTerraform.result, config.fail_on);
 }
 
 /** The review of the files `tool` reads, and the trees of both revisions it read. */
@@ -52,7 +60,9 @@ async function reviewAs(
   started: number,
   modules: RevisionModules,
   options: ReviewFilesOptions,
-): Promise<{ result: ReviewResult; trees: ModuleTree[] }> {
+  /** Label the roots' addresses with their directories whatever this reading's roots are. */
+  labelAlways: boolean,
+): Promise<{ result: ReviewResult; trees: ModuleTree[]; labelRoots: boolean }> {
   const limits = limitsOf(config);
   const changedFiles = changedPaths(base, head);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
@@ -69,14 +79,18 @@ async function reviewAs(
   // One rule for both revisions: a root's addresses carry its directory when either revision
   // has several roots (or a root is called at the other), so adding or deleting a directory
   // leaves the others' groups as they were.
-  const labelRoots = before.tree.roots.length > 1 || after.tree.roots.length > 1 || calledAtHead.length > 0 || calledAtBase.length > 0;
+  const labelRoots = labelAlways || before.tree.roots.length > 1 || after.tree.roots.length > 1 || calledAtHead.length > 0 || calledAtBase.length > 0;
   const baseModel = modelRevision(before, budgets[0], modules.base, new Set([...changed, ...calledAtBase]), labelRoots);
   const headModel = modelRevision(after, budgets[1], modules.head, new Set([...changed, ...calledAtHead]), labelRoots);
   // a root with no file left at the head: its groups stay in AWS (review.ts unmanagedRoots)
   const headDirs = new Set(head.map((f) => dirOf(f.path)));
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
   const unreadDirs = head.flatMap((f) => (f.gitlink?.unread ? [dirOf(f.path)] : []));
-  return { result: review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs }), trees: [before.tree, after.tree] };
+  return {
+    result: review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs }),
+    trees: [before.tree, after.tree],
+    labelRoots,
+  };
 }
 
 /** The roots of one revision that the other has as a module only its callers reach. */

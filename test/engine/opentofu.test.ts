@@ -196,6 +196,22 @@ describe('which tool applies the repository (applied_with)', () => {
       expect(titles(result)).toContain('critical new-ingress mod/main.tf');
     });
 
+    it('the Terraform reading reads only what the change reaches, its addresses labelled as in the other', async () => {
+      // other/ holds a .tofu twin and a main.tf that does not parse, unchanged: not the change's
+      const other = [
+        { path: 'other/main.tf', content: 'resource "aws_security_group" "o" {' },
+        { path: 'other/main.tofu', content: group(443, '10.0.0.0/8').replace('"g"', '"o"') },
+      ];
+      const widened = [...head, { path: 'net/other.tf', content: group(3389, '0.0.0.0/0').replace('"g"', '"h"') }];
+      const result = await reviewFiles([...other, ...base], [...other, ...widened], DEFAULT_CONFIG);
+      expect(result.bothReadings).toBe(true);
+      expect(result.findings.map((f) => f.location.file)).not.toContain('other/main.tf');
+      // one root in the Terraform reading, several in the OpenTofu one: the same finding once
+      expect(result.findings.filter((f) => f.rule === 'new-ingress' && f.location.file === 'net/other.tf').map((f) => f.resource)).toEqual([
+        'net:aws_security_group.h',
+      ]);
+    });
+
     it('a changed file no directory reads as its own (a data file) may be read from anywhere: both readings', async () => {
       const data = (v: string) => ({ path: 'data/rules.yaml', content: `cidr: ${v}\n` });
       expect(await both([...app, ...base, data('10.0.0.0/8')], [...app, ...base, data('0.0.0.0/0')])).toBe(true);
