@@ -150,3 +150,27 @@ describe('ingress from a range that may hold the members of a group', () => {
     expect(backward!.path).toEqual(forward!.path);
   });
 });
+
+describe("the configuration's own VPC ranges", () => {
+  const tiers = ['a', 'db'].map((g) => `resource "aws_security_group" "${g}" {\n  name = "${g}"\n}`).join('\n');
+  const blocks = [
+    tiers,
+    rule('a_https', 'a', 'ingress', 'tcp', 443, 443, 'cidr_blocks = ["0.0.0.0/0"]'),
+    rule('a_out', 'a', 'egress', 'tcp', 0, 65535, 'cidr_blocks = ["52.1.0.0/16"]'),
+    rule('db_pg', 'db', 'ingress', 'tcp', 5432, 5432, 'cidr_blocks = ["52.1.0.0/16"]'),
+  ];
+  const association = (cidr: string) => `resource "aws_vpc_ipv4_cidr_block_association" "more" {\n  vpc_id     = "vpc-1"\n  cidr_block = ${cidr}\n}`;
+
+  it('are VPC space though public (BYOIP): a CIDR association puts members in 52.1.0.0/16', async () => {
+    const model = await modelOf({ 'main.tf': [...blocks, association('"52.1.0.0/16"')].join('\n') });
+    expect(model.vpcRanges).toEqual(['52.1.0.0/16']);
+    expect(reachability(model, 4).get('aws_security_group.db')!.distance).toBe(2);
+  });
+
+  it('add nothing when not written or not known here: a public range holds no member then', async () => {
+    expect(reachability(await modelOf({ 'main.tf': blocks.join('\n') }), 4).get('aws_security_group.db')).toBeUndefined();
+    const unknown = await modelOf({ 'main.tf': [...blocks, 'variable "cidr" {}', association('var.cidr')].join('\n') });
+    expect(unknown.vpcRanges).toBeUndefined();
+    expect(reachability(unknown, 4).get('aws_security_group.db')).toBeUndefined();
+  });
+});

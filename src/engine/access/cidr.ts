@@ -56,15 +56,33 @@ const PRIVATE: Record<Family, IntervalSet> = {
   6: normalise(['fc00::/7', 'fe80::/10', '::1/128'].flatMap((c) => cidrToSet(c).set)),
 };
 const GLOBAL_UNICAST_6 = cidrToSet('2000::/3');
+
+export type VpcSpace = Record<Family, IntervalSet>;
+
 /** Where a VPC's addresses can lie: the private ranges AWS allows for a VPC, and for IPv6 global unicast (Amazon's) and unique local. */
-const VPC_SPACE: Record<Family, IntervalSet> = {
+const VPC_SPACE: VpcSpace = {
   4: normalise(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '198.19.0.0/16'].flatMap((c) => cidrToSet(c).set)),
   6: normalise(['2000::/3', 'fc00::/7'].flatMap((c) => cidrToSet(c).set)),
 };
 
+/**
+ * The same with the configuration's own VPC ranges (`cidr_block` of its VPCs, subnets and VPC
+ * CIDR associations): a VPC may also be on public addresses the account brings (BYOIP,
+ * 52.0.0.0/16), and its members have those addresses. Ranges that do not parse are left out.
+ */
+export function vpcSpace(own: readonly string[]): VpcSpace {
+  const more: Record<Family, IntervalSet[]> = { 4: [], 6: [] };
+  for (const cidr of own) {
+    if (!ipaddr.isValidCIDR(cidr)) continue;
+    const { family, set } = cidrToSet(cidr);
+    more[family].push(set);
+  }
+  return { 4: normalise([...VPC_SPACE[4], ...more[4].flat()]), 6: normalise([...VPC_SPACE[6], ...more[6].flat()]) };
+}
+
 /** True when the set may hold addresses of a network interface in a VPC (a group's members). */
-export function mayHoldVpcAddresses(set: IntervalSet, family: Family): boolean {
-  return !isEmpty(intersect(set, VPC_SPACE[family]));
+export function mayHoldVpcAddresses(set: IntervalSet, family: Family, space: VpcSpace): boolean {
+  return !isEmpty(intersect(set, space[family]));
 }
 
 /** True when the set holds addresses outside private, loopback and link-local space. */

@@ -8,7 +8,7 @@
 // deployed apart, and nothing says their groups share a network.
 import { rootLabelOf } from '../model/roots.js';
 import type { Model, Rule } from '../model/types.js';
-import { cidrToSet, mayHoldVpcAddresses, type Family } from './cidr.js';
+import { cidrToSet, mayHoldVpcAddresses, type Family, type VpcSpace } from './cidr.js';
 import { firstHolder, intersect, normalise, type Interval, type IntervalSet } from './intervals.js';
 
 /** A configuration (root label), an address family and a protocol. */
@@ -43,6 +43,8 @@ export class MemberRanges {
 
   constructor(
     model: Pick<Model, 'rules'>,
+    /** Where group members' addresses may lie. */
+    space: VpcSpace,
     unreachable: ReadonlySet<string>,
     /** The ports at which an egress rule reaches the members of any group. */
     sends: (out: Rule) => IntervalSet,
@@ -58,7 +60,7 @@ export class MemberRanges {
         const byKey = sent.get(r.group) ?? sent.set(r.group, new Map()).get(r.group)!;
         const key = keyOf(r, r.peer.family, r.protocol);
         (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(...ports);
-      } else if (!unreachable.has(r.group) && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family))
+      } else if (!unreachable.has(r.group) && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family, space))
         (admits.get(r.group) ?? admits.set(r.group, []).get(r.group)!).push(r);
     }
     for (const [group, byKey] of sent) this.#sends.set(group, new Map([...byKey].map(([k, list]) => [k, normalise(list)])));

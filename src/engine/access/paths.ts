@@ -12,7 +12,7 @@ import { endpointOnlyGroups } from '../model/attachments.js';
 import { commonProtocol, protocolOrder } from '../model/protocol.js';
 import type { Model, PortRange, Rule } from '../model/types.js';
 import { portInterval } from './access.js';
-import { cidrToSet, mayHoldVpcAddresses } from './cidr.js';
+import { cidrToSet, mayHoldVpcAddresses, vpcSpace } from './cidr.js';
 import { InternetUnion } from './internet-union.js';
 import { MemberRanges } from './member-ranges.js';
 import { intersect, union, type IntervalSet } from './intervals.js';
@@ -64,8 +64,9 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   const egressByGroup = new Map<string, Rule[]>();
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
   // egress to a range that may hold any group's members (a VPC's addresses): judged once per rule, not per pair of rules
+  const space = vpcSpace(model.vpcRanges ?? []);
   const toVpc = new Set(
-    model.rules.filter((r) => r.direction === 'egress' && r.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family)),
+    model.rules.filter((r) => r.direction === 'egress' && r.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family, space)),
   );
   /** Whether an egress rule may carry traffic to the members of a group: it names the group, or a range that may hold their addresses. */
   const reachesGroup = (out: Rule, group: string) => (out.peer.type === 'group' ? out.peer.value === group : toVpc.has(out));
@@ -78,6 +79,7 @@ export function reachability(model: Model, maxHops: number): Map<string, Reach> 
   // (it would carry traffic on through endpoints, which send none); a reference or the internet is no guess
   const ranges = new MemberRanges(
     model,
+    space,
     endpointOnlyGroups(model),
     (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)),
     ruleOrder,

@@ -218,6 +218,8 @@ export interface Model {
   ignoredFiles?: IgnoredFile[];
   /** Var files (`-var-file`) in or under a root that no root is configured to be applied with (set by loadModel). */
   unappliedVarFiles?: ParsedFile[];
+  /** The known `cidr_block` / `ipv6_cidr_block` of the configuration's VPCs, subnets and VPC CIDR associations (extract/vpc-range.ts). */
+  vpcRanges?: string[];
   /** Every resource instance (and, with `instances: 0`, resources that expand to none). */
   resources: {
     address: string;

@@ -13,6 +13,7 @@ import { location, type Extraction, type Instance } from './context.js';
 import { addGroup } from './group.js';
 import { addLegacyRule } from './security-group-rule.js';
 import { collectPrefixLists } from './prefix-list.js';
+import { addVpcRanges, VPC_RANGE_TYPES } from './vpc-range.js';
 import { addVpcRule } from './vpc-rule.js';
 
 /** What a module instance declares that other resources' rules read: its prefix lists. Run on every instance before addModule. */
@@ -67,5 +68,6 @@ function addResource(x: Extraction, inst: Instance): void {
   else if (decl.type === 'aws_vpc_security_group_ingress_rule' || decl.type === 'aws_vpc_security_group_egress_rule') addVpcRule(x, inst);
   else if (decl.type === 'aws_eks_node_group') addEksRemoteAccess(x, inst);
   else if (AWSCC_RULE_TYPES.has(decl.type)) addAwsccRule(x, inst);
+  else if (VPC_RANGE_TYPES.has(decl.type)) addVpcRanges(x, inst);
   if (Object.hasOwn(ATTACHMENT_KINDS, decl.type)) addAttachment(x, inst);
 }
