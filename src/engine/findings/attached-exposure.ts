@@ -6,6 +6,7 @@
 import type { Reach } from '../access/paths.js';
 import { subtract, union, type IntervalSet } from '../access/intervals.js';
 import type { Attachment, Model } from '../model/types.js';
+import { append } from '../append.js';
 
 export interface AttachedExposure {
   /** The resource (existing at the base) that is newly reachable. */
@@ -27,7 +28,7 @@ export function attachedExposures(base: Model, head: Model, before: Map<string, 
   const existing = new Set(base.resources.map((r) => r.address));
   // every group the base gives a resource: its own argument and attachments to its interface
   const baseGroups = new Map<string, string[]>();
-  for (const a of base.attachments) baseGroups.set(a.resource, [...(baseGroups.get(a.resource) ?? []), ...a.groups]);
+  for (const a of base.attachments) for (const g of a.groups) append(baseGroups, a.resource, g);
   const out: AttachedExposure[] = [];
   for (const attachment of head.attachments) {
     // an attachment to an interface whose owner cannot be told (a variable, a data source): an interface that exists

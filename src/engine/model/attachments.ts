@@ -35,9 +35,12 @@ function loadBalancerScheme(get: (path: string[]) => Value): { facing: boolean |
 /** The resource types that are load balancers (their group is the entry tier). */
 export const LOAD_BALANCERS: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 
+/** An instance, and a spot request that launches one: groups by id or (default VPC) by name. */
+const INSTANCE: AttachmentKind = { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') };
+
 export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
-  aws_instance: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
-  aws_spot_instance_request: { paths: [['vpc_security_group_ids'], ['security_groups']], internet: flag('associate_public_ip_address', 'has a public IP') },
+  aws_instance: INSTANCE,
+  aws_spot_instance_request: INSTANCE,
   aws_launch_template: {
     paths: [['vpc_security_group_ids'], ['network_interfaces', 'security_groups']],
     internet: (get) => {
