@@ -640,6 +640,46 @@ resource "aws_ecs_service" "svc" {
     ]);
   });
 
+  it('attaches through a spot request, a network interface (to its owner) and by group name', async () => {
+    const m = await modelOf({
+      'main.tf': `resource "aws_security_group" "g" {
+  name = "jump"
+}
+resource "aws_spot_instance_request" "s" {
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.g.id]
+}
+resource "aws_instance" "i" {
+  security_groups = ["jump", "managed-elsewhere"]
+}
+resource "aws_network_interface" "eni" {}
+resource "aws_network_interface_sg_attachment" "to_instance" {
+  security_group_id    = aws_security_group.g.id
+  network_interface_id = aws_instance.i.primary_network_interface_id
+}
+resource "aws_network_interface_sg_attachment" "to_eni" {
+  security_group_id    = aws_security_group.g.id
+  network_interface_id = aws_network_interface.eni.id
+}
+variable "eni" {
+  type = string
+}
+resource "aws_network_interface_sg_attachment" "unknown" {
+  security_group_id    = aws_security_group.g.id
+  network_interface_id = var.eni
+}
+`,
+    });
+    expect(m.attachments.map((a) => [a.resource, a.groups.join(','), a.internetFacing, a.exposure])).toEqual([
+      ['aws_spot_instance_request.s', 'aws_security_group.g', true, 'has a public IP'],
+      ['aws_instance.i', 'aws_security_group.g,managed-elsewhere', false, null],
+      ['aws_network_interface.eni', '', false, null],
+      ['aws_instance.i', 'aws_security_group.g', null, null],
+      ['aws_network_interface.eni', 'aws_security_group.g', null, null],
+      ['aws_network_interface_sg_attachment.unknown', 'aws_security_group.g', null, 'through the network interface it names'],
+    ]);
+  });
+
   it('keeps modelling the other files when one does not parse', async () => {
     const m = await modelOf({
       'bad.tf': 'resource "aws_security_group" "x" {\n  name = \n}\n',
