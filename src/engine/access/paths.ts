@@ -6,7 +6,8 @@
 // distances are hop counts. Entries and edges are visited in a sorted order and a group collects
 // every protocol and port it is reachable on at its distance, as each hop does for its own two
 // ends, so nothing depends on the order in which blocks are written. A group only VPC
-// interface endpoints use is reached by nothing on the internet (model/attachments.ts).
+// interface endpoints use is a step of paths like any other (something the configuration does
+// not show may use it), but no range hop leads into it (model/attachments.ts).
 import type { Hop } from '../result.js';
 import { endpointOnlyGroups } from '../model/attachments.js';
 import { commonProtocol, protocolOrder } from '../model/protocol.js';

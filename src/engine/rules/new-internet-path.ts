@@ -33,10 +33,13 @@ export const newInternetPath = defineRule({
     const before = within(ctx.reach('base'), ctx.config.max_hops);
     const after = within(ctx.reach('head'), ctx.config.max_hops);
     const findings = [];
-    // their network interfaces have private addresses: reported by the rule that opens them, not as a path
+    // their network interfaces have private addresses: reported by the rule that opens them, not
+    // as a path; and one that was only an endpoint's at the base was no target there, so a
+    // resource the change gives it is newly reachable
     const endpointOnly = endpointOnlyGroups(ctx.head);
+    const endpointOnlyAtBase = endpointOnlyGroups(ctx.base);
     for (const [group, reach] of after) {
-      const old = before.get(group);
+      const old = endpointOnlyAtBase.has(group) ? undefined : before.get(group);
       if ((old && old.distance <= reach.distance) || endpointOnly.has(group)) continue;
       const declared = ctx.headGroups.has(group);
       // a new group attached to a resource that already exists exposes that resource: not a new stack
