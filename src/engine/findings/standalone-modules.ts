@@ -2,6 +2,7 @@
 // that what its callers leave switched off is reviewed too. A finding of that standalone
 // instance about a block some caller also reaches would say again what the caller's finding
 // (with the caller's arguments) says, or contradict it: only the caller's is reported.
+import { escapePattern } from '../hcl/file-reads.js';
 import type { Model } from '../model/types.js';
 import { code } from './code-span.js';
 
@@ -63,7 +64,7 @@ export function moduleRepositoryWords(
   const pattern = new RegExp(
     `(${[...names.keys()]
       .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
+      .map(escapePattern)
       .join('|')})(?![\\w[-]|\\.[\\w])`,
     'g',
   );
@@ -77,8 +78,4 @@ export function moduleRepositoryWords(
       return { ...f, message: `${f.message}\n\nReviewed with the arguments of ${code(call)}${file ? ` (${code(file)})` : ''}, which calls this module.` };
     },
   };
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -11,7 +11,7 @@ import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
-import { escapeRegExp } from '../findings/standalone-modules.js';
+import { escapePattern } from '../hcl/file-reads.js';
 import { append } from '../append.js';
 import { UNREAD_FILE } from '../evaluate/data-files.js';
 import { unappliedVarFileFindings } from '../findings/unapplied-var-files.js';
@@ -102,7 +102,7 @@ export const unresolvedValue = defineRule({
 });
 
 /** Whether `text` refers to `name` (`var.a` in `concat(var.a, …)`, not in `var.ab`). */
-const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w-])`).test(text);
+const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${escapePattern(name)}(?![\\w-])`).test(text);
 
 const declarationKey = (d: { resource: string; location: Location }) => `${d.resource}|${d.location.file}|${d.location.startLine}`;
 
