@@ -34,10 +34,13 @@ export async function reviewFiles(
   const parser = new FileParser(toJson, limits.maxDepth, options.onParsed, config.max_hcl1_statement_lines);
   // one clock for the review: base and head (and both readings) share its time budget
   const started = Date.now();
-  const as = (tool: AppliedWith, b = base, h = head, labelRoots = false) => reviewAs(tool, b, h, config, parser, started, modules, options, labelRoots);
+  // once: a reading of part of the files (the Terraform one below) changes those of these paths
+  const changedFiles = changedPaths(base, head);
+  const as = (tool: AppliedWith, b = base, h = head, changed = changedFiles, labelRoots = false) =>
+    reviewAs(tool, b, h, changed, config, parser, started, modules, options, labelRoots);
   if (config.applied_with) return (await as(config.applied_with)).result;
   const asOpenTofu = await as('opentofu');
-  const reads = terraformReading(base, head, changedPaths(base, head), asOpenTofu.trees);
+  const reads = terraformReading(base, head, changedFiles, asOpenTofu.trees);
   // unset, and the change reaches no .tofu file: both tools read the same files for it
   if (!reads) return { ...asOpenTofu.result, ignoredFiles: [] };
   // the Terraform reading of what the change reaches, its roots' addresses labelled as in the other
@@ -45,6 +48,7 @@ export async function reviewFiles(
     'terraform',
     base.filter((f) => reads(f.path)),
     head.filter((f) => reads(f.path)),
+    changedFiles.filter(reads),
     asOpenTofu.labelRoots,
   );
   return bothReadings(asOpenTofu.result, asTerraform.result, config.fail_on);
@@ -55,6 +59,8 @@ async function reviewAs(
   tool: AppliedWith,
   base: SourceFile[],
   head: SourceFile[],
+  /** The paths that differ between `base` and `head` (changedPaths). */
+  changedFiles: string[],
   config: ReviewSettings,
   parser: FileParser,
   started: number,
@@ -64,7 +70,6 @@ async function reviewAs(
   labelAlways: boolean,
 ): Promise<{ result: ReviewResult; trees: ModuleTree[]; labelRoots: boolean }> {
   const limits = limitsOf(config);
-  const changedFiles = changedPaths(base, head);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
   const [before, after] = await Promise.all([
