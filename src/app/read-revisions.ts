@@ -79,7 +79,7 @@ export async function readBothRevisions(
     ...dirs.map((d) => callerReviewAnchor(d, [...inDir(head, d), ...inDir(base, d)], !bounds.inScope(d))).filter((i) => i !== null),
     ...gitlinks.map((d) => ({ file: `${d}/.git`, line: 1 })),
   ];
-  if (!inputs.length) return { base, head, allDirs: [...seen].sort(), limits };
+  if (!inputs.length) return readFiles(base, head, seen, limits);
   const modules = inputs.map((i) => dirOf(i.file));
   // the directories not read yet, in scope; those the PR adds are touched, so read already
   const all = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d));
@@ -108,5 +108,16 @@ export async function readBothRevisions(
     return new Map(shas.map((sha) => [sha, [...files.get(sha)!.filter((f) => wanted.includes(dirOf(f.path))), ...(more?.get(sha) ?? [])]]));
   };
   await read([...callers].sort(), listed);
-  return { base, head, allDirs: [...seen].sort(), limits };
+  return readFiles(base, head, seen, limits);
+}
+
+/**
+ * What was read. A directory link that cannot be followed (trees.ts) stands where its files
+ * would be, which matters only to a call: one no read file calls is left out, as Terraform never
+ * reads it (the CLI's git reader gives it for called links only).
+ */
+function readFiles(base: SourceFile[], head: SourceFile[], seen: Set<string>, limits: LimitHit[]) {
+  const called = new Set(calledModuleDirs([...base, ...head]));
+  const kept = (files: SourceFile[]) => files.filter((f) => !(f.dirLink !== undefined && f.unreadable !== undefined && !called.has(f.dirLink)));
+  return { base: kept(base), head: kept(head), allDirs: [...seen].sort(), limits };
 }

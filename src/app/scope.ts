@@ -6,7 +6,7 @@ import { readJsonFile } from '../engine/hcl/json-syntax.js';
 import { locateHcl } from '../engine/hcl/locate.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
-import { linksInto } from '../engine/hcl/links.js';
+import { directoryLinksInto, linksInto } from '../engine/hcl/links.js';
 import { isExternalModulePath } from '../engine/modules/resolution.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
@@ -26,6 +26,7 @@ export function touchedDirectories(files: PullFile[]): string[] {
  * Directories holding a Terraform link at the head whose way passes a changed file (either
  * side of a rename): the link reads its target, so a PR that changes only the target changes
  * that directory too. Links outside `inScope` are left out; a cut listing is said in `notes`.
+ * So are the links to directories the change reaches (links.ts directoryLinksInto), as directories.
  */
 export async function linkingDirectories(
   trees: TreeReader,
@@ -42,7 +43,9 @@ export async function linkingDirectories(
       "GitHub cut the listing of the repository's tree (too many entries): a directory whose symbolic link leads into a changed file may not have been reviewed.",
     );
   const changed = new Set(files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename])));
-  return [...new Set((await linksInto(index, changed, maxLinkHops)).filter(inScope).map(dirOf))].sort();
+  // a directory linked into place is a module, reviewed through its callers whatever the path filters say
+  const linked = await directoryLinksInto(index, changed, maxLinkHops);
+  return [...new Set([...(await linksInto(index, changed, maxLinkHops)).filter(inScope).map(dirOf), ...linked])].sort();
 }
 
 /** Local module directories called from these files (`source = "./…"` / `"../…"`, in JSON

@@ -1,8 +1,8 @@
 // The symbolic links of a revision, read through the API for the reverse lookup of a pull
 // request's scope (a directory whose link leads into a changed file is touched): one recursive
 // listing of the tree (REST gives every path with its mode; it also gives the Terraform
-// directories), then the targets of the links
-// named as Terraform files in GraphQL queries (objects-query.ts: 100 to a query); a link met on
+// directories), then the targets of the links (those named as Terraform files, and the others,
+// which may lead to a module's directory) in GraphQL queries (objects-query.ts: 100 to a query); a link met on
 // the way under another name costs one more query.
 import { LINK_MODE, type LinkIndex } from '../engine/hcl/links.js';
 import { isTerraformFile } from '../engine/load.js';
@@ -13,6 +13,8 @@ import type { GitHubClient, RepoRef } from './types.js';
 /** Every blob path of a revision's tree, with whether it is a link (a blob of mode 120000). */
 export interface TreeListing {
   blobs: Map<string, boolean>;
+  /** Every directory (tree) path. */
+  trees: Set<string>;
   /** Each blob's size in bytes. */
   sizes: Map<string, number>;
   /** GitHub cut the listing (over 100,000 entries). */
@@ -24,7 +26,8 @@ export async function listTree(client: GitHubClient, repo: RepoRef, sha: string)
   const { data } = await octokitOf(client).rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
   const blobs = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, Number.parseInt(e.mode ?? '0', 8) === LINK_MODE] as const] : [])));
   const sizes = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, e.size ?? 0] as const] : [])));
-  return { blobs, sizes, truncated: data.truncated };
+  const trees = new Set(data.tree.flatMap((e) => (e.type === 'tree' && e.path ? [e.path] : [])));
+  return { blobs, trees, sizes, truncated: data.truncated };
 }
 
 /** The links of the tree at `sha`, from its listing; `truncated` when GitHub cut the listing. */
@@ -32,7 +35,7 @@ export async function readLinkIndex(
   client: GitHubClient,
   repo: RepoRef,
   sha: string,
-  { blobs, truncated }: TreeListing,
+  { blobs, trees, truncated }: TreeListing,
 ): Promise<LinkIndex & { truncated: boolean }> {
   const octokit = octokitOf(client);
   const targets = new Map<string, string>();
@@ -41,10 +44,13 @@ export async function readLinkIndex(
     const answer = await readObjects<{ text?: string | null }>(octokit, repo, requests);
     paths.forEach((p, j) => targets.set(p, answer[`l${j}`]?.text ?? ''));
   };
-  const terraformLinks = [...blobs].flatMap(([path, link]) => (link && isTerraformFile(path) ? [path] : []));
-  await readTargets(terraformLinks);
+  const links = [...blobs].flatMap(([path, link]) => (link ? [path] : []));
+  await readTargets(links);
   return {
-    terraformLinks,
+    terraformLinks: links.filter(isTerraformFile),
+    // any other link may lead to a directory a module call reads
+    directoryLinks: links.filter((p) => !isTerraformFile(p)),
+    isDirectory: (path) => trees.has(path),
     truncated,
     entryAt: async (path) => {
       const link = blobs.get(path);

@@ -84,8 +84,9 @@ interface TreeEntry {
   object: { text?: string | null; isTruncated?: boolean; oid?: string } | null;
 }
 
-/** What a directory listing reads of each entry: a blob's text (links: their target) with its size cut and id. */
-const LISTING = '... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } }';
+/** What a directory listing reads of each entry: a blob's text (links: their target) with its size cut and id.
+ * A directory asked for that is a blob answers its id only: it may be a link to a directory. */
+const LISTING = '... on Tree { entries { name type mode object { ... on Blob { text isTruncated oid } } } } ... on Blob { oid }';
 
 /** A Terraform file, or a link that may lead to one, in a tree listing. */
 const isTerraformBlob = (e: { type: string; name: string }) => e.type === 'blob' && isTerraformFile(e.name);
@@ -93,13 +94,19 @@ const isTerraformBlob = (e: { type: string; name: string }) => e.type === 'blob'
 type Octokit = ReturnType<typeof octokitOf>;
 const listingKey = (sha: string, dir: string) => `${sha}:${dir}`;
 
-/** The entries of each (sha, dir), 100 to a query; null for a directory that does not exist. */
-async function listDirectories(octokit: Octokit, repo: RepoRef, wanted: { sha: string; dir: string }[]): Promise<Map<string, TreeEntry[] | null>> {
+/** A directory's entries; 'blob' for a path that is a file or a link; null for nothing. */
+type Listed = TreeEntry[] | 'blob' | null;
+
+/** The entries of each (sha, dir), 100 to a query. */
+async function listDirectories(octokit: Octokit, repo: RepoRef, wanted: { sha: string; dir: string }[]): Promise<Map<string, Listed>> {
   const requests = wanted.map((w, i) => ({ ...w, alias: `r${i}`, expression: `${w.sha}:${w.dir}`, selection: LISTING }));
-  const out = new Map<string, TreeEntry[] | null>();
+  const out = new Map<string, Listed>();
   if (!requests.length) return out;
-  const data = await readObjects<{ entries?: TreeEntry[] }>(octokit, repo, requests);
-  for (const r of requests) out.set(listingKey(r.sha, r.dir), data[r.alias]?.entries ?? null);
+  const data = await readObjects<{ entries?: TreeEntry[]; oid?: string }>(octokit, repo, requests);
+  for (const r of requests) {
+    const answer = data[r.alias];
+    out.set(listingKey(r.sha, r.dir), answer?.entries ?? (answer?.oid ? 'blob' : null));
+  }
   return out;
 }
 
@@ -119,10 +126,10 @@ async function blobFile(octokit: Octokit, repo: RepoRef, path: string, object: N
  * read wait for one query together (a target in `../globals.tf` costs one more query per
  * revision, not one per link).
  */
-function listingLoader(octokit: Octokit, repo: RepoRef, known: Map<string, TreeEntry[] | null>) {
+function listingLoader(octokit: Octokit, repo: RepoRef, known: Map<string, Listed>) {
   let batch: Map<string, { sha: string; dir: string }> | null = null;
   let flushed: Promise<void> = Promise.resolve();
-  return async (sha: string, dir: string): Promise<TreeEntry[] | null> => {
+  return async (sha: string, dir: string): Promise<Listed> => {
     const key = listingKey(sha, dir);
     if (known.has(key)) return known.get(key)!;
     if (!batch) {
@@ -152,30 +159,54 @@ export async function readDirectories(
   const known = await listDirectories(octokit, repo, wanted);
   const listing = listingLoader(octokit, repo, known);
   // a link's target is read from the same revision's tree, only inside the repository
-  const blobAt = async (sha: string, path: string) => {
+  const entryOf = async (sha: string, path: string) => {
+    const entries = await listing(sha, dirOf(path));
     const name = path.slice(path.lastIndexOf('/') + 1);
-    const e = (await listing(sha, dirOf(path)))?.find((x) => x.name === name);
+    return Array.isArray(entries) ? entries.find((x) => x.name === name) : undefined;
+  };
+  const blobAt = async (sha: string, path: string) => {
+    const e = await entryOf(sha, path);
     return e?.type === 'blob' && e.object ? { mode: e.mode, object: e.object } : undefined;
   };
-  const entryAt = (sha: string) => async (path: string) => {
+  // a directory ends the way of a link to one; a file, that of a link to a file
+  const entryAt = (sha: string, toDirectory: boolean) => async (path: string) => {
+    if (toDirectory && (await entryOf(sha, path))?.type === 'tree') return { kind: 'file' as const };
     const e = await blobAt(sha, path);
     if (!e) return undefined;
     return e.mode === LINK_MODE ? { kind: 'link' as const, target: e.object.text ?? '' } : { kind: 'file' as const };
   };
-  const read = async ({ sha, dir }: { sha: string; dir: string }): Promise<SourceFile[]> =>
+  const filesOf = async (sha: string, dir: string, entries: TreeEntry[]): Promise<SourceFile[]> =>
     Promise.all(
-      (known.get(listingKey(sha, dir)) ?? [])
+      entries
         .filter((e) => isTerraformBlob(e) && e.object)
         .map(async (e) => {
           const path = dir ? `${dir}/${e.name}` : e.name;
           if (e.mode !== LINK_MODE) return blobFile(octokit, repo, path, e.object!);
-          const end = await followLink(path, e.object!.text ?? '', entryAt(sha), maxLinkHops);
+          const end = await followLink(path, e.object!.text ?? '', entryAt(sha, false), maxLinkHops);
           if ('unreadable' in end) return { path, content: '', unreadable: end.unreadable };
           // followLink ends at a file it met through entryAt: that blob
           const target = (await blobAt(sha, end.path))!;
           return { ...(await blobFile(octokit, repo, end.path, target.object)), path, linkTo: end.path };
         }),
     );
+  // A directory asked for that is a link to a directory inside the repository (a module linked
+  // into place, `live/sg -> ../modules/sg_v2`): Terraform reads the target's files as the
+  // link's, as the CLI's git reader does (adapters/git.ts). A link out of the repository, in a
+  // cycle or to nothing is not followed and says so where its files would be; a link to a file, nothing.
+  const linkedDirectory = async (sha: string, link: string): Promise<SourceFile[]> => {
+    const e = await blobAt(sha, link);
+    if (e?.mode !== LINK_MODE) return [];
+    const end = await followLink(link, e.object.text ?? '', entryAt(sha, true), maxLinkHops);
+    if ('unreadable' in end) return [{ path: `${link}/*.tf`, content: '', unreadable: end.unreadable.replace('a file', 'a directory'), dirLink: link }];
+    const entries = await listing(sha, end.path);
+    if (!Array.isArray(entries)) return [];
+    const files = await filesOf(sha, end.path, entries);
+    return files.map((f) => ({ ...f, path: `${link}${f.path.slice(end.path.length)}`, linkTo: f.linkTo ?? f.path, dirLink: link }));
+  };
+  const read = async ({ sha, dir }: { sha: string; dir: string }): Promise<SourceFile[]> => {
+    const listed = known.get(listingKey(sha, dir));
+    return listed === 'blob' ? linkedDirectory(sha, dir) : filesOf(sha, dir, listed ?? []);
+  };
   const files = await Promise.all(wanted.map(read));
   wanted.forEach((w, i) => out.get(w.sha)!.push(...files[i]!));
   return out;

@@ -3,6 +3,7 @@
 // to a file inside the tree under review; anything else makes the file unreadable (a
 // parse error naming it), never a read of the runner's files and never a silent skip.
 import { posix } from 'node:path';
+import { isTerraformFile } from '../load.js';
 
 /** Git's file mode of a symbolic link (GraphQL's TreeEntry.mode gives it in decimal). */
 export const LINK_MODE = 0o120000;
@@ -48,6 +49,10 @@ export interface LinkIndex {
   /** Links named as Terraform files (what a reader follows), paths relative to the tree's root. */
   terraformLinks: string[];
   entryAt: (path: string) => TreeEntryKind | Promise<TreeEntryKind>;
+  /** The other links, which may lead to a directory (a module linked into place). */
+  directoryLinks?: string[];
+  /** Whether a path of the tree is a directory. */
+  isDirectory?: (path: string) => boolean;
 }
 
 /**
@@ -70,6 +75,34 @@ export async function linksInto(index: LinkIndex, changed: ReadonlySet<string>, 
       maxHops,
     );
     if (passes) out.push(link);
+  }
+  return out;
+}
+
+/**
+ * The links to directories a change reaches (`live/sg -> ../modules/sg_v2`, whose directory a
+ * module call reads as the target's files): a link that changed or whose way passes a changed
+ * path, and one whose target directory directly holds a changed Terraform file. A link that
+ * does not lead to a directory counts only when it changed or its way did (it may have led to
+ * one, or be read where its files would be).
+ */
+export async function directoryLinksInto(index: LinkIndex, changed: ReadonlySet<string>, maxHops = MAX_LINK_HOPS): Promise<string[]> {
+  const out: string[] = [];
+  for (const link of index.directoryLinks ?? []) {
+    const entry = await index.entryAt(link);
+    if (entry?.kind !== 'link') continue;
+    let passes = changed.has(link);
+    const end = await followLink(
+      link,
+      entry.target,
+      (p) => {
+        passes ||= changed.has(p);
+        return index.isDirectory?.(p) ? { kind: 'file' } : index.entryAt(p);
+      },
+      maxHops,
+    );
+    const holdsChange = 'path' in end && index.isDirectory?.(end.path) && [...changed].some((c) => posix.dirname(c) === end.path && isTerraformFile(c));
+    if (passes || holdsChange) out.push(link);
   }
   return out;
 }
