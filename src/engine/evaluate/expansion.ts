@@ -6,7 +6,12 @@ import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from
 /** How a resource or module call expands. */
 export type Expansion =
   | { kind: 'single' }
-  | { kind: 'instances'; keys: { key: string | number; scope: Record<string, Value> }[] }
+  /**
+   * Known keys; `rest`: more instances whose keys are not known here (a set with unknown
+   * elements beside known ones: `toset(concat(var.cidrs, [data.x.cidr]))` has an instance per
+   * known CIDR, each a change of its own, and zero or more others)
+   */
+  | { kind: 'instances'; keys: { key: string | number; scope: Record<string, Value> }[]; rest?: Extract<Expansion, { kind: 'unknown' }> }
   /**
    * Keys unknown; `mayBeEmpty` unless there are known to be instances (above max_instances);
    * `setOutside`: the root variables whose value, set outside the repository, creates them.
@@ -86,16 +91,20 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     }
     if (Array.isArray(each)) {
       const keys: string[] = [];
+      let unknownItems = false;
       for (const item of each) {
-        if (item instanceof Unknown || item instanceof Ref)
-          return unknownExpansion(body, new Unknown(String(body['for_each']), 'a for_each key is known only after apply'));
-        try {
-          keys.push(toStringValue(item));
-        } catch {
-          return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
+        if (item instanceof Unknown || item instanceof Ref) unknownItems = true;
+        else {
+          try {
+            keys.push(toStringValue(item));
+          } catch {
+            return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
+          }
         }
       }
-      return { kind: 'instances', keys: [...new Set(keys)].sort().map((k) => ({ key: k, scope: { each: { key: k, value: k } } })) };
+      const known = { kind: 'instances' as const, keys: [...new Set(keys)].sort().map((k) => ({ key: k, scope: { each: { key: k, value: k } } })) };
+      if (!unknownItems) return known;
+      return { ...known, rest: unknownExpansion(body, new Unknown(String(body['for_each']), 'a for_each key is known only after apply')) };
     }
     if (each === null) return { kind: 'instances', keys: [] };
     return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));

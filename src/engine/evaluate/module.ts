@@ -186,7 +186,7 @@ export class ModuleInstance implements ModuleContext {
       this.#inProgress.add(guard);
       try {
         e = expand(decl.body, this.scope);
-        if (e.kind === 'instances' && e.keys.length === 0) e = this.#switchedOffByDefault(decl) ?? e;
+        if (e.kind === 'instances' && e.keys.length === 0 && !e.rest) e = this.#switchedOffByDefault(decl) ?? e;
       } finally {
         this.#inProgress.delete(guard);
       }
@@ -281,7 +281,8 @@ export class ModuleInstance implements ModuleContext {
     const echoed = echoedArguments(decl.type);
     if (e.kind === 'single') return new Ref(base, '', false, this.#echo(decl.type, decl.body, echoed, base, {}));
     // zero or more instances: any of them is the resource `base` (PRODUCT.md §1)
-    if (e.kind === 'unknown') return new Ref(base, '', true, this.#echo(decl.type, decl.body, echoed, base, e.scope));
+    if (e.kind === 'unknown' || e.rest)
+      return new Ref(base, '', true, this.#echo(decl.type, decl.body, echoed, base, (e.kind === 'unknown' ? e : e.rest!).scope));
     const instance = (k: { key: string | number; scope: Record<string, Value> }) => {
       const address = instanceAddress(base, k.key);
       return new Ref(address, '', false, this.#echo(decl.type, decl.body, echoed, address, k.scope));
@@ -352,7 +353,7 @@ export class ModuleInstance implements ModuleContext {
     // another is a change; otherwise any instance (`x[0]`, `x.*`) is read at plan time like the
     // data source itself: one name and identity, as for a resource whose count is unknown
     const e = decl && !single ? this.expansion(decl) : null;
-    if (e?.kind !== 'instances') return read(address);
+    if (e?.kind !== 'instances' || e.rest) return read(address);
     if (decl!.body['count'] !== undefined) return e.keys.length > 1 ? e.keys.map((k) => read(instanceAddress(address, k.key))) : read(address);
     return objectFrom(e.keys.map((k) => [String(k.key), read(instanceAddress(address, k.key))] as const));
   }
@@ -367,8 +368,10 @@ export class ModuleInstance implements ModuleContext {
     }
     const { expansion, instances } = child;
     const lazy = (m: ModuleInstance) => new Lazy(m.address, (output) => m.output(output));
-    if (expansion.kind === 'unknown')
-      return new Unknown(src, `the instances of module.${name} are unknown: ${expansion.unknown.reason}`, expansion.unknown.setOutside);
+    if (expansion.kind === 'unknown' || (expansion.kind === 'instances' && expansion.rest)) {
+      const { unknown } = expansion.kind === 'unknown' ? expansion : expansion.rest!;
+      return new Unknown(src, `the instances of module.${name} are unknown: ${unknown.reason}`, unknown.setOutside);
+    }
     if (expansion.kind === 'single') return lazy([...instances!.values()][0]!);
     const decl = this.source.calls.get(name)!;
     if (decl.body['count'] !== undefined) return [...instances!.values()].map(lazy);
@@ -408,7 +411,7 @@ export class ModuleInstance implements ModuleContext {
     }
     result.expansion = this.expansion(decl);
     const instances = new Map<string, ModuleInstance>();
-    const makeInstance = (address: string, names: Record<string, Value>) => {
+    const makeInstance = (address: string, names: Record<string, Value>, setOutside = this.setOutside) => {
       const scope = withNames(this.scope, names);
       const instance = new ModuleInstance(
         sourceDir,
@@ -422,12 +425,15 @@ export class ModuleInstance implements ModuleContext {
           ? null
           : (variable, keep) => (hasKey(decl.body, variable) && !META_ARGUMENTS.has(variable) ? this.settableOutside(decl.body[variable], keep) : []),
       );
-      instance.setOutside = (result.expansion.kind === 'unknown' && result.expansion.setOutside) || this.setOutside;
+      instance.setOutside = setOutside;
       return instance;
     };
-    if (result.expansion.kind === 'single') instances.set('', makeInstance(base, {}));
-    else if (result.expansion.kind === 'unknown') instances.set('*', makeInstance(instanceAddress(base, '*'), result.expansion.scope));
-    else for (const k of result.expansion.keys) instances.set(String(k.key), makeInstance(instanceAddress(base, k.key), k.scope));
+    const e = result.expansion;
+    if (e.kind === 'single') instances.set('', makeInstance(base, {}));
+    else if (e.kind === 'instances') for (const k of e.keys) instances.set(String(k.key), makeInstance(instanceAddress(base, k.key), k.scope));
+    // instances whose keys are unknown here: one that stands for any of them
+    const unknownKeys = e.kind === 'unknown' ? e : e.kind === 'instances' ? e.rest : undefined;
+    if (unknownKeys) instances.set('*', makeInstance(instanceAddress(base, '*'), unknownKeys.scope, unknownKeys.setOutside || this.setOutside));
     result.instances = instances;
     return result;
   }

@@ -41,22 +41,24 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
   const e = module.expansion(decl);
   const { setOutside } = module;
   if (e.kind === 'single') yield { decl, address: base, scope: module.scope, conditional: null, module, setOutside };
-  else if (e.kind === 'unknown') {
+  else {
+    if (e.kind === 'instances')
+      for (const k of e.keys)
+        yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module, setOutside };
+    const rest = e.kind === 'unknown' ? e : e.rest;
+    if (!rest) return;
     const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';
-    x.unknown(e.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
+    x.unknown(rest.unknown, attribute, base, location(decl, decl.block?.attributes.get(attribute)));
     // named without an instance key: references to any instance designate it too
     yield {
       decl,
       address: base,
-      scope: withNames(module.scope, e.scope),
-      conditional: e.mayBeEmpty ? e.unknown : null,
+      scope: withNames(module.scope, rest.scope),
+      conditional: rest.mayBeEmpty ? rest.unknown : null,
       anyKey: true,
       module,
-      setOutside: e.setOutside ?? setOutside,
+      setOutside: rest.setOutside ?? setOutside,
     };
-  } else {
-    for (const k of e.keys)
-      yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module, setOutside };
   }
 }
 
