@@ -47,6 +47,9 @@ export interface DoubleOptions {
   commits: Record<string, Record<string, string>>;
   /** Symbolic links at each commit SHA: path → target (a blob of mode 120000 holding the target's path). */
   links?: Record<string, Record<string, string>>;
+  /** Git submodules (gitlinks, mode 160000) at each commit SHA: path → the commit recorded; their
+   * URLs are those `.gitmodules` of that commit gives. */
+  gitlinks?: Record<string, Record<string, string>>;
   /** Commit SHAs whose recursive tree listing GitHub cut (over 100,000 entries): `truncated: true`. */
   truncatedTrees?: string[];
   pulls: PullState[];
@@ -83,8 +86,11 @@ export class GitHubDouble {
 
   /** Changed files of a pull request, with patches, as `pulls.listFiles` returns them. */
   pullFiles(pull: PullState) {
-    const base = this.blobsAt(pull.mergeBase);
-    const head = this.blobsAt(pull.head);
+    // a submodule's diff is its commit line, as GitHub shows it
+    const subprojects = (sha: string) =>
+      Object.fromEntries(Object.entries(this.options.gitlinks?.[sha] ?? {}).map(([p, c]) => [p, `Subproject commit ${c}\n`]));
+    const base = { ...this.blobsAt(pull.mergeBase), ...subprojects(pull.mergeBase) };
+    const head = { ...this.blobsAt(pull.head), ...subprojects(pull.head) };
     const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
     return paths
       .filter((p) => base[p] !== head[p])
@@ -165,9 +171,15 @@ export class GitHubDouble {
             .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
         ),
       );
+      const gitlinks = this.options.gitlinks?.[m[1]!] ?? {};
+      for (const g of Object.keys(gitlinks))
+        g.split('/')
+          .slice(0, -1)
+          .forEach((_, i, parts) => dirs.add(parts.slice(0, i + 1).join('/')));
       const tree = [
         ...[...dirs].map((d) => ({ path: d, mode: '040000', type: 'tree', sha: 'c'.repeat(40) })),
         ...paths.map((f) => ({ path: f, mode: f in links ? '120000' : '100644', type: 'blob', sha: 'b'.repeat(40), size: Buffer.byteLength(blobs[f]!) })),
+        ...Object.entries(gitlinks).map(([path, commit]) => ({ path, mode: '160000', type: 'commit', sha: commit })),
       ];
       return { status: 200, body: { sha: m[1], tree, truncated: this.options.truncatedTrees?.includes(m[1]!) ?? false } };
     }
@@ -252,16 +264,31 @@ export class GitHubDouble {
     return { status: 404, body: { message: `GitHub double: no route for ${method} ${path}` } };
   }
 
-  /** A directory as a GraphQL Tree: entries with blob texts and nested trees. */
-  tree(files: Record<string, string>, dir: string, links: Record<string, string> = {}): { entries: unknown[] } | null {
+  /** A directory as a GraphQL Tree: entries with blob texts and nested trees; a submodule as a
+   * `commit` entry with the commit's id and `submodule.gitUrl` from `.gitmodules`. */
+  tree(files: Record<string, string>, dir: string, links: Record<string, string> = {}, gitlinks: Record<string, string> = {}): { entries: unknown[] } | null {
     const prefix = dir ? `${dir}/` : '';
-    const names = new Map<string, { name: string; type: string; mode: number; object: unknown }>();
+    const names = new Map<string, { name: string; type: string; mode: number; object: unknown; oid?: string; submodule?: unknown }>();
+    for (const [path, commit] of Object.entries(gitlinks)) {
+      if (!path.startsWith(prefix)) continue;
+      const [first, ...more] = path.slice(prefix.length).split('/');
+      if (more.length) names.set(first!, { name: first!, type: 'tree', mode: 0o40000, object: this.tree(files, prefix + first!, links, gitlinks) });
+      else
+        names.set(first!, {
+          name: first!,
+          type: 'commit',
+          mode: 0o160000,
+          object: null,
+          oid: commit,
+          submodule: { gitUrl: submoduleUrl(files['.gitmodules'] ?? '', path) },
+        });
+    }
     for (const [path, text] of [...Object.entries(files), ...Object.entries(links)]) {
       if (!path.startsWith(prefix)) continue;
       const rel = path.slice(prefix.length);
       const [first, ...more] = rel.split('/');
       // GraphQL's TreeEntry.mode is git's mode in decimal: 040000 tree, 100644 file, 120000 link
-      if (more.length) names.set(first!, { name: first!, type: 'tree', mode: 0o40000, object: this.tree(files, prefix + first!, links) });
+      if (more.length) names.set(first!, { name: first!, type: 'tree', mode: 0o40000, object: this.tree(files, prefix + first!, links, gitlinks) });
       else names.set(rel, { name: rel, type: 'blob', mode: path in links ? 0o120000 : 0o100644, object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
     }
     return names.size ? { entries: [...names.values()] } : null;
@@ -344,10 +371,25 @@ export class GitHubDouble {
       const [sha, ...rest] = m[2]!.split(':');
       const files = refs[sha === 'HEAD' && !own ? 'main' : sha!];
       const links = own ? this.options.links?.[sha!] : {};
+      const gitlinks = own ? this.options.gitlinks?.[sha!] : {};
       const blob = files?.[rest.join(':')] ?? links?.[rest.join(':')];
-      // an expression naming a file is a Blob; a directory, a Tree
-      repository[m[1]!] = blob !== undefined ? { text: blob, isTruncated: false, oid: 'b'.repeat(40) } : files ? this.tree(files, rest.join(':'), links) : null;
+      // an expression naming a file is a Blob; a directory, a Tree; a submodule, nothing (its commit is not in this repository)
+      repository[m[1]!] =
+        blob !== undefined
+          ? { text: blob, isTruncated: false, oid: 'b'.repeat(40) }
+          : files && !gitlinks?.[rest.join(':')]
+            ? this.tree(files, rest.join(':'), links, gitlinks)
+            : null;
     }
     return { status: 200, body: { data: { repository } } };
   }
+}
+
+/** The url `.gitmodules` gives the submodule at `path`, or null. */
+function submoduleUrl(gitmodules: string, path: string): string | null {
+  for (const section of gitmodules.split(/^\[submodule "[^"]*"\]$/m).slice(1)) {
+    const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*(.+?)\\s*$`, 'm').exec(section)?.[1];
+    if (value('path') === path) return value('url') ?? null;
+  }
+  return null;
 }

@@ -52,5 +52,7 @@ export function localHead(remote: TreeReader, root: string, headSha: string): Tr
     ...(remote.links ? { links: remote.links } : {}),
     // and the files its configuration reads, as GitHub has them
     ...(remote.dataFiles ? { dataFiles: remote.dataFiles } : {}),
+    // and its submodules
+    ...(remote.gitlinks ? { gitlinks: remote.gitlinks } : {}),
   };
 }

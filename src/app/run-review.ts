@@ -36,6 +36,7 @@ import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions, readBounds } from './read-revisions.js';
 import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
 import { isVarFile } from '../engine/evaluate/var-files.js';
+import { withSubmodules } from './submodules.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -122,7 +123,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         return;
       }
       // links followed as deep as the configuration allows
-      const trees: TreeReader = { ...reader, read: (shas, dirs) => reader.read(shas, dirs, config.max_link_hops) };
+      let trees: TreeReader = { ...reader, read: (shas, dirs) => reader.read(shas, dirs, config.max_link_hops) };
       // 3. changed files
       let changed: PullFile[];
       let mergeBaseSha: string;
@@ -132,6 +133,15 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       let linking: string[] = [];
       // directories whose configuration reads a changed file through file()
       let reading: DataReaders = { dirs: [], included: [], limits: [] };
+      // the head's git submodules (read below at the commit each revision records), and those
+      // the change bumps: a changed module of the directories calling it
+      // (after the listing of the head the links are looked up in, which gives them)
+      let submodules: string[] = [];
+      let bumped: string[] = [];
+      const bumpedIn = async (files: PullFile[]) => {
+        submodules = (await trees.gitlinks?.(target.headSha)) ?? [];
+        return submodules.filter((p) => files.some((f) => f.filename === p || f.previousFilename === p));
+      };
       if (target.pullNumber !== null) {
         changed = await listPullFiles(client, repo, target.pullNumber);
         if (target.changedFiles && changed.length < target.changedFiles) {
@@ -143,8 +153,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         if (!unlisted) linking = await linkingDirectories(trees, target.headSha, changed, pathFilter(config), notes, config.max_link_hops);
         // directories reading a changed file that is not Terraform's, in scope or not
         if (!unlisted) reading = await dataReadingDirectories(trees, target.headSha, changed, config.max_caller_dirs, config.var_files);
+        bumped = await bumpedIn(changed);
         // an ignored file stays in the change: it may be a module an in-scope root calls
-        if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length) {
+        if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length) {
           await conclude(
             'success',
             'sg-review: no Terraform changes',
@@ -162,18 +173,21 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         linking = await linkingDirectories(trees, target.headSha, comparison.files, pathFilter(config), notes, config.max_link_hops);
         reading = await dataReadingDirectories(trees, target.headSha, comparison.files, config.max_caller_dirs, config.var_files);
         changed = comparison.files;
+        bumped = await bumpedIn(changed);
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
-        if (!touchedDirectories(changed).length && !linking.length && !reading.dirs.length && comparison.truncated) {
+        const nothing = !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length;
+        if (nothing && comparison.truncated) {
           // a cut list that shows no Terraform proves nothing: never a silent pass
           await conclude(config.on_error, 'sg-review: file list cut by GitHub', cut);
           return;
         }
-        if (!touchedDirectories(changed).length && !linking.length && !reading.dirs.length) {
+        if (nothing) {
           await conclude('success', 'sg-review: no Terraform changes', 'This merge group changes no Terraform file in scope.', {}, 'no-changes');
           return;
         }
       }
+      trees = withSubmodules(trees, client, repo, submodules);
       // 5. read the directories at both revisions, following local module calls
       let dirs = [...new Set([...touchedDirectories(changed), ...linking, ...reading.dirs])].sort();
       if (unlisted) {
@@ -181,7 +195,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         dirs = [...new Set([...dirs, ...all])].sort();
       }
       const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
-      const { base, head, allDirs, limits } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, included, readBounds(config));
+      const { base, head, allDirs, limits } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, included, readBounds(config), bumped);
       const rounds = config.max_module_depth + 1;
       const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };
       // the files the reviewed configuration reads through file(), whatever the path filters say
@@ -195,7 +209,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         base: await readDataFiles(trees, mergeBaseSha, scoped.base, dataSettings, notes),
         head: await readDataFiles(trees, target.headSha, scoped.head, dataSettings, []),
       };
-      if (!unlisted && !linking.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
+      if (!unlisted && !linking.length && !bumped.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';
         await conclude(
           'success',

@@ -15,6 +15,8 @@ export interface TreeListing {
   blobs: Map<string, boolean>;
   /** Every directory (tree) path. */
   trees: Set<string>;
+  /** Every git submodule (gitlink: an entry of type `commit`) path. */
+  gitlinks: string[];
   /** Each blob's size in bytes. */
   sizes: Map<string, number>;
   /** GitHub cut the listing (over 100,000 entries). */
@@ -27,7 +29,8 @@ export async function listTree(client: GitHubClient, repo: RepoRef, sha: string)
   const blobs = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, Number.parseInt(e.mode ?? '0', 8) === LINK_MODE] as const] : [])));
   const sizes = new Map(data.tree.flatMap((e) => (e.type === 'blob' && e.path ? [[e.path, e.size ?? 0] as const] : [])));
   const trees = new Set(data.tree.flatMap((e) => (e.type === 'tree' && e.path ? [e.path] : [])));
-  return { blobs, trees, sizes, truncated: data.truncated };
+  const gitlinks = data.tree.flatMap((e) => (e.type === 'commit' && e.path ? [e.path] : []));
+  return { blobs, trees, gitlinks, sizes, truncated: data.truncated };
 }
 
 /** The links of the tree at `sha`, from its listing; `truncated` when GitHub cut the listing. */

@@ -28,6 +28,8 @@ export interface TreeReader {
    * reads), each read only within `maxBytes` (see adapters/data-file.ts); `truncated` when the
    * listing they were chosen from was cut. */
   dataFiles?(sha: string, wanted: (path: string) => boolean, maxBytes: number): Promise<{ files: SourceFile[]; truncated: boolean }>;
+  /** The paths of a revision's git submodules (app/submodules.ts reads them). */
+  gitlinks?(sha: string): Promise<string[]>;
 }
 
 /** A review's reader: each revision's tree is listed once, and the recursive listing the link
@@ -45,6 +47,7 @@ export function githubTrees(client: GitHubClient, repo: RepoRef): TreeReader {
     terraformDirs: (sha) => dirLists.get(sha) ?? dirLists.set(sha, listed(sha)).get(sha)!,
     links: async (sha) => readLinkIndex(client, repo, sha, await listing(sha)),
     dataFiles: async (sha, wanted, maxBytes) => readDataFiles(client, repo, sha, await listing(sha), wanted, maxBytes),
+    gitlinks: async (sha) => (await listing(sha)).gitlinks,
   };
 }
 

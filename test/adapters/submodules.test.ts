@@ -8,14 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readGitTree } from '../../src/adapters/git.js';
 import { runCli } from '../../src/cli/run.js';
 import { gitRepo } from '../helpers/git-repo.js';
+import { SUBMODULE_CALLER, SUBMODULE_MODULE } from '../helpers/submodule-call.js';
 
-const MODULE = (cidr: string) =>
-  'variable "sg_id" {}\n' +
-  'resource "aws_security_group_rule" "ssh" {\n  type              = "ingress"\n  security_group_id = var.sg_id\n' +
-  `  from_port         = 22\n  to_port           = 22\n  protocol          = "tcp"\n  cidr_blocks       = ["${cidr}"]\n  description       = "ssh"\n}\n`;
-const ROOT =
-  'resource "aws_security_group" "web" {\n  name   = "web"\n  vpc_id = "vpc-1"\n}\n' +
-  'module "sg" {\n  source = "./vendor/sg"\n  sg_id  = aws_security_group.web.id\n}\n';
+const [MODULE, ROOT] = [SUBMODULE_MODULE, SUBMODULE_CALLER];
 
 const repos: string[] = [];
 afterAll(() => repos.forEach((d) => rmSync(d, { recursive: true, force: true })));

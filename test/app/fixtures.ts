@@ -45,3 +45,11 @@ export function reviewRequests(options: { reads?: string[]; annotationBatches?: 
     'PATCH /repos/acme/infra/check-runs/100',
   ];
 }
+
+/** The requests of a review of PR #1 that posts no review (no finding on a commentable line), with
+ * `before` GraphQL queries between the head's tree listing and the merge base and `after` after it. */
+export function unpostedReviewRequests(before: number, after: number): string[] {
+  const [open, runs, config, files, tree, compare, , comments, , conclude] = reviewRequests();
+  const graphql = (n: number) => Array<string>(n).fill('POST /graphql');
+  return [open!, runs!, config!, files!, tree!, ...graphql(before), compare!, ...graphql(after), comments!, conclude!];
+}
