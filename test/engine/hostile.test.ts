@@ -215,6 +215,14 @@ ${openSsh().replace('from_port   = 22', 'from_port   = length(local.s) > 0 ? 22 
     expect(m.limits).toEqual([{ limit: 'max_values', reason: expect.stringContaining('a string longer than'), file: null, line: 1 }]);
   });
 
+  it('lists doubled through concat past max_values stay one peer each, not one per path through the joins', async () => {
+    // past the bound each level is an unknown joining the one below twice: 2^7 leaves if walked as a tree, 2^23 at 40 levels
+    const locals = Array.from({ length: 24 }, (_x, i) => `  a${i + 1} = concat(local.a${i}, local.a${i})`).join('\n');
+    const m = await modelOf({ 'main.tf': `locals {\n  a0 = ["0.0.0.0/0"]\n${locals}\n}\n${openSsh().replace('["0.0.0.0/0"]', 'distinct(local.a24)')}` });
+    expect(m.limits?.map((l) => l.limit)).toEqual(['max_values']);
+    expect(m.rules.length).toBeLessThanOrEqual(2);
+  });
+
   it('try() and can() never swallow a bound', () => {
     const budget = new Budget({ ...DEFAULT_LIMITS, maxValues: 100 });
     const v = withBudget(budget, () => ev('try([for i in range(1000) : i], "fallback")'));

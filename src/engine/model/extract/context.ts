@@ -141,10 +141,18 @@ export function peerChoices(v: Value): Value[] {
  * one-element list, null as empty. Nested lists are flattened: Terraform 0.11 wrote a list
  * variable as `["${var.list}"]`, meaning the list.
  */
-export function listOf(v: Value | undefined): Value[] {
+export function listOf(v: Value | undefined, joined = new Set<Unknown>()): Value[] {
   return peerChoices(v ?? null).flatMap((x) => {
-    if (x instanceof Unknown && x.parts) return x.parts.flatMap((part) => listOf(part));
-    return Array.isArray(x) ? x.flatMap((item) => (Array.isArray(item) || item instanceof Alternatives || isJoined(item) ? listOf(item) : [item])) : [x];
+    if (x instanceof Unknown && x.parts) {
+      // a joined list met again adds no element (`concat(a, a)`); walking it again would make a
+      // chain of such joins, which shares its parts, exponential (red24 bound-exp-concat)
+      if (joined.has(x)) return [];
+      joined.add(x);
+      return x.parts.flatMap((part) => listOf(part, joined));
+    }
+    return Array.isArray(x)
+      ? x.flatMap((item) => (Array.isArray(item) || item instanceof Alternatives || isJoined(item) ? listOf(item, joined) : [item]))
+      : [x];
   });
 }
 
