@@ -8,6 +8,7 @@ import type { SourceFile } from '../engine/hcl/parse.js';
 import { isTerraformFile } from '../engine/load.js';
 import { directoryLinksInto, linksInto } from '../engine/hcl/links.js';
 import { isExternalModulePath } from '../engine/modules/resolution.js';
+import { unescapeBackslashes } from '../engine/modules/calls.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 import { pathFilter } from '../config/paths.js';
@@ -53,7 +54,9 @@ export async function linkingDirectories(
 export function calledModuleDirs(files: SourceFile[]): string[] {
   const out = new Set<string>();
   for (const f of files) {
-    const sources = f.path.endsWith('.json') ? jsonModuleSources(f) : [...f.content.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)].map((m) => m[1]);
+    const sources = f.path.endsWith('.json')
+      ? jsonModuleSources(f)
+      : [...f.content.matchAll(/\bsource\s*=\s*"(\.\.?(?:\/|\\\\)[^"]*)"/g)].map((m) => unescapeBackslashes(m[1]!));
     for (const source of sources) {
       const dir = localModuleDir(dirOf(f.path), source);
       if (dir !== null && !dir.startsWith('..')) out.add(dir);

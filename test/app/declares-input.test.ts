@@ -41,4 +41,11 @@ describe('calledModuleDirs', () => {
     expect(call('{"module": [{"sg": {"source": "./sg"}}], "module": {"db": [{"source": "./db"}]}}')).toEqual(['env/sg', 'env/db']);
     expect(call('{"module": {"sg": {"source": "github.com/o/r"}}}')).toEqual([]);
   });
+
+  it('reads a local source written with backslashes as Terraform does (.\\modules\\sg is ./modules/sg)', () => {
+    const call = (path: string, content: string) => calledModuleDirs([{ path, content }]);
+    expect(call('env/main.tf', 'module "sg" {\n  source = ".\\\\modules\\\\sg"\n}\n')).toEqual(['env/modules/sg']);
+    expect(call('env/main.tf', 'module "sg" {\n  source = "..\\\\shared\\\\sg"\n}\n')).toEqual(['shared/sg']);
+    expect(call('env/main.tf.json', '{"module": {"sg": {"source": "..\\\\shared\\\\sg"}}}')).toEqual(['shared/sg']);
+  });
 });

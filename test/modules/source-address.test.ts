@@ -5,6 +5,9 @@ describe('module source addresses', () => {
   it.each([
     ['./modules/sg', { kind: 'local', path: './modules/sg' }],
     ['../../shared/sg', { kind: 'local', path: '../../shared/sg' }],
+    // Terraform accepts backslashes after a local prefix and reads them as slashes
+    ['.\\modules\\sg', { kind: 'local', path: './modules/sg' }],
+    ['..\\shared/sg', { kind: 'local', path: '../shared/sg' }],
     [
       'terraform-aws-modules/security-group/aws',
       { kind: 'registry', host: 'registry.terraform.io', namespace: 'terraform-aws-modules', name: 'security-group', provider: 'aws', subdir: '' },

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import { repositoryPath } from './data-files.js';
 import { callKey } from '../modules/calls.js';
 import { isExternalModulePath, type Gitlink, type InitRecord, type ModuleResolution, type ModuleResolutions } from '../modules/resolution.js';
-import { sameSource } from '../modules/source-address.js';
+import { localSourcePath, sameSource } from '../modules/source-address.js';
 import { parseConstraints, parseVersion, satisfies } from '../modules/version-constraint.js';
 import type { ModuleCall, SetByCallers } from '../model/types.js';
 import { evaluateJson, singleInterpolation, templateNode, withNames, type ModuleContext, type Scope } from './evaluate.js';
@@ -35,8 +35,9 @@ import {
 
 /** The directory a local module source designates, relative to the tree ('' is the root). */
 export function localModuleDir(fromDir: string, source: unknown): string | null {
-  if (typeof source !== 'string' || !(source.startsWith('./') || source.startsWith('../'))) return null;
-  const dir = posix.normalize(posix.join(fromDir || '.', source)).replace(/\/+$/, '');
+  const path = typeof source === 'string' ? localSourcePath(source) : null;
+  if (path === null) return null;
+  const dir = posix.normalize(posix.join(fromDir || '.', path)).replace(/\/+$/, '');
   return dir === '.' || dir === '' ? '' : dir;
 }
 

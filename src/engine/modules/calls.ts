@@ -25,12 +25,17 @@ export function moduleCallsIn(path: string, content: string): CallSite[] {
       const span = block.attributes.get(name);
       if (!span) return null;
       const m = new RegExp(`^\\s*${name}\\s*=\\s*"([^"]*)"`).exec(lines[span.startLine - 1] ?? '');
-      return m ? m[1]! : null;
+      return m ? unescapeBackslashes(m[1]!) : null;
     };
     const source = value('source');
     if (source !== null) out.push({ name: block.labels[0], source, version: value('version') ?? '' });
   }
   return out;
+}
+
+/** The string a literal's text holds, for the one escape a source path uses (`".\\modules\\sg"`). */
+export function unescapeBackslashes(text: string): string {
+  return text.replaceAll('\\\\', '\\');
 }
 
 function jsonCalls(content: string): CallSite[] {

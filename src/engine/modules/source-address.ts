@@ -18,9 +18,18 @@ const HOST = /^(?:[0-9A-Za-z-]+\.)+[0-9A-Za-z-]+(?::\d+)?$|^localhost(?::\d+)?$/
 // Terraform refuses these as registry hosts: they are read as Git sources
 const NOT_REGISTRIES = new Set(['github.com', 'bitbucket.org']);
 
+// Terraform's local-path prefixes: backslashes are allowed and read as slashes on every platform
+const LOCAL_PREFIXES = ['./', '../', '.\\', '..\\'];
+
+/** A local path source as Terraform reads it (`.\modules\sg` is `./modules/sg`), or null for any other source. */
+export function localSourcePath(source: string): string | null {
+  return LOCAL_PREFIXES.some((p) => source.startsWith(p)) ? source.replaceAll('\\', '/') : null;
+}
+
 export function parseSourceAddress(source: string): SourceAddress {
   const text = source.trim();
-  if (text.startsWith('./') || text.startsWith('../')) return { kind: 'local', path: text };
+  const local = localSourcePath(text);
+  if (local !== null) return { kind: 'local', path: local };
   const { base, query } = splitQuery(text);
   const github = parseGithub(base, query);
   if (github) return github;
