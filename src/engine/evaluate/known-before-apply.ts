@@ -84,10 +84,13 @@ export function computedDefault(type: string, attribute: string, argument: (name
  * Data source type → attributes that echo the argument of the same name. A data source is
  * read at plan time; what it finds is AWS's, except what the argument fixes exactly: an engine
  * version looked up by `engine` is of that engine (`aws_rds_engine_version.engine`, from which
- * a database module picks its port).
+ * a database module picks its port), a group looked up by `id` is that group
+ * (`data.aws_security_group.x { id = aws_security_group.lb.id }` is the load balancer's group,
+ * so a path through it is seen).
  */
 const ECHOED_DATA_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_rds_engine_version: ['engine'],
+  aws_security_group: ['id'],
 };
 
 /** The attributes of a data source type that echo their argument (the type comes from the PR). */
