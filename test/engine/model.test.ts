@@ -267,6 +267,15 @@ resource "aws_security_group" "x" { description = "\${var.a} \${var.b} \${var.c}
     expect(m.groups[0]!.description).toBe('default tfvars json b-auto');
   });
 
+  it('a bool variable set to "1" or "0" in tfvars is true or false, as Terraform converts it', async () => {
+    const tf = `variable "on" { type = bool }
+variable "off" { type = bool }
+resource "aws_security_group" "x" { description = "\${var.on ? "on" : "no"} \${var.off ? "no" : "off"} \${var.on}" }
+`;
+    const m = await modelOf({ 'main.tf': tf, 'terraform.tfvars': 'on = "1"\noff = "0"\n' });
+    expect(m.groups[0]!.description).toBe('on off true');
+  });
+
   it('loads local modules with arguments, module outputs, and for_each module addresses', async () => {
     const m = await modelOf({
       'main.tf': `module "sg" {

@@ -349,3 +349,32 @@ describe('inside try(), only what Terraform refuses falls through', () => {
     expect(ev(src)).toBeInstanceOf(Unknown);
   });
 });
+
+describe('strings convert to bool as cty converts them', () => {
+  it.each<[string, Value]>([
+    ['tobool("1")', true],
+    ['tobool("0")', false],
+    ['tobool("true")', true],
+    ['try(tobool("0"), true)', false],
+    ['try(tobool("1"), false)', true],
+    ['"1" ? "a" : "b"', 'a'],
+    ['"0" ? "a" : "b"', 'b'],
+    ['!"0"', true],
+    ['!"1"', false],
+    ['"1" && true', true],
+    ['"0" || false', false],
+    ['alltrue(["1", true])', true],
+    ['anytrue(["0", "1"])', true],
+    ['[for x in [1] : x if "1"]', [1]],
+    ['"%{if "0"}a%{else}b%{endif}"', 'b'],
+    ['format("%t", "1")', 'true'],
+    ['try(tobool("TRUE"), "F")', 'F'],
+    ['try(tobool(" 1"), "F")', 'F'],
+    ['try(tobool("01"), "F")', 'F'],
+    ['try(tobool("yes"), "F")', 'F'],
+    ['try(tobool(1), "F")', 'F'],
+    ['try(1 ? "a" : "b", "F")', 'F'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+});

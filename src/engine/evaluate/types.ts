@@ -3,7 +3,7 @@
 // in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
 // omitted attribute into an error.
 import type { Node } from '../hcl/expression.js';
-import { Lazy, Unknown, hasKey, isObject, markSet, objectFrom, type Value } from './value.js';
+import { Lazy, Unknown, hasKey, isObject, markSet, objectFrom, toBoolValue, type Value } from './value.js';
 import { evaluate, type Scope } from './evaluate.js';
 
 /**
@@ -22,7 +22,8 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
   if (type.kind === 'variable') {
     if (type.name === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
     if (type.name === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-    if (type.name === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
+    // "1" and "0" convert as "true" and "false" do; any other string stays (Terraform refuses it)
+    if (type.name === 'bool' && (value === 'true' || value === 'false' || value === '1' || value === '0')) return toBoolValue(value);
     return value;
   }
   if (type.kind !== 'call') return value;

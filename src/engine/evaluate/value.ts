@@ -199,10 +199,17 @@ export function toNumberValue(v: Value): number {
   throw new EvalError(`${JSON.stringify(v)} is not a number`);
 }
 
+/** Terraform's conversion to bool: the strings "true" and "1", "false" and "0" convert (cty), no others. */
 export function toBoolValue(v: Value): boolean {
   if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
   throw new EvalError(`${typeName(v)} is not a bool`);
+}
+
+/** Whether a provider's bool argument is on: true, or a string Terraform converts to true ("true", "1"). */
+export function isTrue(v: Value | undefined): boolean {
+  return v === true || v === 'true' || v === '1';
 }
 
 /**

@@ -1,6 +1,6 @@
 // Resources that attach security groups (research/semantics.md §3) and whether they face
 // the internet (§4). Paths are attribute names, descending into nested blocks.
-import { Ref, Unknown, isObject, type Value } from '../evaluate/value.js';
+import { Ref, Unknown, isObject, isTrue, type Value } from '../evaluate/value.js';
 import { append } from '../append.js';
 import { resourceType } from './peer.js';
 import type { Model } from './types.js';
@@ -20,7 +20,7 @@ const flag =
   (get: (path: string[]) => Value) => {
     const v = get([attribute]);
     if (v instanceof Unknown) return { facing: null, why: `${attribute} is unknown` };
-    const on = v === null || v === undefined ? defaultValue : v === true || v === 'true';
+    const on = v === null || v === undefined ? defaultValue : isTrue(v);
     return { facing: on, why: on ? yes : null };
   };
 
@@ -28,7 +28,7 @@ const flag =
 function loadBalancerScheme(get: (path: string[]) => Value): { facing: boolean | null; why: string | null } {
   const v = get(['internal']);
   if (v instanceof Unknown) return { facing: null, why: 'internal is unknown' };
-  const internal = v === true || v === 'true';
+  const internal = isTrue(v);
   return { facing: !internal, why: internal ? null : 'internet-facing load balancer' };
 }
 
@@ -45,7 +45,7 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
     paths: [['vpc_security_group_ids'], ['network_interfaces', 'security_groups']],
     internet: (get) => {
       const v = get(['network_interfaces', 'associate_public_ip_address']);
-      const on = Array.isArray(v) ? v.some((x) => x === true || x === 'true') : v === true;
+      const on = Array.isArray(v) ? v.some(isTrue) : isTrue(v);
       return { facing: on, why: on ? 'launches instances with public IPs' : null };
     },
   },
@@ -106,7 +106,7 @@ function nested(path: string[], yes: string) {
   return (get: (p: string[]) => Value) => {
     const v = get(path);
     if (v instanceof Unknown) return { facing: null, why: `${path.join('.')} is unknown` };
-    const on = (Array.isArray(v) ? v : [v]).some((x) => x === true || x === 'true');
+    const on = (Array.isArray(v) ? v : [v]).some(isTrue);
     return { facing: on, why: on ? yes : null };
   };
 }

@@ -2,7 +2,7 @@
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
-import { SET_OUTSIDE, Unknown, display, isObject, type Value } from '../../evaluate/value.js';
+import { SET_OUTSIDE, Unknown, display, isObject, isTrue, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
 import { cidrPeer, groupPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
@@ -170,7 +170,7 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
   ];
   const self = item['self'];
   // an unknown `self` is a boolean: at most the group itself, never an address range
-  if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group.address });
+  if (self instanceof Unknown || isTrue(self)) peers.push({ type: 'self', value: group.address });
   x.recordPeerUnknowns(inst, direction, peers, loc);
   return {
     protocol: item['protocol'] ?? null,

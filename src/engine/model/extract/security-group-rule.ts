@@ -1,5 +1,5 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
-import { Unknown, display } from '../../evaluate/value.js';
+import { Unknown, display, isTrue } from '../../evaluate/value.js';
 import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { listOf, location, peerChoices, type Extraction, type Instance } from './context.js';
@@ -24,7 +24,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
   ];
   const self = x.attr(inst, 'self');
   // an unknown `self` is a boolean: at most the group itself, never an address range
-  if (self instanceof Unknown || self === true || self === 'true') peers.push({ type: 'self', value: group });
+  if (self instanceof Unknown || isTrue(self)) peers.push({ type: 'self', value: group });
   x.recordPeerUnknowns(inst, 'peer', peers, loc);
   const directions: Direction[] = direction ? [direction] : DIRECTIONS;
   if (!direction) x.unknown(type instanceof Unknown ? type : new Unknown(display(type), 'type must be "ingress" or "egress"'), 'type', inst.address, loc);
