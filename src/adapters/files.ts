@@ -63,20 +63,24 @@ export async function readTerraformDir(root: string, dir: string, maxLinkHops = 
   return Promise.all(terraform.map((e) => read(dir ? `${dir}/${e.name}` : e.name, e)));
 }
 
-/** The files other than Terraform's below `root` whose path `wanted` accepts (what `file()` reads), bounded as dataFile says. */
+/** The files other than Terraform's below `root` whose path `wanted` accepts (what `file()` reads, init cache manifests), bounded as dataFile says. */
 export async function readDataFilesBelow(root: string, wanted: (path: string) => boolean, maxBytes: number): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
+  const take = async (full: string, path: string) => {
+    const at = await lstat(full).catch(() => null);
+    if (at && (at.isFile() || at.isSymbolicLink()) && wanted(path))
+      out.push(dataFile(path, { size: at.size, link: at.isSymbolicLink() }, maxBytes, () => readFileSync(full)));
+  };
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, e.name);
       const path = relative(root, full).split(sep).join('/');
       if (e.isDirectory()) {
-        if (!SKIP.has(e.name)) await walk(full);
-      } else if ((e.isFile() || e.isSymbolicLink()) && !isTerraformFile(e.name) && wanted(path)) {
-        const { size } = await lstat(full);
-        out.push(dataFile(path, { size, link: e.isSymbolicLink() }, maxBytes, () => readFileSync(full)));
-      }
+        // below .terraform/, only the init cache's manifest (a committed one decides what init keeps)
+        if (e.name === '.terraform') await take(join(full, 'modules', 'modules.json'), `${path}/modules/modules.json`);
+        else if (!SKIP.has(e.name)) await walk(full);
+      } else if ((e.isFile() || e.isSymbolicLink()) && !isTerraformFile(e.name)) await take(full, path);
     }
   };
   await walk(root);

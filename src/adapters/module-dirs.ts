@@ -11,7 +11,8 @@ import { localModuleDir } from '../engine/evaluate/module.js';
 import { DEFAULT_LIMITS } from '../engine/evaluate/limits.js';
 import { MAX_LINK_HOPS } from '../engine/hcl/links.js';
 import { moduleCallsIn } from '../engine/modules/calls.js';
-import type { InitRecord, ModuleResolutions } from '../engine/modules/resolution.js';
+import type { ModuleResolutions } from '../engine/modules/resolution.js';
+import { MANIFEST, initCacheRecords } from '../engine/modules/init-cache.js';
 
 /** Adds the local modules that `files` call outside the tree (paths like `../modules/sg/main.tf`),
  * as deep as the engine follows module calls (it reports a deeper call). */
@@ -41,18 +42,9 @@ export async function readOutsideModules(
   return out;
 }
 
-interface InitCacheEntry {
-  Key?: unknown;
-  Source?: unknown;
-  Dir?: unknown;
-  Version?: unknown;
-}
-
 /**
- * Reads `.terraform/modules/modules.json` of every directory of the tree that has one. Terraform
- * (`terraform init`, then plan) loads a call from its record's `Dir` wherever that lies, also for
- * a local path, so a committed manifest decides what is applied: every record's directory is
- * read, except an absolute one (the runner's files), which is reported unread.
+ * Reads `.terraform/modules/modules.json` of every directory of the tree that has one, and the
+ * directories its records name (engine/modules/init-cache.ts says how a manifest is read).
  */
 export async function readInitCaches(
   root: string,
@@ -62,31 +54,10 @@ export async function readInitCaches(
   const initCache: ModuleResolutions['initCache'] = new Map();
   const out: SourceFile[] = [];
   for (const dir of [...new Set(files.map((f) => dirOf(f.path)))].sort()) {
-    const manifest = posix.join(dir, '.terraform/modules/modules.json');
-    const text = await readFile(join(root, manifest), 'utf8').catch(() => null);
-    if (text === null) continue;
-    let entries: InitCacheEntry[];
-    try {
-      entries = (JSON.parse(text) as { Modules?: InitCacheEntry[] }).Modules ?? [];
-    } catch {
-      continue; // a broken cache is as good as none: terraform init installs every call again
-    }
-    const keys = new Map<string, InitRecord>();
-    for (const e of entries) {
-      if (typeof e.Key !== 'string' || !e.Key || typeof e.Dir !== 'string') continue;
-      const record = { version: typeof e.Version === 'string' ? e.Version : null, source: typeof e.Source === 'string' ? e.Source : null };
-      if (posix.isAbsolute(e.Dir) || /^[A-Za-z]:|\\/.test(e.Dir)) {
-        keys.set(e.Key, {
-          ...record,
-          dir: e.Dir,
-          unread: `the init cache (${manifest}) loads it from ${e.Dir}, an absolute path outside the repository, not read`,
-        });
-        continue;
-      }
-      const moduleDir = posix.normalize(posix.join(dir, e.Dir)).replace(/\/+$/, '');
-      keys.set(e.Key, { ...record, dir: moduleDir === '.' ? '' : moduleDir });
-      out.push(...(await readTerraformDir(root, moduleDir, maxLinkHops)));
-    }
+    const text = await readFile(join(root, posix.join(dir, MANIFEST)), 'utf8').catch(() => null);
+    const keys = text === null ? null : initCacheRecords(dir, text);
+    if (!keys) continue;
+    for (const record of keys.values()) if (!record.unread) out.push(...(await readTerraformDir(root, record.dir, maxLinkHops)));
     initCache.set(dir, keys);
   }
   return { files: [...new Map(out.map((f) => [f.path, f])).values()], initCache };

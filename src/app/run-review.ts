@@ -37,6 +37,7 @@ import { readBothRevisions, readBounds } from './read-revisions.js';
 import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
 import { isVarFile } from '../engine/evaluate/var-files.js';
 import { withSubmodules } from './submodules.js';
+import { isManifest, readCommittedInitCaches } from './init-caches.js';
 
 export interface RunDeps {
   /** Every GitHub call goes through github/'s functions with this handle. */
@@ -209,7 +210,17 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         base: await readDataFiles(trees, mergeBaseSha, scoped.base, dataSettings, notes),
         head: await readDataFiles(trees, target.headSha, scoped.head, dataSettings, []),
       };
-      if (!unlisted && !linking.length && !bumped.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head])) {
+      // the init caches committed in the directories read (what `terraform init` keeps on a checkout)
+      const shas = { base: mergeBaseSha, head: target.headSha };
+      const caches = await readCommittedInitCaches(
+        trees,
+        shas,
+        { base, head },
+        config.max_data_file_bytes,
+        changed.some((f) => isManifest(f.filename)),
+      );
+      const manifests = [...caches.base.manifests, ...caches.head.manifests];
+      if (!unlisted && !linking.length && !bumped.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head, ...manifests])) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';
         await conclude(
           'success',
@@ -224,12 +235,17 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // registry and GitHub module sources, read with this installation's token
       const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
+      // a checkout's own cache (`pr --local`) over the committed one; a directory read already is not read twice
+      const cached = (files: SourceFile[], own: SourceFile[]) => files.filter((f) => !own.some((o) => o.path === f.path));
       // on a worker thread: the event loop stays free for other webhooks and /ping
       let result = await reviewInWorker({
-        base: [...scoped.base, ...data.base, ...modules.files, ...local.files],
-        head: [...scoped.head, ...data.head, ...modules.files, ...local.files],
+        base: [...scoped.base, ...data.base, ...modules.files, ...local.files, ...cached(caches.base.files, [...scoped.base, ...local.files])],
+        head: [...scoped.head, ...data.head, ...modules.files, ...local.files, ...cached(caches.head.files, [...scoped.head, ...local.files])],
         config,
-        modules: { base: { remote: modules.resolutions, initCache: local.base }, head: { remote: modules.resolutions, initCache: local.head } },
+        modules: {
+          base: { remote: modules.resolutions, initCache: new Map([...caches.base.initCache, ...local.base]) },
+          head: { remote: modules.resolutions, initCache: new Map([...caches.head.initCache, ...local.head]) },
+        },
         options: { readLimits: [...reading.limits, ...limits] },
       });
       recordFindings(result.findings.length);

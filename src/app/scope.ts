@@ -9,16 +9,22 @@ import { isTerraformFile } from '../engine/load.js';
 import { directoryLinksInto, linksInto } from '../engine/hcl/links.js';
 import { isExternalModulePath } from '../engine/modules/resolution.js';
 import { unescapeBackslashes } from '../engine/modules/calls.js';
+import { initCacheRoot } from '../engine/modules/init-cache.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 import { pathFilter } from '../config/paths.js';
 import type { Config } from '../config/schema.js';
 
-/** Directories holding a changed Terraform file (either side of a rename). */
+/** Directories holding a changed Terraform file (either side of a rename), and the roots whose
+ * init cache changed (`<root>/.terraform/modules/`: the manifest, or a module installed there). */
 export function touchedDirectories(files: PullFile[]): string[] {
   const dirs = new Set<string>();
   for (const f of files) {
-    for (const p of [f.filename, f.previousFilename]) if (p && isTerraformFile(p)) dirs.add(dirOf(p));
+    for (const p of [f.filename, f.previousFilename]) {
+      if (p && isTerraformFile(p)) dirs.add(dirOf(p));
+      const root = p ? initCacheRoot(p) : null;
+      if (root !== null) dirs.add(root);
+    }
   }
   return [...dirs].sort();
 }

@@ -194,7 +194,7 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
   let baseFiles: SourceFile[];
   let headFiles: SourceFile[];
   let baseModules: Revision = { files: [], initCache: new Map() };
-  let headModules: Revision = { files: [], initCache: new Map() };
+  let headModules: Revision;
   // bounds the reading of a diff hit (analysis-limit findings)
   let readLimits: LimitHit[] = [];
   // what the configuration reads through file(), read whatever the path filters say
@@ -218,7 +218,9 @@ async function reviewCommand(kind: 'diff' | 'scan', argv: string[], io: CliIo): 
     });
     const [b, h] = await Promise.all([read(base), read(positionals[1]!)]);
     const data = { base: readGitData(repo, base), head: readGitData(repo, positionals[1]!) };
-    ({ base: baseFiles, head: headFiles, limits: readLimits, data: dataFiles } = await scopeToChange(b, h, config, data));
+    let caches: { base: Revision; head: Revision };
+    ({ base: baseFiles, head: headFiles, limits: readLimits, data: dataFiles, initCaches: caches } = await scopeToChange(b, h, config, data));
+    [baseModules, headModules] = [caches.base, caches.head];
   } else {
     if (positionals.length !== 2) throw new UsageError('diff takes a base directory and a head directory');
     const hops = config.max_link_hops;

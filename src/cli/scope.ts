@@ -11,6 +11,10 @@ import { includedDirectories, touchedDirectories } from '../app/scope.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { isReadPath } from '../engine/hcl/file-reads.js';
 import { configurationReads, dataReadingDirectories, readDataFiles } from '../app/data-reads.js';
+import { committedInitCaches, isManifest } from '../app/init-caches.js';
+
+/** A manifest is read whole: one larger is read as none (terraform init installs every call again). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const BASE = 'base';
 const HEAD = 'head';
@@ -51,7 +55,12 @@ export async function scopeToChange(
   // an ignored file stays in the change: it may be a module an in-scope root calls (run.ts
   // keeps the in-scope files and the modules they call)
   const asChanged = (filename: string): PullFile => ({ filename, previousFilename: null, status: 'modified', patch: undefined });
-  const changed = changedPaths(base, head).map(asChanged);
+  // committed init caches (`diff --git`: the directory reader's data reader skips `.terraform/`,
+  // run.ts reads those from disk): a changed manifest changes its root
+  const [baseManifests, headManifests] = data
+    ? await Promise.all([data.base(isManifest, MAX_MANIFEST_BYTES), data.head(isManifest, MAX_MANIFEST_BYTES)])
+    : [[], []];
+  const changed = [...changedPaths(base, head), ...changedPaths(baseManifests, headManifests)].map(asChanged);
   // the files any configuration of the trees reads: those that changed touch their readers
   const reads = configurationReads([...base, ...head], config.var_files);
   const wanted = (p: string) => isReadPath(reads, p);
@@ -73,6 +82,14 @@ export async function scopeToChange(
   const gitlinks = new Set([...base, ...head].flatMap((f) => (f.gitlink ? [f.path] : [])));
   const bumped = changed.flatMap((f) => (gitlinks.has(f.filename) ? [dirOf(f.filename)] : []));
   const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config), bumped);
+  const caches = async (all: SourceFile[], manifests: SourceFile[], files: SourceFile[]) => {
+    const cache = await committedInitCaches(
+      files,
+      async (wanted) => manifests.filter((f) => wanted(f.path)),
+      async (dirs) => all.filter((f) => dirs.includes(dirOf(f.path)) && !files.some((r) => r.path === f.path)),
+    );
+    return { files: cache.files, initCache: cache.initCache };
+  };
   const readData = async (sha: string, files: SourceFile[]) =>
     data ? readDataFiles(trees, sha, files, { maxBytes: max, varFiles: config.var_files }, []) : [];
   return {
@@ -81,5 +98,6 @@ export async function scopeToChange(
     dirs: read.allDirs,
     limits: [...reading.limits, ...read.limits],
     data: { base: await readData(BASE, read.base), head: await readData(HEAD, read.head) },
+    initCaches: { base: await caches(base, baseManifests, read.base), head: await caches(head, headManifests, read.head) },
   };
 }

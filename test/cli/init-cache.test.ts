@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { committedInitCache } from '../helpers/committed-init-cache.js';
+import { gitRepo, writeTree } from '../helpers/git-repo.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/modules');
 const work = mkdtempSync(join(tmpdir(), 'sg-review-init-cache-'));
@@ -89,5 +91,40 @@ describe('a committed init cache (modules.json)', () => {
     const { doc } = await diff(base, head);
     expect(doc.findings.map((f) => [f.rule, f.severity])).toEqual([['unanalysed-module', 'medium']]);
     expect(doc.modules[0].reason).toContain('/etc, an absolute path outside the repository, not read');
+  });
+});
+
+describe('a committed init cache read by diff --git, as by the directory reader', () => {
+  /** `diff --git HEAD~1 HEAD` of a repository whose commits are `trees`. */
+  async function gitDiff(...trees: Record<string, string>[]) {
+    let out = '';
+    const code = await runCli(['diff', '--git', 'HEAD~1', 'HEAD', '--repo', gitRepo(...trees), '--format', 'json'], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      cwd: work,
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON document, read loosely
+    return { code, doc: JSON.parse(out) as { findings: any[]; modules: any[] } };
+  }
+
+  it('a commit that only points the manifest at a copy opening SSH to the world reviews its root: critical', async () => {
+    const { code, doc } = await gitDiff(committedInitCache('live', 'web_sg'), committedInitCache('live', 'web_sg_open'));
+    expect(code).toBe(1);
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.location.file])).toEqual([
+      ['new-ingress', 'critical', 'live/main.tf'],
+      ['new-internet-path', 'critical', 'live/main.tf'],
+    ]);
+    expect(doc.modules).toEqual([expect.objectContaining({ address: 'module.web_sg', how: 'init cache' })]);
+  });
+
+  it('the same change between two directories reviews the root as well', async () => {
+    const [base, head] = [join(work, 'git-base'), join(work, 'git-head')];
+    writeTree(base, committedInitCache('live', 'web_sg'));
+    writeTree(head, committedInitCache('live', 'web_sg_open'));
+    const { doc } = await diff(base, head);
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.location.file])).toEqual([
+      ['new-ingress', 'critical', 'live/main.tf'],
+      ['new-internet-path', 'critical', 'live/main.tf'],
+    ]);
   });
 });
