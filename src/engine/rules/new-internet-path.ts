@@ -13,12 +13,12 @@ import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
 import { byProtocol, within, type Reach } from '../access/paths.js';
 import { intersect, type IntervalSet } from '../access/intervals.js';
-import { fingerprint } from '../findings/finding.js';
+import { atCause, fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
 import { LOAD_BALANCERS, endpointOnlyGroups } from '../model/attachments.js';
-import type { Attachment, Model } from '../model/types.js';
+import type { Attachment, Location, Model } from '../model/types.js';
 import type { ReviewSettings } from '../settings.js';
 import type { ReviewContext } from '../findings/context.js';
 import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
@@ -57,6 +57,9 @@ export const newInternetPath = defineRule({
       const services = servicesOf(reachable, reach);
       const chain = chainOf(reach);
       const exposed = attachedTo(ctx.head, group);
+      const opened = reach.via.find((r) => !isNothing(ctx.baseAccess.opened(r)));
+      const lastRule = reach.via[reach.via.length - 1]!;
+      const newUser = opened ? undefined : firstNewUser(ctx, endpointOnlyAtBase, endpointOnly, reach);
       const lines = [
         old
           ? `${code(group)} was ${old.distance} hop(s) from the internet and is now ${reach.distance}: a tier is bypassed.`
@@ -68,6 +71,11 @@ export const newInternetPath = defineRule({
       ];
       if (exposed.length)
         lines.push('', `${exposed.join(', ')} ${exposed.length > 1 ? 'are' : 'is'} now reachable from the internet on ${services.join(', ')}.`);
+      if (newUser)
+        lines.push(
+          '',
+          `No rule changed: ${code(newUser.resource)} is newly attached to ${code(newUser.group)}, which only interface endpoints used before (no target of a path then).`,
+        );
       if (existing.length)
         lines.push(
           '',
@@ -100,7 +108,7 @@ export const newInternetPath = defineRule({
         );
       else
         lines.push('', 'Fix: keep the tiers: allow the internet only into the load balancer or bastion group, and allow the next tier only from that group.');
-      findings.push({
+      const finding = {
         severity,
         // with what is reachable and how bad: an acceptance of the path on 8080 must not cover it
         // on SSH after a later push (accept.ts covers only the fingerprints it saw)
@@ -115,9 +123,12 @@ export const newInternetPath = defineRule({
         message: lines.join('\n'),
         resource: group,
         // on the first hop this change opened: that is the line to fix
-        location: (reach.via.find((r) => !isNothing(ctx.baseAccess.opened(r))) ?? reach.via[reach.via.length - 1]!).location,
+        location: (opened ?? lastRule).location,
         path: reach.path,
-      } as const);
+      } as const;
+      // no rule opened: the change that made a group of the path a target (a resource given an
+      // endpoint's group) is the line to fix, the rule that opens it is related (PRODUCT.md §3)
+      findings.push(newUser ? atCause(finding, newUser.location, `The rule that opens it (${code(lastRule.resource)}, unchanged)`) : finding);
     }
     for (const x of attachedExposures(ctx.base, ctx.head, before, after)) findings.push(exposureFinding(ctx, x));
     return findings;
@@ -214,4 +225,22 @@ function attachedToExisting(base: Model, head: Model, group: string): string[] {
   const before = new Set(base.resources.map((r) => r.address));
   const entry = (a: Attachment) => LOAD_BALANCERS.has(a.type) && a.internetFacing === true;
   return [...new Set(head.attachments.filter((a) => a.groups.includes(group) && before.has(a.resource) && !entry(a)).map((a) => a.resource))];
+}
+
+/**
+ * The first resource on the path given a group that only interface endpoints used at the base:
+ * the attachment that made the group a target, so the change behind a path no rule opened.
+ */
+function firstNewUser(
+  ctx: ReviewContext,
+  endpointOnlyAtBase: ReadonlySet<string>,
+  endpointOnly: ReadonlySet<string>,
+  reach: Reach,
+): { resource: string; group: string; location: Location } | undefined {
+  for (const { to: group } of reach.path) {
+    if (!endpointOnlyAtBase.has(group) || endpointOnly.has(group)) continue;
+    const user = ctx.head.attachments.find((a) => a.type !== 'aws_vpc_endpoint' && a.groups.includes(group));
+    if (user) return { resource: user.resource, group, location: user.location };
+  }
+  return undefined;
 }
