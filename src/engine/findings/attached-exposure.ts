@@ -1,8 +1,10 @@
 // A resource that exists at the base and is given a group the internet already reaches (an
 // open bastion group added to a database's groups) is newly reachable from the internet though
-// no rule changed: the path to the resource is new. Groups that become reachable themselves
-// are new-internet-path's own findings (they name what they are attached to); this is the path
-// a changed attachment opens.
+// no rule changed: the path to the resource is new. So is one that becomes internet-facing in
+// a group the internet reaches (`publicly_accessible` false → true on a database whose group
+// admits 0.0.0.0/0), and a new resource placed in such a group where the internet reaches a
+// sensitive port. Groups that become reachable themselves are new-internet-path's own findings
+// (they name what they are attached to); this is the path a changed attachment opens.
 import type { Reach } from '../access/paths.js';
 import { subtract, union, type IntervalSet } from '../access/intervals.js';
 import type { Attachment, Model } from '../model/types.js';
@@ -17,6 +19,8 @@ export interface AttachedExposure {
   reach: Reach;
   /** What the resource is newly reachable on (per protocol), beyond what its base groups gave. */
   reachable: Map<string, IntervalSet>;
+  /** Given the group; made internet-facing; or new, in a group the internet reached already. */
+  cause: 'attached' | 'facing' | 'new';
 }
 
 /**
@@ -24,26 +28,40 @@ export interface AttachedExposure {
  * base, and which the internet reaches no closer than before (so the group has no finding of
  * its own): what that group newly lets the internet reach on the resource.
  */
-export function attachedExposures(base: Model, head: Model, before: Map<string, Reach>, after: Map<string, Reach>): AttachedExposure[] {
+export function attachedExposures(
+  base: Model,
+  head: Model,
+  before: Map<string, Reach>,
+  after: Map<string, Reach>,
+  sensitive: (reachable: Map<string, IntervalSet>) => boolean,
+): AttachedExposure[] {
   const existing = new Set(base.resources.map((r) => r.address));
   // every group the base gives a resource: its own argument and attachments to its interface
   const baseGroups = new Map<string, string[]>();
-  for (const a of base.attachments) for (const g of a.groups) append(baseGroups, a.resource, g);
+  const privateAtBase = new Set<string>();
+  for (const a of base.attachments) {
+    for (const g of a.groups) append(baseGroups, a.resource, g);
+    if (a.internetFacing === false) privateAtBase.add(a.resource);
+  }
   const out: AttachedExposure[] = [];
   for (const attachment of head.attachments) {
-    // an attachment to an interface whose owner cannot be told (a variable, a data source): an interface that exists
-    if (!existing.has(attachment.resource) && attachment.type !== 'aws_network_interface_sg_attachment') continue;
     // an interface endpoint's network interfaces have private addresses only
     if (attachment.type === 'aws_vpc_endpoint') continue;
-    const wasAttached = baseGroups.get(attachment.resource) ?? [];
-    // what the internet reached on the resource through its base groups
+    // an attachment to an interface whose owner cannot be told (a variable, a data source): an interface that exists
+    const isNew = !existing.has(attachment.resource) && attachment.type !== 'aws_network_interface_sg_attachment';
+    // a new resource with private addresses only is reached through the tiers, which paths review
+    if (isNew && attachment.internetFacing === false) continue;
+    const facing = !isNew && attachment.internetFacing === true && privateAtBase.has(attachment.resource);
+    // what the internet reached on the resource through its base groups (nothing while it was private)
+    const wasAttached = facing ? [] : (baseGroups.get(attachment.resource) ?? []);
     const covered = reachedThrough(wasAttached, before);
     for (const group of [...attachment.groups].sort()) {
       const reach = after.get(group);
       const old = before.get(group);
       if (!reach || !old || old.distance > reach.distance || wasAttached.includes(group)) continue;
       const reachable = beyond(reach.reachable, covered);
-      if (reachable.size) out.push({ resource: attachment.resource, attachment, group, reach, reachable });
+      if (!reachable.size || (isNew && !sensitive(reachable))) continue;
+      out.push({ resource: attachment.resource, attachment, group, reach, reachable, cause: isNew ? 'new' : facing ? 'facing' : 'attached' });
     }
   }
   return out;

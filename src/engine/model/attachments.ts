@@ -9,7 +9,7 @@ interface AttachmentKind {
   /** Attribute paths whose values are security-group ids (or lists of them). */
   paths: string[][];
   /** Reads whether the resource is reachable from the internet; null = cannot tell. */
-  internet?: (get: (path: string[]) => Value) => { facing: boolean | null; why: string | null };
+  internet?: (get: (path: string[]) => Value) => Facing;
   dataStore?: boolean;
   /** The resource the groups end up on, when it is not this one (an attachment to an instance's network interface); null = cannot tell. */
   target?: (get: (path: string[]) => Value) => string | null;
@@ -21,15 +21,22 @@ const flag =
     const v = get([attribute]);
     if (v instanceof Unknown) return { facing: null, why: `${attribute} is unknown` };
     const on = v === null || v === undefined ? defaultValue : isTrue(v);
-    return { facing: on, why: on ? yes : null };
+    return { facing: on, why: on ? yes : null, argument: attribute };
   };
 
+/** Whether a resource faces the internet, why, and the argument that decides it when it is one (`publicly_accessible`). */
+export interface Facing {
+  facing: boolean | null;
+  why: string | null;
+  argument?: string;
+}
+
 /** A load balancer is internet-facing unless `internal` (the default scheme of ELB and ELBv2 alike). */
-function loadBalancerScheme(get: (path: string[]) => Value): { facing: boolean | null; why: string | null } {
+function loadBalancerScheme(get: (path: string[]) => Value): Facing {
   const v = get(['internal']);
   if (v instanceof Unknown) return { facing: null, why: 'internal is unknown' };
   const internal = isTrue(v);
-  return { facing: !internal, why: internal ? null : 'internet-facing load balancer' };
+  return { facing: !internal, why: internal ? null : 'internet-facing load balancer', argument: 'internal' };
 }
 
 /** The resource types that are load balancers (their group is the entry tier). */

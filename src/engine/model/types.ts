@@ -186,6 +186,8 @@ export interface Attachment {
   /** True, false, or null when it cannot be told statically. */
   internetFacing: boolean | null;
   exposure: string | null;
+  /** Where the argument that makes it internet-facing is written (`publicly_accessible = true`), if it is. */
+  facingLocation?: Location;
   dataStore: boolean;
   location: Location;
 }

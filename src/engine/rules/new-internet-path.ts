@@ -130,15 +130,21 @@ export const newInternetPath = defineRule({
       // endpoint's group) is the line to fix, the rule that opens it is related (PRODUCT.md §3)
       findings.push(newUser ? atCause(finding, newUser.location, `The rule that opens it (${code(lastRule.resource)}, unchanged)`) : finding);
     }
-    for (const x of attachedExposures(ctx.base, ctx.head, before, after)) findings.push(exposureFinding(ctx, x));
+    const sensitive = (reachable: Map<string, IntervalSet>) => touchesSensitive(byProtocol(reachable), ctx.config);
+    // a group with a path finding of its own names what it is attached to
+    const reported = new Set(findings.map((f) => f.resource));
+    for (const x of attachedExposures(ctx.base, ctx.head, before, after, sensitive)) if (!reported.has(x.group)) findings.push(exposureFinding(ctx, x));
     return findings;
   },
 });
 
 /**
- * An existing resource attached to a group the internet already reaches: the severity of the
- * path, as for a group that existed (critical on all traffic or a sensitive port, high
- * otherwise), and low for an internet-facing load balancer reached on ports allowed to be public.
+ * An existing resource attached to a group the internet already reaches, or made
+ * internet-facing in one: the severity of the path, as for a group that existed (critical on
+ * all traffic or a sensitive port, high otherwise), and low for an internet-facing load
+ * balancer reached on ports allowed to be public. A new resource in such a group (reported
+ * only on a sensitive port): high, critical for a data store; the group's own exposure is
+ * older than the change.
  */
 function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
   const reachable = byProtocol(x.reachable);
@@ -146,7 +152,12 @@ function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
   const entry = LOAD_BALANCERS.has(x.attachment.type) && x.attachment.internetFacing === true && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
   const services = servicesOf(reachable, x.reach);
   const resource = `${code(x.resource)}${x.attachment.exposure ? ` (${x.attachment.exposure})` : ''}`;
-  const severity = entry ? 'low' : sensitive ? 'critical' : 'high';
+  const severity = x.cause === 'new' ? (x.attachment.dataStore ? 'critical' : 'high') : entry ? 'low' : sensitive ? 'critical' : 'high';
+  const how = {
+    attached: `${resource} is now attached to ${code(x.group)}, which the internet reaches in ${x.reach.distance} hop(s): no rule changed, but the resource is newly reachable from the internet.`,
+    facing: `${resource} is now internet-facing, and its group ${code(x.group)} admits the internet in ${x.reach.distance} hop(s): no rule changed, but the resource is newly reachable from the internet.`,
+    new: `${resource} is new and attached to ${code(x.group)}, which the internet already reaches in ${x.reach.distance} hop(s): the new resource is reachable from the internet on a sensitive port.`,
+  }[x.cause];
   return {
     severity,
     fingerprint: fingerprint(
@@ -159,7 +170,7 @@ function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
     ),
     title: `${x.resource} is now reachable from the internet on ${listed(services)} through ${groupTitle(x.group)}`,
     message: [
-      `${resource} is now attached to ${code(x.group)}, which the internet reaches in ${x.reach.distance} hop(s): no rule changed, but the resource is newly reachable from the internet.`,
+      how,
       '',
       `Reachable on: ${services.join(', ')}.`,
       '',
@@ -170,8 +181,8 @@ function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
         : 'Fix: attach a group that admits only the tier in front of the resource (the load balancer or bastion group), not one the internet reaches.',
     ].join('\n'),
     resource: x.resource,
-    // the changed list of groups: that is the line to fix
-    location: x.attachment.location,
+    // the changed list of groups (or the flag that made it internet-facing): that is the line to fix
+    location: (x.cause === 'facing' && x.attachment.facingLocation) || x.attachment.location,
     path: x.reach.path,
   } as const;
 }

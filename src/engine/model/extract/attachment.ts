@@ -21,12 +21,14 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     }
   }
   const internet = kind.internet?.(get) ?? { facing: false, why: null };
+  const facingAt = internet.argument ? inst.decl.block?.attributes.get(internet.argument) : undefined;
   x.model.attachments.push({
     resource: kind.target?.(get) ?? inst.address,
     type: inst.decl.type,
     groups: [...new Set(groups)],
     internetFacing: internet.facing,
     exposure: internet.why,
+    ...(facingAt ? { facingLocation: location(inst.decl, facingAt) } : {}),
     dataStore: kind.dataStore ?? false,
     location: groupsLocation(inst, kind.paths),
   });
