@@ -378,3 +378,25 @@ describe('strings convert to bool as cty converts them', () => {
     expect(ev(src)).toEqual(expected);
   });
 });
+
+describe("concat inside try() and can() is Terraform's, without 0.6's leniency", () => {
+  it.each<[string, Value]>([
+    ['try(concat(["a"], "b"), ["F"])', ['F']],
+    ['can(concat(["a"], "b"))', false],
+    ['try(concat(split(",", "a,b"), "c"), ["F"])', ['F']],
+    ['try(concat("a", "b"), ["F"])', ['F']],
+    ['try(concat(["a"], ""), ["F"])', ['F']],
+    ['try(concat(["a"], null), ["F"])', ['F']],
+    ['try(concat(["a"], { x = 1 }), ["F"])', ['F']],
+    ['try(concat(var.x, "b"), ["F"])', ['F']],
+    ['try(concat(), ["F"])', ['F']],
+    ['try([for c in ["a"] : concat([c], "b")], ["F"])', ['F']],
+    ['try(concat(["a"], tolist([])), ["F"])', ['a']],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it('outside try(), a 0.6 concat of a string is still read as that element', () => {
+    expect(ev('concat(split(",", "a,b"), "c")')).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -52,12 +52,17 @@ export interface Scope {
   module: ModuleContext;
   /** count, each, dynamic-block iterators and for-expression variables. */
   names: ReadonlyMap<string, Value>;
+  /**
+   * Inside try() or can(): Terraform's errors pick the value there, so code older Terraform
+   * read leniently (0.6's concat of a string) is the error it is now, never a value.
+   */
+  readonly strict?: boolean;
 }
 
 export function withNames(scope: Scope, extra: Record<string, Value>): Scope {
   const names = new Map(scope.names);
   for (const [k, v] of Object.entries(extra)) names.set(k, v);
-  return { module: scope.module, names };
+  return { module: scope.module, names, strict: scope.strict };
 }
 
 /** How many parsed templates a long-running server keeps (least recently used dropped). */
@@ -333,25 +338,7 @@ function evaluateSplat(node: Node, object: Value, ops: SplatOp[], scope: Scope):
 }
 
 function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Value {
-  if (node.name === 'try') {
-    for (const arg of node.args) {
-      try {
-        return evaluate(arg, scope);
-      } catch (e) {
-        if (!(e instanceof EvalError)) throw e;
-      }
-    }
-    throw new EvalError('try: no argument could be evaluated');
-  }
-  if (node.name === 'can') {
-    try {
-      const v = evaluate(node.args[0]!, scope);
-      return v instanceof Unknown ? unknownFrom(node, v) : true;
-    } catch (e) {
-      if (e instanceof EvalError) return false;
-      throw e;
-    }
-  }
+  if (node.name === 'try' || node.name === 'can') return evaluateCatching(node, { ...scope, strict: true });
   let args = node.args.map((a) => evaluate(a, scope));
   if (node.expand) {
     const last = args[args.length - 1]!;
@@ -365,16 +352,38 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   if (read !== undefined) return read;
   // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
   if (node.name === 'element' && args[1] instanceof Unknown && !(args[0] instanceof Unknown)) return anyElement(node, args[0]!, args[1]);
+  const strict = scope.strict ?? false;
   // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1
   const alternatives = args.filter((a) => a instanceof Alternatives);
   if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {
     const at = args.indexOf(alternatives[0]!);
-    const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src));
+    const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src, strict));
     const [first] = each.branches;
     const same = each.branches.every((b) => valuesEqual(b.value, first!.value) && b.nullWritten === first!.nullWritten);
     return same ? first!.value : each;
   }
-  return callFunction(node.name, args, node.src);
+  return callFunction(node.name, args, node.src, strict);
+}
+
+/** try() or can(): Terraform's own errors (EvalError) are caught, nothing else. */
+function evaluateCatching(node: Extract<Node, { kind: 'call' }>, scope: Scope): Value {
+  if (node.name === 'try') {
+    for (const arg of node.args) {
+      try {
+        return evaluate(arg, scope);
+      } catch (e) {
+        if (!(e instanceof EvalError)) throw e;
+      }
+    }
+    throw new EvalError('try: no argument could be evaluated');
+  }
+  try {
+    const v = evaluate(node.args[0]!, scope);
+    return v instanceof Unknown ? unknownFrom(node, v) : true;
+  } catch (e) {
+    if (e instanceof EvalError) return false;
+    throw e;
+  }
 }
 
 type BinaryNode = Extract<Node, { kind: 'binary' }>;

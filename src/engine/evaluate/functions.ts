@@ -190,7 +190,10 @@ function flatten(items: Value[]): Value[] {
 }
 
 const FUNCTIONS: Record<string, Fn> = {
-  concat: (a) => a.flatMap((x) => list(x, 'concat')),
+  concat: (a) => {
+    if (a.length === 0) throw new EvalError('concat: at least one argument is required');
+    return a.flatMap((x) => list(x, 'concat'));
+  },
   flatten: ([l]) => flatten(list(l!, 'flatten')),
   distinct: ([l]) => distinct(list(l!, 'distinct')),
   toset: ([l]) => toSet(list(l!, 'toset')),
@@ -426,11 +429,16 @@ const BY_NAME = new Map(Object.entries(FUNCTIONS));
 /** The names of the functions evaluated statically (for tests that call every one). */
 export const EVALUATED_FUNCTIONS: readonly string[] = [...BY_NAME.keys()];
 
-/** Calls a function on evaluated arguments, propagating unknowns. */
-export function callFunction(name: string, given: Value[], src: string): Value {
+/**
+ * Calls a function on evaluated arguments, propagating unknowns. `strict`: inside try() or
+ * can(), where Terraform's refusal picks the value, so no 0.6 leniency (see Scope.strict).
+ */
+export function callFunction(name: string, given: Value[], src: string, strict = false): Value {
   const fn = BY_NAME.get(name);
   if (!fn) return new Unknown(src, `function ${name}() is not evaluated statically`);
-  const args = name === 'concat' ? legacyConcatArguments(given) : given;
+  const args = name === 'concat' && !strict ? legacyConcatArguments(given) : given;
+  // a known argument that is no list is Terraform's error whatever the others are
+  if (name === 'concat' && strict) for (const a of args) if (a === null || typeof a !== 'object' || isObject(a)) list(a, 'concat');
   const kept = keepingIdentity(name, args, src);
   if (kept !== undefined) return kept;
   const unknownArg = args.find((a) => a instanceof Unknown);
