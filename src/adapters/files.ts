@@ -55,8 +55,20 @@ function fileReader(root: string, maxLinkHops: number) {
   };
 }
 
-/** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. */
+/** The Terraform files directly in `dir` (relative to `root`), or none when it is missing. A
+ * directory of the tree whose real path leaves it (a module directory linked to `/etc`) is not
+ * read: it says so where its files would be, as the git reader does. */
 export async function readTerraformDir(root: string, dir: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
+  const leaves = (from: string, to: string) => {
+    const rel = relative(from, to);
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  };
+  // `../modules/sg`, a module outside the directory given, is read where it is
+  if (!leaves(root, join(root, dir))) {
+    const [inside, real] = await Promise.all([realpath(root), realpath(join(root, dir)).catch(() => null)]);
+    if (real !== null && leaves(inside, real))
+      return [{ path: `${dir}/*.tf`, content: '', unreadable: 'a symbolic link to a path outside the repository, not followed', dirLink: dir }];
+  }
   const read = fileReader(root, maxLinkHops);
   const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
   const terraform = entries.filter(isTerraformEntry).sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -117,6 +117,25 @@ describe('symbolic links to Terraform files', () => {
     ]);
   });
 
+  it('a module directory linked out of the tree is not read by the directory reader: a parse error where its files would be', async () => {
+    const [base, head, outside] = [tempDir(), tempDir(), tempDir()];
+    writeFileSync(join(outside, 'main.tf'), 'SECRET-CONTENT\n');
+    for (const root of [base, head]) {
+      mkdirSync(join(root, 'live'));
+      writeFileSync(join(root, 'live/main.tf'), 'module "sg" {\n  source = "./sg"\n}\n');
+    }
+    mkdirSync(join(base, 'live/sg'));
+    writeFileSync(join(base, 'live/sg/main.tf'), '# nothing\n');
+    symlinkSync(outside, join(head, 'live/sg'));
+    writeFileSync(join(head, 'live/main.tf'), 'module "sg" {\n  source = "./sg"\n}\n# the caller changed too\n');
+    let out = '';
+    await runCli(['diff', base, head, '--format', 'json'], { stdout: (t) => (out += t), stderr: () => {}, cwd: tmpdir() });
+    const doc = JSON.parse(out) as { findings: { rule: string; severity: string; location: { file: string }; message: string }[] };
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.location.file])).toEqual([['parse-error', 'high', 'live/sg/*.tf']]);
+    expect(doc.findings[0]!.message).toContain('a symbolic link to a path outside the repository, not followed');
+    expect(out).not.toContain('SECRET');
+  });
+
   it('the git reader reads link blobs (mode 120000) the same way', async () => {
     const [root, outside] = [tempDir(), tempDir()];
     writeTree(root, outside);
