@@ -2,7 +2,7 @@
 // Terraform language docs (functions/*.mdx). Each function receives evaluated arguments; an
 // argument that is itself unknown makes the result unknown unless the function says otherwise.
 import ipaddr from 'ipaddr.js';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, type ScalarTag } from 'yaml';
 import { budget } from './limits.js';
 import { format, formatList, goJson } from './format.js';
 import { keepingIdentity } from './list-round-trips.js';
@@ -484,10 +484,29 @@ function isEngineLimit(e: unknown): boolean {
   return e instanceof RangeError && /call stack|Invalid (array|string) length/i.test(e.message);
 }
 
-/** A YAML document (YAML 1.2 core schema, as Terraform reads it) as a value; aliases bounded. */
+// Terraform's YAML (go-cty-yaml) resolves the YAML 1.1 booleans beside the 1.2 core schema's
+// numbers and nulls: `yes`, `on`, `y` are true (`terraform console`: yamldecode("a: y").a is true)
+const TRUE_WORDS = /^(?:[yY]|yes|Yes|YES|on|On|ON|true|True|TRUE)$/;
+const FALSE_WORDS = /^(?:[nN]|no|No|NO|off|Off|OFF|false|False|FALSE)$/;
+const YAML_11_BOOL: ScalarTag = {
+  identify: (v) => typeof v === 'boolean',
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test: new RegExp(`${TRUE_WORDS.source}|${FALSE_WORDS.source}`),
+  resolve: (text) => TRUE_WORDS.test(text),
+};
+
+/**
+ * A YAML document as Terraform reads it: 1.1 booleans, merge keys (`<<: *anchor`), the last of
+ * repeated keys; a tag it does not know is its error (never a warning: the yaml package would
+ * print the tagged line, a secret perhaps, to the log). Aliases are bounded.
+ */
 function yamlDecode(text: string): Value {
+  const doc = parseDocument(text, { schema: 'core', customTags: (tags) => [YAML_11_BOOL, ...tags], merge: true, uniqueKeys: false, logLevel: 'silent' });
+  if (doc.errors.length) throw new EvalError('yamldecode: the text is not valid YAML');
+  if (doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) throw new EvalError('yamldecode: unsupported tag');
   try {
-    return plainValue(parseYaml(text, { schema: 'core', maxAliasCount: 100 }));
+    return plainValue(doc.toJS({ maxAliasCount: 100 }));
   } catch {
     throw new EvalError('yamldecode: the text is not valid YAML');
   }
