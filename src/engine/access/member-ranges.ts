@@ -8,13 +8,28 @@
 // deployed apart, and nothing says their groups share a network.
 import { rootLabelOf } from '../model/roots.js';
 import type { Model, Rule } from '../model/types.js';
-import { cidrToSet, mayHoldVpcAddresses, type Family, type VpcSpace } from './cidr.js';
+import type { Family } from './cidr.js';
 import { firstHolder, intersect, normalise, type Interval, type IntervalSet } from './intervals.js';
 
 /** A configuration (root label), an address family and a protocol. */
 type Key = `${string}\n${Family}\n${string}`;
 const keyOf = (rule: Rule, family: Family, protocol: string): Key => `${rootLabelOf(rule.resource) ?? ''}\n${family}\n${protocol}`;
 const protocolOf = (key: Key) => key.slice(key.lastIndexOf('\n') + 1);
+
+/** An ingress rule from such a range and the keys it meets. */
+interface Admitting {
+  rule: Rule;
+  keys: Key[];
+  /** For an all-traffic rule, which meets every protocol sent: what its keys start with (`keys` is empty). */
+  prefix: string | null;
+}
+
+function admitting(rule: Rule): Admitting {
+  const family = (rule.peer as { family: Family }).family;
+  const all = keyOf(rule, family, 'all');
+  // another protocol meets its own and all traffic
+  return rule.protocol === 'all' ? { rule, keys: [], prefix: all.slice(0, -3) } : { rule, keys: [keyOf(rule, family, rule.protocol), all], prefix: null };
+}
 
 export interface RangeTraffic {
   protocol: string;
@@ -38,13 +53,16 @@ export interface RangeHop {
 export class MemberRanges {
   /** Per group, per family and protocol, the ports its egress carries to any group's members. */
   readonly #sends = new Map<string, Map<Key, IntervalSet>>();
-  /** Groups with ingress from ranges that may hold members' addresses, those rules in `order`, groups sorted. */
-  readonly #admits: [string, Rule[]][];
+  /**
+   * Groups with ingress from ranges that may hold members' addresses, those rules in `order`,
+   * groups sorted; each rule with the keys it meets, made once rather than at every level.
+   */
+  readonly #admits: [string, Admitting[]][];
 
   constructor(
     model: Pick<Model, 'rules'>,
-    /** Where group members' addresses may lie. */
-    space: VpcSpace,
+    /** Whether a CIDR rule's range may hold group members' addresses. */
+    onVpc: (rule: Rule) => boolean,
     unreachable: ReadonlySet<string>,
     /** The ports at which an egress rule reaches the members of any group. */
     sends: (out: Rule) => IntervalSet,
@@ -60,11 +78,10 @@ export class MemberRanges {
         const byKey = sent.get(r.group) ?? sent.set(r.group, new Map()).get(r.group)!;
         const key = keyOf(r, r.peer.family, r.protocol);
         (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(...ports);
-      } else if (!unreachable.has(r.group) && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family, space))
-        (admits.get(r.group) ?? admits.set(r.group, []).get(r.group)!).push(r);
+      } else if (!unreachable.has(r.group) && onVpc(r)) (admits.get(r.group) ?? admits.set(r.group, []).get(r.group)!).push(r);
     }
     for (const [group, byKey] of sent) this.#sends.set(group, new Map([...byKey].map(([k, list]) => [k, normalise(list)])));
-    this.#admits = [...admits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([g, rules]) => [g, rules.sort(order)]);
+    this.#admits = [...admits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([g, rules]) => [g, rules.sort(order).map(admitting)]);
   }
 
   /**
@@ -84,11 +101,8 @@ export class MemberRanges {
       const distance = distanceOf(to);
       if (distance !== null && distance < d) continue;
       const found: { rule: Rule; key: Key; protocol: string; ports: IntervalSet }[] = [];
-      for (const rule of rules) {
-        const family = (rule.peer as { family: Family }).family;
-        // an all-traffic rule meets every protocol sent; another protocol meets its own and all traffic
-        const all = keyOf(rule, family, 'all');
-        const keys = rule.protocol === 'all' ? [...level_.keys()].filter((k) => k.startsWith(all.slice(0, -3))) : [keyOf(rule, family, rule.protocol), all];
+      for (const { rule, keys: own, prefix } of rules) {
+        const keys = prefix === null ? own : [...level_.keys()].filter((k) => k.startsWith(prefix));
         for (const key of keys) {
           const sent = level_.get(key);
           if (!sent) continue;

@@ -61,28 +61,40 @@ function internetPortsOf(wide: InternetUnion, rule: Rule): IntervalSet {
   return rule.peer.type === 'cidr' ? wide.internetAt(rule.group, rule.protocol, rule.peer.family, interval(rule.ports)) : [];
 }
 
-export function reachability(model: Model, maxHops: number): Map<string, Reach> {
+/** What a review has computed of a revision already (findings/context.ts), so the walk does not compute it again. */
+export interface Known {
+  /** CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource. */
+  inbound: InternetUnion;
+  outbound: InternetUnion;
+  endpointOnly: ReadonlySet<string>;
+}
+
+export function reachability(
+  model: Model,
+  maxHops: number,
+  { inbound, outbound, endpointOnly }: Known = {
+    inbound: new InternetUnion(model, 'ingress'),
+    outbound: new InternetUnion(model, 'egress'),
+    endpointOnly: endpointOnlyGroups(model),
+  },
+): Map<string, Reach> {
   const egressByGroup = new Map<string, Rule[]>();
   for (const r of model.rules) if (r.direction === 'egress') (egressByGroup.get(r.group) ?? egressByGroup.set(r.group, []).get(r.group)!).push(r);
-  // egress to a range that may hold any group's members (a VPC's addresses): judged once per rule, not per pair of rules
+  // CIDR rules on a range that may hold any group's members (a VPC's addresses), either
+  // direction: judged once per rule, not per pair of rules
   const space = vpcSpace(model.vpcRanges ?? []);
-  const toVpc = new Set(
-    model.rules.filter((r) => r.direction === 'egress' && r.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family, space)),
-  );
+  const onVpc = new Set(model.rules.filter((r) => r.peer.type === 'cidr' && mayHoldVpcAddresses(cidrToSet(r.peer.value).set, r.peer.family, space)));
   /** Whether an egress rule may carry traffic to the members of a group: it names the group, or a range that may hold their addresses. */
-  const reachesGroup = (out: Rule, group: string) => (out.peer.type === 'group' ? out.peer.value === group : toVpc.has(out));
+  const reachesGroup = (out: Rule, group: string) => (out.peer.type === 'group' ? out.peer.value === group : onVpc.has(out));
   const edges = new Map<string, Edge[]>();
   const entry: { to: string; rule: Rule; ports: IntervalSet }[] = [];
-  // CIDR rules admit the internet together: four /2 rules are 0.0.0.0/0, also in several groups of one resource
-  const inbound = new InternetUnion(model, 'ingress');
-  const outbound = new InternetUnion(model, 'egress');
   // a range hop is a guess at addresses: not into a group only interface endpoints show to use
   // (it would carry traffic on through endpoints, which send none); a reference or the internet is no guess
   const ranges = new MemberRanges(
     model,
-    space,
-    endpointOnlyGroups(model),
-    (out) => (toVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)),
+    (rule) => onVpc.has(rule),
+    endpointOnly,
+    (out) => (onVpc.has(out) ? interval(out.ports) : internetPortsOf(outbound, out)),
     ruleOrder,
   );
   for (const r of model.rules) {

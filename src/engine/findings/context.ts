@@ -4,6 +4,7 @@ import { AccessIndex } from '../access/access.js';
 import { InternetUnion } from '../access/internet-union.js';
 import { reachability, type Reach } from '../access/paths.js';
 import type { Model } from '../model/types.js';
+import { endpointOnlyGroups } from '../model/attachments.js';
 import type { AddressChange } from './address-changes.js';
 
 export interface ReviewContext {
@@ -20,6 +21,9 @@ export interface ReviewContext {
   /** The same for egress: where they together reach the internet. */
   baseInternetEgress: InternetUnion;
   headInternetEgress: InternetUnion;
+  /** Groups only VPC interface endpoints use, in each revision (model/attachments.ts). */
+  baseEndpointOnly: ReadonlySet<string>;
+  headEndpointOnly: ReadonlySet<string>;
   /** Group addresses that exist in the base (after `moved`). */
   baseGroups: Set<string>;
   /** Group addresses the head declares (`aws_security_group`, `aws_default_security_group`). */
@@ -42,22 +46,34 @@ export function createContext(
   addressChanges: AddressChange[] = [],
   changedFiles?: readonly string[],
 ): ReviewContext {
-  const walks = new Map<Model, Map<string, Reach>>();
-  const walk = (model: Model) => walks.get(model) ?? walks.set(model, reachability(model, config.max_hops + 1)).get(model)!;
+  const baseInternet = new InternetUnion(base, 'ingress');
+  const headInternet = new InternetUnion(head, 'ingress');
+  const baseInternetEgress = new InternetUnion(base, 'egress');
+  const headInternetEgress = new InternetUnion(head, 'egress');
+  const baseEndpointOnly = endpointOnlyGroups(base);
+  const headEndpointOnly = endpointOnlyGroups(head);
+  let baseWalk: Map<string, Reach> | undefined;
+  let headWalk: Map<string, Reach> | undefined;
+  const hops = config.max_hops + 1;
   return {
     base,
     head,
     config,
     baseAccess: new AccessIndex(base.rules, 'same-unknown'),
     headAccess: new AccessIndex(head.rules),
-    baseInternet: new InternetUnion(base, 'ingress'),
-    headInternet: new InternetUnion(head, 'ingress'),
-    baseInternetEgress: new InternetUnion(base, 'egress'),
-    headInternetEgress: new InternetUnion(head, 'egress'),
+    baseInternet,
+    headInternet,
+    baseInternetEgress,
+    headInternetEgress,
+    baseEndpointOnly,
+    headEndpointOnly,
     baseGroups: new Set(base.groups.map((g) => g.address)),
     headGroups: new Set(head.groups.map((g) => g.address)),
     addressChanges,
     changedFiles: changedFiles ? new Set(changedFiles) : null,
-    reach: (revision) => walk(revision === 'base' ? base : head),
+    reach: (revision) =>
+      revision === 'base'
+        ? (baseWalk ??= reachability(base, hops, { inbound: baseInternet, outbound: baseInternetEgress, endpointOnly: baseEndpointOnly }))
+        : (headWalk ??= reachability(head, hops, { inbound: headInternet, outbound: headInternetEgress, endpointOnly: headEndpointOnly })),
   };
 }

@@ -17,7 +17,7 @@ import { atCause, fingerprint } from '../findings/finding.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
-import { LOAD_BALANCERS, endpointOnlyGroups } from '../model/attachments.js';
+import { LOAD_BALANCERS } from '../model/attachments.js';
 import type { Attachment, Location, Model } from '../model/types.js';
 import type { ReviewSettings } from '../settings.js';
 import type { ReviewContext } from '../findings/context.js';
@@ -36,8 +36,8 @@ export const newInternetPath = defineRule({
     // their network interfaces have private addresses: reported by the rule that opens them, not
     // as a path; and one that was only an endpoint's at the base was no target there, so a
     // resource the change gives it is newly reachable
-    const endpointOnly = endpointOnlyGroups(ctx.head);
-    const endpointOnlyAtBase = endpointOnlyGroups(ctx.base);
+    const endpointOnly = ctx.headEndpointOnly;
+    const endpointOnlyAtBase = ctx.baseEndpointOnly;
     for (const [group, reach] of after) {
       const old = endpointOnlyAtBase.has(group) ? undefined : before.get(group);
       if ((old && old.distance <= reach.distance) || endpointOnly.has(group)) continue;
