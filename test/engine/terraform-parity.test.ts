@@ -400,3 +400,74 @@ describe("concat inside try() and can() is Terraform's, without 0.6's leniency",
     expect(ev('concat(split(",", "a,b"), "c")')).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('tonumber, base64decode and range take what Terraform takes', () => {
+  it.each<[string, Value]>([
+    ['tonumber("1e3")', 1000],
+    ['tonumber("1E3")', 1000],
+    ['tonumber("+1")', 1],
+    ['tonumber(".5")', 0.5],
+    ['tonumber("-.5")', -0.5],
+    ['tonumber("5.")', 5],
+    ['tonumber("007")', 7],
+    ['tonumber("1.5e+3")', 1500],
+    ['try(tonumber("0x10"), "F")', 'F'],
+    ['try(tonumber("0b1"), "F")', 'F'],
+    ['try(tonumber("0o7"), "F")', 'F'],
+    ['try(tonumber(" 1"), "F")', 'F'],
+    ['try(tonumber("1 "), "F")', 'F'],
+    ['try(tonumber("1_000"), "F")', 'F'],
+    ['try(tonumber(""), "F")', 'F'],
+    ['try(tonumber("1e"), "F")', 'F'],
+    ['try(tonumber("NaN"), "F")', 'F'],
+    ['try(tonumber("Infinity"), "F")', 'F'],
+    ['try(tonumber("٣"), "F")', 'F'],
+    ['try("0x10" + 0, "F")', 'F'],
+    ['try(" 1" + 0, "F")', 'F'],
+    ['base64decode("YQ==")', 'a'],
+    ['base64decode("YWI=")', 'ab'],
+    ['base64decode("YWJj")', 'abc'],
+    ['base64decode("")', ''],
+    ['base64decode("YR==")', 'a'],
+    [String.raw`base64decode("YQ==\r\n")`, 'a'],
+    [String.raw`base64decode("Y\nQ==")`, 'a'],
+    ['try(base64decode("YQ"), "F")', 'F'],
+    ['try(base64decode("YQ="), "F")', 'F'],
+    ['try(base64decode("Y Q=="), "F")', 'F'],
+    ['try(base64decode("_-8="), "F")', 'F'],
+    ['try(base64decode("YQ==YQ=="), "F")', 'F'],
+    ['try(base64decode("/w=="), "F")', 'F'],
+    ['range(-3)', [0, -1, -2]],
+    ['range(2.5)', [0, 1, 2]],
+    ['range(-0.5)', [0]],
+    ['range(1, 0)', [1]],
+    ['range(0, -2)', [0, -1]],
+    ['range(1, 4, 2)', [1, 3]],
+    ['range(5, 1, -2)', [5, 3]],
+    ['range(1, 1)', []],
+    ['range(1, 1, 0)', []],
+    ['range(0, 0, -1)', []],
+    ['try(range(0, 3, -1), "F")', 'F'],
+    ['try(range(3, 0, 1), "F")', 'F'],
+    ['try(range(3, 0, 0), "F")', 'F'],
+    ['try(range(0, 3, 0), "F")', 'F'],
+    ['try(range(), "F")', 'F'],
+    ['try(range(1, 2, 3, 4), "F")', 'F'],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it.each([
+    // Terraform's numbers: +Inf, 10^400 and 10^-400 (not a double's Infinity and 0)
+    'tonumber("Inf")',
+    'tonumber("-inf")',
+    'tonumber("1e400")',
+    'tonumber("1e-400")',
+    'try("Inf" + 0, "F")',
+    // Terraform adds 0.3 exactly: 0.9 (not 0.8999999999999999), and from 0.5 1.5 and 2.5
+    'range(0, 1, 0.3)',
+    'range(0.5, 3)',
+  ])('%s is unknown', (src) => {
+    expect(ev(src)).toBeInstanceOf(Unknown);
+  });
+});

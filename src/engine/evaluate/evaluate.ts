@@ -8,6 +8,7 @@ import { callFunction, guardedCall } from './functions.js';
 import { readingFunction } from './data-files.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { LimitError, budget } from './limits.js';
+import { Unknowable } from './unknowable.js';
 import {
   EvalError,
   Lazy,
@@ -174,6 +175,7 @@ export function evaluateSafely(getNode: () => Node, scope: Scope, src: string): 
     return evaluate(node, scope);
   } catch (e) {
     if (e instanceof EvalError) return new Unknown(unwrap(src), `evaluation error: ${e.message}`);
+    if (e instanceof Unknowable) return new Unknown(unwrap(src), e.message);
     return new Unknown(rawText(unwrap(src)), asLimitError(e).message);
   }
 }

@@ -301,11 +301,16 @@ const FUNCTIONS: Record<string, Fn> = {
     return out;
   },
   range: (a) => {
+    if (a.length < 1 || a.length > 3) throw new EvalError('range: must have one, two, or three arguments');
     const n = a.map(toNumberValue);
-    const [start, end, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? (n[0]! <= n[1]! ? 1 : -1)];
-    if (step === 0) throw new EvalError('range: step must not be zero');
+    const [start, end] = n.length === 1 ? [0, n[0]!] : [n[0]!, n[1]!];
+    const step = n[2] ?? (start <= end ? 1 : -1);
+    // Terraform adds a fractional step exactly (0.3 three times is 0.9), doubles do not
+    if (!Number.isInteger(start) || !Number.isInteger(step)) throw new Unknowable('range() of fractions is not evaluated statically');
+    if (step >= 0 && end < start) throw new EvalError('range: end must be greater than start when step is positive');
+    if (step < 0 && end > start) throw new EvalError('range: end must be less than start when step is negative');
     const out: number[] = [];
-    for (let x = start; step > 0 ? x < end : x > end; x += step) {
+    for (let x = start; step >= 0 ? x < end : x > end; x += step) {
       out.push(x);
       if (out.length > 1024) throw new EvalError('range: more than 1024 elements');
     }
@@ -328,7 +333,7 @@ const FUNCTIONS: Record<string, Fn> = {
   nonsensitive: ([v]) => v!,
   jsondecode: ([s]) => jsonDecode(str(s!)),
   yamldecode: ([s]) => yamlDecode(str(s!)),
-  base64decode: ([s]) => Buffer.from(str(s!), 'base64').toString('utf8'),
+  base64decode: ([s]) => base64Decode(str(s!)),
   tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
   lower: ([s]) => asciiCase(str(s!), 'lower', (t) => t.toLowerCase()),
   upper: ([s]) => asciiCase(str(s!), 'upper', (t) => t.toUpperCase()),
@@ -482,6 +487,17 @@ export function guardedCall<T extends Value | undefined>(name: string, src: stri
 /** The call stack or V8's largest array or string: a bound the budget reports, not a function's failure. */
 function isEngineLimit(e: unknown): boolean {
   return e instanceof RangeError && /call stack|Invalid (array|string) length/i.test(e.message);
+}
+
+/** Go's standard base64 (padded; line breaks skipped) of UTF-8 text, NFC as every cty string; anything else is Terraform's error. */
+function base64Decode(text: string): string {
+  const data = text.replace(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(data)) throw new EvalError('base64decode: failed to decode base64 data');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(data, 'base64')).normalize('NFC');
+  } catch {
+    throw new EvalError('base64decode: the result of decoding the provided string is not valid UTF-8');
+  }
 }
 
 // Terraform's YAML (go-cty-yaml) resolves the YAML 1.1 booleans beside the 1.2 core schema's

@@ -3,7 +3,7 @@
 // in real modules (rds-aurora, eks) rely on those defaults, so skipping them would turn every
 // omitted attribute into an error.
 import type { Node } from '../hcl/expression.js';
-import { Lazy, Unknown, hasKey, isObject, markSet, objectFrom, toBoolValue, type Value } from './value.js';
+import { EvalError, Lazy, Unknown, hasKey, isObject, markSet, objectFrom, toBoolValue, toNumberValue, type Value } from './value.js';
 import { evaluate, type Scope } from './evaluate.js';
 
 /**
@@ -21,7 +21,7 @@ export function convertToType(value: Value, type: Node | null, scope: Scope): Va
   if (!type || value === null || value instanceof Unknown) return value;
   if (type.kind === 'variable') {
     if (type.name === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
-    if (type.name === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+    if (type.name === 'number' && typeof value === 'string') return asNumber(value);
     // "1" and "0" convert as "true" and "false" do; any other string stays (Terraform refuses it)
     if (type.name === 'bool' && (value === 'true' || value === 'false' || value === '1' || value === '0')) return toBoolValue(value);
     return value;
@@ -67,6 +67,16 @@ function convertObject(value: Value, spec: Node | undefined, scope: Scope): Valu
     } else if (!hasKey(value, name)) out[name] = null;
   }
   return out;
+}
+
+/** A string for a number variable: the number it converts to, or the string (Terraform refuses it). */
+function asNumber(value: string): Value {
+  try {
+    return toNumberValue(value);
+  } catch (e) {
+    if (e instanceof EvalError) return value;
+    throw e;
+  }
 }
 
 function isPrimitive(type: Node | undefined): boolean {

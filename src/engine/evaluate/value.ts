@@ -2,6 +2,7 @@
 // objects are plain objects. Two extra kinds carry what cannot be known before `plan`:
 // `Unknown` (never guessed, never silently safe) and `Ref` (an attribute of a resource,
 // known only after apply, but whose identity we know: `aws_security_group.web.id`).
+import { Unknowable } from './unknowable.js';
 import { normaliseReference } from './unknown-identity.js';
 
 export interface ObjectValue {
@@ -193,9 +194,22 @@ export function toStringValue(v: Value): string {
   throw new EvalError(`a ${typeName(v)} cannot be used as a string`);
 }
 
+/** A string cty converts to a number: a decimal as Go's big.ParseFloat reads it (no space, no 0x, no _). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Terraform's conversion to number. "Inf" and decimals beyond double precision (1e400, 1e-400)
+ * are numbers to Terraform, not here: unknown, never a JavaScript Infinity or 0.
+ */
 export function toNumberValue(v: Value): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (typeof v === 'string' && DECIMAL.test(v)) {
+    const n = Number(v);
+    const [mantissa] = v.split(/[eE]/);
+    if (Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(mantissa!))) return n;
+  }
+  if (typeof v === 'string' && (DECIMAL.test(v) || /^[+-]?[Ii]nf$/.test(v)))
+    throw new Unknowable(`the number ${JSON.stringify(v)} is beyond the double precision the engine computes in`);
   throw new EvalError(`${JSON.stringify(v)} is not a number`);
 }
 
