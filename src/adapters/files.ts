@@ -7,6 +7,9 @@ import { isTerraformFile } from '../engine/load.js';
 import { decodeText } from '../engine/hcl/text.js';
 import { MAX_LINK_HOPS, followLink, type TreeEntryKind } from '../engine/hcl/links.js';
 import { dataFile } from '../engine/evaluate/data-files.js';
+import { dirOf } from '../engine/hcl/config-files.js';
+import { localModuleDir } from '../engine/evaluate/module.js';
+import { moduleCallsIn } from '../engine/modules/calls.js';
 
 const SKIP = new Set(['.git', '.terraform', 'node_modules']);
 
@@ -17,6 +20,8 @@ const isTerraformEntry = (e: Dirent) => (e.isFile() || e.isSymbolicLink()) && is
 export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOPS): Promise<SourceFile[]> {
   const read = fileReader(root, maxLinkHops);
   const out: SourceFile[] = [];
+  // the other links: some may lead to a directory
+  const links: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -25,10 +30,44 @@ export async function readTerraformTree(root: string, maxLinkHops = MAX_LINK_HOP
         if (!SKIP.has(e.name)) await walk(full);
       } else if (isTerraformEntry(e)) {
         out.push(await read(relative(root, full).split(sep).join('/'), e));
-      }
+      } else if (e.isSymbolicLink()) links.push(relative(root, full).split(sep).join('/'));
     }
   };
   await walk(root);
+  return [...out, ...(await throughDirectoryLinks(root, links, out, maxLinkHops))];
+}
+
+/**
+ * The files read through links to directories inside the tree (`live/sg -> ../modules/sg_v1`,
+ * a module linked into place), as the git reader reads them (adapters/git.ts): the files below
+ * the target are also the link's, so retargeting the link changes them. A called link that
+ * cannot be followed (absolute, outside, a cycle, nothing) says so where its files would be.
+ */
+async function throughDirectoryLinks(root: string, links: string[], files: SourceFile[], maxLinkHops: number): Promise<SourceFile[]> {
+  if (!links.length) return [];
+  const entryAt = async (p: string): Promise<TreeEntryKind> => {
+    const at = await lstat(join(root, p)).catch(() => null);
+    if (at?.isSymbolicLink()) return { kind: 'link', target: await readlink(join(root, p)) };
+    return at ? { kind: 'file' } : undefined;
+  };
+  const calledDirs = new Set(files.flatMap((f) => moduleCallsIn(f.path, f.content).map((c) => localModuleDir(dirOf(f.path), c.source))));
+  const inside = await realpath(root);
+  const out: SourceFile[] = [];
+  for (const link of links) {
+    const end = await followLink(link, await readlink(join(root, link)), entryAt, maxLinkHops);
+    // a directory link on the way may leave the tree although the text stays inside: the real path decides
+    const real = 'path' in end ? await realpath(join(root, end.path)).catch(() => null) : null;
+    const rel = real === null ? null : relative(inside, real);
+    const outside = rel !== null && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+    const unreadable = 'unreadable' in end ? end.unreadable : outside ? 'a symbolic link to a path outside the repository, not followed' : null;
+    if (unreadable !== null) {
+      if (calledDirs.has(link)) out.push({ path: `${link}/*.tf`, content: '', unreadable: unreadable.replace('a file', 'a directory'), dirLink: link });
+      continue;
+    }
+    if (!('path' in end) || !(await lstat(join(root, end.path))).isDirectory()) continue;
+    for (const f of files)
+      if (f.path.startsWith(`${end.path}/`)) out.push({ ...f, path: `${link}${f.path.slice(end.path.length)}`, linkTo: f.linkTo ?? f.path, dirLink: link });
+  }
   return out;
 }
 

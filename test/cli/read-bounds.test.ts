@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { gitRepo, type Tree } from '../helpers/git-repo.js';
+import { gitRepo, writeTree, type Tree } from '../helpers/git-repo.js';
 
 interface Doc {
   conclusion: string;
@@ -152,6 +152,15 @@ describe('a directory symbolic link used as a module source', () => {
     const doc = await diff(gitRepo(tree('../modules/v1'), tree('../modules/v2')));
     expect(short(doc)).toEqual(['new-ingress:critical live/sg/main.tf:5', 'new-internet-path:critical live/sg/main.tf:5']);
     expect(doc.findings[0]!.title).toBe('SSH (22/tcp) opened to the internet on module.sg.aws_security_group.this');
+  });
+
+  it('diff of two directories reads the link as diff --git does: retargeting it is reviewed through its caller', async () => {
+    const [base, head] = [mkdtempSync(join(tmpdir(), 'sg-dirlink-')), mkdtempSync(join(tmpdir(), 'sg-dirlink-'))];
+    writeTree(base, tree('../modules/v1'));
+    writeTree(head, tree('../modules/v2'));
+    let stdout = '';
+    await runCli(['diff', base, head, '--format', 'json'], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: tmpdir() });
+    expect(short(JSON.parse(stdout) as Doc)).toEqual(['new-ingress:critical live/sg/main.tf:5', 'new-internet-path:critical live/sg/main.tf:5']);
   });
 
   it('a link out of the repository is not followed, and says so: a high parse-error where its files would be', async () => {
