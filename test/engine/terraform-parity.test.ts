@@ -471,3 +471,44 @@ describe('tonumber, base64decode and range take what Terraform takes', () => {
     expect(ev(src)).toBeInstanceOf(Unknown);
   });
 });
+
+describe('numbers are computed and written as Terraform computes and writes them', () => {
+  it.each<[string, Value]>([
+    ['tostring(0.1 + 0.2)', '0.3'],
+    ['tostring(0.1 * 3)', '0.3'],
+    ['tostring(0.7 + 0.1)', '0.8'],
+    ['tostring(100 * 1.1)', '110'],
+    ['floor((0.1 + 0.7) * 10)', 8],
+    ['tostring(1e21)', '1000000000000000000000'],
+    ['tostring(1e20)', '100000000000000000000'],
+    ['tostring(100000000000000000000 * 10)', '1000000000000000000000'],
+    ['"x${1e21}"', 'x1000000000000000000000'],
+    ['{ (1e21) = 1 }', { '1000000000000000000000': 1 }],
+    ['tostring(-0)', '-0'],
+    ['tostring(0 * -1)', '-0'],
+    ['"x${-0}"', 'x-0'],
+    ['tostring(1.5)', '1.5'],
+    ['tostring(0.1)', '0.1'],
+    ['tostring(10 / 4)', '2.5'],
+    ['tostring(2.5e-7)', '0.00000025'],
+    ['tostring(1e-7)', '0.0000001'],
+    ['1.5 * 2', 3],
+    ['-7 % 3', -1],
+    ['7 % -3', 1],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it.each([
+    // Terraform: 0.333… to 155 digits, 1 (1/3*3), 12345678901234567890, 9007199254740993, 1.5
+    'tostring(1 / 3)',
+    '1 / 3 * 3',
+    'tostring(12345678901234567890)',
+    'tostring(9007199254740993)',
+    '5.5 % 2',
+    // 17 digits, more than a double holds for sure (Terraform: 1000000000000000.3)
+    'tostring(1e15 + 0.3)',
+  ])('%s is unknown', (src) => {
+    expect(ev(src)).toBeInstanceOf(Unknown);
+  });
+});

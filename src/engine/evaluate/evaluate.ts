@@ -3,6 +3,7 @@
 import { LRUCache } from 'lru-cache';
 import { parseTemplate, type Node, type SplatOp, type TemplatePart } from '../hcl/expression.js';
 import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternatives.js';
+import { exactArithmetic } from './decimal.js';
 import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
 import { readingFunction } from './data-files.js';
@@ -438,18 +439,16 @@ function applyBinary(node: BinaryNode, left: Value, scope: Scope): Value {
   const b = toNumberValue(right);
   switch (node.op) {
     case '+':
-      return a + b;
     case '-':
-      return a - b;
     case '*':
-      return a * b;
-    // Terraform divides by zero without an error (1/0 is +Inf, 5 % 0 is 5): never a fallback of try()
     case '/':
-      if (b === 0) return new Unknown(node.src, 'a division by zero, which Terraform evaluates to infinity');
-      return a / b;
-    case '%':
-      if (b === 0) return new Unknown(node.src, 'a remainder by zero, which the engine does not evaluate');
-      return a % b;
+    case '%': {
+      // Terraform divides by zero without an error (1/0 is +Inf, 5 % 0 is 5): never a fallback of try()
+      if (b === 0 && (node.op === '/' || node.op === '%'))
+        return new Unknown(node.src, `a ${node.op === '/' ? 'division' : 'remainder'} by zero, which the engine does not evaluate`);
+      const exact = exactArithmetic(node.op, a, b);
+      return exact ?? new Unknown(node.src, 'Terraform computes this number at a precision the engine does not');
+    }
     case '<':
       return a < b;
     case '<=':

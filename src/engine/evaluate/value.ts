@@ -2,6 +2,7 @@
 // objects are plain objects. Two extra kinds carry what cannot be known before `plan`:
 // `Unknown` (never guessed, never silently safe) and `Ref` (an attribute of a resource,
 // known only after apply, but whose identity we know: `aws_security_group.web.id`).
+import { numberText } from './decimal.js';
 import { Unknowable } from './unknowable.js';
 import { normaliseReference } from './unknown-identity.js';
 
@@ -189,7 +190,11 @@ export function typeName(v: Value): string {
 /** Terraform's automatic conversion to string (numbers and bools convert; others fail). */
 export function toStringValue(v: Value): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') {
+    const text = numberText(v);
+    if (text === null) throw new Unknowable(`the number ${v} is written at a precision the engine does not compute`);
+    return text;
+  }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   throw new EvalError(`a ${typeName(v)} cannot be used as a string`);
 }
