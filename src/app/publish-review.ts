@@ -68,8 +68,12 @@ export async function publishReview(
     const baseByPath = new Map(scope.base.map((f) => [f.path, f.content]));
     const headByPath = new Map(scope.head.map((f) => [f.path, f.content]));
     const links = new Map(scope.head.flatMap((f) => (f.linkTo ? [[f.path, f.linkTo] as const] : [])));
+    const dirLinks = new Map(scope.head.flatMap((f) => (f.dirLink ? [[f.path, f.dirLink] as const] : [])));
+    const linkedDirs = new Set(dirLinks.values());
     const hunks = new Map<string, Hunk[]>();
     for (const f of scope.changed) {
+      // a changed link to a directory: its diff is one line, the target's path
+      if (linkedDirs.has(f.filename)) hunks.set(f.filename, [[1, 1]]);
       const head = headByPath.get(f.filename);
       if (head === undefined || !isTerraformFile(f.filename)) continue;
       // a changed link's diff is one line, its target's path: the content read is the target's
@@ -88,6 +92,7 @@ export async function publishReview(
       trustedCidrs: config.trusted_cidrs,
       maxComments: config.max_review_comments,
       links,
+      dirLinks,
     });
     const overLimit = plan.overLimit.length
       ? ` ${plan.overLimit.length} more new finding(s) on the lines of this pull request are in the check-run summary only (\`max_review_comments\`: ${config.max_review_comments}).`

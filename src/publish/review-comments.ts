@@ -78,7 +78,7 @@ interface Place {
   through?: string;
 }
 
-function placeOf(f: Finding, hunks: Map<string, Hunk[]>, links: ReadonlyMap<string, string>): Place | null {
+function placeOf(f: Finding, hunks: Map<string, Hunk[]>, links: ReadonlyMap<string, string>, dirLinks: ReadonlyMap<string, string>): Place | null {
   const { file, startLine, endLine } = f.location;
   const target = links.get(file);
   if (target === undefined) {
@@ -87,9 +87,11 @@ function placeOf(f: Finding, hunks: Map<string, Hunk[]>, links: ReadonlyMap<stri
   }
   const inTarget = anchor(startLine, endLine, hunks.get(target) ?? []);
   if (inTarget) return { file: target, range: inTarget, through: file };
-  // else on the changed link itself: the first line of its diff (app/publish-review.ts says which)
-  const [first] = hunks.get(file) ?? [];
-  return first ? { file, range: { startLine: first[0], line: first[0] }, through: file } : null;
+  // else on the changed link itself, or the changed link to the directory holding it: the first
+  // line of its diff (app/publish-review.ts says which)
+  const on = hunks.has(file) ? file : (dirLinks.get(file) ?? file);
+  const [first] = hunks.get(on) ?? [];
+  return first ? { file: on, range: { startLine: first[0], line: first[0] }, through: file } : null;
 }
 
 export function planComments(params: {
@@ -101,13 +103,15 @@ export function planComments(params: {
   maxComments: number;
   /** The head's symbolic links read as their targets: link path → target path. */
   links?: ReadonlyMap<string, string>;
+  /** The files read through a link to a directory: path → that link's path. */
+  dirLinks?: ReadonlyMap<string, string>;
 }): CommentPlan {
   const comments: PlannedComment[] = [];
   const outsideDiff: Finding[] = [];
   const overLimit: Finding[] = [];
   for (const f of bySeverity(params.findings)) {
     if (f.suppressed || f.severity === 'info') continue;
-    const place = placeOf(f, params.hunks, params.links ?? new Map());
+    const place = placeOf(f, params.hunks, params.links ?? new Map(), params.dirLinks ?? new Map());
     if (!place) {
       outsideDiff.push(f);
       continue;
@@ -120,7 +124,7 @@ export function planComments(params: {
     }
     const head = params.headContent.get(f.location.file)?.split('\n') ?? [];
     // on the link's own line a suggestion would replace the link
-    const fix = place.file === f.location.file && place.through ? null : suggestion(f, head, params.trustedCidrs, range);
+    const fix = place.through && place.file !== params.links?.get(place.through) ? null : suggestion(f, head, params.trustedCidrs, range);
     const related = relatedText(f);
     const through = place.through
       ? `${inline(`Found in ${code(place.through)} (lines ${f.location.startLine}–${f.location.endLine}), a symbolic link to ${code(params.links!.get(place.through)!)}.`)}\n\n`

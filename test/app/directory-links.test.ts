@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, harness, pullRequestPayload } from '../helpers/app.js';
 import { readsCidrs } from '../helpers/reads-cidrs.js';
-import { BASE, HEAD, TIP, examplePull, unpostedReviewRequests } from './fixtures.js';
+import { BASE, HEAD, TIP, examplePull, reviewRequests } from './fixtures.js';
 
 afterEach(cleanup);
 
@@ -34,9 +34,18 @@ describe('directory links in a pull request', () => {
     // the links' targets, in one query after the listing, and the Terraform directories (the
     // changed file may be one a configuration reads); then the link's directory at both
     // revisions, its parent's listing (the link's mode), the target's; then the callers of the
-    // linked module among the other directories, all in one query. The one changed file is the
-    // link, on which no line is commented: no review is posted
-    expect(h.calls()).toEqual(unpostedReviewRequests(2, 4));
+    // linked module among the other directories, all in one query
+    const graphql = (n: number) => Array<string>(n).fill('POST /graphql');
+    const [open, runs, config, files, tree, compare, , comments, post, conclude] = reviewRequests();
+    expect(h.calls()).toEqual([open, runs, config, files, tree, ...graphql(2), compare, ...graphql(4), comments, post, conclude]);
+    // the comments (new-ingress, new-internet-path) sit on the changed link's one line, with no suggestion (it would replace the link)
+    const posted = h.github.reviewComments;
+    expect(posted.map((c) => [c.path, c.line])).toEqual([
+      ['modules/sg', 1],
+      ['modules/sg', 1],
+    ]);
+    expect(posted[0]!.body).toContain('Found in `modules/sg/main.tf` (lines 5–5), a symbolic link to `modules/sg-v2/main.tf`.');
+    expect(posted[0]!.body).not.toContain('```suggestion');
   });
 
   it('a PR that changes only the linked target is reviewed through the link', async () => {
