@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AccessIndex } from '../../src/engine/access/access.js';
 import { cidrToSet, setToCidrs } from '../../src/engine/access/cidr.js';
-import { intersect, normalise, subtract, union, type IntervalSet } from '../../src/engine/access/intervals.js';
+import { firstHolder, intersect, normalise, subtract, union, type IntervalSet } from '../../src/engine/access/intervals.js';
 import type { Rule } from '../../src/engine/model/types.js';
 
 const U = 64;
@@ -26,6 +26,46 @@ describe('interval sets', () => {
         expect(members(subtract(a, b))).toEqual(new Set([...ma].filter((x) => !mb.has(x))));
         expect(members(union(a, b))).toEqual(new Set([...ma, ...mb]));
         expect(members(intersect(a, b))).toEqual(new Set([...ma].filter((x) => mb.has(x))));
+      }),
+    );
+  });
+
+  it('a few intervals against a long set (the binary-search branch) match the oracle, in set form', () => {
+    // many disjoint intervals: every other stretch of 1..3 points over a wider universe
+    const long = fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), { minLength: 17, maxLength: 40 }).map((steps) => {
+      let at = 0n;
+      return steps.map(([gap, width]): readonly [bigint, bigint] => {
+        const lo = at + BigInt(gap);
+        at = lo + BigInt(width);
+        return [lo, at - 1n];
+      });
+    });
+    const wide = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 })).map(([a, b]) => [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))] as const),
+      { minLength: 1, maxLength: 2 },
+    );
+    fc.assert(
+      fc.property(wide.map(normalise), long, (few, many) => {
+        expect(few.length * 8).toBeLessThan(many.length);
+        const oracle = new Set([...members(few)].filter((x) => members(many).has(x)));
+        for (const out of [intersect(few, many), intersect(many, few)]) {
+          expect(members(out)).toEqual(oracle);
+          // sorted and disjoint, as the linear sweep gives (adjacent pieces stay apart where the long set's do)
+          for (let i = 1; i < out.length; i++) expect(out[i]![0]).toBeGreaterThan(out[i - 1]![1]);
+        }
+      }),
+    );
+  });
+
+  it('firstHolder names, for every point, the owner of the first set holding it, or -1', () => {
+    fc.assert(
+      fc.property(fc.array(set, { maxLength: 6 }), (sets) => {
+        const owned = sets.map((s, i) => [i * 3 + 1, s] as const);
+        const holder = firstHolder(owned);
+        for (let x = -1; x <= U; x++) {
+          const first = owned.find(([, s]) => members(s).has(x));
+          expect(holder(BigInt(x))).toBe(first ? first[0] : -1);
+        }
       }),
     );
   });
