@@ -4,8 +4,17 @@
 // and recreating them as standalone resources fails with a duplicate-rule error.
 import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
-import type { Direction } from '../model/types.js';
+import type { Direction, Rule } from '../model/types.js';
 import { defineRule } from '../findings/define-rule.js';
+
+/**
+ * Whether AWS may hold the two as one rule: the same protocol, ports and peer, or a peer not
+ * known here on either side (`element(var.groups, count.index)` may be a member of `var.groups`).
+ */
+const mayDuplicate = (a: Rule, b: Rule) =>
+  a.protocol === b.protocol &&
+  JSON.stringify(a.ports) === JSON.stringify(b.ports) &&
+  (a.peer.type === 'unresolved' || b.peer.type === 'unresolved' || JSON.stringify(a.peer) === JSON.stringify(b.peer));
 
 export const inlineRemovalKeepsRules = defineRule({
   id: 'inline-removal-keeps-rules',
@@ -23,15 +32,32 @@ export const inlineRemovalKeepsRules = defineRule({
       for (const direction of ['ingress', 'egress'] as Direction[]) {
         const was = old.ownership[direction];
         if ((was !== 'blocks' && was !== 'attribute') || group.ownership[direction] !== 'unmanaged') continue;
-        const standalone = ctx.head.declarations.filter((d) => d.group === group.address && d.direction === direction && d.origin !== 'inline');
+        // a standalone rule this PR adds that allows what a removed inline rule allowed: AWS refuses
+        // it as a duplicate (one that existed at the base, or another rule, is no such conflict)
+        const removed = ctx.base.rules.filter((r) => r.group === group.address && r.direction === direction && r.origin === 'inline');
+        const atBase = new Set(ctx.base.declarations.map((d) => d.resource));
+        const duplicates = [
+          ...new Set(
+            ctx.head.rules
+              .filter(
+                (r) =>
+                  r.group === group.address &&
+                  r.direction === direction &&
+                  r.origin !== 'inline' &&
+                  !atBase.has(r.resource) &&
+                  removed.some((old) => mayDuplicate(old, r)),
+              )
+              .map((r) => r.resource),
+          ),
+        ];
         findings.push({
           severity: 'medium' as const,
           fingerprint: fingerprint('inline-removal-keeps-rules', group.address, direction),
           title: `Removing the inline ${direction} rules of ${group.address} does not delete them`,
           message: [
             `${code(group.address)} no longer has any inline ${code(direction)} block. Terraform then stops managing that direction: the rules it created **stay in AWS**, so the access they grant is not revoked.`,
-            standalone.length
-              ? `This PR also adds ${standalone.map((d) => code(d.resource)).join(', ')} for the same direction: creating a rule that still exists fails with \`InvalidPermission.Duplicate\`.`
+            duplicates.length
+              ? `This PR also adds ${duplicates.map((r) => code(r)).join(', ')}, which may repeat a removed inline rule: creating a rule that still exists fails with \`InvalidPermission.Duplicate\`.`
               : '',
             '',
             'Safe migrations:',
