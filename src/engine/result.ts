@@ -184,9 +184,23 @@ function resultSchema<F extends z.ZodType, C extends z.ZodType>(finding: F, clos
       .describe('`sg-review:ignore` comments without a reason, naming an unknown rule, or matching nothing.'),
     suppressions: z.array(suppressionOutcomeSchema).describe('Every `sg-review:ignore` comment of the head that matches a finding, and its standing.'),
     unreadAtBase: z
-      .array(z.object({ file: z.string(), line: z.number().int(), message: z.string() }))
+      .array(
+        z.object({
+          file: z.string(),
+          line: z.number().int(),
+          message: z.string(),
+          unchangedBlocks: z
+            .number()
+            .int()
+            .optional()
+            .describe(
+              "Blocks of the head whose text is the base's (same type and labels, same text but for layout and 0.11 spellings): compared as they were.",
+            ),
+          changedBlocks: z.number().int().optional().describe('Blocks of the head not found so at the base: compared with nothing, their findings say so.'),
+        }),
+      )
       .describe(
-        'Files that did not parse at the base but do at the head: what they declared at the base is not known, so what they declare at the head is compared as if it were new.',
+        'Files that did not parse at the base but do at the head: what they declared at the base is not known. Their head blocks unchanged since the base are compared as they were (`unchangedBlocks`); the others are compared as if they were new.',
       ),
     unreadAtHead: z
       .array(z.object({ file: z.string(), line: z.number().int(), message: z.string(), baseRules: z.number().int() }))

@@ -10,6 +10,7 @@ import { NO_RESOLUTIONS, type ModuleResolutions } from './modules/resolution.js'
 import { bothReadings, terraformReading } from './readings.js';
 import { review, type ReviewOptions } from './review.js';
 import type { ReviewResult } from './result.js';
+import { readableBase, withStandIns } from './unread-base.js';
 
 /** Where each revision's non-local module calls were found (init cache, registry, GitHub). */
 export interface RevisionModules {
@@ -72,8 +73,9 @@ async function reviewAs(
   const limits = limitsOf(config);
   const changed = new Set(changedFiles.map((p) => dirOf(p)));
   const budgets = [new Budget(limits, started), new Budget(limits, started)] as const;
+  const stood = await readableBase(base, head, parser);
   const [before, after] = await Promise.all([
-    parseRevision(base, parser, budgets[0], tool, config.var_files),
+    parseRevision(stood.files, parser, budgets[0], tool, config.var_files),
     parseRevision(head, parser, budgets[1], tool, config.var_files),
   ]);
   // A root that the other revision calls as a module (a module repository's top directory when
@@ -92,7 +94,7 @@ async function reviewAs(
   const deletedRoots = before.tree.roots.filter((d) => !headDirs.has(d)).map((dir) => ({ dir, label: labelRoots ? dir || '.' : null }));
   const unreadDirs = head.flatMap((f) => (f.gitlink?.unread ? [dirOf(f.path)] : []));
   return {
-    result: review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs }),
+    result: withStandIns(review(baseModel, headModel, config, { ...options, deletedRoots, changedFiles, unreadDirs }), stood.standIns),
     trees: [before.tree, after.tree],
     labelRoots,
   };

@@ -67,12 +67,17 @@ function modulesSection(result: ReviewResult): string[] {
 /** Files broken at the base only: whatever they declare counts as new, and the reader must know why. */
 function unreadAtBaseLine(unread: ReviewResult['unreadAtBase']): string[] {
   if (!unread.length) return [];
-  const listed = unread.slice(0, 20).map((u) => `${code(u.file)} (line ${u.line}: ${cell(u.message)})`);
+  const listed = unread.slice(0, 20).map((u) => `${code(u.file)} (line ${u.line}: ${cell(u.message)}${compared(u)})`);
   if (unread.length > 20) listed.push(`and ${unread.length - 20} more`);
   return [
     '',
-    `Not analysed at the base (the file did not parse there): ${listed.join(', ')}. What it declares is compared with nothing, so it may show as newly opened.`,
+    `Not analysed at the base (the file did not parse there): ${listed.join(', ')}. What it declares is compared with nothing, so it may show as newly opened; blocks whose text is unchanged since the base are compared as they were.`,
   ];
+}
+
+function compared(u: ReviewResult['unreadAtBase'][number]): string {
+  if (u.unchangedBlocks === undefined) return '';
+  return `; ${u.unchangedBlocks} block(s) unchanged since the base, ${u.changedBlocks ?? 0} could not be compared`;
 }
 
 /** What a closed rule allowed; a protocol or port that was not known statically is said so, not as the widest assumed. */
