@@ -20,6 +20,7 @@ export interface StandIn {
 const NATIVE = /\.(tf|tofu)$/;
 const STRING = /("(?:[^"\\]|\\.)*")/;
 const COMMENT = /^(#|\/\/)/;
+const HEREDOC = /<<-?\s*[A-Za-z_]/;
 
 /**
  * The base files with each unreadable one whose head twin parses replaced by the head's blocks
@@ -72,10 +73,14 @@ function standInText(baseText: string, baseBlocks: LocatedBlock[], headText: str
   return { content, matched };
 }
 
-/** A block's type, labels and normalised text. */
+/**
+ * A block's type, labels and normalised text; a block holding a heredoc, its text as written
+ * (a heredoc's lines, their indentation included, are its value: YAML read by yamldecode).
+ */
 function keyOf(block: LocatedBlock, lines: string[]): string {
-  const text = lines
-    .slice(block.startLine - 1, block.endLine)
+  const raw = lines.slice(block.startLine - 1, block.endLine);
+  if (raw.some((l) => HEREDOC.test(l))) return [block.type, ...block.labels, raw.join('\n')].join('\n');
+  const text = raw
     .map((l) => l.trim())
     .filter((l) => !COMMENT.test(l))
     .join(' ');

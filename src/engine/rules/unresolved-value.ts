@@ -12,7 +12,6 @@ import { isNothing } from '../access/access.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
 import { escapePattern } from '../hcl/file-reads.js';
-import { withoutInstanceKeys } from '../evaluate/expansion.js';
 import { append } from '../append.js';
 import { UNREAD_FILE } from '../evaluate/data-files.js';
 import { unappliedVarFileFindings } from '../findings/unapplied-var-files.js';
@@ -48,7 +47,6 @@ export const unresolvedValue = defineRule({
         (b) => b.peer.type === 'unresolved' && fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
       );
     const changedByInputs = new Set<string>();
-    const keyedInstances = new Set(ctx.head.rules.flatMap((r) => (/\[[^\]]*\]$/.test(r.resource) ? [withoutInstanceKeys(r.resource)] : [])));
     const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
     for (const r of ctx.head.rules) {
       // the same expression over changed inputs (a variable default, a tfvars value) is not the
@@ -57,8 +55,8 @@ export const unresolvedValue = defineRule({
       const unknownText = `${r.peer.type === 'unresolved' ? r.peer.value : ''} ${r.unresolved ?? ''}`;
       // an instance's or a dynamic block's each / count.index / iterator value not known here comes
       // from the for_each or count beside it: any changed input of the declaration may change it
-      // (unless the known instances beside it are reviewed one by one: the rest kept its unknowns)
-      const iterated = ITERATION.test(unknownText) && !keyedInstances.has(r.resource);
+      // (also beside known instances: the changed input may be the one the unknown ones come from)
+      const iterated = ITERATION.test(unknownText);
       const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).some(({ ref }) => iterated || mentions(unknownText, ref));
       if (inputsChanged) changedByInputs.add(declarationKey(r));
       else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || joinedAtBase(r) || coveredAtBase(r) || fixedAtBase(r))) continue;
@@ -107,8 +105,10 @@ export const unresolvedValue = defineRule({
   },
 });
 
+/** each.key / each.value, count.index, or a dynamic block's iterator (`ingress.value`), never `var.value` or `local.key`. */
+const ITERATION = /(^|[^\w.])(each\.(key|value)|count\.index|(?!(var|local|data|module|path|terraform)\.)[A-Za-z_][\w-]*\.(key|value))\b/;
+
 /** Whether `text` refers to `name` (`var.a` in `concat(var.a, …)`, not in `var.ab`). */
-const ITERATION = /(^|[^\w.])(each\.(key|value)|count\.index|[A-Za-z_][\w-]*\.(key|value))\b/;
 const mentions = (text: string, name: string) => new RegExp(`(^|[^\\w.])${escapePattern(name)}(?![\\w-])`).test(text);
 
 const declarationKey = (d: { resource: string; location: Location }) => `${d.resource}|${d.location.file}|${d.location.startLine}`;
