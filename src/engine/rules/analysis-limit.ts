@@ -47,7 +47,11 @@ function evaluationLimits(ctx: { base: Model; head: Model }): RuleFinding[] {
   });
 }
 
-/** Groups the internet reaches only beyond `max_hops`, by the path one hop longer; low when the base reached them so on the same ports. */
+/**
+ * Groups the internet reaches only beyond `max_hops`, by the path one hop longer; low when the
+ * base reached them so on the same ports. A group only interface endpoints use counts too: no
+ * target itself, it is a step, and what lies beyond it (a database) was not walked.
+ */
 function hopLimit(base: Map<string, Reach>, head: Map<string, Reach>, maxHops: number): RuleFinding[] {
   const beyond = (reach: Map<string, Reach>) => [...reach].filter(([, r]) => r.distance > maxHops);
   const cut = beyond(head);
