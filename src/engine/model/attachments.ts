@@ -25,7 +25,7 @@ const flag =
   };
 
 /** Whether a resource faces the internet, why, and the argument that decides it when it is one (`publicly_accessible`). */
-export interface Facing {
+interface Facing {
   facing: boolean | null;
   why: string | null;
   argument?: string;
