@@ -32,21 +32,22 @@ export async function readableBase(
   parser: FileParser,
 ): Promise<{ files: SourceFile[]; standIns: Map<string, StandIn> }> {
   const heads = new Map(head.map((f) => [f.path, f]));
-  const standIns = new Map<string, StandIn>();
-  const files = await Promise.all(
-    base.map(async (f) => {
+  const read = await Promise.all(
+    base.map(async (f): Promise<{ file: SourceFile; standIn?: StandIn }> => {
       const twin = heads.get(f.path);
-      if (!twin || f.unreadable || twin.unreadable || f.linkTo || !NATIVE.test(f.path) || twin.content === f.content) return f;
+      if (!twin || f.unreadable || twin.unreadable || f.linkTo || !NATIVE.test(f.path) || twin.content === f.content) return { file: f };
       const before = await parser.parse(f);
-      if (!before.error) return f;
+      if (!before.error) return { file: f };
       const after = await parser.parse(twin);
-      if (after.error) return f;
+      if (after.error) return { file: f };
       const { content, matched } = standInText(f.content, before.located.blocks, twin.content, after.located.blocks);
-      standIns.set(f.path, { error: before.error, matched, unmatched: after.located.blocks.length - matched.length });
-      return { ...f, content };
+      return { file: { ...f, content }, standIn: { error: before.error, matched, unmatched: after.located.blocks.length - matched.length } };
     }),
   );
-  return { files, standIns };
+  // in the base's file order, not the order parses finish (workers answer in any order), so the
+  // summary's first 20 are the same on every run
+  const standIns = new Map(read.flatMap(({ file, standIn }) => (standIn ? [[file.path, standIn] as const] : [])));
+  return { files: read.map((r) => r.file), standIns };
 }
 
 function standInText(baseText: string, baseBlocks: LocatedBlock[], headText: string, headBlocks: LocatedBlock[]): { content: string; matched: Span[] } {
