@@ -13,7 +13,7 @@ import { AccessIndex, isNothing } from './access/access.js';
 import { rangeExcept, setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import { commonProtocol } from './model/protocol.js';
-import type { Model, ModelStats, Peer, PortRange, Rule, Suppression } from './model/types.js';
+import type { Location, Model, ModelStats, Peer, PortRange, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { createContext } from './findings/context.js';
 import { isLabelOnly } from './modules/label-only.js';
@@ -245,16 +245,15 @@ function suppressionStanding(base: Model, head: Model, options: ReviewOptions): 
 /**
  * `# sg-review:ignore <rule> <reason>` directly above the block or attribute where the finding
  * is. A base suppression does not cover new access (`openedElsewhere` collects it): pending.
+ * New access placed at its cause (a changed value) is matched above the unchanged rule too,
+ * so a suppression approved there is named as not covering it, and can be accepted for it.
  */
 function suppress(f: Finding, head: Model, used: Map<Suppression, string[]>, standing: Map<Suppression, Standing>, openedElsewhere: Set<Suppression>): Finding {
-  const hit = head.suppressions.find(
-    (s) =>
-      s.file === f.location.file &&
-      s.rule === f.rule &&
-      s.span !== undefined &&
-      s.span.startLine <= f.location.startLine &&
-      f.location.startLine <= s.span.endLine,
-  );
+  const above = (at: Location) =>
+    head.suppressions.find(
+      (s) => s.file === at.file && s.rule === f.rule && s.span !== undefined && s.span.startLine <= at.startLine && at.startLine <= s.span.endLine,
+    );
+  const hit = above(f.location) ?? (NEW_ACCESS.has(f.rule) ? f.related?.map(above).find((s) => s !== undefined) : undefined);
   if (!hit) return f;
   append(used, hit, f.fingerprint);
   const state = standing.get(hit);

@@ -30,7 +30,7 @@ describe('directory links in a pull request', () => {
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(title).toBe('sg-review: 2 critical');
     expect(summary).toContain('SSH (22/tcp) opened to the internet on module.sg.aws_security_group.admin');
-    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', start_line: 10, annotation_level: 'failure' }));
+    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', start_line: 5, annotation_level: 'failure' }));
     // the links' targets, in one query after the listing, and the Terraform directories (the
     // changed file may be one a configuration reads); then the link's directory at both
     // revisions, its parent's listing (the link's mode), the target's; then the callers of the
@@ -59,7 +59,7 @@ describe('directory links in a pull request', () => {
     expect(title).toBe('sg-review: 4 critical');
     expect(summary).toContain('SSH (22/tcp) opened to the internet on live:module.sg.aws_security_group.admin');
     expect(summary).toContain('SSH (22/tcp) opened to the internet on modules/sg-v2:aws_security_group.admin');
-    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', start_line: 10 }));
+    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'modules/sg/main.tf', start_line: 5 }));
   });
 
   it.each([

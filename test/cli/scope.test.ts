@@ -349,7 +349,7 @@ describe('CLI diff: var files (-var-file)', () => {
     const config = join(mkdtempSync(join(tmpdir(), 'sg-var-files-')), 'sg-review.yml');
     writeFileSync(config, 'var_files:\n  "live": ["envs/prod.tfvars"]\n');
     for (const doc of await bothWays(base, head, ['--config', config])) {
-      expect(summary(doc)).toEqual(['new-ingress:critical live/envs/prod.tfvars', 'new-internet-path:critical live/main.tf']);
+      expect(summary(doc)).toEqual(['new-ingress:critical live/envs/prod.tfvars', 'new-internet-path:critical live/envs/prod.tfvars']);
     }
     // terraform.tfvars' value alone would be no finding: the var file, applied after it, wins at the base too
     const narrowed = { ...base, 'live/envs/prod.tfvars': 'admin_cidrs = ["198.51.100.0/25"]\n' };

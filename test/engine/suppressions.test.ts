@@ -87,7 +87,7 @@ resource "aws_security_group_rule" "ssh" {
     );
     // approved for the access as it was: the path is new because the tfvars value changed
     const path = r.findings.find((f) => f.rule === 'new-internet-path')!;
-    expect(path).toMatchObject({ severity: 'critical', suppressed: false, suppressionPending: 'bastion, SEC-1', location: { startLine: 10 } });
+    expect(path).toMatchObject({ severity: 'critical', suppressed: false, suppressionPending: 'bastion, SEC-1', location: { file: 'terraform.tfvars' } });
     expect(r.suppressions.map((s) => [s.line, s.state])).toEqual([[9, 'pending']]);
     expect(problems(r)).toEqual([`9 ${OPENED_ELSEWHERE_PROBLEM}`]);
     // the value's own finding is not covered either

@@ -14,6 +14,7 @@ import { isNothing } from '../access/access.js';
 import { byProtocol, within, type Reach } from '../access/paths.js';
 import { intersect, type IntervalSet } from '../access/intervals.js';
 import { atCause, fingerprint } from '../findings/finding.js';
+import { placeAtCause } from '../findings/changed-inputs.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeHop, groupTitle } from '../findings/describe.js';
@@ -128,7 +129,15 @@ export const newInternetPath = defineRule({
       } as const;
       // no rule opened: the change that made a group of the path a target (a resource given an
       // endpoint's group) is the line to fix, the rule that opens it is related (PRODUCT.md §3)
-      findings.push(newUser ? atCause(finding, newUser.location, `The rule that opens it (${code(lastRule.resource)}, unchanged)`) : finding);
+      // a hop whose own lines did not change opened because a value behind it did (a tfvars
+      // value, a variable default, a local, a caller's argument): that value is the line to fix
+      findings.push(
+        newUser
+          ? atCause(finding, newUser.location, `The rule that opens it (${code(lastRule.resource)}, unchanged)`)
+          : opened
+            ? placeAtCause(ctx, opened, finding)
+            : finding,
+      );
     }
     const sensitive = (reachable: Map<string, IntervalSet>) => touchesSensitive(byProtocol(reachable), ctx.config);
     // a group with a path finding of its own names what it is attached to
