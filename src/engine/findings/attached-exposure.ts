@@ -33,7 +33,7 @@ export function attachedExposures(
   head: Model,
   before: Map<string, Reach>,
   after: Map<string, Reach>,
-  sensitive: (reachable: Map<string, IntervalSet>) => boolean,
+  sensitive: (reachable: Map<string, IntervalSet>, attachment: Attachment) => boolean,
 ): AttachedExposure[] {
   const existing = new Set(base.resources.map((r) => r.address));
   // every group the base gives a resource: its own argument and attachments to its interface
@@ -60,7 +60,7 @@ export function attachedExposures(
       const old = before.get(group);
       if (!reach || !old || old.distance > reach.distance || wasAttached.includes(group)) continue;
       const reachable = beyond(reach.reachable, covered);
-      if (!reachable.size || (isNew && !sensitive(reachable))) continue;
+      if (!reachable.size || (isNew && !sensitive(reachable, attachment))) continue;
       out.push({ resource: attachment.resource, attachment, group, reach, reachable, cause: isNew ? 'new' : facing ? 'facing' : 'attached' });
     }
   }

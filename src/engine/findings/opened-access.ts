@@ -4,7 +4,7 @@ import { code } from './code-span.js';
 import { toPortRange, type ReviewSettings, type Severity } from '../settings.js';
 import { isNothing, type OpenedAccess } from '../access/access.js';
 import { cidrToSet, hasPublicAddresses, isInternetWide, rangeExcept, setToCidrs, widerThan, type Family } from '../access/cidr.js';
-import { intersect, isEmpty, normalise, subtract, type IntervalSet } from '../access/intervals.js';
+import { intersect, isEmpty, normalise, subtract, union, type IntervalSet } from '../access/intervals.js';
 import { fingerprint, maxSeverity } from './finding.js';
 import type { Opened } from '../result.js';
 import { SENSITIVE_PORTS, serviceName } from './sensitive-ports.js';
@@ -73,6 +73,16 @@ export function openedShown(parts: OpenedByRule['parts']): OpenedShown[] {
   return out;
 }
 
+/** The data stores attached to a group whose listening port is known: their ports are sensitive there, whatever the number. */
+export function dataStorePorts(model: Pick<Model, 'attachments'>, group: string): { resource: string; port: number }[] {
+  return model.attachments.flatMap((a) => (a.dataStore && a.port !== undefined && a.groups.includes(group) ? [{ resource: a.resource, port: a.port }] : []));
+}
+
+/** The ports of `stores` as a set (tcp: what RDS, ElastiCache and the others listen on). */
+export function storePortSet(protocol: string, stores: readonly { port: number }[]): IntervalSet {
+  return protocol === 'tcp' || protocol === 'all' ? normalise(stores.map((s) => [BigInt(s.port), BigInt(s.port)] as const)) : [];
+}
+
 export function sensitiveSet(config: Pick<ReviewSettings, 'sensitive_ports'>, protocol: string): IntervalSet {
   if (config.sensitive_ports) return normalise(config.sensitive_ports.map(toPortRange).map(([a, b]) => [BigInt(a), BigInt(b)] as const));
   return normalise(SENSITIVE_PORTS.filter((p) => p.protocol === protocol || protocol === 'all').map((p) => [BigInt(p.ports[0]), BigInt(p.ports[1])] as const));
@@ -106,8 +116,10 @@ export function classifyIngress(
   config: Pick<ReviewSettings, 'allowed_public_ports' | 'sensitive_ports' | 'trusted_cidrs'>,
   /** The ports at which the group's rules together newly admit the internet of a family (a range split into pieces). */
   internetTogether: (family: Family, ports: IntervalSet) => IntervalSet = () => [],
+  /** Ports sensitive on this group only: those its data stores listen on. */
+  storePorts: IntervalSet = [],
 ): Classified {
-  const sensitivePorts = sensitiveSet(config, protocol);
+  const sensitivePorts = union(sensitiveSet(config, protocol), storePorts);
   const allowed = allowedPublicSet(config);
   const allPorts =
     !hasPorts(protocol) || (protocol !== 'icmp' && protocol !== 'icmpv6' && opened.cidr.some((c) => c.ports.some(([a, b]) => a === 0n && b === 65535n)));

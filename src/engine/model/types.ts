@@ -189,6 +189,8 @@ export interface Attachment {
   /** Where the argument that makes it internet-facing is written (`publicly_accessible = true`), if it is. */
   facingLocation?: Location;
   dataStore: boolean;
+  /** The port a data store listens on, when known: written, or its engine's default. */
+  port?: number;
   location: Location;
 }
 

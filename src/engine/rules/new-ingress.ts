@@ -11,12 +11,15 @@ import {
   accessFingerprint,
   attachedTo,
   classifyIngress,
+  dataStorePorts,
   describeAccess,
   internetName,
   openedByDeclaration,
   openedJson,
   openedShown,
+  storePortSet,
 } from '../findings/opened-access.js';
+import { describeProtocolPorts } from '../model/protocol.js';
 
 export const newIngress = defineRule({
   id: 'new-ingress',
@@ -27,14 +30,25 @@ export const newIngress = defineRule({
       const first = rules[0]!;
       const json = openedJson(opened);
       const shown = openedShown(parts);
-      const c = classifyIngress(first.protocol, opened, ctx.config, (family, ports) =>
-        subtract(
-          ctx.headInternet.piecedAt(first.group, first.protocol, family, ports),
-          ctx.baseInternet.internetAt(first.group, first.protocol, family, ports),
-        ),
+      const stores = dataStorePorts(ctx.head, first.group);
+      const c = classifyIngress(
+        first.protocol,
+        opened,
+        ctx.config,
+        (family, ports) =>
+          subtract(
+            ctx.headInternet.piecedAt(first.group, first.protocol, family, ports),
+            ctx.baseInternet.internetAt(first.group, first.protocol, family, ports),
+          ),
+        storePortSet(first.protocol, stores),
       );
       const allPorts = json.flatMap((o) => o.ports);
-      const what = describeAccess(first.protocol, json.length === 1 ? json[0]!.ports : allPorts);
+      const ports = json.length === 1 ? json[0]!.ports : allPorts;
+      // a data store listening on a port that names another service (PostgreSQL on 443) is named, not the service
+      const reached = c.internet && first.protocol === 'tcp' ? stores.filter((s) => ports.some(([a, b]) => a <= s.port && s.port <= b)) : [];
+      const what = reached.length
+        ? `The port ${reached.map((s) => s.resource).join(', ')} listen${reached.length > 1 ? '' : 's'} on (${describeProtocolPorts(first.protocol, ports)})`
+        : describeAccess(first.protocol, ports);
       const internet = internetName(opened);
       const source = (peer: typeof openedPeerShort) => (c.internet ? internet : shown.length === 1 ? peer(shown[0]!) : `${shown.length} sources`);
       const from = source(openedPeerShort);

@@ -12,7 +12,7 @@
 import { code } from '../findings/code-span.js';
 import { isNothing } from '../access/access.js';
 import { byProtocol, within, type Reach } from '../access/paths.js';
-import { intersect, type IntervalSet } from '../access/intervals.js';
+import { intersect, union, type IntervalSet } from '../access/intervals.js';
 import { atCause, fingerprint } from '../findings/finding.js';
 import { placeAtCause } from '../findings/changed-inputs.js';
 import { hasPorts, isIcmp } from '../model/protocol.js';
@@ -22,7 +22,7 @@ import { LOAD_BALANCERS } from '../model/attachments.js';
 import type { Attachment, Location, Model } from '../model/types.js';
 import type { ReviewSettings } from '../settings.js';
 import type { ReviewContext } from '../findings/context.js';
-import { attachedTo, describeAccess, describeServices, sensitiveSet, toRanges } from '../findings/opened-access.js';
+import { attachedTo, dataStorePorts, describeAccess, describeServices, sensitiveSet, storePortSet, toRanges } from '../findings/opened-access.js';
 import { entryLoadBalancers, onAllowedPublicPorts } from '../findings/load-balancer-entry.js';
 import { attachedExposures, type AttachedExposure } from '../findings/attached-exposure.js';
 
@@ -49,7 +49,7 @@ export const newInternetPath = defineRule({
       // every protocol and port it is now reachable on; the severity is the worst of them
       // (ICMP has no sensitive ports)
       const reachable = byProtocol(reach.reachable);
-      const sensitive = touchesSensitive(reachable, ctx.config);
+      const sensitive = touchesSensitive(reachable, ctx.config, dataStorePorts(ctx.head, group));
       // an internet-facing load balancer's own group, reached directly on ports allowed to be
       // public, is the entry tier doing its job: low, like the rule's own new-ingress
       const balancers = reach.distance === 1 ? entryLoadBalancers(ctx.head, group) : [];
@@ -139,7 +139,8 @@ export const newInternetPath = defineRule({
             : finding,
       );
     }
-    const sensitive = (reachable: Map<string, IntervalSet>) => touchesSensitive(byProtocol(reachable), ctx.config);
+    const sensitive = (reachable: Map<string, IntervalSet>, attachment: Attachment) =>
+      touchesSensitive(byProtocol(reachable), ctx.config, listensOn(attachment));
     // a group with a path finding of its own names what it is attached to
     const reported = new Set(findings.map((f) => f.resource));
     for (const x of attachedExposures(ctx.base, ctx.head, before, after, sensitive)) if (!reported.has(x.group)) findings.push(exposureFinding(ctx, x));
@@ -157,7 +158,7 @@ export const newInternetPath = defineRule({
  */
 function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
   const reachable = byProtocol(x.reachable);
-  const sensitive = touchesSensitive(reachable, ctx.config);
+  const sensitive = touchesSensitive(reachable, ctx.config, listensOn(x.attachment));
   const entry = LOAD_BALANCERS.has(x.attachment.type) && x.attachment.internetFacing === true && !sensitive && onAllowedPublicPorts(reachable, ctx.config);
   const services = servicesOf(reachable, x.reach);
   const resource = `${code(x.resource)}${x.attachment.exposure ? ` (${x.attachment.exposure})` : ''}`;
@@ -196,10 +197,15 @@ function exposureFinding(ctx: ReviewContext, x: AttachedExposure) {
   } as const;
 }
 
-/** Whether any of it is all traffic or a sensitive port (ICMP has no sensitive ports). */
-function touchesSensitive(reachable: [string, IntervalSet][], config: ReviewSettings): boolean {
-  return reachable.some(([protocol, ports]) => protocol === 'all' || (!isIcmp(protocol) && intersect(ports, sensitiveSet(config, protocol)).length > 0));
+/** Whether any of it is all traffic or a sensitive port (ICMP has no sensitive ports), a data store's listening port included. */
+function touchesSensitive(reachable: [string, IntervalSet][], config: ReviewSettings, stores: readonly { port: number }[]): boolean {
+  return reachable.some(
+    ([protocol, ports]) =>
+      protocol === 'all' || (!isIcmp(protocol) && intersect(ports, union(sensitiveSet(config, protocol), storePortSet(protocol, stores))).length > 0),
+  );
 }
+
+const listensOn = (a: Attachment) => (a.dataStore && a.port !== undefined ? [{ port: a.port }] : []);
 
 /** Each tcp/udp range as the rules of the last hops admit it, so that known services are named. */
 function servicesOf(reachable: [string, IntervalSet][], reach: Reach): string[] {

@@ -2,6 +2,7 @@
 // internet or holds data.
 import { possibleValues } from '../../evaluate/alternatives.js';
 import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
+import { computedDefault } from '../../evaluate/known-before-apply.js';
 import { Unknown, type Value } from '../../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from '../attachments.js';
 import { groupKey } from '../peer.js';
@@ -30,8 +31,18 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     exposure: internet.why,
     ...(facingAt ? { facingLocation: location(inst.decl, facingAt) } : {}),
     dataStore: kind.dataStore ?? false,
+    ...(kind.dataStore ? listening(x, inst) : {}),
     location: groupsLocation(inst, kind.paths),
   });
+}
+
+/** The port a data store listens on: as written, else its engine's default (RDS), if known. */
+function listening(x: Extraction, inst: Instance): { port?: number } {
+  const written = x.attrQuiet(inst, 'port');
+  const port = written === null ? computedDefault(inst.decl.type, 'port', (name) => x.attrQuiet(inst, name) ?? undefined) : written;
+  // Terraform converts "5432" to the number
+  const n = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port;
+  return typeof n === 'number' && Number.isInteger(n) ? { port: n } : {};
 }
 
 /** Where the groups are named: the first argument or block of the kind's paths that is written, else the resource. */
