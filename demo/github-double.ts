@@ -62,6 +62,8 @@ export interface DoubleOptions {
   membersReadable?: boolean;
   /** Other repositories (module sources) by "owner/repo": files at each ref; absent = private. */
   repositories?: Record<string, Record<string, Record<string, string>>>;
+  /** Visibility by "owner/repo" (this repository's too); unset: public. */
+  visibility?: Record<string, 'public' | 'internal' | 'private'>;
   /** Return a reply to make a request fail (5xx, 403 rate limit …). */
   fail?: (req: RecordedRequest) => Reply | null;
 }
@@ -366,6 +368,8 @@ export class GitHubDouble {
       const message = `Could not resolve to a Repository with the name '${name}'.`;
       return { status: 200, body: { data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message }] } };
     }
+    if (/repository\([^)]*\) \{ visibility \}/.test(q))
+      return { status: 200, body: { data: { repository: { visibility: (this.options.visibility?.[name] ?? 'public').toUpperCase() } } } };
     const repository: Record<string, unknown> = {};
     for (const m of q.matchAll(/(\w+): object\(expression: "([^"]+)"\)/g)) {
       const [sha, ...rest] = m[2]!.split(':');

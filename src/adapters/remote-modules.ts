@@ -47,6 +47,8 @@ export interface RemoteModuleDeps {
   /** Who reads (an installation id): cached trees are never shared across scopes. */
   scope: string;
   bounds: ModuleBounds;
+  /** Null when a module repository may be read, otherwise why not (the App: its visibility). */
+  gate?: (repo: { owner: string; repo: string }) => Promise<string | null>;
 }
 
 export interface RemoteModules {
@@ -129,6 +131,9 @@ async function readOne(
     version = ref;
     immutable = ref !== null && /^[0-9a-f]{40}$/.test(ref);
   }
+  // before the cache: a tree another review could read may be refused to this one
+  const refused = await deps.gate?.(repo);
+  if (refused) throw new ModuleReadError(refused);
   const key = `${deps.scope}\0${repo.owner}/${repo.repo}@${ref ?? ''}\0${subdir}`;
   let tree = deps.cache.trees.get(key);
   if (!tree) {

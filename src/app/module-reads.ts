@@ -7,6 +7,7 @@ import { RemoteModuleCache, type ConfiguredModuleBounds, moduleBounds, readRemot
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { githubModuleReader } from '../github/module-files.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
+import type { ModuleReadGate } from './module-visibility.js';
 
 let shared: { registry: RegistryClient; cache: RemoteModuleCache } | null = null;
 
@@ -20,6 +21,7 @@ export async function readModulesForReview(
   repo: RepoRef,
   files: SourceFile[],
   configured: ConfiguredModuleBounds,
+  gate: ModuleReadGate,
 ): Promise<RemoteModules> {
   shared ??= { registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }), cache: new RemoteModuleCache() };
   return readRemoteModules(files, {
@@ -28,5 +30,6 @@ export async function readModulesForReview(
     read: githubModuleReader(client),
     scope: repo.owner.toLowerCase(),
     bounds: moduleBounds(process.env, configured),
+    gate,
   });
 }

@@ -37,6 +37,7 @@ import { readBothRevisions, readBounds } from './read-revisions.js';
 import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
 import { isVarFile } from '../engine/evaluate/var-files.js';
 import { withSubmodules } from './submodules.js';
+import { moduleReadGate } from './module-visibility.js';
 import { isManifest, readCommittedInitCaches } from './init-caches.js';
 
 export interface RunDeps {
@@ -188,7 +189,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
           return;
         }
       }
-      trees = withSubmodules(trees, client, repo, submodules);
+      // module code is read only from repositories as visible as this one
+      const gate = moduleReadGate(client, repo);
+      trees = withSubmodules(trees, client, repo, submodules, gate);
       // 5. read the directories at both revisions, following local module calls
       let dirs = [...new Set([...touchedDirectories(changed), ...linking, ...reading.dirs])].sort();
       if (unlisted) {
@@ -233,7 +236,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       }
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
-      const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules);
+      const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules, gate);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       // a checkout's own cache (`pr --local`) over the committed one; a directory read already is not read twice
       const cached = (files: SourceFile[], own: SourceFile[]) => files.filter((f) => !own.some((o) => o.path === f.path));

@@ -3,8 +3,9 @@
 // directory read at or below a submodule comes with the submodule's placeholder
 // (`<path>/.git`, holding the commit it records: a bump changes it), and with the submodule's
 // files at that commit when its url names a repository of this GitHub host that the
-// installation can read, the same reach a `github.com/owner/repo?ref=<commit>` module source
-// has. Anything else is not read, and says why (engine: unanalysed-module on a bumped call).
+// installation can read and that is as visible as this one (module-visibility.ts), the same
+// reach a `github.com/owner/repo?ref=<commit>` module source has. Anything else is not read, and
+// says why (engine: unanalysed-module on a bumped call).
 import { gitlinkFile } from '../adapters/submodules.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { Gitlink } from '../engine/modules/resolution.js';
@@ -12,13 +13,14 @@ import { githubModuleReader } from '../github/module-files.js';
 import { readGitlinks, submoduleRepository, webHostOf } from '../github/submodules.js';
 import type { TreeReader } from '../github/trees.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
+import type { ModuleReadGate } from './module-visibility.js';
 
 /**
  * `trees`, reading the submodules at `paths` (the head's gitlinks) at each revision: their
  * placeholders, and their files where readable (one GraphQL listing query per read that reaches
  * a submodule, then the submodule's own directories).
  */
-export function withSubmodules(trees: TreeReader, client: GitHubClient, repo: RepoRef, paths: string[]): TreeReader {
+export function withSubmodules(trees: TreeReader, client: GitHubClient, repo: RepoRef, paths: string[], gate: ModuleReadGate): TreeReader {
   if (!paths.length) return trees;
   const host = webHostOf(client);
   const readModule = githubModuleReader(client);
@@ -30,6 +32,8 @@ export function withSubmodules(trees: TreeReader, client: GitHubClient, repo: Re
     if (link.url === null) return `${at}, declared in no .gitmodules: not read`;
     const sub = submoduleRepository(link.url, repo, host);
     if (!sub) return `${at}, not a repository of ${host}: not read`;
+    const refused = await gate(sub);
+    if (refused) return `${at}, not read: ${refused}`;
     try {
       const files = await readModule(sub, link.commit, dirs);
       const inside = (p: string) => `${path}/${p}`;

@@ -17,7 +17,7 @@ describe('npm run demo', () => {
     expect(answer).toMatch(/^Webhook pull_request\.opened for acme\/infra#7 -> HTTP (200|202 \(still processing: the review went on after the answer\))$/);
     expect(requests).toEqual([
       '',
-      'The app sent 12 requests to the GitHub double:',
+      'The app sent 14 requests to the GitHub double:',
       '  POST /app/installations/1/access_tokens',
       '  POST /repos/acme/infra/check-runs',
       `  GET /repos/acme/infra/commits/${HEAD}/check-runs?check_name=sg-review&status=in_progress&filter=all&per_page=100`,
@@ -25,7 +25,10 @@ describe('npm run demo', () => {
       '  GET /repos/acme/infra/pulls/7/files?per_page=100',
       `  GET /repos/acme/infra/git/trees/${HEAD}?recursive=true`,
       `  GET /repos/acme/infra/compare/${TIP}...${HEAD}?per_page=1`,
-      // the network directory at both revisions; then the module's directory at v1.2.0
+      // the network directory at both revisions; who can see this repository and the module's
+      // (both public: the module is read); then the module's directory at v1.2.0
+      '  POST /graphql',
+      '  POST /graphql',
       '  POST /graphql',
       '  POST /graphql',
       '  GET /repos/acme/infra/pulls/7/comments?per_page=100',

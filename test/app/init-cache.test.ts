@@ -27,8 +27,8 @@ describe('a committed init cache in a pull request', () => {
     expect(summary).toContain('| `module.web_sg` | `github.com/acme/sg-module?ref=v1` | — | init cache |');
     // the Terraform directories (a changed file that is not Terraform's may be read by one); the
     // root at both revisions; the head's manifest, then the directory its record names; the
-    // base's tree listing, its manifest and directory; the module's repository (not readable
-    // here: the call is loaded from the cache)
+    // base's tree listing, its manifest and directory; who can see this repository (public) and
+    // the module's (no such repository here: not read, the call is loaded from the cache)
     const [open, runs, config, files, tree, compare, comments, conclude] = unpostedReviewRequests(0, 0);
     const graphql = 'POST /graphql';
     expect(h.calls()).toEqual([
@@ -43,6 +43,7 @@ describe('a committed init cache in a pull request', () => {
       graphql,
       graphql,
       `GET /repos/acme/infra/git/trees/${BASE}`,
+      graphql,
       graphql,
       graphql,
       graphql,

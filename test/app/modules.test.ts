@@ -61,8 +61,13 @@ afterEach(() => {
   cleanup();
 });
 
-const moduleReads = (h: ReturnType<typeof harness>) =>
-  h.github.requests.filter((r) => r.path === '/graphql' && (r.body as { variables?: { owner?: string } }).variables?.owner === 'acme-mods').length;
+/** GraphQL queries about a repository of `owner`: tree reads, or (`visibility`) who can see it. */
+const queries = (h: ReturnType<typeof harness>, owner: string, visibility = false) =>
+  h.github.requests
+    .filter((r) => r.path === '/graphql')
+    .map((r) => r.body as { query: string; variables?: { owner?: string } })
+    .filter((b) => b.variables?.owner === owner && b.query.includes('{ visibility }') === visibility).length;
+const moduleReads = (h: ReturnType<typeof harness>) => queries(h, 'acme-mods');
 
 describe('registry modules in the App', () => {
   it('a registry module call adding ssh-tcp for 0.0.0.0/0 fails the check on the caller’s line; a second review sends no module request', async () => {
@@ -86,14 +91,18 @@ describe('registry modules in the App', () => {
     const ssh = comments.find((c) => c.body.includes('SSH (22/tcp) opened to the internet'))!;
     expect(ssh).toMatchObject({ path: 'network/main.tf', line: 7 });
     expect(ssh.body).toContain('**CRITICAL** · `new-ingress`');
-    // 3 registry modules: discovery, 2 version lists, 3 download locations; 4 tree reads
+    // 3 registry modules: discovery, 2 version lists, 3 download locations; 4 tree reads, once
+    // it is known that both module repositories are as visible as this one (public)
     expect(registry.requests).toHaveLength(6);
     expect(moduleReads(h)).toBe(4);
+    expect([queries(h, 'acme', true), queries(h, 'acme-mods', true)]).toEqual([1, 2]);
 
+    // who can see a repository is asked again (it may have changed); the trees are not
     await h.send('pull_request', pullRequestPayload('opened', { number: 2, head: HEAD2, base: TIP }));
     expect(h.github.checkRuns.get(101)).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(registry.requests).toHaveLength(6);
     expect(moduleReads(h)).toBe(4);
+    expect([queries(h, 'acme', true), queries(h, 'acme-mods', true)]).toEqual([2, 4]);
   });
 
   it('modules.max_count in the configuration bounds the reads (over SG_REVIEW_MODULE_MAX_COUNT), and the summary names the bound', async () => {
@@ -121,12 +130,55 @@ describe('registry modules in the App', () => {
 
   it('a private module repository gives unanalysed-module on the changed line, with the reason', async () => {
     serveRegistry({ modules: { ...registryModules, 'acme-mods/named-rules-sg/aws': { '1.4.2': 'github.com/acme-mods/private-sg?ref=v1.4.2' } } });
-    const h = harness({ commits: commits(), pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }], repositories });
+    const visibility = { 'acme/infra': 'private' } as const;
+    const h = harness({ commits: commits(), pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }], repositories, visibility });
     await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
     const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
     const unread = comments.find((c) => c.body.includes('unanalysed-module'))!;
     expect(unread).toMatchObject({ path: 'network/main.tf', line: 7 });
     expect(unread.body).toContain('acme-mods/private-sg does not exist or this installation cannot read it');
     expect(unread.body).toContain('`ingress_rules`');
+    // a private repository's review reads any module repository: no one asked who can see them
+    expect(queries(h, 'acme-mods', true)).toBe(0);
+  });
+
+  it('a public repository never reads a private module repository, not even a tree an earlier review of a private one cached', async () => {
+    // a GitHub module source at a private repository of the organisation, whose rules the check run would show
+    serveRegistry({ modules: registryModules });
+    const secret = (cidr: string) => ({
+      'main.tf': `variable "sg_id" {}\nresource "aws_security_group_rule" "x" {\n  type = "ingress"\n  security_group_id = var.sg_id\n  from_port = 22\n  to_port = 22\n  protocol = "tcp"\n  cidr_blocks = ["${cidr}"]\n}\n`,
+    });
+    const call = (ref: string) =>
+      `resource "aws_security_group" "web" {\n  name = "web"\n}\nmodule "rules" {\n  source = "github.com/acme/secret-rules?ref=${ref}"\n  sg_id  = aws_security_group.web.id\n}\n`;
+    const visibility: Record<string, 'public' | 'private'> = { 'acme/infra': 'private', 'acme/secret-rules': 'private' };
+    const h = harness({
+      commits: { [BASE]: { 'main.tf': call('v1') }, [HEAD]: { 'main.tf': call('v2') } },
+      pulls: [
+        { number: 1, head: HEAD, base: TIP, mergeBase: BASE },
+        { number: 2, head: HEAD, base: TIP, mergeBase: BASE },
+      ],
+      repositories: { 'acme/secret-rules': { v1: secret('10.99.0.0/16'), v2: secret('10.42.0.0/16') } },
+      visibility,
+    });
+    // while private, this repository reads it (and the trees are cached for the owner acme)
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    expect(JSON.stringify(h.github.checkRuns.get(100))).toContain('10.42.0.0/16');
+    const secretReads = () =>
+      h.github.requests.filter((r) => {
+        const b = r.body as { query?: string; variables?: { repo?: string } };
+        return r.path === '/graphql' && b.variables?.repo === 'secret-rules' && !b.query!.includes('{ visibility }');
+      }).length;
+    expect(secretReads()).toBe(2);
+    // made public: a fork PR's review reads nothing of it, from GitHub or the cache
+    visibility['acme/infra'] = 'public';
+    await h.send('pull_request', pullRequestPayload('opened', { number: 2, head: HEAD, base: TIP }, true));
+    const run = h.github.checkRuns.get(101)!;
+    expect(JSON.stringify(run)).not.toMatch(/10\.(99|42)\./);
+    const { summary } = run['output'] as { summary: string };
+    expect(summary).toContain(
+      "**not read**: acme/secret-rules is not a public repository this installation can read, and this pull request's repository acme/infra is public",
+    );
+    // asked who can see it, never read again
+    expect(secretReads()).toBe(2);
   });
 });

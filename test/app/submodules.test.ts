@@ -16,20 +16,29 @@ const gitmodules = (url: string) => `[submodule "vendor/sg"]\n\tpath = vendor/sg
 // the module's repository: narrow at the base's commit, open to the world at the head's
 const SG_MODULE = { 'acme/sg-module': { [FROM]: { 'main.tf': MODULE('10.0.0.0/8') }, [TO]: { 'main.tf': MODULE('0.0.0.0/0') } } };
 
-/** PR #1 bumps vendor/sg from FROM to TO, `.gitmodules` giving `url`. */
-async function bump(url: string, repositories: Record<string, Record<string, Record<string, string>>> = SG_MODULE) {
+/** PR #1 (from a fork: `fork`) bumps vendor/sg from FROM to TO, `.gitmodules` giving `url`. */
+async function bump(
+  url: string,
+  repositories: Record<string, Record<string, Record<string, string>>> = SG_MODULE,
+  visibility: Record<string, 'public' | 'internal' | 'private'> = {},
+  fork = false,
+) {
   const files = { 'main.tf': ROOT, '.gitmodules': gitmodules(url) };
   const h = harness({
     commits: { [BASE]: files, [HEAD]: files },
     gitlinks: { [BASE]: { 'vendor/sg': FROM }, [HEAD]: { 'vendor/sg': TO } },
     repositories,
+    visibility,
     pulls: [examplePull],
   });
-  await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+  await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }, fork));
   const run = h.github.checkRuns.get(100)!;
   const { title, summary } = run['output'] as { title: string; summary: string };
-  // the repositories the App's GraphQL queries read
-  const read = h.github.requests.filter((r) => r.path === '/graphql').map((r) => (r.body as { variables: { repo: string } }).variables.repo);
+  // the repositories the App's GraphQL queries read (`:visibility`: asked who can see it)
+  const read = h.github.requests
+    .filter((r) => r.path === '/graphql')
+    .map((r) => r.body as { query: string; variables: { repo: string } })
+    .map((b) => `${b.variables.repo}${b.query.includes('{ visibility }') ? ':visibility' : ''}`);
   return { h, run, title, summary, read };
 }
 
@@ -47,9 +56,10 @@ describe('git submodules used as modules in a pull request', () => {
     // the head's listing gives the gitlink; then the Terraform directories (a changed file that
     // is not Terraform's may be read by one); the submodule's directory at both revisions (no
     // tree: its commits are not in this repository), its parent's listing (the commits, the
-    // url), the module's repository at each commit; the callers among the other directories
-    expect(h.calls()).toEqual(unpostedReviewRequests(1, 5));
-    expect(read).toEqual(['infra', 'infra', 'infra', 'sg-module', 'sg-module', 'infra']);
+    // url), who can see this repository and the module's (both public), the module's repository
+    // at each commit; the callers among the other directories
+    expect(h.calls()).toEqual(unpostedReviewRequests(1, 7));
+    expect(read).toEqual(['infra', 'infra', 'infra', 'infra:visibility', 'sg-module:visibility', 'sg-module', 'sg-module', 'infra']);
   });
 
   it('a url relative to the repository (../sg-module.git) names a repository of the same owner', async () => {
@@ -59,11 +69,35 @@ describe('git submodules used as modules in a pull request', () => {
   });
 
   it('a submodule the installation cannot read is an unanalysed-module naming the path and both commits', async () => {
-    const { run, title, summary } = await bump('https://github.com/acme/sg-module.git', {});
+    const { run, title, summary } = await bump('https://github.com/acme/sg-module.git', {}, { 'acme/infra': 'private' });
     expect(run).toMatchObject({ conclusion: 'success' });
     expect(title).toBe('sg-review: 1 medium');
     expect(summary).toContain(`moved from commit \`${FROM}\` to \`${TO}\``);
     expect(summary).toContain(`a git submodule at commit ${TO.slice(0, 12)} (https://github.com/acme/sg-module.git), not read: the repository acme/sg-module`);
+  });
+
+  it('a fork PR on a public repository pointing the submodule at a private repository: not read, the finding says why', async () => {
+    // the private repository's rules would otherwise appear in the public check run
+    const secret = { 'acme/sg-module': { [FROM]: { 'main.tf': MODULE('10.99.0.0/16') }, [TO]: { 'main.tf': MODULE('10.42.0.0/16') } } };
+    const { run, title, summary, read } = await bump('https://github.com/acme/sg-module.git', secret, { 'acme/sg-module': 'private' }, true);
+    expect(read).toEqual(['infra', 'infra', 'infra', 'infra:visibility', 'sg-module:visibility', 'infra']);
+    expect(run).toMatchObject({ conclusion: 'success' });
+    expect(title).toBe('sg-review: 1 medium');
+    expect(summary).toContain(
+      `a git submodule at commit ${TO.slice(0, 12)} (https://github.com/acme/sg-module.git), not read: acme/sg-module is not a public repository this installation can read`,
+    );
+    expect(JSON.stringify(run)).not.toMatch(/10\.(99|42)\./);
+  });
+
+  it('a private repository reads its private submodule; an internal one an internal submodule', async () => {
+    const url = 'https://github.com/acme/sg-module.git';
+    expect((await bump(url, SG_MODULE, { 'acme/infra': 'private', 'acme/sg-module': 'private' })).title).toBe('sg-review: 2 critical, 1 info');
+    cleanup();
+    expect((await bump(url, SG_MODULE, { 'acme/infra': 'internal', 'acme/sg-module': 'internal' })).title).toBe('sg-review: 2 critical, 1 info');
+    cleanup();
+    const { title, summary } = await bump(url, SG_MODULE, { 'acme/infra': 'internal', 'acme/sg-module': 'private' });
+    expect(title).toBe('sg-review: 1 medium');
+    expect(summary).toContain('only public or internal modules are read');
   });
 
   it('a url on another host is never read as the repository of the same name here', async () => {
