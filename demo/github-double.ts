@@ -158,6 +158,10 @@ export class GitHubDouble {
       ) {
         return { status: 200, body: { type: 'file', path: file, encoding: 'base64', content: Buffer.from(this.options.config).toString('base64') } };
       }
+      // a file at a commit (a pull request's proposed configuration)
+      const atCommit = this.options.commits[u.searchParams.get('ref') ?? '']?.[file];
+      if (atCommit !== undefined)
+        return { status: 200, body: { type: 'file', path: file, encoding: 'base64', content: Buffer.from(atCommit).toString('base64') } };
       return { status: 404, body: { message: 'Not Found' } };
     }
     if (method === 'GET' && (m = new RegExp(`^${p}/git/trees/([^/]+)$`).exec(path))) {

@@ -33,6 +33,8 @@ export interface PublishScope {
   allDirs: string[];
   notes: string[];
   suppressions: string;
+  /** What waits for an approver besides the findings (a relaxed configuration), for the title. */
+  pendingApproval?: string;
 }
 
 export async function publishReview(
@@ -47,7 +49,8 @@ export async function publishReview(
 ): Promise<void> {
   const { client } = deps;
   const { repo } = target;
-  const title = checkTitle(result);
+  const counts = checkTitle(result);
+  const title = scope.pendingApproval ? `${counts.replace(/\.$/, '')}; ${scope.pendingApproval}` : counts;
   const summaryWith = (notes: string[]) =>
     checkSummary(result, {
       directories: scope.allDirs,

@@ -37,6 +37,7 @@ import { readBothRevisions, readBounds } from './read-revisions.js';
 import { dataReadingDirectories, readDataFiles, type DataReaders } from './data-reads.js';
 import { isVarFile } from '../engine/evaluate/var-files.js';
 import { withSubmodules } from './submodules.js';
+import { configSection, readConfigChange, type ConfigChange } from './config-change.js';
 import { moduleReadGate } from './module-visibility.js';
 import { isManifest, readCommittedInitCaches } from './init-caches.js';
 
@@ -86,6 +87,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       !(await registry.sawOtherHeads(key, target.headSha)) ||
       (await getPull(client, repo, target.pullNumber)).headSha === target.headSha);
   let config: Config = DEFAULT_CONFIG;
+  // the configuration file's, before the caller's settings: what a change to the file is compared with
+  let inForce: { text: string | null; config: Config } = { text: null, config };
   let outcome: ReviewOutcome | null = null;
   const notes: string[] = deps.readOnly ? [deps.readOnly] : [];
   // concluded only once GitHub accepted it: a failed final update is concluded again by onError
@@ -111,6 +114,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       const configText = await readConfigText(client, repo, target.defaultBranch, configPath);
       try {
         config = configText === null ? DEFAULT_CONFIG : parseConfig(configText, configPath);
+        inForce = { text: configText, config };
         if (deps.overrides) config = validateConfig({ ...config, ...deps.overrides }, 'the settings given to sg-review');
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
@@ -140,6 +144,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       // (after the listing of the head the links are looked up in, which gives them)
       let submodules: string[] = [];
       let bumped: string[] = [];
+      // a change to the configuration file: reviewed (what it relaxes) even with no Terraform change
+      let configChange: ConfigChange | null = null;
       const bumpedIn = async (files: PullFile[]) => {
         submodules = (await trees.gitlinks?.(target.headSha)) ?? [];
         return submodules.filter((p) => files.some((f) => f.filename === p || f.previousFilename === p));
@@ -156,8 +162,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         // directories reading a changed file that is not Terraform's, in scope or not
         if (!unlisted) reading = await dataReadingDirectories(trees, target.headSha, changed, config.max_caller_dirs, config.var_files);
         bumped = await bumpedIn(changed);
+        configChange = await readConfigChange(client, repo, target.headSha, configPath, inForce, changed);
         // an ignored file stays in the change: it may be a module an in-scope root calls
-        if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length) {
+        if (!unlisted && !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length && !configChange) {
           await conclude(
             'success',
             'sg-review: no Terraform changes',
@@ -176,9 +183,10 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         reading = await dataReadingDirectories(trees, target.headSha, comparison.files, config.max_caller_dirs, config.var_files);
         changed = comparison.files;
         bumped = await bumpedIn(changed);
+        configChange = await readConfigChange(client, repo, target.headSha, configPath, inForce, changed);
         const cut = `GitHub's compare lists at most ${COMPARE_FILE_LIMIT} files and this merge group changes ${comparison.files.length} or more: Terraform changes past them are not reviewed.`;
         if (comparison.truncated) notes.push(cut);
-        const nothing = !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length;
+        const nothing = !touchedDirectories(changed).length && !linking.length && !reading.dirs.length && !bumped.length && !configChange;
         if (nothing && comparison.truncated) {
           // a cut list that shows no Terraform proves nothing: never a silent pass
           await conclude(config.on_error, 'sg-review: file list cut by GitHub', cut);
@@ -223,7 +231,13 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         changed.some((f) => isManifest(f.filename)),
       );
       const manifests = [...caches.base.manifests, ...caches.head.manifests];
-      if (!unlisted && !linking.length && !bumped.length && !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head, ...manifests])) {
+      if (
+        !unlisted &&
+        !linking.length &&
+        !bumped.length &&
+        !configChange &&
+        !changesAny(changed, [...scoped.base, ...scoped.head, ...data.base, ...data.head, ...manifests])
+      ) {
         const what = target.pullNumber !== null ? 'This pull request' : 'This merge group';
         await conclude(
           'success',
@@ -261,14 +275,31 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         return;
       }
       // suppressions the PR adds: approvers' acceptances recorded on the PR, and a new one
+      // and a relaxed configuration, which waits for the same approval
       let suppressions = '';
+      let pendingApproval = '';
       if (target.pullNumber !== null) {
-        const governed = await governSuppressions(client, { ...target, pullNumber: target.pullNumber }, result, config.fail_on);
+        const waivers = configChange?.waiver ? [configChange.waiver] : [];
+        const governed = await governSuppressions(client, { ...target, pullNumber: target.pullNumber }, result, config.fail_on, waivers);
         result = governed.result;
         suppressions = governed.section;
-      }
+        const pending = governed.pendingWaivers.length > 0;
+        const fails = pending && config.fail_on !== 'never';
+        if (configChange) suppressions += configSection(configChange, target.defaultBranch, { pending, fails, records: governed.records });
+        if (pending) pendingApproval = 'configuration relaxed, pending approval';
+        if (fails) result = { ...result, conclusion: 'failure' };
+      } else if (configChange) suppressions = configSection(configChange, target.defaultBranch, null);
       // 7. publish
-      await publishReview(deps, check, target, result, config, { base, head, changed, mergeBaseSha, allDirs, notes, suppressions }, stillCurrent, conclude);
+      await publishReview(
+        deps,
+        check,
+        target,
+        result,
+        config,
+        { base, head, changed, mergeBaseSha, allDirs, notes, suppressions, pendingApproval },
+        stillCurrent,
+        conclude,
+      );
     } catch (e) {
       if (deps.retryable?.(e)) throw e;
       const status = (e as { status?: number }).status;
