@@ -183,6 +183,8 @@ export interface Attachment {
   resource: string;
   type: string;
   groups: string[];
+  /** Groups named by values not known here (a variable set outside, a computed id): their expressions. */
+  unknownGroups?: string[];
   /** True, false, or null when it cannot be told statically. */
   internetFacing: boolean | null;
   exposure: string | null;

@@ -15,6 +15,7 @@ import { escapePattern } from '../hcl/file-reads.js';
 import { append } from '../append.js';
 import { UNREAD_FILE } from '../evaluate/data-files.js';
 import { unappliedVarFileFindings } from '../findings/unapplied-var-files.js';
+import { externalAttachmentFindings } from '../findings/external-attachments.js';
 
 export const unresolvedValue = defineRule({
   id: 'unresolved-value',
@@ -101,7 +102,7 @@ export const unresolvedValue = defineRule({
           location: r.location,
         }),
       );
-    return [...unresolved, ...callerTargetFindings(ctx), ...unappliedVarFileFindings(ctx)];
+    return [...unresolved, ...callerTargetFindings(ctx), ...unappliedVarFileFindings(ctx), ...externalAttachmentFindings(ctx)];
   },
 });
 

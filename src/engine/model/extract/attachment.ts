@@ -13,10 +13,12 @@ export function addAttachment(x: Extraction, inst: Instance): void {
   const kind = ATTACHMENT_KINDS[inst.decl.type]!;
   const get = (path: string[]): Value => readPath(path.length > 1 ? blocksOf(x, inst, path[0]!) : x.attrQuiet(inst, path[0]!), path.slice(1));
   const groups: string[] = [];
+  const unknownGroups: string[] = [];
   for (const path of kind.paths) {
     const v = get(path);
     if (v === null) continue;
     for (const item of listOf(v)) {
+      if (item instanceof Unknown) unknownGroups.push(item.expr);
       const key = item instanceof Unknown ? null : groupKey(item);
       if (key) groups.push(key);
     }
@@ -27,6 +29,7 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     resource: kind.target?.(get) ?? inst.address,
     type: inst.decl.type,
     groups: [...new Set(groups)],
+    ...(unknownGroups.length ? { unknownGroups: [...new Set(unknownGroups)] } : {}),
     internetFacing: internet.facing,
     exposure: internet.why,
     ...(facingAt ? { facingLocation: location(inst.decl, facingAt) } : {}),

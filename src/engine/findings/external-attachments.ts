@@ -1,0 +1,66 @@
+// A resource that exists at the base and is given a group whose rules this configuration does
+// not hold (a data source, a literal `sg-…` id, a variable set outside): what that group admits
+// is not known here, and may be the internet (the console wizard's `launch-wizard-1` opens SSH
+// to the world). Never counted as safe: reported as unresolved, high when the resource is
+// internet-facing (medium when it replaces another such group). A new resource's groups are a new stack's, reviewed through its rules.
+import { code } from './code-span.js';
+import { fingerprint } from './finding.js';
+import { append } from '../append.js';
+import type { Attachment, Location, Model } from '../model/types.js';
+import type { ReviewContext } from './context.js';
+import type { Severity } from '../settings.js';
+
+export interface ExternalAttachment {
+  severity: Severity;
+  fingerprint: string;
+  title: string;
+  message: string;
+  resource: string;
+  location: Location;
+}
+
+export function externalAttachmentFindings(ctx: ReviewContext): ExternalAttachment[] {
+  const existing = new Set(ctx.base.resources.map((r) => r.address));
+  const atBase = groupsByResource(ctx.base);
+  const out: ExternalAttachment[] = [];
+  for (const a of ctx.head.attachments) {
+    // an interface endpoint's network interfaces have private addresses only
+    if (a.type === 'aws_vpc_endpoint') continue;
+    if (!existing.has(a.resource) && a.type !== 'aws_network_interface_sg_attachment') continue;
+    const had = atBase.get(a.resource) ?? [];
+    const outside = [...a.groups.filter((g) => !ctx.headGroups.has(g)), ...(a.unknownGroups ?? [])].filter((g) => !had.includes(g));
+    if (!outside.length) continue;
+    // one outside group swapped for another: no less known than before
+    const swapped = had.some((g) => !ctx.baseGroups.has(g));
+    out.push(finding(a, outside, swapped));
+  }
+  return out;
+}
+
+function groupsByResource(model: Model): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of model.attachments) for (const g of [...a.groups, ...(a.unknownGroups ?? [])]) append(out, a.resource, g);
+  return out;
+}
+
+function finding(a: Attachment, outside: string[], swapped: boolean): ExternalAttachment {
+  const facing = a.internetFacing === true;
+  const named = outside.map((g) => code(g)).join(', ');
+  return {
+    severity: facing && !swapped ? 'high' : 'medium',
+    fingerprint: fingerprint('unresolved-value', a.resource, 'attached', outside),
+    title: `${a.resource} is given ${outside.length > 1 ? 'groups' : 'a group'} whose rules are not in this configuration`,
+    message: [
+      `${code(a.resource)}${a.exposure ? ` (${a.exposure})` : ''} is newly attached to ${named}, whose rules are managed outside this configuration (or not known here): what ${outside.length > 1 ? 'they admit' : 'it admits'} is not known, and may be the internet.`,
+      '',
+      facing
+        ? 'The resource is internet-facing: if the group admits the internet, the resource is reachable from it.'
+        : 'The resource has private addresses as far as the configuration shows: the group still admits whatever its rules allow from inside the network.',
+      ...(swapped ? ['', 'It had a group whose rules are not known here at the base too: both are unknown, so this may open nothing new.'] : []),
+      '',
+      "Check the group's rules where they are managed, or attach a group of this configuration.",
+    ].join('\n'),
+    resource: a.resource,
+    location: a.location,
+  };
+}
