@@ -123,6 +123,25 @@ describe('evaluate', () => {
     expect((ev('concat(var.unknown, var.ports)') as Unknown).parts).toBeUndefined();
   });
 
+  it('keeps the known elements of a partly known list through for, setunion, element, an index, slice and formatlist (red24 §5)', () => {
+    const known = (src: string) => listOf(ev(src)).filter((x) => !(x instanceof Unknown));
+    const cidrs = vars['cidrs'] as string[];
+    expect(known('[for c in concat(var.unknown, var.cidrs) : c]')).toEqual(cidrs);
+    expect(known('[for i, c in concat(var.cidrs, var.unknown) : "${i}=${c}" if c != "10.0.0.0/8"]')).toEqual(['1=192.168.0.0/16']);
+    expect(known('setunion(var.unknown, var.cidrs)')).toEqual(cidrs);
+    expect(ev('element(concat(var.cidrs, var.unknown), 1)')).toBe('192.168.0.0/16');
+    expect(ev('concat(var.cidrs, var.unknown)[0]')).toBe('10.0.0.0/8');
+    expect(known('slice(concat(var.cidrs, var.unknown), 1, 3)')).toEqual(['192.168.0.0/16']);
+    expect(known('formatlist("%s/x", concat(var.unknown, var.cidrs))')).toEqual(cidrs.map((c) => `${c}/x`));
+    // an index unknown: one of the known elements, or of the unknown ones
+    expect(possibleValues(ev('concat(var.unknown, var.cidrs)[var.unknown]')).filter((x) => !(x instanceof Unknown))).toEqual(cidrs);
+    // past the known elements, or after an unknown part, a position is unknown
+    expect(ev('element(concat(var.cidrs, var.unknown), 2)')).toBeInstanceOf(Unknown);
+    expect(ev('concat(var.unknown, var.cidrs)[0]')).toBeInstanceOf(Unknown);
+    // an element an unknown `if` may keep is one of the possibilities
+    expect(known('[for c in concat(var.unknown, var.cidrs) : c if c != var.unknown]')).toEqual(cidrs);
+  });
+
   it('says in a reader\'s words why a collection read through a reference is unknown, never "cannot iterate over a reference"', () => {
     for (const src of ['[for s in aws_subnet.x : s.cidr_block]', 'values(aws_subnet.x)', 'length(aws_subnet.x)', '"%{for s in aws_subnet.x}${s}%{endfor}"'])
       expect(ev(src)).toEqual(new Unknown(src, 'aws_subnet.x is known only after apply'));

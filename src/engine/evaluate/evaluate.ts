@@ -8,6 +8,7 @@ import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
 import { readingFunction } from './data-files.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
+import { anyOfParts, joinedList, joinedParts, knownPrefix } from './partial-lists.js';
 import { LimitError, budget } from './limits.js';
 import { Unknowable } from './unknowable.js';
 import {
@@ -299,6 +300,10 @@ function getAttr(node: Node, object: Value, name: string): Value {
 
 function getIndex(node: Node, object: Value, key: Value): Value {
   if (object instanceof Alternatives && !(key instanceof Unknown)) return eachBranch(node.src, object, (b) => getIndex(node, b, key));
+  const parts = joinedParts(object);
+  if (parts && key instanceof Unknown) return anyElement(node, object, key);
+  // a position among the known first elements of a partly known list is known
+  if (parts && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < knownPrefix(parts).length) return knownPrefix(parts)[key]!;
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (key instanceof Unknown) return anyElement(node, object, key);
   if (object instanceof Ref) return object.child(`[${JSON.stringify(key)}]`);
@@ -316,9 +321,16 @@ function getIndex(node: Node, object: Value, key: Value): Value {
   throw new EvalError(`cannot index a ${typeName(object)}`);
 }
 
-/** `L[i]` with i unknown: one of L's elements (see OneOf). */
+/** `L[i]` with i unknown: one of L's elements (see OneOf), of a partly known L an element of a known part or what its unknown parts hold. */
 function anyElement(node: Node, object: Value, key: Unknown): Value {
-  const items = Array.isArray(object) ? object : isObject(object) ? Object.values(object) : [];
+  const parts = joinedParts(object);
+  const items = parts
+    ? anyOfParts(parts, (p) => unknownFrom(node, p as Unknown))
+    : Array.isArray(object)
+      ? object
+      : isObject(object)
+        ? Object.values(object)
+        : [];
   return items.length
     ? new OneOf(
         node.src,
@@ -354,7 +366,8 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   const read = guardedCall(node.name, node.src, () => readingFunction(node.name, args, scope, node.src, scope.module.resolveFile?.bind(scope.module)));
   if (read !== undefined) return read;
   // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
-  if (node.name === 'element' && args[1] instanceof Unknown && !(args[0] instanceof Unknown)) return anyElement(node, args[0]!, args[1]);
+  if (node.name === 'element' && args[1] instanceof Unknown && (!(args[0] instanceof Unknown) || joinedParts(args[0])))
+    return anyElement(node, args[0]!, args[1]);
   const strict = scope.strict ?? false;
   // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1
   const alternatives = args.filter((a) => a instanceof Alternatives);
@@ -494,6 +507,8 @@ export function entriesOf(collection: Value): [Value, Value][] {
 
 function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value {
   const collection = evaluate(node.collection, scope);
+  const parts = joinedParts(collection);
+  if (parts && node.result === 'tuple') return forOverParts(node, parts, scope);
   if (collection instanceof Unknown) return unknownFrom(node, collection);
   if (collection instanceof Ref) return new Unknown(node.src, notKnownThrough(collection));
   if (collection === null) throw new EvalError('cannot iterate over null');
@@ -525,6 +540,50 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   }
   if (node.result === 'tuple') return tuple;
   return node.group ? (groups as ObjectValue) : object;
+}
+
+/**
+ * `[for c in L : …]` over a partly known L: each known element as Terraform computes it, and
+ * for each unknown part an unknown (the part itself when the body is the element as it is).
+ * A known element whose `if` is unknown may or may not be there: an alternative.
+ */
+function forOverParts(node: Extract<Node, { kind: 'for' }>, parts: readonly Value[], scope: Scope): Value {
+  const identity = !node.condition && node.value.kind === 'variable' && node.value.name === node.valueVar;
+  let position: number | null = 0;
+  const out: Value[] = [];
+  for (const part of parts) {
+    if (!Array.isArray(part)) {
+      position = null;
+      out.push(identity ? part : unknownFrom(node, part as Unknown));
+      continue;
+    }
+    let items: Value[] = [];
+    out.push(items);
+    for (const v of part) {
+      budget().checkSize(items.length + 1, 'a for expression');
+      const k = position === null ? new Unknown(node.keyVar ?? node.valueVar, 'the position follows elements not known before apply') : position++;
+      const inner = withNames(scope, node.keyVar ? { [node.keyVar]: k, [node.valueVar]: v } : { [node.valueVar]: v });
+      const keep = node.condition ? evaluate(node.condition, inner) : true;
+      if (keep instanceof Unknown) {
+        // a part of its own: the positions after it are not known
+        const value = evaluate(node.value, inner);
+        out.push(
+          new Alternatives(
+            node.src,
+            keep.reason,
+            [
+              { value: [value], nullWritten: false },
+              { value: [], nullWritten: false },
+            ],
+            keep.setOutside,
+          ),
+        );
+        out.push((items = []));
+        position = null;
+      } else if (toBoolValue(keep)) items.push(evaluate(node.value, inner));
+    }
+  }
+  return joinedList(node.src, out);
 }
 
 function evaluateTemplate(node: Extract<Node, { kind: 'template' }>, scope: Scope): Value {

@@ -1,6 +1,7 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
+import { joinedParts, knownElements } from './partial-lists.js';
 import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
@@ -77,10 +78,14 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
   }
   if (body['for_each'] !== undefined) {
     const each = evaluateJson(body['for_each'], scope);
-    if (each instanceof Unknown) return unknownExpansion(body, each);
-    const size = isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
+    // a partly known set: an instance per known element, and zero or more others
+    const parts = joinedParts(each);
+    const known = parts ? knownElements(parts) : null;
+    if (each instanceof Unknown && !known) return unknownExpansion(body, each);
+    const size = known ? known.length : isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
     const over = tooMany(size, body, body['for_each']);
     if (over) return over;
+    if (known) return setExpansion(body, known, true);
     if (isObject(each)) {
       return {
         kind: 'instances',
@@ -89,25 +94,28 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
           .map((k) => ({ key: k, scope: { each: { key: k, value: each[k]! } } })),
       };
     }
-    if (Array.isArray(each)) {
-      const keys: string[] = [];
-      let unknownItems = false;
-      for (const item of each) {
-        if (item instanceof Unknown || item instanceof Ref) unknownItems = true;
-        else {
-          try {
-            keys.push(toStringValue(item));
-          } catch {
-            return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
-          }
-        }
-      }
-      const known = { kind: 'instances' as const, keys: [...new Set(keys)].sort().map((k) => ({ key: k, scope: { each: { key: k, value: k } } })) };
-      if (!unknownItems) return known;
-      return { ...known, rest: unknownExpansion(body, new Unknown(String(body['for_each']), 'a for_each key is known only after apply')) };
-    }
+    if (Array.isArray(each)) return setExpansion(body, each, false);
     if (each === null) return { kind: 'instances', keys: [] };
     return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
   }
   return { kind: 'single' };
+}
+
+/** The instances of a set of strings, an unknown element (or `unknownRest`) making more instances whose keys are unknown. */
+function setExpansion(body: Record<string, unknown>, items: Value[], unknownRest: boolean): Expansion {
+  const keys: string[] = [];
+  let unknownItems = unknownRest;
+  for (const item of items) {
+    if (item instanceof Unknown || item instanceof Ref) unknownItems = true;
+    else {
+      try {
+        keys.push(toStringValue(item));
+      } catch {
+        return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
+      }
+    }
+  }
+  const known = { kind: 'instances' as const, keys: [...new Set(keys)].sort().map((k) => ({ key: k, scope: { each: { key: k, value: k } } })) };
+  if (!unknownItems) return known;
+  return { ...known, rest: unknownExpansion(body, new Unknown(String(body['for_each']), 'a for_each key is known only after apply')) };
 }

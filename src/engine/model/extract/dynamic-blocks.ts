@@ -1,6 +1,7 @@
 // `dynamic "<name>"` blocks of a resource: how each is written, and the iterations its
 // `for_each` gives (one block per element, named `<iterator>.key` / `<iterator>.value`).
 import type { Declaration } from '../../evaluate/module-source.js';
+import { knownElements, knownPrefix } from '../../evaluate/partial-lists.js';
 import { Lazy, Ref, Unknown, isObject, type Value } from '../../evaluate/value.js';
 
 export interface DynamicBlock {
@@ -33,4 +34,10 @@ export function iterations(forEach: Value): [Value, Value][] | null {
       .sort()
       .map((k) => [k, forEach[k]!]);
   return [];
+}
+
+/** The iterations over the known elements of a partly known list: positions among the first ones known, the others not. */
+export function knownIterations(parts: readonly Value[], iterator: string): [Value, Value][] {
+  const prefix = knownPrefix(parts).length;
+  return knownElements(parts).map((v, k) => [k < prefix ? k : new Unknown(`${iterator}.key`, 'the position follows elements not known before apply'), v]);
 }

@@ -1,6 +1,7 @@
 // aws_security_group / aws_default_security_group: the group, and its inline ingress and
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
+import { joinedParts } from '../../evaluate/partial-lists.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
 import { SET_OUTSIDE, Unknown, display, isObject, isTrue, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
@@ -8,7 +9,7 @@ import { cidrPeer, groupPeer, unknownPeer, type PeerOrInvalid } from '../peer.js
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { addAwsccRuleList } from './awscc-group.js';
-import { dynamicBlocks, iterations } from './dynamic-blocks.js';
+import { dynamicBlocks, iterations, knownIterations } from './dynamic-blocks.js';
 import { prefixListPeers } from './prefix-list.js';
 import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
@@ -96,7 +97,10 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
       addInlineRule(x, inst, group, direction, item, loc, { body: content, forEach: dyn.forEach }, { located: contentBlock, written }, setOutside);
     };
-    const entries = iterations(forEach);
+    const parts = joinedParts(forEach);
+    // a partly known list: a block per known element, and blocks for the elements not known
+    const entries = parts ? knownIterations(parts, iterator) : iterations(forEach);
+    if (parts) unknownIterations('for_each is partly unknown');
     if (entries === null) return unknownIterations('for_each is unknown');
     if (entries.length === 0) {
       // empty only by the default of a variable set outside the repository (`-var`, a tfvars
