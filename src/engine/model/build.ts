@@ -7,6 +7,7 @@ import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '..
 import { Extraction } from './extract/context.js';
 import { addModule, collectShared } from './extract/resource.js';
 import { resolveGroupNames } from './attachments.js';
+import { placeInDefaultGroup } from './default-group.js';
 import { sortBySource } from './order.js';
 import { moduleSources, rootDirs } from './roots.js';
 import type { ModuleSource } from '../evaluate/module-source.js';
@@ -76,6 +77,7 @@ export function buildModel(
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   sortBySource(model);
   resolveGroupNames(model);
+  placeInDefaultGroup(model);
   model.files = files.map((f) => f.path).sort();
   model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;

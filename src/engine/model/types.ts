@@ -183,6 +183,8 @@ export interface Attachment {
   resource: string;
   type: string;
   groups: string[];
+  /** No group is written and AWS places it in its VPC's default group (default-group.ts). */
+  defaultGroup?: boolean;
   /** Groups named by values not known here (a variable set outside, a computed id): their expressions. */
   unknownGroups?: string[];
   /** True, false, or null when it cannot be told statically. */

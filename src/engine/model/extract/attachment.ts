@@ -6,6 +6,7 @@ import { computedDefault } from '../../evaluate/known-before-apply.js';
 import { Unknown, type Value } from '../../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from '../attachments.js';
 import { groupKey } from '../peer.js';
+import { DEFAULTS_TO_VPC_GROUP, GROUPS_FROM_ELSEWHERE } from '../default-group.js';
 import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 import { listOf, location, type Extraction, type Instance } from './context.js';
 
@@ -23,6 +24,10 @@ export function addAttachment(x: Extraction, inst: Instance): void {
       if (key) groups.push(key);
     }
   }
+  const block = inst.decl.block;
+  const written = (name: string) =>
+    !!block && (block.attributes.has(name) || block.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name)));
+  const defaultGroup = DEFAULTS_TO_VPC_GROUP.has(inst.decl.type) && ![...kind.paths.map(([name]) => name!), ...GROUPS_FROM_ELSEWHERE].some(written);
   const internet = kind.internet?.(get) ?? { facing: false, why: null };
   const facingAt = internet.argument ? inst.decl.block?.attributes.get(internet.argument) : undefined;
   x.model.attachments.push({
@@ -30,6 +35,7 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     type: inst.decl.type,
     groups: [...new Set(groups)],
     ...(unknownGroups.length ? { unknownGroups: [...new Set(unknownGroups)] } : {}),
+    ...(defaultGroup ? { defaultGroup } : {}),
     internetFacing: internet.facing,
     exposure: internet.why,
     ...(facingAt ? { facingLocation: location(inst.decl, facingAt) } : {}),
