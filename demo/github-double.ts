@@ -4,6 +4,7 @@
 // inject failures.
 import { createPatch } from 'diff';
 import { patchHunks } from '../src/publish/anchors.js';
+import { blobId } from '../src/engine/hcl/text.js';
 
 export interface RecordedRequest {
   method: string;
@@ -295,7 +296,7 @@ export class GitHubDouble {
       const [first, ...more] = rel.split('/');
       // GraphQL's TreeEntry.mode is git's mode in decimal: 040000 tree, 100644 file, 120000 link
       if (more.length) names.set(first!, { name: first!, type: 'tree', mode: 0o40000, object: this.tree(files, prefix + first!, links, gitlinks) });
-      else names.set(rel, { name: rel, type: 'blob', mode: path in links ? 0o120000 : 0o100644, object: { text, isTruncated: false, oid: 'b'.repeat(40) } });
+      else names.set(rel, { name: rel, type: 'blob', mode: path in links ? 0o120000 : 0o100644, object: blobObject(text) });
     }
     return names.size ? { entries: [...names.values()] } : null;
   }
@@ -383,14 +384,17 @@ export class GitHubDouble {
       const blob = files?.[rest.join(':')] ?? links?.[rest.join(':')];
       // an expression naming a file is a Blob; a directory, a Tree; a submodule, nothing (its commit is not in this repository)
       repository[m[1]!] =
-        blob !== undefined
-          ? { text: blob, isTruncated: false, oid: 'b'.repeat(40) }
-          : files && !gitlinks?.[rest.join(':')]
-            ? this.tree(files, rest.join(':'), links, gitlinks)
-            : null;
+        blob !== undefined ? blobObject(blob) : files && !gitlinks?.[rest.join(':')] ? this.tree(files, rest.join(':'), links, gitlinks) : null;
     }
     return { status: 200, body: { data: { repository } } };
   }
+}
+
+/** A GraphQL Blob: GitHub gives no text for binary content (a NUL byte; a test's string is its
+ * bytes in latin1), and its git id (`oid`) either way. */
+function blobObject(text: string): { text: string | null; isTruncated: boolean; oid: string } {
+  const binary = text.includes('\0');
+  return { text: binary ? null : text, isTruncated: false, oid: binary ? blobId(Buffer.from(text, 'latin1')) : 'b'.repeat(40) };
 }
 
 /** The url `.gitmodules` gives the submodule at `path`, or null. */

@@ -105,10 +105,11 @@ function calledElsewhere(one: ModuleTree, other: ModuleTree): string[] {
   return one.roots.filter((d) => other.dirs.includes(d) && !other.roots.includes(d));
 }
 
-/** The paths of the files added, removed or changed between the revisions. */
+/** The paths of the files added, removed or changed between the revisions (an unreadable file by its bytes). */
 export function changedPaths(base: SourceFile[], head: SourceFile[]): string[] {
-  const before = new Map(base.map((f) => [f.path, f.content]));
-  const after = new Map(head.map((f) => [f.path, f.content]));
+  const identity = (f: SourceFile) => (f.blob === undefined ? f.content : `\0${f.blob}`);
+  const before = new Map(base.map((f) => [f.path, identity(f)]));
+  const after = new Map(head.map((f) => [f.path, identity(f)]));
   return [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p)).sort();
 }
 

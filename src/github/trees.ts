@@ -120,7 +120,8 @@ async function blobFile(octokit: Octokit, repo: RepoRef, path: string, object: N
     return { path, ...decodeText(Buffer.from(blob.content, 'base64')) };
   }
   // GitHub gives no text for a blob it considers binary: a parse error, never an empty file
-  if (object.text === null || object.text === undefined) return { path, content: '', unreadable: 'GitHub reports binary content' };
+  if (object.text === null || object.text === undefined)
+    return { path, content: '', unreadable: 'GitHub reports binary content', ...(object.oid ? { blob: object.oid } : {}) };
   return { path, content: object.text };
 }
 

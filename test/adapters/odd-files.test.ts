@@ -10,7 +10,7 @@ import { readGitTree } from '../../src/adapters/git.js';
 import { pathFilter } from '../../src/config/paths.js';
 import { DEFAULT_CONFIG } from '../../src/config/schema.js';
 import { isTerraformFile } from '../../src/engine/load.js';
-import { reviewFiles } from '../../src/engine/review-files.js';
+import { changedPaths, reviewFiles } from '../../src/engine/review-files.js';
 import { readDirectories } from '../../src/github/trees.js';
 import type { Octokit } from '../../src/github/octokit.js';
 import { gitHubClient } from '../../src/github/types.js';
@@ -100,7 +100,41 @@ describe('odd file names', () => {
     const out = await readDirectories(gitHubClient(octokit), { owner: 'o', repo: 'r' }, ['sha'], ['']);
     expect(out.get('sha')).toEqual([
       { path: 'a\nb.tf', content: RULE },
-      { path: 'bin.tf', content: '', unreadable: 'GitHub reports binary content' },
+      { path: 'bin.tf', content: '', unreadable: 'GitHub reports binary content', blob: '2' },
     ]);
+  });
+
+  it('a changed file no reader can decode (git-crypt, not UTF-8) is a changed path for the disk and git readers, the same bytes are not', async () => {
+    const sealed = (secret: string) => Buffer.concat([Buffer.from('\0GITCRYPT\0'), Buffer.from(secret)]);
+    const latin1 = (cidr: string) => Buffer.from(`# accès\nadmin_cidrs = ["${cidr}"]\n`, 'latin1');
+    const trees = [
+      { 'secrets.auto.tfvars': sealed('narrow'), 'old.auto.tfvars': latin1('10.0.0.0/8'), 'same.auto.tfvars': sealed('kept') },
+      { 'secrets.auto.tfvars': sealed('wide open'), 'old.auto.tfvars': latin1('0.0.0.0/0'), 'same.auto.tfvars': sealed('kept') },
+    ];
+    const dirs = trees.map((t) => {
+      const d = mkdtempSync(join(tmpdir(), 'sg-sealed-'));
+      for (const [path, bytes] of Object.entries(t)) writeFileSync(join(d, path), bytes);
+      return d;
+    });
+    const repo = mkdtempSync(join(tmpdir(), 'sg-sealed-git-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args]);
+    git('init', '-q', '-b', 'main');
+    for (const t of trees) {
+      for (const [path, bytes] of Object.entries(t)) writeFileSync(join(repo, path), bytes);
+      git('add', '-A');
+      git('commit', '-qm', 'x');
+    }
+    try {
+      const onDisk = await Promise.all(dirs.map((d) => readTerraformTree(d)));
+      const inGit = await Promise.all(['HEAD~1', 'HEAD'].map((ref) => readGitTree(repo, ref)));
+      for (const [base, head] of [onDisk, inGit]) {
+        expect(head!.every((f) => f.unreadable !== undefined && f.content === '')).toBe(true);
+        expect(changedPaths(base!, head!)).toEqual(['old.auto.tfvars', 'secrets.auto.tfvars']);
+      }
+      // either reader names the same bytes alike (`pr --local`: the head on disk, the base from git or GitHub)
+      expect(changedPaths(inGit[1]!, onDisk[1]!)).toEqual([]);
+    } finally {
+      for (const d of [...dirs, repo]) rmSync(d, { recursive: true, force: true });
+    }
   });
 });

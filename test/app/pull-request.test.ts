@@ -281,6 +281,26 @@ describe('pull_request', () => {
     );
   });
 
+  it('a changed file GitHub gives no text for (git-crypt) is a change: a high finding, never an unchanged file', async () => {
+    // the same path encrypted at both revisions, with other bytes at the head (a widened value in it)
+    const sealed = (secret: string) => `\0GITCRYPT\0${secret}`;
+    const commits = exampleCommits();
+    commits[BASE] = { ...commits[HEAD]!, 'network/secrets.auto.tfvars': sealed('\x01\x8f narrow') };
+    commits[HEAD] = { ...commits[HEAD]!, 'network/secrets.auto.tfvars': sealed('\x01\x8f wide open') };
+    const h = harness({ commits, pulls: [examplePull] });
+    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+    const run = h.github.checkRuns.get(100)!;
+    expect(run['conclusion']).toBe('failure');
+    // the file, and a rule whose variable it may set (at the file: the rule's lines did not change)
+    expect((run['output'] as { title: string }).title).toBe('sg-review: 1 high, 1 medium');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ path: 'network/secrets.auto.tfvars', title: '[high] network/secrets.auto.tfvars does not parse' }),
+    );
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ path: 'network/secrets.auto.tfvars', title: expect.stringMatching(/^\[medium\] A rule on .* depends on values not known/) }),
+    );
+  });
+
   it.each([
     [
       'a 502 while reading files',

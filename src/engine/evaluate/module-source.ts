@@ -79,6 +79,8 @@ export class ModuleSource {
   #readTfvars(files: ParsedFile[]): void {
     for (const f of files) {
       for (const [name, raw] of Object.entries(f.body)) this.inputs.push(input(this.dir, 'tfvars', name, f.path, f.located.attributes.get(name) ?? null, raw));
+      // one that cannot be read may set any variable (module.ts): a change to its bytes is a changed value of each
+      if (f.error) for (const name of this.variables.keys()) this.inputs.push(input(this.dir, 'tfvars', name, f.path, null, { unread: f.digest ?? null }));
     }
   }
 

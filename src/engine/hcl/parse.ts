@@ -16,6 +16,9 @@ export interface SourceFile {
   content: string;
   /** Set when the file could not be read as text (binary, not UTF-8): why. Never read as empty. */
   unreadable?: string;
+  /** With `unreadable`, when the bytes were read: git's blob id of them (text/blobId), so that a
+   * changed file no one can read is a change, not two empty files. */
+  blob?: string;
   /** Set when the file is a symbolic link read as its target: the target's path, as `path` is written. */
   linkTo?: string;
   /** Set when the file is read through a symbolic link to a directory (a module directory
@@ -40,6 +43,9 @@ export interface ParsedFile {
   body: Record<string, unknown>;
   located: LocatedFile;
   error: ParseError | null;
+  /** With `error`: what identifies the bytes (git's blob id of an unreadable file, a hash of a
+   * text's), so that a broken file's change is still seen (a tfvars no one can read may set any variable). */
+  digest?: string;
 }
 
 /** The longest parse error message kept (a binary file once gave a 1.8 MB one). */
@@ -76,7 +82,8 @@ export class FileParser {
   }
 
   parse(file: SourceFile): Promise<ParsedFile> {
-    if (file.unreadable !== undefined) return Promise.resolve(unparsed(file.path, 1, 1, `not readable as text: ${file.unreadable}`));
+    if (file.unreadable !== undefined)
+      return Promise.resolve({ ...unparsed(file.path, 1, 1, `not readable as text: ${file.unreadable}`), digest: file.blob ?? file.unreadable });
     const json = file.path.endsWith('.json');
     const key = createHash('sha1')
       .update(json ? 'j' : 'h')
@@ -88,7 +95,7 @@ export class FileParser {
       this.#cache.set(key, entry);
       entry.then(this.onParsed, this.onParsed);
     }
-    return entry.then((e) => ({ ...e, path: file.path, error: e.error && { ...e.error, file: file.path } }));
+    return entry.then((e) => ({ ...e, path: file.path, error: e.error && { ...e.error, file: file.path }, ...(e.error ? { digest: key } : {}) }));
   }
 
   /** All that depends on the content alone (errors are re-pathed per file): once per distinct content. */
