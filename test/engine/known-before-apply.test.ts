@@ -99,8 +99,17 @@ resource "aws_security_group" "x" {
   it('names echoed arguments a value refers to (for "what changed"), never computed attributes', () => {
     expect(
       referencedNames(
-        '${concat([aws_vpc.main.cidr_block], aws_subnet.a[*].cidr_block, [aws_subnet.b["k"].cidr_block], data.aws_vpc.d.cidr_block, [aws_vpc.main.id], var.x, data.aws_rds_engine_version.pg.engine)}',
+        '${concat([aws_vpc.main.cidr_block], aws_subnet.a[*].cidr_block, [aws_subnet.b["k"].cidr_block], [aws_vpc.main.id], var.x, [terraform_data.t.id])}',
       ),
-    ).toEqual(['var.x', 'aws_vpc.main.cidr_block', 'aws_subnet.a.cidr_block', 'aws_subnet.b.cidr_block', 'data.aws_rds_engine_version.pg.engine']);
+    ).toEqual(['var.x', 'aws_vpc.main.cidr_block', 'aws_subnet.a.cidr_block', 'aws_subnet.b.cidr_block']);
+  });
+
+  it('names the data source an attribute is read from (its arguments decide it), and terraform_data behind its output', () => {
+    expect(referencedNames('${concat(data.aws_vpc.d.cidr_block, [data.aws_rds_engine_version.pg.engine], [terraform_data.t.output])}')).toEqual([
+      'data.aws_vpc.d',
+      'data.aws_rds_engine_version.pg.engine',
+      'data.aws_rds_engine_version.pg',
+      'terraform_data.t',
+    ]);
   });
 });

@@ -98,7 +98,6 @@ export function echoedDataArguments(type: string): readonly string[] {
   return Object.hasOwn(ECHOED_DATA_ARGUMENTS, type) ? ECHOED_DATA_ARGUMENTS[type]! : [];
 }
 
-/** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
 /**
  * Computed attributes that stand for written arguments where a rule reads them: a rule that
  * references a managed prefix list's `id` allows the list's entries (model/extract/prefix-list.ts),
@@ -114,6 +113,36 @@ export function argumentsBehind(type: string, attribute: string): readonly strin
   return Object.hasOwn(byAttribute, attribute) ? byAttribute[attribute]! : [];
 }
 
+/**
+ * Resource type → computed attribute → the arguments it is made of, though not known at plan:
+ * `terraform_data`'s `output` is its `input` once applied (Terraform plans it "known after
+ * apply" whenever the input changes). A data source's attributes are made of all its arguments
+ * (what it looks up): see lookupArguments.
+ */
+const MADE_OF: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  terraform_data: { output: ['input'] },
+};
+
+/** Arguments that say when or how a data source is read, never what it finds. */
+const NOT_LOOKED_UP = new Set(['depends_on', 'lifecycle', 'timeouts']);
+
+/**
+ * The written arguments an object's computed attributes are made of: every argument a data
+ * source is given but the meta-arguments above (a changed name, filter or provider finds
+ * something else), those of MADE_OF for a resource ([] for most).
+ */
+export function lookupArguments(kind: 'resource' | 'data', type: string, body: Record<string, unknown>): string[] {
+  if (kind === 'data') return Object.keys(body).filter((a) => !NOT_LOOKED_UP.has(a));
+  const made = Object.hasOwn(MADE_OF, type) ? Object.values(MADE_OF[type]!).flat() : [];
+  return [...new Set(made)].filter((a) => Object.hasOwn(body, a));
+}
+
+/** Whether a resource's computed attribute is made of some of its arguments (MADE_OF). */
+export function isMadeOfArguments(type: string, attribute: string): boolean {
+  return Object.hasOwn(MADE_OF, type) && Object.hasOwn(MADE_OF[type]!, attribute);
+}
+
+/** The attributes of a resource type that echo their argument (the type comes from the PR: `toString` is no entry). */
 export function echoedArguments(type: string): readonly string[] {
   return Object.hasOwn(ECHOED_ARGUMENTS, type) ? ECHOED_ARGUMENTS[type]! : [];
 }

@@ -5,7 +5,7 @@ import type { LocatedBlock } from '../hcl/locate.js';
 import type { ParsedFile } from '../hcl/parse.js';
 import type { Input } from '../model/types.js';
 import { argumentIdentity, type IdentityNames } from './argument-identity.js';
-import { echoedArguments, echoedDataArguments } from './known-before-apply.js';
+import { echoedArguments, echoedDataArguments, lookupArguments } from './known-before-apply.js';
 import type { Value } from './value.js';
 import { referencedNames } from './references.js';
 import type { TerragruntContext } from './terragrunt-context.js';
@@ -156,6 +156,8 @@ export class ModuleSource {
         if (this.resources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
         this.resources.set(key, { kind: 'resource', type, name, body: decls[0], file: file.path, block: located });
         this.#echoedInputs(file, key, decls[0], located, echoedArguments(type));
+        const madeOf = lookupArguments('resource', type, decls[0]);
+        if (madeOf.length) this.#lookupInputs(file, key, decls[0], located, madeOf, echoedArguments(type));
       }
     }
     for (const [type, byName] of Object.entries((body['data'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>)) {
@@ -165,6 +167,7 @@ export class ModuleSource {
         if (this.dataSources.has(key) || !decls[0]) continue; // a duplicate is a Terraform error; keep the first
         this.dataSources.set(key, { kind: 'data', type, name, body: decls[0], file: file.path, block: located });
         this.#echoedInputs(file, `data.${key}`, decls[0], located, echoedDataArguments(type));
+        this.#lookupInputs(file, `data.${key}`, decls[0], located, lookupArguments('data', type, decls[0]), echoedDataArguments(type));
       }
     }
     for (const [name, decls] of Object.entries((body['module'] ?? {}) as Record<string, Record<string, unknown>[]>)) {
@@ -180,6 +183,26 @@ export class ModuleSource {
       const span = located?.attributes.get(attribute) ?? located;
       this.inputs.push(input(this.dir, 'argument', `${key}.${attribute}`, span?.file ?? file.path, span, body[attribute]));
     }
+  }
+
+  /**
+   * The arguments a data source looks up with (or a resource's computed attribute is made of,
+   * known-before-apply.ts): each an input (the echoed ones already are), and the object itself,
+   * whose value is which arguments are written (one removed finds something else too) and
+   * which changes with any of them: `data.aws_security_group.x.id` with a new `name` is
+   * another group.
+   */
+  #lookupInputs(file: ParsedFile, key: string, body: Record<string, unknown>, located: LocatedBlock | null, used: string[], echoed: readonly string[]): void {
+    for (const argument of used) {
+      if (echoed.includes(argument)) continue;
+      const nested = located?.blocks.filter((b) => b.type === argument) ?? [];
+      // a nested block (`filter { … }`, repeated): from the first to the last
+      const span = located?.attributes.get(argument) ?? (nested.length ? { ...nested[0]!, endLine: nested.at(-1)!.endLine } : located);
+      this.inputs.push(input(this.dir, 'argument', `${key}.${argument}`, span?.file ?? file.path, span, body[argument]));
+    }
+    const object = input(this.dir, 'lookup', key, located?.file ?? file.path, located, [...used].sort());
+    object.refs = used.map((argument) => `${key}.${argument}`);
+    this.inputs.push(object);
   }
 }
 

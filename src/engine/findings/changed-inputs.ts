@@ -14,8 +14,14 @@ import type { ReviewContext } from './context.js';
 
 const cache = new WeakMap<ReviewContext, Map<string, Input[]>>();
 
-const nameOf = (i: Input) => (i.kind === 'local' ? `local.${i.name}` : i.kind === 'argument' ? i.name : `var.${i.name}`);
-const PLACE: Record<Input['kind'], string> = { tfvars: 'the value in', variable: 'the default in', local: 'defined in', argument: 'the argument in' };
+const nameOf = (i: Input) => (i.kind === 'local' ? `local.${i.name}` : i.kind === 'argument' || i.kind === 'lookup' ? i.name : `var.${i.name}`);
+const PLACE: Record<Input['kind'], string> = {
+  tfvars: 'the value in',
+  variable: 'the default in',
+  local: 'defined in',
+  argument: 'the argument in',
+  lookup: 'the arguments in',
+};
 
 /** dir|name → the changed inputs behind it (locals that use a changed value included). */
 function changedNames(ctx: ReviewContext): Map<string, Input[]> {
@@ -37,13 +43,15 @@ function changedNames(ctx: ReviewContext): Map<string, Input[]> {
     const key = `${i.dir}|${nameOf(i)}`;
     append(map, key, i);
   }
-  // a local (or an echoed argument) that refers to a changed value changes with it
-  const locals = ctx.head.inputs.filter((i) => i.kind === 'local' || i.kind === 'argument');
+  // a local (or an echoed argument, a data source) that refers to a changed value changes with it
+  const locals = ctx.head.inputs.filter((i) => i.kind === 'local' || i.kind === 'argument' || i.kind === 'lookup');
+  // a data source given another argument set: at the changed argument if one is, else at the block
+  const regrouped = new Set(ctx.head.inputs.filter((i) => i.kind === 'lookup' && map!.has(`${i.dir}|${nameOf(i)}`)));
   for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
     changed = false;
     for (const l of locals) {
       const key = `${l.dir}|${nameOf(l)}`;
-      if (map.has(key)) continue;
+      if (map.has(key) && !regrouped.delete(l)) continue;
       const all = l.refs.flatMap((r) => map!.get(`${l.dir}|${r}`) ?? []);
       // the values under a local of unchanged identity changed, not the locals' texts
       const behind = sameIdentity.has(l) ? all.filter((i) => i.kind !== 'local') : all;

@@ -279,7 +279,8 @@ export type ModuleCall = Omit<ModuleSummary, 'line' | 'labelOnly'> & {
  */
 export interface Input {
   dir: string;
-  kind: 'variable' | 'tfvars' | 'local' | 'argument';
+  /** `lookup`: a data source (or `terraform_data`) as a whole, whose attributes its arguments decide (references.ts). */
+  kind: 'variable' | 'tfvars' | 'local' | 'argument' | 'lookup';
   name: string;
   file: string;
   line: number;
@@ -288,7 +289,7 @@ export interface Input {
   digest: string;
   /** For locals: the value's identity (argument-identity.ts), the same when only its syntax changed. */
   identity?: string;
-  /** For locals and echoed arguments: the names it refers to (references.ts). */
+  /** For locals and echoed arguments: the names it refers to (references.ts); for a lookup, its arguments' names. */
   refs: string[];
 }
 

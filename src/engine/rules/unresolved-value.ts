@@ -58,8 +58,8 @@ export const unresolvedValue = defineRule({
       // from the for_each or count beside it: any changed input of the declaration may change it
       // (also beside known instances: the changed input may be the one the unknown ones come from)
       const iterated = ITERATION.test(unknownText);
-      const inputsChanged = isUnchangedRule(ctx, r) && changedInputsOf(ctx, r).some(({ ref }) => iterated || mentions(unknownText, ref));
-      if (inputsChanged) changedByInputs.add(declarationKey(r));
+      const causes = isUnchangedRule(ctx, r) ? changedInputsOf(ctx, r).filter(({ ref }) => iterated || mentions(unknownText, ref)) : [];
+      if (causes.length) changedByInputs.add(declarationKey(r));
       else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || joinedAtBase(r) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];
       const kinds = new Set<string>();
@@ -68,7 +68,9 @@ export const unresolvedValue = defineRule({
       if (r.unresolved) problems.push(r.unresolved);
       if (!problems.length) continue;
       const key = declarationKey(r);
-      const entry = byResource.get(key) ?? { rule: r, what: [], kinds: new Set<string>(), fromData: false };
+      // placed at (and noting) what its unknown reads, not another changed value the resource reads
+      const rule = causes.length ? { ...r, refs: [...new Set(causes.map(({ ref }) => ref))] } : r;
+      const entry = byResource.get(key) ?? { rule, what: [], kinds: new Set<string>(), fromData: false };
       // a data source is named as such, also when it reads a group
       entry.fromData ||= r.peer.type === 'unresolved' && r.peer.value.startsWith('data.');
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
