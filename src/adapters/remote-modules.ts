@@ -24,6 +24,29 @@ export interface ModuleBounds {
 
 export const DEFAULT_MODULE_BOUNDS: ModuleBounds = { maxModules: 25, maxBytes: 4_000_000, timeoutMs: 60_000 };
 
+/** The modules and bytes one review read from other repositories, against its bounds: shared by
+ * the registry and GitHub sources and the git submodules the App reads (app/submodules.ts). */
+export class ModuleBudget {
+  #modules = 0;
+  #bytes = 0;
+  constructor(readonly bounds: ModuleBounds) {}
+
+  /** One more module read; past `maxModules` a ModuleReadError saying so. */
+  count(): void {
+    if (++this.#modules > this.bounds.maxModules)
+      throw new ModuleReadError(`more than ${this.bounds.maxModules} remote modules in one review (bound: modules.max_count or SG_REVIEW_MODULE_MAX_COUNT)`);
+  }
+
+  /** `bytes` of `name`'s code read; past `maxBytes` a ModuleReadError saying so, and nothing spent. */
+  spend(name: string, bytes: number): void {
+    if (this.#bytes + bytes > this.bounds.maxBytes)
+      throw new ModuleReadError(
+        `${name} is ${Math.ceil(bytes / 1024)} KB, over the ${Math.round(this.bounds.maxBytes / 1024)} KB of module code read per review (bound: modules.max_bytes or SG_REVIEW_MODULE_MAX_BYTES)`,
+      );
+    this.#bytes += bytes;
+  }
+}
+
 /** Module-call nesting followed inside remote modules. */
 const MAX_ROUNDS = 4;
 const BRANCH_TTL_MS = 5 * 60_000;
@@ -47,6 +70,8 @@ export interface RemoteModuleDeps {
   /** Who reads (an installation id): cached trees are never shared across scopes. */
   scope: string;
   bounds: ModuleBounds;
+  /** What the review read from other repositories already (the App's submodules); default none. */
+  budget?: ModuleBudget;
   /** Null when a module repository may be read, otherwise why not (the App: its visibility). */
   gate?: (repo: { owner: string; repo: string }) => Promise<string | null>;
 }
@@ -61,7 +86,8 @@ export interface RemoteModules {
 export async function readRemoteModules(sources: SourceFile[], deps: RemoteModuleDeps): Promise<RemoteModules> {
   const resolutions = new Map<string, ModuleResolution>();
   const files = new Map<string, SourceFile>();
-  const budget = { modules: 0, bytes: 0, deadline: Date.now() + deps.bounds.timeoutMs };
+  const budget = deps.budget ?? new ModuleBudget(deps.bounds);
+  const deadline = Date.now() + deps.bounds.timeoutMs;
   let pending = remoteCalls(sources);
   for (let round = 0; round < MAX_ROUNDS && pending.length; round++) {
     const found: SourceFile[] = [];
@@ -69,7 +95,7 @@ export async function readRemoteModules(sources: SourceFile[], deps: RemoteModul
       const key = callKey(call.source, call.version);
       if (resolutions.has(key)) continue;
       try {
-        const read = await withinDeadline(readOne(call, deps, budget), budget.deadline, deps.bounds.timeoutMs);
+        const read = await withinDeadline(readOne(call, deps, budget), deadline, deps.bounds.timeoutMs);
         resolutions.set(key, read.resolution);
         for (const f of read.files) {
           if (!files.has(f.path)) found.push(f);
@@ -99,16 +125,11 @@ function remoteCalls(files: SourceFile[]): CallSite[] {
     });
 }
 
-async function readOne(
-  call: CallSite,
-  deps: RemoteModuleDeps,
-  budget: { modules: number; bytes: number },
-): Promise<{ resolution: ModuleResolution; files: SourceFile[] }> {
+async function readOne(call: CallSite, deps: RemoteModuleDeps, budget: ModuleBudget): Promise<{ resolution: ModuleResolution; files: SourceFile[] }> {
   const address = parseSourceAddress(call.source);
   if (address.kind === 'other') throw new ModuleReadError(address.reason);
   if (address.kind === 'local') throw new ModuleReadError('a local path');
-  if (++budget.modules > deps.bounds.maxModules)
-    throw new ModuleReadError(`more than ${deps.bounds.maxModules} remote modules in one review (bound: modules.max_count or SG_REVIEW_MODULE_MAX_COUNT)`);
+  budget.count();
   let repo: { owner: string; repo: string };
   let ref: string | null;
   let subdir: string;
@@ -143,11 +164,7 @@ async function readOne(
   const name = `${repo.owner}/${repo.repo}${subdir ? `//${subdir}` : ''}`;
   if (!tree.files.some((f) => posix.dirname(f.path) === (subdir || '.')))
     throw new ModuleReadError(`${name} has no Terraform files at ${ref ?? 'the default branch'} (missing ref or directory)`);
-  if (budget.bytes + tree.bytes > deps.bounds.maxBytes)
-    throw new ModuleReadError(
-      `${name} is ${Math.ceil(tree.bytes / 1024)} KB, over the ${Math.round(deps.bounds.maxBytes / 1024)} KB of module code read per review (bound: modules.max_bytes or SG_REVIEW_MODULE_MAX_BYTES)`,
-    );
-  budget.bytes += tree.bytes;
+  budget.spend(name, tree.bytes);
   const prefix = `${REMOTE_MODULE_ROOT}/github.com/${repo.owner}/${repo.repo}@${encodeURIComponent(ref ?? 'HEAD')}`;
   return {
     resolution: {

@@ -3,7 +3,7 @@
 // repository owner (the installation's account): one installation's private modules are
 // never served to another.
 import { RegistryClient, registryUrlsFromEnv } from '../adapters/module-registry.js';
-import { RemoteModuleCache, type ConfiguredModuleBounds, moduleBounds, readRemoteModules, type RemoteModules } from '../adapters/remote-modules.js';
+import { RemoteModuleCache, readRemoteModules, type ModuleBudget, type RemoteModules } from '../adapters/remote-modules.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import { githubModuleReader } from '../github/module-files.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
@@ -20,7 +20,7 @@ export async function readModulesForReview(
   client: GitHubClient,
   repo: RepoRef,
   files: SourceFile[],
-  configured: ConfiguredModuleBounds,
+  budget: ModuleBudget,
   gate: ModuleReadGate,
 ): Promise<RemoteModules> {
   shared ??= { registry: new RegistryClient({ urls: registryUrlsFromEnv(process.env) }), cache: new RemoteModuleCache() };
@@ -29,7 +29,8 @@ export async function readModulesForReview(
     cache: shared.cache,
     read: githubModuleReader(client),
     scope: repo.owner.toLowerCase(),
-    bounds: moduleBounds(process.env, configured),
+    bounds: budget.bounds,
+    budget,
     gate,
   });
 }

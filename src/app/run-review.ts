@@ -14,6 +14,7 @@
 // Any failure after step 1 concludes the check run with `on_error` and the reason.
 import type { Logger } from 'probot';
 import { reviewInWorker } from '../adapters/review-worker.js';
+import { ModuleBudget, moduleBounds } from '../adapters/remote-modules.js';
 import { parseConfig } from '../config/load.js';
 import { pathFilter } from '../config/paths.js';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config } from '../config/schema.js';
@@ -199,7 +200,9 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       }
       // module code is read only from repositories as visible as this one
       const gate = moduleReadGate(client, repo);
-      trees = withSubmodules(trees, client, repo, submodules, gate);
+      // the modules: bounds cover submodules and remote modules together
+      const moduleBudget = new ModuleBudget(moduleBounds(process.env, config.modules));
+      trees = withSubmodules(trees, client, repo, submodules, gate, moduleBudget);
       // 5. read the directories at both revisions, following local module calls
       let dirs = [...new Set([...touchedDirectories(changed), ...linking, ...reading.dirs])].sort();
       if (unlisted) {
@@ -250,7 +253,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
       }
       // 6. the engine
       // registry and GitHub module sources, read with this installation's token
-      const modules = await readModulesForReview(client, repo, [...base, ...head], config.modules, gate);
+      const modules = await readModulesForReview(client, repo, [...base, ...head], moduleBudget, gate);
       const local = (await deps.localModules?.(base, head)) ?? { files: [], base: new Map(), head: new Map() };
       // a checkout's own cache (`pr --local`) over the committed one; a directory read already is not read twice
       const cached = (files: SourceFile[], own: SourceFile[]) => files.filter((f) => !own.some((o) => o.path === f.path));

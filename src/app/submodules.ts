@@ -6,6 +6,7 @@
 // installation can read and that is as visible as this one (module-visibility.ts), the same
 // reach a `github.com/owner/repo?ref=<commit>` module source has. Anything else is not read, and
 // says why (engine: unanalysed-module on a bumped call).
+import type { ModuleBudget } from '../adapters/remote-modules.js';
 import { gitlinkFile } from '../adapters/submodules.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { Gitlink } from '../engine/modules/resolution.js';
@@ -20,11 +21,19 @@ import type { ModuleReadGate } from './module-visibility.js';
  * placeholders, and their files where readable (one GraphQL listing query per read that reaches
  * a submodule, then the submodule's own directories).
  */
-export function withSubmodules(trees: TreeReader, client: GitHubClient, repo: RepoRef, paths: string[], gate: ModuleReadGate): TreeReader {
+export function withSubmodules(
+  trees: TreeReader,
+  client: GitHubClient,
+  repo: RepoRef,
+  paths: string[],
+  gate: ModuleReadGate,
+  budget: ModuleBudget,
+): TreeReader {
   if (!paths.length) return trees;
   const host = webHostOf(client);
   const readModule = githubModuleReader(client);
   const gitlinks = new Map<string, Promise<Gitlink | null>>();
+  const counted = new Set<string>();
   const key = (sha: string, path: string) => `${sha}\0${path}`;
   /** The submodule's files in `dirs` (relative to it) at its commit, or why they cannot be read. */
   const filesOf = async (path: string, link: { commit: string; url: string | null }, dirs: string[]): Promise<SourceFile[] | string> => {
@@ -35,7 +44,15 @@ export function withSubmodules(trees: TreeReader, client: GitHubClient, repo: Re
     const refused = await gate(sub);
     if (refused) return `${at}, not read: ${refused}`;
     try {
+      // a module of the review's modules: bounds (a later read below the same commit is the same module)
+      const module = `${sub.owner}/${sub.repo}@${link.commit.slice(0, 12)}`;
+      if (!counted.has(module)) budget.count();
+      counted.add(module);
       const files = await readModule(sub, link.commit, dirs);
+      budget.spend(
+        module,
+        files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
+      );
       const inside = (p: string) => `${path}/${p}`;
       return files.map((f) => ({
         ...f,

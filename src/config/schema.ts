@@ -116,7 +116,7 @@ export const configSchema = z
         ),
       )
       .default({}),
-    /** Remote module reads per review (registry and GitHub sources; modules beyond a bound are
+    /** Remote module reads per review (registry and GitHub sources, the App's submodules; modules beyond a bound are
      * `unanalysed-module`). A key set here wins over the server's SG_REVIEW_MODULE_* variables. */
     modules: z
       .object({

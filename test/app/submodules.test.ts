@@ -22,6 +22,7 @@ async function bump(
   repositories: Record<string, Record<string, Record<string, string>>> = SG_MODULE,
   visibility: Record<string, 'public' | 'internal' | 'private'> = {},
   fork = false,
+  config?: string,
 ) {
   const files = { 'main.tf': ROOT, '.gitmodules': gitmodules(url) };
   const h = harness({
@@ -30,6 +31,7 @@ async function bump(
     repositories,
     visibility,
     pulls: [examplePull],
+    ...(config ? { config } : {}),
   });
   await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }, fork));
   const run = h.github.checkRuns.get(100)!;
@@ -98,6 +100,26 @@ describe('git submodules used as modules in a pull request', () => {
     const { title, summary } = await bump(url, SG_MODULE, { 'acme/infra': 'internal', 'acme/sg-module': 'private' });
     expect(title).toBe('sg-review: 1 medium');
     expect(summary).toContain('only public or internal modules are read');
+  });
+
+  it('submodule reads count against the modules: bounds of the configuration, and the finding names the bound', async () => {
+    const url = 'https://github.com/acme/sg-module.git';
+    // one module: the base's commit is read, the head's is not, so the bump is not followed
+    const counted = await bump(url, SG_MODULE, {}, false, 'modules:\n  max_count: 1\n');
+    expect(counted.title).toBe('sg-review: 1 medium');
+    expect(counted.summary).toContain(
+      `a git submodule at commit ${TO.slice(0, 12)} (${url}), not read: more than 1 remote modules in one review (bound: modules.max_count or SG_REVIEW_MODULE_MAX_COUNT)`,
+    );
+    expect(counted.read.filter((r) => r === 'sg-module')).toHaveLength(1);
+    cleanup();
+    // bytes: the head's commit holds 12 KB of code, over the 10 KB read per review
+    const big = { 'acme/sg-module': { [FROM]: { 'main.tf': MODULE('10.0.0.0/8') }, [TO]: { 'main.tf': MODULE('0.0.0.0/0') + `# ${'x'.repeat(12_000)}\n` } } };
+    const weighed = await bump(url, big, {}, false, 'modules:\n  max_bytes: 10000\n');
+    expect(weighed.title).toBe('sg-review: 1 medium');
+    expect(weighed.summary).toContain(
+      `not read: acme/sg-module@${TO.slice(0, 12)} is 12 KB, over the 10 KB of module code read per review (bound: modules.max_bytes`,
+    );
+    expect(JSON.stringify(weighed.run)).not.toContain('0.0.0.0/0');
   });
 
   it('a url on another host is never read as the repository of the same name here', async () => {
