@@ -13,6 +13,8 @@ interface AttachmentKind {
   dataStore?: boolean;
   /** The resource the groups end up on, when it is not this one (an attachment to an instance's network interface); null = cannot tell. */
   target?: (get: (path: string[]) => Value) => string | null;
+  /** Not groups of its own: an interface attached to the target (its groups), or a public address given to it (interface-links.ts). */
+  link?: { kind: 'interface' | 'public-address'; via?: (get: (path: string[]) => Value) => string | null };
 }
 
 const flag =
@@ -94,7 +96,29 @@ export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   aws_redshift_cluster: { paths: [['vpc_security_group_ids']], internet: flag('publicly_accessible', 'publicly accessible'), dataStore: true },
   aws_dms_replication_instance: { paths: [['vpc_security_group_ids']], dataStore: true },
   aws_vpc_endpoint: { paths: [['security_group_ids']] },
+  // an interface attached to an instance: the instance answers on it, in the interface's groups
+  aws_network_interface_attachment: {
+    paths: [],
+    target: (get) => owner(get, 'instance_id', INSTANCES),
+    link: { kind: 'interface', via: (get) => owner(get, 'network_interface_id', INTERFACES) },
+  },
+  // an Elastic IP on an instance or an interface gives it a public address
+  aws_eip: { paths: [], target: (get) => owner(get, 'instance', INSTANCES) ?? owner(get, 'network_interface', INTERFACES), link: { kind: 'public-address' } },
+  aws_eip_association: {
+    paths: [],
+    target: (get) => owner(get, 'instance_id', INSTANCES) ?? owner(get, 'network_interface_id', INTERFACES),
+    link: { kind: 'public-address' },
+  },
 };
+
+const INSTANCES = new Set(['aws_instance', 'aws_spot_instance_request']);
+const INTERFACES = new Set(['aws_network_interface']);
+
+/** The resource of one of `types` an argument refers to by id (`aws_instance.x.id`); null = cannot tell. */
+function owner(get: (path: string[]) => Value, argument: string, types: ReadonlySet<string>): string | null {
+  const v = get([argument]);
+  return v instanceof Ref && types.has(resourceType(v.address)) && (v.attribute === 'id' || v.attribute === 'spot_instance_id') ? v.address : null;
+}
 
 /**
  * What a network interface given a group belongs to: `aws_instance.x.primary_network_interface_id`

@@ -8,6 +8,7 @@ import { Extraction } from './extract/context.js';
 import { addModule, collectShared } from './extract/resource.js';
 import { resolveGroupNames } from './attachments.js';
 import { placeInDefaultGroup } from './default-group.js';
+import { applyInterfaceLinks } from './interface-links.js';
 import { sortBySource } from './order.js';
 import { moduleSources, rootDirs } from './roots.js';
 import type { ModuleSource } from '../evaluate/module-source.js';
@@ -78,6 +79,7 @@ export function buildModel(
   sortBySource(model);
   resolveGroupNames(model);
   placeInDefaultGroup(model);
+  applyInterfaceLinks(model);
   model.files = files.map((f) => f.path).sort();
   model.parseErrors = [...files.flatMap((f) => (f.error ? [f.error] : [])), ...overridden.errors];
   model.externalModules = diagnostics.external;

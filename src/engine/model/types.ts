@@ -183,6 +183,8 @@ export interface Attachment {
   resource: string;
   type: string;
   groups: string[];
+  /** An interface attached to `resource` (via: the interface), or a public address given to it: resolved by interface-links.ts. */
+  link?: { kind: 'interface' | 'public-address'; via: string | null };
   /** No group is written and AWS places it in its VPC's default group (default-group.ts). */
   defaultGroup?: boolean;
   /** Groups named by values not known here (a variable set outside, a computed id): their expressions. */

@@ -36,6 +36,7 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     groups: [...new Set(groups)],
     ...(unknownGroups.length ? { unknownGroups: [...new Set(unknownGroups)] } : {}),
     ...(defaultGroup ? { defaultGroup } : {}),
+    ...(kind.link ? { link: { kind: kind.link.kind, via: kind.link.via?.(get) ?? null } } : {}),
     internetFacing: internet.facing,
     exposure: internet.why,
     ...(facingAt ? { facingLocation: location(inst.decl, facingAt) } : {}),
