@@ -276,10 +276,10 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
   if (!moved.length) return model;
   const held = [...new Set([...model.groups.map((g) => g.address), ...model.resources.map((r) => r.address)])];
   // an address another move takes away is free for this one (Terraform resolves chains in order)
-  const staying = held.filter((a) => !moved.some((m) => isUnder(a, m.from)));
+  const staying = held.filter((a) => !moved.some((m) => isUnder(a, m.from, m.to)));
   return renameBy(
     model,
-    moved.filter((m) => !staying.some((a) => isUnder(a, m.to))),
+    moved.filter((m) => !staying.some((a) => isUnder(a, m.to, m.from))),
   );
 }
 
@@ -287,14 +287,19 @@ function applyMoved(model: Model, moved: { from: string; to: string }[]): Model 
 function renameBy(model: Model, moves: { from: string; to: string }[]): Model {
   if (!moves.length) return model;
   const rename = (a: string): string => {
-    for (const m of moves) if (isUnder(a, m.from)) return m.to + a.slice(m.from.length);
+    for (const m of moves) if (isUnder(a, m.from, m.to)) return m.to + a.slice(m.from.length);
     return a;
   };
   return renameAddresses(model, (a) => [rename(a)]);
 }
 
-/** The address itself, or one of its instances or (a module) the blocks in it. */
-const isUnder = (address: string, prefix: string) => address === prefix || address.startsWith(`${prefix}.`) || address.startsWith(`${prefix}[`);
+/**
+ * The move's end itself, or (a module) the blocks in it, or one of its instances, unless the
+ * other end names an instance: Terraform reads both ends alike, so `module.x` → `module.x[0]`
+ * moves the unkeyed instance only, never `module.x[*]` (a count not known here) nor `module.x["a"]`.
+ */
+const isUnder = (address: string, end: string, otherEnd: string) =>
+  address === end || address.startsWith(`${end}.`) || (!otherEnd.endsWith(']') && address.startsWith(`${end}[`));
 
 /**
  * Access the head no longer allows, as far as it is known to be revoked: not a peer replaced by
