@@ -14,6 +14,7 @@ import { referencedNames } from './references.js';
 import { argumentIdentity } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
+import { lookedUpGroup, type GroupCandidate } from './group-lookup.js';
 import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
 import { LimitError, budget } from './limits.js';
@@ -27,6 +28,7 @@ import {
   display,
   hasKey,
   isEmptyValue,
+  isObject,
   newObject,
   objectFrom,
   undeclared,
@@ -323,6 +325,51 @@ export class ModuleInstance implements ModuleContext {
     };
   }
 
+  /** What a single data source's arguments fix: the echoed ones, and a group only it can find (group-lookup.ts). */
+  #dataEcho(decl: Declaration, address: string): (attribute: string) => Value | undefined {
+    const echo = this.#echo(`data.${decl.type}`, decl.body, echoedDataArguments(decl.type), address, {});
+    const argument = (name: string) => (hasKey(decl.body, name) ? evaluateJson(decl.body[name], this.scope) : undefined);
+    return (attribute) => {
+      const echoed = echo(attribute);
+      if (echoed !== undefined) return echoed;
+      const guard = `lookup.${address}.${attribute}`;
+      if (this.#inProgress.has(guard)) return undefined; // a group named after the data source itself
+      this.#inProgress.add(guard);
+      try {
+        return lookedUpGroup(decl.type, attribute, argument, () => this.#groupCandidates());
+      } finally {
+        this.#inProgress.delete(guard);
+      }
+    };
+  }
+
+  /** The groups of this module a lookup by name may find: every instance, with its name and VPC when known. */
+  #groupCandidates(): GroupCandidate[] {
+    const out: GroupCandidate[] = [];
+    for (const decl of this.source.resources.values()) {
+      if (decl.type === 'aws_default_security_group')
+        out.push({ id: new Ref(this.prefix(`${decl.type}.${decl.name}`), 'id'), name: undefined, mayBeNamed: (n) => n === 'default', vpc: undefined });
+      else if (decl.type === 'awscc_ec2_security_group')
+        out.push({ id: new Ref(this.prefix(`${decl.type}.${decl.name}`), 'id'), name: undefined, mayBeNamed: () => true, vpc: undefined });
+      if (decl.type !== 'aws_security_group') continue;
+      const value = this.resource(decl.type, decl.name, `${decl.type}.${decl.name}`);
+      const instances = value instanceof Ref ? [value] : Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+      for (const r of instances) {
+        if (!(r instanceof Ref)) continue;
+        const name = r.echoed('name');
+        // no name nor prefix: AWS's "terraform-…"; a name or prefix not known here: any
+        const named = hasKey(decl.body, 'name') || hasKey(decl.body, 'name_prefix');
+        out.push({
+          id: r.child('id'),
+          name: typeof name === 'string' ? name : undefined,
+          mayBeNamed: (n) => named || n.startsWith('terraform-'),
+          vpc: r.echoed('vpc_id'),
+        });
+      }
+    }
+    return out;
+  }
+
   /** A data source as read at plan time, built once per module instance. */
   dataSource(type: string, name: string): Value {
     const key = `${type}.${name}`;
@@ -340,7 +387,7 @@ export class ModuleInstance implements ModuleContext {
     // what a single data source's argument fixes is known (known-before-apply.ts); the arguments
     // of its instances may depend on count.index or each, so theirs stay unknown
     const single = decl !== undefined && decl.body['count'] === undefined && decl.body['for_each'] === undefined;
-    const echo = single ? this.#echo(`data.${decl.type}`, decl.body, echoedDataArguments(decl.type), address, {}) : () => undefined;
+    const echo = single ? this.#dataEcho(decl, address) : () => undefined;
     const read = (label: string): Lazy => {
       const source: Lazy = new Lazy(
         label,
