@@ -142,6 +142,23 @@ describe('evaluate', () => {
     expect(known('[for c in concat(var.unknown, var.cidrs) : c if c != var.unknown]')).toEqual(cidrs);
   });
 
+  it('reads try, coalesce, coalescelist, merge()[k] and lookup over an unknown as one of what they can pick (red24 §4, §15)', () => {
+    const picks = (src: string) => possibleValues(ev(src)).map((x) => (x instanceof Unknown ? x.expr : x));
+    expect(picks('try(var.unknown.office, "10.0.0.0/8")')).toEqual(['var.unknown.office', '10.0.0.0/8']);
+    expect(picks('coalesce(var.unknown, "10.0.0.0/8")')).toEqual(['var.unknown', '10.0.0.0/8']);
+    expect(picks('coalesce("", var.unknown, "a", "b")')).toEqual(['var.unknown', 'a']);
+    expect(picks('coalescelist(var.unknown, var.cidrs)')).toEqual(['var.unknown', vars['cidrs']]);
+    expect(picks('merge(var.ports, var.unknown)["ssh"]')).toEqual(['var.unknown.ssh', 22]);
+    expect(picks('lookup(merge(var.ports, var.unknown), "ftp", 21)')).toEqual(['var.unknown.ftp', 21]);
+    expect(picks('lookup(var.ports, var.unknown, 21)')).toEqual([22, 443, 21]);
+    // what cannot fail or be empty has no fallback: a known value, a choice of known values, a
+    // list with a known element, a later map's own key
+    expect(ev('try(var.ports["ssh"], 0)')).toBe(22);
+    expect(picks('try(var.unknown ? "a" : "b", "c")')).toEqual(['a', 'b']);
+    expect(picks('coalescelist(concat(var.cidrs, var.unknown), ["c"])')).toEqual(['concat(var.cidrs, var.unknown)']);
+    expect(ev('merge(var.unknown, var.ports)["ssh"]')).toBe(22);
+  });
+
   it('says in a reader\'s words why a collection read through a reference is unknown, never "cannot iterate over a reference"', () => {
     for (const src of ['[for s in aws_subnet.x : s.cidr_block]', 'values(aws_subnet.x)', 'length(aws_subnet.x)', '"%{for s in aws_subnet.x}${s}%{endfor}"'])
       expect(ev(src)).toEqual(new Unknown(src, 'aws_subnet.x is known only after apply'));

@@ -8,6 +8,7 @@ import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
 import { readingFunction } from './data-files.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
+import { MergedMaps, mergedEntry, oneOf } from './fallbacks.js';
 import { anyOfParts, joinedList, joinedParts, knownPrefix } from './partial-lists.js';
 import { LimitError, budget } from './limits.js';
 import { Unknowable } from './unknowable.js';
@@ -285,6 +286,7 @@ function lookupName(name: string, scope: Scope, src: string): Value {
 
 function getAttr(node: Node, object: Value, name: string): Value {
   if (object instanceof Alternatives) return eachBranch(node.src, object, (b) => getAttr(node, b, name));
+  if (object instanceof MergedMaps) return mergedEntry(node.src, object, name);
   if (object instanceof Unknown) return unknownFrom(node, object);
   if (object instanceof Ref) return object.echoed(name) ?? object.child(name);
   if (object instanceof Lazy) return object.get(name);
@@ -300,6 +302,7 @@ function getAttr(node: Node, object: Value, name: string): Value {
 
 function getIndex(node: Node, object: Value, key: Value): Value {
   if (object instanceof Alternatives && !(key instanceof Unknown)) return eachBranch(node.src, object, (b) => getIndex(node, b, key));
+  if (object instanceof MergedMaps && (typeof key === 'string' || typeof key === 'number')) return mergedEntry(node.src, object, toStringValue(key));
   const parts = joinedParts(object);
   if (parts && key instanceof Unknown) return anyElement(node, object, key);
   // a position among the known first elements of a partly known list is known
@@ -384,14 +387,19 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
 /** try() or can(): Terraform's own errors (EvalError) are caught, nothing else. */
 function evaluateCatching(node: Extract<Node, { kind: 'call' }>, scope: Scope): Value {
   if (node.name === 'try') {
+    // an argument not known here may be one that fails at plan: then the next one is the value
+    const picks: Value[] = [];
     for (const arg of node.args) {
       try {
-        return evaluate(arg, scope);
+        const v = evaluate(arg, scope);
+        picks.push(v);
+        if (!mayFail(v)) break;
       } catch (e) {
         if (!(e instanceof EvalError)) throw e;
       }
     }
-    throw new EvalError('try: no argument could be evaluated');
+    if (!picks.length) throw new EvalError('try: no argument could be evaluated');
+    return oneOf(node.src, picks[0] as Unknown, picks);
   }
   try {
     const v = evaluate(node.args[0]!, scope);
@@ -400,6 +408,12 @@ function evaluateCatching(node: Extract<Node, { kind: 'call' }>, scope: Scope): 
     if (e instanceof EvalError) return false;
     throw e;
   }
+}
+
+/** Whether a value try() is given may be an error at plan: an unknown, unless it is a choice among known values that evaluate. */
+function mayFail(v: Value): boolean {
+  if (!(v instanceof Unknown)) return false;
+  return !(v instanceof Alternatives) || v instanceof OneOf || v.branches.some((b) => mayFail(b.value));
 }
 
 type BinaryNode = Extract<Node, { kind: 'binary' }>;

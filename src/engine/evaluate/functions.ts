@@ -7,6 +7,7 @@ import { parseDocument, type ScalarTag } from 'yaml';
 import { budget } from './limits.js';
 import { format, formatList, goJson } from './format.js';
 import { keepingIdentity } from './list-round-trips.js';
+import { fallbackCall } from './fallbacks.js';
 import { partialListCall } from './partial-lists.js';
 import { LimitError } from './limits.js';
 import { UnsupportedPattern, compileRe2, replaceAllRe2 } from './re2.js';
@@ -448,6 +449,8 @@ export function callFunction(name: string, given: Value[], src: string, strict =
   if (name === 'concat' && strict) for (const a of args) if (a === null || typeof a !== 'object' || isObject(a)) list(a, 'concat');
   const kept = keepingIdentity(name, args, src);
   if (kept !== undefined) return kept;
+  const picked = fallbackCall(name, args, src);
+  if (picked !== undefined) return picked;
   const partial = partialListCall(name, args, src, (n, a, s) => callFunction(n, a, s, strict));
   if (partial !== undefined) return partial;
   const unknownArg = args.find((a) => a instanceof Unknown);
