@@ -39,6 +39,8 @@ export class ModuleSource {
   /** `removed { from }` and `import { to }` addresses: the author said what becomes of them. */
   readonly removed: string[] = [];
   readonly imported: string[] = [];
+  /** `import { to, id }`: the id the existing object has, as written (model/imported-groups.ts). */
+  readonly importIds: { to: string; id: unknown }[] = [];
   /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
   readonly inputs: Input[] = [];
   /** tfvars files in Terraform's precedence order (later wins). */
@@ -130,6 +132,7 @@ export class ModuleSource {
     for (const i of (body['import'] ?? []) as Record<string, unknown>[]) {
       const to = refText(i['to']);
       if (to) this.imported.push(to);
+      if (to && i['id'] !== undefined) this.importIds.push({ to, id: i['id'] });
     }
     const blocks = file.located.blocks;
     const nth = new Map<string, number>();

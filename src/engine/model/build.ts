@@ -7,6 +7,7 @@ import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '..
 import { Extraction } from './extract/context.js';
 import { addModule, collectShared } from './extract/resource.js';
 import { resolveGroupNames } from './attachments.js';
+import { aliasImportedGroups } from './imported-groups.js';
 import { placeInDefaultGroup } from './default-group.js';
 import { applyInterfaceLinks } from './interface-links.js';
 import { sortBySource } from './order.js';
@@ -73,6 +74,7 @@ export function buildModel(
   for (const dir of standalone) run(dir);
   for (const instance of instances) collectShared(extraction, instance);
   for (const instance of instances) addModule(extraction, instance);
+  aliasImportedGroups(extraction.model, extraction.importedGroups);
 
   const model = extraction.model;
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);

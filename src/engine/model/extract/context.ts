@@ -46,6 +46,9 @@ export class Extraction {
 
   readonly #seenUnknowns = new Set<string>();
 
+  /** Group ids `import` blocks give, each to the group it becomes (model/imported-groups.ts). */
+  readonly importedGroups = new Map<string, string>();
+
   /** The customer-managed prefix lists written in the configuration, by address (extract/prefix-list.ts). */
   readonly prefixLists = new Map<string, PrefixListEntries>();
 

@@ -1,11 +1,11 @@
 // Every resource of a module instance, expanded by count / for_each and handed to the
 // extractor of its family.
-import { withNames } from '../../evaluate/evaluate.js';
+import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
 import { instanceAddress } from '../../evaluate/expansion.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
 import { ATTACHMENT_KINDS } from '../attachments.js';
-import { GROUP_TYPES } from '../peer.js';
+import { GROUP_TYPES, resourceType } from '../peer.js';
 import { addAttachment } from './attachment.js';
 import { AWSCC_RULE_TYPES, addAwsccRule } from './awscc-rule.js';
 import { addEksRemoteAccess } from './eks-remote-access.js';
@@ -25,6 +25,10 @@ export function addModule(x: Extraction, module: ModuleInstance): void {
   for (const m of module.source.moved) x.model.moved.push({ from: module.prefix(m.from), to: module.prefix(m.to) });
   for (const a of module.source.removed) x.model.removed.push(module.prefix(a));
   for (const a of module.source.imported) x.model.imported.push(module.prefix(a));
+  for (const { to, id } of module.source.importIds) {
+    const value = evaluateJson(id, module.scope);
+    if (typeof value === 'string' && GROUP_TYPES.has(resourceType(to))) x.importedGroups.set(value.trim(), module.prefix(to));
+  }
   for (const decl of module.source.resources.values()) {
     let n = 0;
     for (const instance of instances(x, module, decl)) {
