@@ -122,7 +122,31 @@ export function declaresInput(files: SourceFile[]): boolean {
 export function callerReviewAnchor(dir: string, files: SourceFile[], outOfScope = false): { file: string; line: number } | null {
   const config = files.filter((f) => isConfigFile(f.path));
   const neverRoot = outOfScope || isExternalModulePath(`${dir}/`) || config.some((f) => f.dirLink !== undefined);
-  return firstInput(config) ?? (neverRoot && config[0] ? { file: config[0].path, line: 1 } : null);
+  return firstInput(config) ?? changedOutput(config) ?? (neverRoot && config[0] ? { file: config[0].path, line: 1 } : null);
+}
+
+/**
+ * An output whose text differs between the two revisions (`files` holds both): a module with
+ * no input still decides what its callers open through its outputs (a shared "office ranges"
+ * module), so a PR that changes one is reviewed through them. Only a changed one: every root
+ * has outputs, and searching for callers of each would cost every review.
+ */
+function changedOutput(files: SourceFile[]): { file: string; line: number } | null {
+  // the head's files come first: the line given is the head's
+  const seen = new Map<string, { text: string; at: { file: string; line: number } }>();
+  for (const f of files) {
+    if (f.path.endsWith('.json')) continue;
+    const lines = f.content.split('\n');
+    for (const b of locateHcl(f.content).blocks) {
+      if (b.type !== 'output') continue;
+      const text = lines.slice(b.startLine - 1, b.endLine).join('\n');
+      const key = b.labels.join('\0');
+      const was = seen.get(key);
+      if (was && was.text !== text) return was.at;
+      if (!was) seen.set(key, { text, at: { file: f.path, line: b.startLine } });
+    }
+  }
+  return null;
 }
 
 /** Where the first input of these files is declared (a JSON file: its first line). */

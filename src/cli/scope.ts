@@ -41,7 +41,7 @@ function memoryTrees(revisions: ReadonlyMap<string, SourceFile[]>, data: Readonl
 /**
  * The part of both trees a review of their difference reads: the touched directories (files
  * in scope of `paths` / `ignore_paths` only), the local modules they call, the callers of a
- * touched directory that declares an input (with their own local modules), the Terragrunt
+ * touched directory that declares an input or changes an output (with their own local modules), the Terragrunt
  * units below a changed included file, and the directories whose configuration reads a changed
  * file through file() (`data` reads those files; without it, none is read). `data` in the
  * answer: the files the configuration in scope reads, whatever the path filters say.
