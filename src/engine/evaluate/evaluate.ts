@@ -21,6 +21,7 @@ import {
   hasKey,
   isObject,
   newObject,
+  isEveryInstance,
   notKnownThrough,
   singleCountedInstance,
   toBoolValue,
@@ -524,6 +525,7 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   const parts = joinedParts(collection);
   if (parts && node.result === 'tuple') return forOverParts(node, parts, scope);
   if (collection instanceof Unknown) return unknownFrom(node, collection);
+  if (collection instanceof Ref && isEveryInstance(collection) && node.result === 'tuple') return forOverInstances(node, collection, scope);
   if (collection instanceof Ref) return new Unknown(node.src, notKnownThrough(collection));
   if (collection === null) throw new EvalError('cannot iterate over null');
   const tuple: Value[] = [];
@@ -554,6 +556,19 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   }
   if (node.result === 'tuple') return tuple;
   return node.group ? (groups as ObjectValue) : object;
+}
+
+/**
+ * `[for g in x : g.id]` over a resource whose count or for_each is not known here: its
+ * instances, read as `x[*].id` reads them (one element standing for every instance), so the
+ * group x is named, not an unknown.
+ */
+function forOverInstances(node: Extract<Node, { kind: 'for' }>, instances: Ref, scope: Scope): Value {
+  const key = new Unknown(node.keyVar ?? node.valueVar, notKnownThrough(instances));
+  const inner = withNames(scope, node.keyVar ? { [node.keyVar]: key, [node.valueVar]: instances } : { [node.valueVar]: instances });
+  const keep = node.condition ? evaluate(node.condition, inner) : true;
+  if (keep instanceof Unknown) return unknownFrom(node, keep);
+  return toBoolValue(keep) ? [evaluate(node.value, inner)] : [];
 }
 
 /**

@@ -2,7 +2,7 @@
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
 import { joinedParts, knownElements } from './partial-lists.js';
-import { Ref, Unknown, isObject, toNumberValue, toStringValue, type Value } from './value.js';
+import { Ref, Unknown, isEveryInstance, isObject, notKnownThrough, toNumberValue, toStringValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
 export type Expansion =
@@ -82,6 +82,7 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     const parts = joinedParts(each);
     const known = parts ? knownElements(parts) : null;
     if (each instanceof Unknown && !known) return unknownExpansion(body, each);
+    if (each instanceof Ref && isEveryInstance(each)) return overInstances(body, each);
     const size = known ? known.length : isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
     const over = tooMany(size, body, body['for_each']);
     if (over) return over;
@@ -99,6 +100,16 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
   }
   return { kind: 'single' };
+}
+
+/**
+ * `for_each = aws_security_group.x` where x's own count or for_each is not known here: as many
+ * instances, whose keys are not known, each.value standing for every instance of x as `x[*]`
+ * does (each.value.id names the group x).
+ */
+function overInstances(body: Record<string, unknown>, instances: Ref): Expansion {
+  const expansion = unknownExpansion(body, new Unknown(String(body['for_each']), notKnownThrough(instances)));
+  return { ...expansion, scope: { each: { key: (expansion.scope['each'] as { key: Value }).key, value: instances } } };
 }
 
 /** The instances of a set of strings, an unknown element (or `unknownRest`) making more instances whose keys are unknown. */

@@ -98,6 +98,9 @@ export function notKnownThrough(ref: Ref): string {
   return `${ref.text} is known only after apply`;
 }
 
+/** A resource whose count or for_each is not known here, as a whole: it stands for every instance (`x[*]`). */
+export const isEveryInstance = (ref: Ref) => ref.gated && ref.path === '';
+
 /** The instance lists of resources with a `count` (see countedInstances). */
 const counted = new WeakSet<Value[]>();
 
