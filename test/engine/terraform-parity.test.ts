@@ -512,3 +512,110 @@ describe('numbers are computed and written as Terraform computes and writes them
     expect(ev(src)).toBeInstanceOf(Unknown);
   });
 });
+
+describe('regex, regexall, setproduct, csvdecode, transpose and textdecodebase64 give what Terraform gives', () => {
+  it.each<[string, Value]>([
+    ['regex("[0-9./]+", "net=0.0.0.0/0")', '0.0.0.0/0'],
+    ['regex("(\\\\d+)-(\\\\d+)", "ports 22-80")', ['22', '80']],
+    ['regex("(?P<from>\\\\d+)-(?P<to>\\\\d+)", "ports 22-80")', { from: '22', to: '80' }],
+    ['regex("(a)|(b)", "b")', [null, 'b']],
+    ['regex("(?P<a>a)|(?P<b>b)", "b")', { a: null, b: 'b' }],
+    ['try(regex("x", "abc"), "F")', 'F'],
+    ['try(regex("(?P<from>\\\\d+)-(\\\\d+)", "22-80"), "F")', 'F'],
+    ['regexall("[0-9.]+/[0-9]+", "a 10.0.0.0/8 b 0.0.0.0/0")', ['10.0.0.0/8', '0.0.0.0/0']],
+    [
+      'regexall("(\\\\d+)/(\\\\d+)", "1/2 3/4")',
+      [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    ],
+    [
+      'regexall("(?P<a>\\\\d+)/(?P<b>\\\\d+)", "1/2 3/4")',
+      [
+        { a: '1', b: '2' },
+        { a: '3', b: '4' },
+      ],
+    ],
+    ['regexall("x", "abc")', []],
+    ['regexall("a*", "baaac")', ['', 'aaa', '']],
+    ['regexall("", "ab")', ['', '', '']],
+    ['setproduct(["0.0.0.0/0"], ["x"])[0][0]', '0.0.0.0/0'],
+    [
+      'setproduct(["a", "b"], ["x", "y"])',
+      [
+        ['a', 'x'],
+        ['a', 'y'],
+        ['b', 'x'],
+        ['b', 'y'],
+      ],
+    ],
+    [
+      'setproduct(toset(["b", "a"]), ["x", "y"])',
+      [
+        ['a', 'x'],
+        ['a', 'y'],
+        ['b', 'x'],
+        ['b', 'y'],
+      ],
+    ],
+    ['setproduct(["a"], [])', []],
+    [
+      'setproduct(["a", "a"], ["x"])',
+      [
+        ['a', 'x'],
+        ['a', 'x'],
+      ],
+    ],
+    ['try(setproduct(["a"]), "F")', 'F'],
+    ['try(setproduct({ a = 1 }, ["x"]), "F")', 'F'],
+    ['csvdecode("c\\n0.0.0.0/0")[0].c', '0.0.0.0/0'],
+    [
+      'csvdecode("a,b\\n1,2\\n3,4")',
+      [
+        { a: '1', b: '2' },
+        { a: '3', b: '4' },
+      ],
+    ],
+    ['csvdecode("a,b\\n\\"x,y\\",2\\n")', [{ a: 'x,y', b: '2' }]],
+    ['csvdecode("a,b\\r\\n1,2\\r\\n")', [{ a: '1', b: '2' }]],
+    ['csvdecode("a,b\\n\\n1,2")', [{ a: '1', b: '2' }]],
+    ['csvdecode(" a , b\\n 1 , 2")', [{ ' a ': ' 1 ', ' b': ' 2' }]],
+    ['csvdecode("a,b\\n\\"x\\"\\"y\\",2")', [{ a: 'x"y', b: '2' }]],
+    ['csvdecode("a\\n\\"x\\ny\\"")', [{ a: 'x\ny' }]],
+    ['csvdecode("a\\n")', []],
+    ['try(csvdecode("a,b\\n1"), "F")', 'F'],
+    ['try(csvdecode("a,a\\n1,2"), "F")', 'F'],
+    ['try(csvdecode(""), "F")', 'F'],
+    ['try(csvdecode("a,b\\nx\\"y,2"), "F")', 'F'],
+    ['keys(transpose({ a = ["0.0.0.0/0"] }))[0]', '0.0.0.0/0'],
+    ['transpose({ a = ["1", "2"], b = ["2", "3"] })', { 1: ['a'], 2: ['a', 'b'], 3: ['b'] }],
+    ['transpose({ a = ["1", "1"] })', { 1: ['a', 'a'] }],
+    ['transpose({ a = [] })', {}],
+    ['textdecodebase64("MC4wLjAuMC8w", "UTF-8")', '0.0.0.0/0'],
+    ['textdecodebase64("MC4wLjAuMC8w", "utf-8")', '0.0.0.0/0'],
+    ['textdecodebase64("MAAuADAALgAwAC4AMAAvADAA", "UTF-16LE")', '0.0.0.0/0'],
+    ['textdecodebase64("//4wAC4A", "UTF-16")', '0.'],
+    ['textdecodebase64("MAAuAA==", "UTF-16")', '\u3000\u2e00'],
+    ['try(textdecodebase64("MC4", "UTF-8"), "F")', 'F'],
+    ['try(textdecodebase64("/w==", "UTF-8"), "F")', 'F'],
+    ['textdecodebase64("ADAALgAwAC4AMAAvADA=", "UTF-16BE")', '0.0.0/0'],
+    ['try(textdecodebase64("MAAu", "UTF-16LE"), "F")', 'F'],
+    ['try(textdecodebase64("ANg=", "UTF-16LE"), "F")', 'F'],
+    ['try(transpose({ a = [null] }), "F")', 'F'],
+    ['regex("(?i)SSH", "ssh")', 'ssh'],
+    ['regexall("\\b\\d+", "a1 22")', ['22']],
+  ])('%s', (src, expected) => {
+    expect(ev(src)).toEqual(expected);
+  });
+
+  it.each([
+    // valid in Terraform ("0.0" and a Go error), not decoded here
+    'textdecodebase64("MC4w", "ISO-8859-1")',
+    'textdecodebase64("MC4w", "nope")',
+    // RE2 syntax JavaScript reads differently
+    'regex("\\\\pN+", "10")',
+  ])('%s is unknown', (src) => {
+    expect(ev(src)).toBeInstanceOf(Unknown);
+  });
+});

@@ -9,7 +9,8 @@ import { keepingIdentity } from './list-round-trips.js';
 import { fallbackCall } from './fallbacks.js';
 import { partialListCall } from './partial-lists.js';
 import { LimitError } from './limits.js';
-import { UnsupportedPattern, compileRe2, replaceAllRe2 } from './re2.js';
+import { base64Bytes, csvDecode, textDecodeBase64, utf8Text } from './decoders.js';
+import { UnsupportedPattern, compileRe2, regexAllRe2, regexRe2, replaceAllRe2 } from './re2.js';
 import { asciiCase, chomp, graphemes, substr, trimspace } from './text-functions.js';
 import { Unknowable } from './unknowable.js';
 import {
@@ -187,6 +188,32 @@ function cidrhost(prefix: string, hostnum: number): string {
   return offsetAddress(addr, bits, len, n, 0).toString();
 }
 
+/** Every combination of one element of each argument; a set if any argument is one. */
+function setProduct(sets: Value[]): Value[] {
+  if (sets.length < 2) throw new EvalError('setproduct: at least two arguments are required');
+  let product: Value[][] = [[]];
+  for (const s of sets) {
+    const items = list(s, 'setproduct');
+    product = product.flatMap((prefix) => items.map((x) => [...prefix, x]));
+    budget().checkSize(product.length, 'the result of setproduct()');
+  }
+  return sets.some(isSetValue) ? toSet(product) : product;
+}
+
+/** Swaps a map of lists of strings: each string names the keys whose list holds it, in key order. */
+function transpose(map: ObjectValue): ObjectValue {
+  const out = new Map<string, string[]>();
+  for (const key of Object.keys(map).sort(byCodePoint))
+    for (const item of list(map[key]!, 'transpose')) {
+      if (item === null) throw new EvalError('transpose: input list must not contain null string');
+      const name = str(item);
+      const keys = out.get(name) ?? [];
+      keys.push(key);
+      out.set(name, keys);
+    }
+  return objectFrom([...out.keys()].sort(byCodePoint).map((k) => [k, out.get(k)!] as const));
+}
+
 function flatten(items: Value[]): Value[] {
   return items.flatMap((x) => (Array.isArray(x) ? flatten(x) : [x]));
 }
@@ -335,7 +362,7 @@ const FUNCTIONS: Record<string, Fn> = {
   nonsensitive: ([v]) => v!,
   jsondecode: ([s]) => jsonDecode(str(s!)),
   yamldecode: ([s]) => yamlDecode(str(s!)),
-  base64decode: ([s]) => base64Decode(str(s!)),
+  base64decode: ([s]) => utf8Text(base64Bytes(str(s!), 'base64decode'), 'base64decode: the result of decoding the provided string is not valid UTF-8'),
   tobool: ([v]) => (v === null ? null : toBoolValue(v!)),
   lower: ([s]) => asciiCase(str(s!), 'lower', (t) => t.toLowerCase()),
   upper: ([s]) => asciiCase(str(s!), 'upper', (t) => t.toUpperCase()),
@@ -383,6 +410,12 @@ const FUNCTIONS: Record<string, Fn> = {
     if (needle === '') return str(rep!) + [...str(s!)].join(str(rep!)) + (str(s!) ? str(rep!) : '');
     return str(s!).split(needle).join(str(rep!));
   },
+  regex: ([p, s]) => regexRe2(str(p!), str(s!)),
+  regexall: ([p, s]) => regexAllRe2(str(p!), str(s!)),
+  csvdecode: ([s]) => csvDecode(str(s!)),
+  textdecodebase64: ([s, e]) => textDecodeBase64(str(s!), str(e!)),
+  setproduct: (sets) => setProduct(sets),
+  transpose: ([m]) => transpose(object(m!, 'transpose')),
   chunklist: ([l, n]) => {
     const items = list(l!, 'chunklist');
     const size = wholeNumber(n!, 'chunklist');
@@ -493,17 +526,6 @@ export function guardedCall<T extends Value | undefined>(name: string, src: stri
 /** The call stack or V8's largest array or string: a bound the budget reports, not a function's failure. */
 function isEngineLimit(e: unknown): boolean {
   return e instanceof RangeError && /call stack|Invalid (array|string) length/i.test(e.message);
-}
-
-/** Go's standard base64 (padded; line breaks skipped) of UTF-8 text, NFC as every cty string; anything else is Terraform's error. */
-function base64Decode(text: string): string {
-  const data = text.replace(/[\r\n]/g, '');
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(data)) throw new EvalError('base64decode: failed to decode base64 data');
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(data, 'base64')).normalize('NFC');
-  } catch {
-    throw new EvalError('base64decode: the result of decoding the provided string is not valid UTF-8');
-  }
 }
 
 // Terraform's YAML (go-cty-yaml) resolves the YAML 1.1 booleans beside the 1.2 core schema's

@@ -2,6 +2,7 @@
 // two syntaxes share a core but differ silently elsewhere (`\z`, `\pN`, `[[:digit:]]`,
 // `\Q…\E`, `.` and `\s` on Unicode, `$1x`), so a pattern is translated to JavaScript only
 // inside a subset whose meaning is the same in both; anything else is not evaluated.
+import { EvalError, objectFrom, type Value } from './value.js';
 
 /** A pattern or template outside the subset the engine evaluates the way Terraform does. */
 export class UnsupportedPattern extends Error {}
@@ -126,4 +127,53 @@ export function replaceAllRe2(text: string, re: RegExp, template: string): strin
     searchAt = searchAt + width > end ? searchAt + width : end;
   }
   return out + text.slice(lastEnd);
+}
+
+/** Go's Regexp.FindAllStringSubmatch: an empty match right after a match is not kept. */
+function findAllRe2(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let prevEnd = -1;
+  let searchAt = 0;
+  while (searchAt <= text.length) {
+    re.lastIndex = searchAt;
+    const m = re.exec(text);
+    if (!m) break;
+    const end = m.index + m[0].length;
+    if (end > m.index || m.index !== prevEnd) out.push(m);
+    prevEnd = end;
+    const width = (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+    searchAt = end > m.index ? end : end + width;
+  }
+  return out;
+}
+
+/**
+ * What Terraform's regex() and regexall() make of one match: the matched text when the pattern
+ * has no capture group, the groups' texts as a list (unnamed) or an object (named); a group that
+ * took no part is null. Go refuses named and unnamed groups mixed.
+ */
+function matchValue(re: RegExp): (m: RegExpExecArray) => Value {
+  // the pattern or nothing matches '', and reports every group
+  const empty = new RegExp(`${re.source}|`, re.flags).exec('')!;
+  const groups = empty.length - 1;
+  const names = Object.keys(empty.groups ?? {});
+  if (names.length > 0 && names.length < groups) throw new EvalError('invalid regexp pattern: cannot mix both named and unnamed capture groups');
+  if (groups === 0) return (m) => m[0];
+  if (names.length === 0) return (m) => m.slice(1).map((g) => g ?? null);
+  return (m) => objectFrom(names.map((n) => [n, m.groups![n] ?? null] as const));
+}
+
+/** Terraform's regex(): the first match, or its error when there is none. */
+export function regexRe2(pattern: string, text: string): Value {
+  const re = compileRe2(pattern);
+  const value = matchValue(re);
+  const [first] = findAllRe2(text, re);
+  if (!first) throw new EvalError('pattern did not match any part of the given string');
+  return value(first);
+}
+
+/** Terraform's regexall(): every match, as Go finds them. */
+export function regexAllRe2(pattern: string, text: string): Value[] {
+  const re = compileRe2(pattern);
+  return findAllRe2(text, re).map(matchValue(re));
 }
