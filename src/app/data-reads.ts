@@ -37,7 +37,7 @@ export async function readDataFiles(
   return read.files;
 }
 
-/** The directories reading changed data files, those a Terragrunt unit includes, and the bound hit while searching. */
+/** The directories reading changed data files, the files a Terragrunt unit includes among the readers, and the bound hit while searching. */
 export interface DataReaders {
   dirs: string[];
   included: string[];
@@ -47,8 +47,8 @@ export interface DataReaders {
 /**
  * The directories whose configuration reads a changed file that is not Terraform's, found among
  * the Terraform directories at the head (at most `maxDirs`, `max_caller_dirs`: a hit is an
- * analysis-limit), with those of them whose reading file is one a Terragrunt unit includes (its
- * units below are read too).
+ * analysis-limit), with the reading files that a Terragrunt unit may include (the units that
+ * include them are read too).
  */
 export async function dataReadingDirectories(
   trees: TreeReader,
@@ -73,6 +73,7 @@ export async function dataReadingDirectories(
       : [];
   const files = (await trees.read([headSha], all.slice(0, maxDirs))).get(headSha) ?? [];
   const reads = configurationReads(files, varFiles);
-  const includable = fileReads(files.filter((f) => f.path.endsWith('.hcl') && !/(^|\/)terragrunt\.hcl$/.test(f.path)));
-  return { dirs: dirsReading(reads, paths), included: dirsReading(includable, paths), limits };
+  const includable = files.filter((f) => f.path.endsWith('.hcl') && !/(^|\/)terragrunt\.hcl$/.test(f.path));
+  const included = includable.filter((f) => dirsReading(fileReads([f]), paths).length).map((f) => f.path);
+  return { dirs: dirsReading(reads, paths), included, limits };
 }

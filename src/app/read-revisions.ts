@@ -1,6 +1,7 @@
 // Step 5 of a review: the touched directories at both revisions, the local modules they call
-// (as deep as the engine follows them), the Terragrunt units below a changed included file and
-// the directories above units, and the callers of a touched directory that declares inputs,
+// (as deep as the engine follows them), the Terragrunt units below a changed included file or
+// naming it, the files units include (in the directories above them or where their paths say),
+// and the callers of a touched directory that declares inputs,
 // with the local modules those callers call.
 import { dirFilter } from '../config/paths.js';
 import type { Config } from '../config/schema.js';
@@ -8,6 +9,7 @@ import type { LimitHit } from '../engine/evaluate/limits.js';
 import type { SourceFile } from '../engine/hcl/parse.js';
 import type { TreeReader } from '../github/trees.js';
 import { dirOf } from '../engine/hcl/config-files.js';
+import { terragruntReads } from '../engine/hcl/file-reads.js';
 import { calledModuleDirs, callerReviewAnchor, isBelow, unitAncestors } from './scope.js';
 
 /** How far one review reads (`max_module_depth`, `max_caller_dirs`), and which directories are in scope. */
@@ -55,20 +57,34 @@ export async function readBothRevisions(
   };
   await read([...new Set([...dirs, ...gitlinks])].sort());
   if (included.length) {
-    // a changed file Terragrunt units may include: every unit below it is reviewed again
-    const below = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d) && isBelow(d, included));
-    if (below.length > bounds.maxCallerDirs) {
+    // a changed file Terragrunt units may include: every unit below it is reviewed again, and
+    // every other unit whose include or read_terragrunt_config() may name it (`_envcommon/`)
+    const all = (await trees.terraformDirs(headSha)).filter((d) => !seen.has(d) && bounds.inScope(d));
+    const below = all.filter((d) => isBelow(d, included.map(dirOf)));
+    const searched = all.filter((d) => !below.includes(d)).slice(0, Math.max(0, bounds.maxCallerDirs - below.length));
+    const elsewhere = terragruntReads((await trees.read([headSha], searched)).get(headSha)!).filter((r) => included.some((p) => r.touches.test(p)));
+    const units = [...below, ...new Set(elsewhere.map((r) => r.dir))];
+    if (below.length + searched.length < all.length) {
       limits.push({
         limit: 'max_caller_dirs',
-        reason: `${below.length} directories lie below the changed Terragrunt files; the first ${bounds.maxCallerDirs} were reviewed`,
+        reason: `The units that include the changed Terragrunt files were searched in ${bounds.maxCallerDirs} of ${all.length} directories`,
         file: null,
         line: 1,
       });
     }
-    await read(below.slice(0, bounds.maxCallerDirs));
+    await read(units.slice(0, bounds.maxCallerDirs));
   }
-  // what the units include lives in the directories above them
+  // what the units include lives in the directories above them, or where their include paths say
   await read(unitAncestors([...base, ...head]).filter((d) => !seen.has(d)));
+  // (one not known statically is not searched for: the engine reports its unit unanalysed)
+  for (let round = 0, treeDirs: string[] | null = null; round < rounds; round++) {
+    const targets = terragruntReads([...base, ...head]).flatMap((t) => (t.within ? [t.within] : []));
+    if (!targets.length) break;
+    treeDirs ??= [...new Set([...(await trees.terraformDirs(baseSha)), ...(await trees.terraformDirs(headSha))])];
+    const more = treeDirs.filter((d) => !seen.has(d) && targets.some((t) => t.test(d)));
+    if (!more.length) break;
+    await read(more);
+  }
   // Any touched directory with inputs may be a module some other directory calls, whatever
   // else it holds (a backend, tfvars, defaults: a PR may add them), and whatever calls were
   // read already: it is reviewed through every caller, with their arguments. So is one under

@@ -31,7 +31,7 @@ import { recordConclusion, recordFindings } from './metrics.js';
 import { runKey, type RunRegistry } from './runs.js';
 import { governSuppressions } from './acceptance.js';
 import { readModulesForReview } from './module-reads.js';
-import { includedDirectories, inScopeWithModules, linkingDirectories, touchedDirectories } from './scope.js';
+import { includedFiles, inScopeWithModules, linkingDirectories, touchedDirectories } from './scope.js';
 import { publishReview, type Conclude } from './publish-review.js';
 import type { ReviewOutcome, ReviewTarget } from './review-target.js';
 import { readBothRevisions, readBounds } from './read-revisions.js';
@@ -209,7 +209,7 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         const all = [...(await trees.terraformDirs(mergeBaseSha)), ...(await trees.terraformDirs(target.headSha))];
         dirs = [...new Set([...dirs, ...all])].sort();
       }
-      const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
+      const included = [...new Set([...includedFiles(changed), ...reading.included])].sort();
       const { base, head, allDirs, limits } = await readBothRevisions(trees, mergeBaseSha, target.headSha, dirs, included, readBounds(config), bumped);
       const rounds = config.max_module_depth + 1;
       const scoped = { base: inScopeWithModules(base, config, rounds), head: inScopeWithModules(head, config, rounds) };

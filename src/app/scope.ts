@@ -77,11 +77,11 @@ function jsonModuleSources(f: SourceFile): unknown[] {
   return Object.values(calls).flatMap((decls) => decls.map((d) => d['source']));
 }
 
-/** Directories of changed `.hcl` files, which the Terragrunt units below them may include. */
-export function includedDirectories(files: PullFile[]): string[] {
-  const dirs = new Set<string>();
-  for (const f of files) for (const p of [f.filename, f.previousFilename]) if (p?.endsWith('.hcl')) dirs.add(dirOf(p));
-  return [...dirs].sort();
+/** Changed `.hcl` files, which the Terragrunt units below them (or elsewhere, by path) may include. */
+export function includedFiles(files: PullFile[]): string[] {
+  const paths = new Set<string>();
+  for (const f of files) for (const p of [f.filename, f.previousFilename]) if (p?.endsWith('.hcl')) paths.add(p);
+  return [...paths].sort();
 }
 
 /** Whether `dir` lies below one of `parents` (the root '' is above everything). */

@@ -7,7 +7,7 @@ import { changedPaths } from '../engine/review-files.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { TreeReader } from '../github/trees.js';
 import { readBothRevisions, readBounds } from '../app/read-revisions.js';
-import { includedDirectories, touchedDirectories } from '../app/scope.js';
+import { includedFiles, touchedDirectories } from '../app/scope.js';
 import { dirOf } from '../engine/hcl/config-files.js';
 import { isReadPath } from '../engine/hcl/file-reads.js';
 import { configurationReads, dataReadingDirectories, readDataFiles } from '../app/data-reads.js';
@@ -78,7 +78,7 @@ export async function scopeToChange(
   );
   const reading = await dataReadingDirectories(trees, HEAD, changedPaths(baseData, headData).map(asChanged), config.max_caller_dirs, config.var_files);
   const dirs = [...new Set([...touchedDirectories(changed), ...reading.dirs])].sort();
-  const included = [...new Set([...includedDirectories(changed), ...reading.included])].sort();
+  const included = [...new Set([...includedFiles(changed), ...reading.included])].sort();
   const gitlinks = new Set([...base, ...head].flatMap((f) => (f.gitlink ? [f.path] : [])));
   const bumped = changed.flatMap((f) => (gitlinks.has(f.filename) ? [dirOf(f.filename)] : []));
   const read = await readBothRevisions(trees, BASE, HEAD, dirs, included, readBounds(config), bumped);

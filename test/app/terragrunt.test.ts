@@ -52,6 +52,14 @@ inputs = {
 
 afterEach(cleanup);
 
+/** The review comments of a PR from `base` to `head`, whose check run fails. */
+async function failingReview(base: Record<string, string>, head: Record<string, string>) {
+  const h = harness({ commits: { [BASE]: base, [HEAD]: head }, pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }] });
+  await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
+  expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  return h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
+}
+
 describe('Terragrunt pull requests in the App', () => {
   it('a PR that changes only a terragrunt.hcl is reviewed and reports what its inputs open', async () => {
     const tree = (cidrs: string) => ({
@@ -59,13 +67,7 @@ describe('Terragrunt pull requests in the App', () => {
       'live/root.hcl': root('["10.0.0.0/8"]'),
       'live/prod/web/terragrunt.hcl': unit('web', cidrs),
     });
-    const h = harness({
-      commits: { [BASE]: tree('["10.0.0.0/8"]'), [HEAD]: tree('["0.0.0.0/0"]') },
-      pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }],
-    });
-    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    expect(h.github.checkRuns.get(100)).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
+    const comments = await failingReview(tree('["10.0.0.0/8"]'), tree('["0.0.0.0/0"]'));
     const ssh = comments.find((c) => c.body.includes('SSH (22/tcp) opened to the internet'))!;
     expect(ssh).toMatchObject({ path: 'live/prod/web/terragrunt.hcl' });
     expect(ssh.body).toContain('**CRITICAL** · `new-ingress`');
@@ -79,19 +81,49 @@ describe('Terragrunt pull requests in the App', () => {
       'live/prod/api/terragrunt.hcl': unit('api', null),
       'live/stage/db/terragrunt.hcl': unit('db', '["10.1.0.0/16"]'),
     });
-    const h = harness({
-      commits: { [BASE]: tree('["10.0.0.0/8"]'), [HEAD]: tree('["0.0.0.0/0"]') },
-      pulls: [{ number: 1, head: HEAD, base: TIP, mergeBase: BASE }],
-    });
-    await h.send('pull_request', pullRequestPayload('opened', { number: 1, head: HEAD, base: TIP }));
-    const run = h.github.checkRuns.get(100)!;
-    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    const comments = h.github.reviews[0]!.body['comments'] as { path: string; line: number; body: string }[];
+    const comments = await failingReview(tree('["10.0.0.0/8"]'), tree('["0.0.0.0/0"]'));
     const opened = comments.filter((c) => c.body.includes('SSH (22/tcp) opened to the internet'));
     // web and api take the parent's CIDRs: the same finding on the parent's line, once, naming
     // the other unit; db sets its own, so the change does not reach it
     expect(opened.map((c) => [c.path, /on (\S+)/.exec(c.body)?.[1]])).toEqual([['live/root.hcl', 'live/prod/api:module.terragrunt.aws_security_group.this']]);
     expect(opened[0]!.body).toContain('through 1 other instance: `live/prod/web:module.terragrunt.');
+    expect(opened[0]!.body).not.toContain('live/stage/db');
+  });
+
+  it('a PR that changes only an _envcommon file re-reviews each unit that includes it, on its changed line', async () => {
+    const envcommon = (cidrs: string) => `terraform {
+  source = "\${dirname(find_in_parent_folders("root.hcl"))}/modules//sg"
+}
+
+inputs = {
+  ingress_cidr_blocks = ${cidrs}
+}
+`;
+    const app = (name: string) => `include "root" {
+  path = find_in_parent_folders("root.hcl")
+}
+
+include "envcommon" {
+  path = "\${dirname(find_in_parent_folders("root.hcl"))}/_envcommon/app.hcl"
+}
+
+inputs = {
+  name = "${name}"
+}
+`;
+    const tree = (cidrs: string) => ({
+      'modules/sg/main.tf': MODULE,
+      'root.hcl': 'inputs = {}\n',
+      '_envcommon/app.hcl': envcommon(cidrs),
+      'live/prod/app/terragrunt.hcl': app('prod'),
+      'live/stage/app/terragrunt.hcl': app('stage'),
+      'live/stage/db/terragrunt.hcl': unit('db', '["0.0.0.0/0"]'),
+    });
+    const comments = await failingReview(tree('["10.0.0.0/8"]'), tree('["0.0.0.0/0"]'));
+    const opened = comments.filter((c) => c.body.includes('SSH (22/tcp) opened to the internet'));
+    expect(opened.map((c) => [c.path, c.line])).toEqual([['_envcommon/app.hcl', 7]]);
+    expect(opened[0]!.body).toMatch(/live\/(prod|stage)\/app:module\.terragrunt/);
+    // db includes neither file and the change does not reach it
     expect(opened[0]!.body).not.toContain('live/stage/db');
   });
 });

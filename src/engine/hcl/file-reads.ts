@@ -2,7 +2,9 @@
 // `templatefile()` or `fileexists()`, found in its text before anything is parsed: the readers
 // fetch those files for evaluation, and a change to one of them touches the directory. Each
 // `${…}` in the written path other than path.module / get_terragrunt_dir() may be anything; a
-// path that is no string literal (`file(var.p)`) may be any file.
+// path that is no string literal (`file(var.p)`) may be any file. The same for the files a
+// Terragrunt unit includes or reads (`include { path }`, `read_terragrunt_config()`), which
+// are configuration read from elsewhere (`_envcommon/app.hcl` beside the units).
 import { posix } from 'node:path';
 import { dirOf } from './config-files.js';
 import type { SourceFile } from './parse.js';
@@ -21,6 +23,9 @@ const CALL = /\b(?:file|templatefile|fileexists)\s*\(\s*/g;
 const HERE = '\uE001';
 const ANYWHERE = '\uE002';
 const ANY = '\uE003';
+/** A directory above a Terragrunt unit (where `find_in_parent_folders()` looks). */
+const ABOVE = '\uE004';
+const PLACEHOLDERS = /([\uE001-\uE004])/;
 
 /** Every file read written in these files, by the directory whose configuration reads it. */
 export function fileReads(files: SourceFile[]): FileRead[] {
@@ -31,6 +36,38 @@ export function fileReads(files: SourceFile[]): FileRead[] {
     for (const m of text.matchAll(CALL)) {
       const written = stringLiteral(text, m.index + m[0].length);
       out.push(written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, f.path.endsWith('terragrunt.hcl')));
+    }
+  }
+  return out;
+}
+
+/** A file a Terragrunt unit (or a file it includes) reads as configuration, and the directories it may be in. */
+export interface TerragruntRead extends FileRead {
+  file: string;
+  /** The directories the read file may be in; null: any. */
+  within: RegExp | null;
+}
+
+// `include "x" { … path = …`, `read_terragrunt_config(`, and the module `terraform { source = …`
+// (a directory, `//` marking its subdirectory): the path is what follows
+const TERRAGRUNT_READ = /\binclude(?:\s+"[^"\n]*")?\s*\{[^{}]*?\bpath\s*=\s*|\bread_terragrunt_config\s*\(\s*|\bterraform\s*\{[^{}]*?\b(source)\s*=\s*/g;
+// a path written as the bare call `find_in_parent_folders("root.hcl")`, perhaps in dirname()
+const PARENT_FOLDER = /^(?:dirname\s*\(\s*)?find_in_parent_folders\s*\(\s*(?:"[^"$\\\n]*")?\s*\)(?:\s*\))?/;
+
+/** Every include and read_terragrunt_config() written in these `.hcl` files. */
+export function terragruntReads(files: SourceFile[]): TerragruntRead[] {
+  const out: TerragruntRead[] = [];
+  for (const f of files) {
+    if (!f.path.endsWith('.hcl')) continue;
+    const unitFile = f.path.endsWith('terragrunt.hcl');
+    for (const m of f.content.matchAll(TERRAGRUNT_READ)) {
+      const at = m.index + m[0].length;
+      const call = PARENT_FOLDER.exec(f.content.slice(at, at + 200));
+      const path = call ? ['', { interp: call[0] }, ''] : stringLiteral(f.content, at);
+      const written = path && m[1] ? [...path.map((p) => (typeof p === 'string' ? p.replace(/\/\/+/g, '/') : p)), '/-'] : path;
+      const read = written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, unitFile);
+      const within = written === null ? null : patterns(dirOf(f.path), written, unitFile, true).reads;
+      out.push({ ...read, file: f.path, within });
     }
   }
   return out;
@@ -88,25 +125,35 @@ function stringLiteral(text: string, at: number): (string | { interp: string })[
  * (a file a unit includes answers get_terragrunt_dir() for each unit below it). */
 function placeholder(expr: string, unitFile: boolean): string {
   if (expr === 'path.module' || (unitFile && /^get_(?:original_)?terragrunt_dir\(\s*\)$/.test(expr))) return HERE;
+  // a directory above the unit, and the name there (or, in dirname(), the name's directory)
+  const parent = /^(dirname\s*\(\s*)?find_in_parent_folders\s*\(\s*(?:"([^"$\\]*)")?\s*\)(\s*\))?$/.exec(expr);
+  if (unitFile && parent && !parent[1] === !parent[3]) {
+    const name = parent[2] ?? 'terragrunt.hcl';
+    const found = parent[1] ? posix.dirname(name) : name;
+    return found === '.' ? ABOVE : `${ABOVE}/${found}`;
+  }
   if (expr === 'path.root' || expr === 'path.cwd' || /^get_\w+\(/.test(expr)) return ANYWHERE;
   return ANY;
 }
 
-function patterns(dir: string, parts: (string | { interp: string })[], unitFile: boolean): FileRead {
-  const written = parts.map((p) => (typeof p === 'string' ? p : placeholder(p.interp, unitFile))).join('');
+/** The patterns of a written path (`directory`: of the directory it is in). */
+function patterns(dir: string, parts: (string | { interp: string })[], unitFile: boolean, directory = false): FileRead {
+  const path = parts.map((p) => (typeof p === 'string' ? p : placeholder(p.interp, unitFile))).join('');
+  const written = directory ? posix.dirname(path) : path;
   // a path from the module's directory; from a directory the text does not say (path.root,
   // an interpolation); or relative: from the working directory, the root module's, which is this
   // directory for a root and unknown to the text for a module (so: from any directory too)
   let anchored: (string | null)[] = [];
   let floating: string[] = [];
   if (written.startsWith(HERE)) anchored = [join(dir, written.slice(1))];
+  else if (written.startsWith(ABOVE)) anchored = above(dir).map((d) => join(d, written.slice(1)));
   else if (written.startsWith(ANYWHERE) || written.startsWith(ANY)) floating = [written.replace(/^[\uE002\uE003]\/*/, '')];
   else [anchored, floating] = [[join(dir, written)], [written.replace(/^(?:\.\.?\/)+/, '')]];
   const regex = (span: string) => {
     const body = (p: string) =>
       p
-        .split(/([\uE001-\uE003])/)
-        .map((s) => (s === HERE || s === ANYWHERE || s === ANY ? span : escapePattern(s)))
+        .split(PLACEHOLDERS)
+        .map((s) => (PLACEHOLDERS.test(s) ? span : escapePattern(s)))
         .join('');
     const alternatives = [...anchored.flatMap((p) => (p === null ? [] : [body(p)])), ...floating.map((p) => `(?:.*/)?${body(p)}`)];
     return new RegExp(`^(?:${alternatives.join('|') || '(?!)'})$`, 's');
@@ -114,9 +161,17 @@ function patterns(dir: string, parts: (string | { interp: string })[], unitFile:
   return { dir, reads: regex('[^/]*'), touches: regex('.*') };
 }
 
+/** The directories above `dir`, nearest first, to the repository's root (''). */
+function above(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; d !== '';) out.push((d = dirOf(d)));
+  return out;
+}
+
 /** `written` from `dir`, normalised; null when it leaves the repository. */
 function join(dir: string, written: string): string | null {
   const normal = posix.normalize(posix.join(dir || '.', written.replace(/^\/+/, '')));
+  if (normal === '.') return ''; // the root directory
   return normal === '..' || normal.startsWith('../') ? null : normal;
 }
 
