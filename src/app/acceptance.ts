@@ -24,9 +24,11 @@ export interface Governed {
   pendingWaivers: SuppressionOutcome[];
   /** The acceptances recorded on the pull request (read only when something was pending). */
   records: AcceptanceRecord[];
+  /** Why acceptances are not read (a run with a token, not the App), or null. */
+  unread: string | null;
 }
 
-const NO_RECORDS =
+export const NO_RECORDS =
   'Approvers accept suppressions with `/sg-review accept`, which the sg-review GitHub App records; this run (with a token, not the App) does not read those records.';
 
 /**
@@ -44,10 +46,16 @@ export async function governSuppressions(
   const { repo, pullNumber, headSha, accept } = target;
   let open = waivers;
   const pending = () => [...result.suppressions.filter((s) => s.state === 'pending'), ...open];
-  const governed = (section: string, records: AcceptanceRecord[] = []) => ({ result, section, pendingWaivers: open, records });
+  const governed = (section: string, records: AcceptanceRecord[] = [], unread: string | null = null) => ({
+    result,
+    section,
+    pendingWaivers: open,
+    records,
+    unread,
+  });
   if (!pending().length && !accept) return governed('');
   const appId = await ownAppId(client);
-  if (appId === null) return governed(suppressionSection(result.suppressions, [], NO_RECORDS));
+  if (appId === null) return governed(suppressionSection(result.suppressions, [], NO_RECORDS), [], NO_RECORDS);
   const records: AcceptanceRecord[] = [];
   if (pending().length)
     for (const c of await listAppComments(client, repo, pullNumber, appId)) {

@@ -13,7 +13,7 @@ import type { SuppressionOutcome } from '../engine/result.js';
 import { readConfigText } from '../github/config.js';
 import type { PullFile } from '../github/pull-files.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
-import type { AcceptanceRecord } from '../publish/acceptance.js';
+import { CONFIGURATION_WAIVER, type AcceptanceRecord } from '../publish/acceptance.js';
 import { inline } from '../render/escape.js';
 
 export interface ConfigChange {
@@ -55,7 +55,7 @@ export async function readConfigChange(
     path,
     invalid: null,
     comparison,
-    waiver: { file: path, line: 1, rule: 'configuration', reason: `relaxes ${keys.join(', ')}`, fingerprint, state: 'pending', findings: [] },
+    waiver: { file: path, line: 1, rule: CONFIGURATION_WAIVER, reason: `relaxes ${keys.join(', ')}`, fingerprint, state: 'pending', findings: [] },
   };
 }
 
@@ -65,7 +65,7 @@ export async function readConfigChange(
 export function configSection(
   change: ConfigChange,
   defaultBranch: string,
-  state: { pending: boolean; fails: boolean; records: readonly AcceptanceRecord[] } | null,
+  state: { pending: boolean; fails: boolean; records: readonly AcceptanceRecord[]; unread: string | null } | null,
 ): string {
   const out = [
     '',
@@ -82,6 +82,7 @@ export function configSection(
       out.push(
         '',
         `Pending approval: a required check that a pull request can weaken deserves a person's approval. An approver — not the pull request's author — accepts the change by commenting \`/sg-review accept\`; the acceptance holds until either configuration changes.${state.fails ? ' Until then the check fails.' : ''}`,
+        ...(state.unread ? ['', state.unread] : []),
       );
     else if (by) out.push('', `Accepted by @${by.by} on ${by.at.replace('T', ' ').slice(0, 16)} UTC at \`${by.head.slice(0, 12)}\`.`);
   } else out.push('', `Compared with \`${inline(defaultBranch)}\`'s, it relaxes nothing.`);

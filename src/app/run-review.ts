@@ -288,7 +288,8 @@ export async function runReview(deps: RunDeps, target: ReviewTarget): Promise<Re
         suppressions = governed.section;
         const pending = governed.pendingWaivers.length > 0;
         const fails = pending && config.fail_on !== 'never';
-        if (configChange) suppressions += configSection(configChange, target.defaultBranch, { pending, fails, records: governed.records });
+        if (configChange)
+          suppressions += configSection(configChange, target.defaultBranch, { pending, fails, records: governed.records, unread: governed.unread });
         if (pending) pendingApproval = 'configuration relaxed, pending approval';
         if (fails) result = { ...result, conclusion: 'failure' };
       } else if (configChange) suppressions = configSection(configChange, target.defaultBranch, null);

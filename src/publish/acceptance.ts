@@ -18,6 +18,9 @@ export interface AcceptanceRecord {
   suppressions: { fingerprint: string; findings: string[]; file: string; line: number; rule: string }[];
 }
 
+/** The rule of the waiver a relaxed configuration file is (app/config-change.ts), no finding rule. */
+export const CONFIGURATION_WAIVER = 'configuration';
+
 /** The largest marker (bytes of its JSON): far below GitHub's comment limit (65,536). */
 const MAX_RECORD_BYTES = 40_000;
 
@@ -56,8 +59,16 @@ const MARKER = /\n\n<!-- sg-review:acceptance=([A-Za-z0-9_-]+) -->$/;
 /** The comment that records an acceptance of `accepted`: what a reader sees (`body`), then the
  * marker (`tail`, kept whole when the body is shortened to GitHub's limit). */
 export function acceptanceComment(record: AcceptanceRecord, accepted: readonly SuppressionOutcome[]): { body: string; tail: string } {
+  const suppressions = accepted.filter((s) => s.rule !== CONFIGURATION_WAIVER).length;
+  const what = [...(suppressions ? [`${suppressions} suppression(s)`] : []), ...(suppressions < accepted.length ? ['the relaxed configuration'] : [])].join(
+    ' and ',
+  );
+  const holds = [
+    ...(suppressions ? ['the suppressions apply until the suppressed code changes'] : []),
+    ...(suppressions < accepted.length ? ['the configuration holds until either file changes'] : []),
+  ].join('; ');
   const lines = [
-    `@${record.by} accepted ${accepted.length} suppression(s) at ${code(record.head.slice(0, 12))}; they apply until the suppressed code changes:`,
+    `@${record.by} accepted ${what} at ${code(record.head.slice(0, 12))}; ${suppressions === accepted.length ? 'they apply until the suppressed code changes' : holds}:`,
     '',
     ...accepted.map((s) => `- ${code(`${s.file}:${s.line}`)} ${code(s.rule)}: ${inline(s.reason || 'no reason given')}`),
   ];

@@ -72,7 +72,7 @@ describe('a pull request changing the configuration', () => {
     expect(h.github.issueComments.at(-1)!.body).toContain('a pull request cannot waive its own findings');
     await accept(h, 'bob');
     const record = h.github.issueComments.at(-1)!.body;
-    expect(record).toMatch(/^@bob accepted 1 suppression\(s\) at `bbbbbbbbbbbb`/);
+    expect(record).toMatch(/^@bob accepted the relaxed configuration at `bbbbbbbbbbbb`; the configuration holds until either file changes:/);
     expect(record).toContain('- `.github/sg-review.yml:1` `configuration`: relaxes fail_on');
     const check = checkOf(h);
     expect(check.conclusion).toBe('success');
@@ -81,6 +81,23 @@ describe('a pull request changing the configuration', () => {
     // a later review of the same head reads the record: still accepted
     await open(h);
     expect(checkOf(h).conclusion).toBe('success');
+  });
+
+  it('one /sg-review accept takes the suppressions the PR adds and its relaxed configuration together', async () => {
+    const suppressed = {
+      'net/main.tf':
+        'resource "aws_security_group" "web" {\n  name = "web"\n  # sg-review:ignore new-ingress vendor access, SEC-42\n  ingress {\n    description = "vendor"\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    };
+    const h = configPull('fail_on: critical\n', suppressed);
+    await open(h);
+    expect(checkOf(h).conclusion).toBe('failure');
+    await accept(h, 'bob');
+    const record = h.github.issueComments.at(-1)!.body;
+    expect(record).toMatch(
+      /^@bob accepted 1 suppression\(s\) and the relaxed configuration at `bbbbbbbbbbbb`; the suppressions apply until the suppressed code changes; the configuration holds until either file changes:/,
+    );
+    expect(record).toContain('- `net/main.tf:3` `new-ingress`: vendor access, SEC-42');
+    expect(record).toContain('- `.github/sg-review.yml:1` `configuration`: relaxes fail_on');
   });
 
   it('with Terraform changes, the findings and the relaxation are both listed; a tightening passes with a notice', async () => {

@@ -90,6 +90,18 @@ describe('sg-review pr', () => {
     expect(r.stdout.match(/the token may not write to this repository \(GitHub answered 403\)/g)).toHaveLength(1);
   });
 
+  it('a relaxed configuration is pending with a token too, and the summary says this run reads no acceptance', async () => {
+    const commits = exampleCommits();
+    commits[HEAD] = { ...commits[HEAD]!, '.github/sg-review.yml': 'fail_on: never\n' };
+    const github = serveDouble({ commits, pulls: [examplePull] });
+    const r = await pr(['acme/infra', '1']);
+    expect(r.code).toBe(1);
+    const { title, summary } = github.checkRuns.get(100)!['output'] as { title: string; summary: string };
+    expect(title).toMatch(/; configuration relaxed, pending approval$/);
+    expect(summary).toContain('- `fail_on` raised from `"high"` to `"never"`');
+    expect(summary).toContain('this run (with a token, not the App) does not read those records');
+  });
+
   it('retries a 5xx, and when GitHub keeps failing concludes the check run with the reason and exits 2', async () => {
     let flaky = 1;
     const github = serveDouble({

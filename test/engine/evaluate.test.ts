@@ -260,6 +260,11 @@ describe('functions', () => {
     ['cidrnetmask("10.0.0.0/12")', '255.240.0.0'],
     ['basename("modules/db")', 'db'],
     ['dirname("modules/db/main.tf")', 'modules/db'],
+    // as terraform console answers (Go's filepath.Dir)
+    ['dirname("/root.hcl")', '/'],
+    ['dirname("a/b/")', 'a/b'],
+    ['dirname("//a//b")', '/a'],
+    ['dirname("main.tf")', '.'],
     ['sort(["b", "a"])', ['a', 'b']],
     ['sensitive(["0.0.0.0/0"])', ['0.0.0.0/0']],
     ['nonsensitive("10.0.0.0/8")', '10.0.0.0/8'],

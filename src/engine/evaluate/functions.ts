@@ -1,6 +1,7 @@
 // Terraform's built-in functions that occur in security-group code. Semantics follow the
 // Terraform language docs (functions/*.mdx). Each function receives evaluated arguments; an
 // argument that is itself unknown makes the result unknown unless the function says otherwise.
+import { posix } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { parseDocument, type ScalarTag } from 'yaml';
 import { budget } from './limits.js';
@@ -381,10 +382,10 @@ const FUNCTIONS: Record<string, Fn> = {
   trimprefix: ([s, p]) => (str(s!).startsWith(str(p!)) ? str(s!).slice(str(p!).length) : str(s!)),
   trimsuffix: ([s, p]) => (str(s!).endsWith(str(p!)) && str(p!) ? str(s!).slice(0, -str(p!).length) : str(s!)),
   basename: ([s]) => str(s!).replace(/\/+$/, '').split('/').pop() ?? '',
+  // Go's filepath.Dir: all but the last element, cleaned (`/root.hcl` is in `/`, `a/b/` in `a/b`)
   dirname: ([s]) => {
-    const parts = str(s!).replace(/\/+$/, '').split('/');
-    parts.pop();
-    return parts.join('/') || '.';
+    const dir = posix.normalize(str(s!).slice(0, str(s!).lastIndexOf('/') + 1) || '.');
+    return dir.length > 1 ? dir.replace(/\/$/, '') : dir;
   },
   startswith: ([s, p]) => str(s!).startsWith(str(p!)),
   endswith: ([s, p]) => str(s!).endsWith(str(p!)),

@@ -2,7 +2,8 @@
 // Terragrunt evaluates every file of a unit (its terragrunt.hcl and what it includes) as that
 // unit: `get_terragrunt_dir()` and `find_in_parent_folders()` answer for the unit's directory
 // even inside the parent. Terragrunt answers absolute paths; here the analysed tree's root is
-// `/`, so `/live/prod/web` is the directory `live/prod/web` of the tree.
+// `/`, so `/live/prod/web` is the directory `live/prod/web` of the tree (and `//x`, a path joined onto
+// `dirname("/root.hcl")`, is `x`).
 import { posix } from 'node:path';
 import { dirOf } from '../hcl/config-files.js';
 import type { ParsedFile } from '../hcl/parse.js';
@@ -30,7 +31,7 @@ export function absolute(path: string): string {
 
 /** A path a function answered (absolute, `/…`) or one written relative to `fromDir`, as a tree path. */
 export function treePath(fromDir: string, path: string): string {
-  const joined = path.startsWith('/') ? path.slice(1) : posix.join(fromDir || '.', path);
+  const joined = path.startsWith('/') ? path.replace(/^\/+/, '') : posix.join(fromDir || '.', path);
   const normal = posix.normalize(joined || '.').replace(/\/+$/, '');
   return normal === '.' ? '' : normal;
 }
@@ -133,7 +134,7 @@ export class TerragruntFile implements ModuleContext {
 
   /** Terragrunt runs in the unit's directory; its functions answer tree paths as absolute (`/…`). */
   resolveFile(written: string): string | null {
-    return written.startsWith('/') ? repositoryPath('', written.slice(1)) : repositoryPath(this.context.unitDir, written);
+    return written.startsWith('/') ? repositoryPath('', written.replace(/^\/+/, '')) : repositoryPath(this.context.unitDir, written);
   }
 
   local(name: string): Value {

@@ -46,7 +46,7 @@ export function pathSet(paths: Iterable<string>): (path: string) => boolean {
 export function terragruntSource(source: string, unitDir = ''): { source: string; version: string } {
   const tfr = /^tfr:\/\/([^/]*)\/([^?]+)(?:\?version=(.+))?$/.exec(source);
   if (tfr) return { source: tfr[1] ? `${tfr[1]}/${tfr[2]}` : tfr[2]!, version: tfr[3] ?? '' };
-  if (source.startsWith('/') && !source.startsWith('//')) {
+  if (source.startsWith('/')) {
     const relative = posix.relative(unitDir || '.', treePath('', source.replace(/\/\/+/g, '/')) || '.') || '.';
     return { source: relative.startsWith('..') ? relative : `./${relative}`, version: '' };
   }
