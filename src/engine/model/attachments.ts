@@ -173,19 +173,3 @@ export function endpointOnlyGroups(model: Model): Set<string> {
   for (const a of model.attachments) for (const g of a.groups) append(users, g, a.type);
   return new Set([...users].filter(([, types]) => types.every((t) => t === 'aws_vpc_endpoint')).map(([g]) => g));
 }
-
-/**
- * Groups named by their `name` (`aws_instance.security_groups`, the default VPC's and
- * EC2-Classic's form; launch configurations take names or ids): the group of the configuration
- * with that name, known before apply. A name no group has stays as written (a group managed
- * elsewhere).
- */
-export function resolveGroupNames(model: Model): void {
-  const addresses = new Set(model.groups.map((g) => g.address));
-  const byName = new Map<string, string[]>();
-  for (const g of model.groups) if (g.name !== null) append(byName, g.name, g.address);
-  for (const a of model.attachments) {
-    const groups = a.groups.flatMap((k) => (addresses.has(k) ? [k] : (byName.get(k) ?? [k])));
-    a.groups = [...new Set(groups)];
-  }
-}

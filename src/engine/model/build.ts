@@ -6,7 +6,6 @@ import { ModuleInstance, type ModuleDiagnostics } from '../evaluate/module.js';
 import { NO_RESOLUTIONS, isExternalModulePath, type ModuleResolutions } from '../modules/resolution.js';
 import { Extraction } from './extract/context.js';
 import { addModule, collectShared } from './extract/resource.js';
-import { resolveGroupNames } from './attachments.js';
 import { aliasImportedGroups } from './imported-groups.js';
 import { placeInDefaultGroup } from './default-group.js';
 import { applyInterfaceLinks } from './interface-links.js';
@@ -79,7 +78,6 @@ export function buildModel(
   const model = extraction.model;
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   sortBySource(model);
-  resolveGroupNames(model);
   placeInDefaultGroup(model);
   applyInterfaceLinks(model);
   model.files = files.map((f) => f.path).sort();

@@ -89,37 +89,47 @@ function ipv6Network(addr: ipaddr.IPv6, len: number): ipaddr.IPv6 {
 }
 
 /**
- * The key of the security group a value designates: a Terraform address for a group in the
- * configuration, a literal `sg-…` id, the reference text for another resource's attribute
- * (e.g. an EKS cluster's primary group), or null when unknown.
+ * The configuration's groups by name (`name`, awscc's `group_name`, when known before apply).
+ * A rule or resource may name a group instead of giving its id (the default VPC's form:
+ * `security_groups = ["app"]`, awscc's `group_name`); several groups may share a name (in
+ * other roots or VPCs): the name is then each of them.
  */
-export function groupKey(v: Value): string | null {
+export type GroupNames = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The keys of the security groups a value designates: the Terraform address of a group in the
+ * configuration (by reference, or by its name), a literal `sg-…` id or a name no group here has
+ * (a group managed elsewhere), the reference text for another resource's attribute (e.g. an EKS
+ * cluster's primary group); none when unknown.
+ */
+export function groupKeys(v: Value, names: GroupNames): string[] {
   if (v instanceof Ref) {
     const type = resourceType(v.address);
-    if (GROUP_TYPES.has(type) && GROUP_ATTRIBUTES.has(v.attribute)) return v.address;
-    return v.text;
+    if (GROUP_TYPES.has(type) && GROUP_ATTRIBUTES.has(v.attribute)) return [v.address];
+    return [v.text];
   }
   if (typeof v === 'string' && v.trim() !== '') {
     // cross-account references look like "123456789012/sg-1a2b3c4d"
-    return v.trim();
+    const written = v.trim();
+    return [...(names.get(written) ?? [written])];
   }
-  return null;
+  return [];
 }
 
 /**
- * A group peer read from `field`. An empty id is refused: alone, the provider asks for a peer
- * ("One of ['cidr_blocks', …, 'source_security_group_id', 'prefix_list_ids'] must be set",
- * terraform-aws-modules/terraform-aws-security-group#65); beside one, the arguments conflict or
- * AWS rejects the empty id. So a known "" is invalid; one from an input's empty default is the
- * callers' (declare-rules.ts).
+ * The group peers read from `field` (one, or each group sharing a name). An empty id is refused:
+ * alone, the provider asks for a peer ("One of ['cidr_blocks', …, 'source_security_group_id',
+ * 'prefix_list_ids'] must be set", terraform-aws-modules/terraform-aws-security-group#65); beside
+ * one, the arguments conflict or AWS rejects the empty id. So a known "" is invalid; one from an
+ * input's empty default is the callers' (declare-rules.ts).
  */
-export function groupPeer(v: Value, field: string): PeerOrInvalid {
-  if (v instanceof Unknown) return unknownPeer(v, { expected: 'group' });
-  if (v instanceof Lazy) return { type: 'unresolved', value: v.label, reason: 'a module, not a group id', expected: 'group' };
-  if (typeof v === 'string' && v.trim() === '') return { type: 'invalid', field, value: v, reason: 'a security group id cannot be empty' };
-  const key = groupKey(v);
-  if (key === null) return { type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id`, expected: 'group' };
-  return { type: 'group', value: key };
+export function groupPeers(v: Value, field: string, names: GroupNames): PeerOrInvalid[] {
+  if (v instanceof Unknown) return [unknownPeer(v, { expected: 'group' })];
+  if (v instanceof Lazy) return [{ type: 'unresolved', value: v.label, reason: 'a module, not a group id', expected: 'group' }];
+  if (typeof v === 'string' && v.trim() === '') return [{ type: 'invalid', field, value: v, reason: 'a security group id cannot be empty' }];
+  const keys = groupKeys(v, names);
+  if (!keys.length) return [{ type: 'unresolved', value: display(v), reason: `${display(v)} is not a security group id`, expected: 'group' }];
+  return keys.map((key) => ({ type: 'group', value: key }));
 }
 
 export function prefixListPeer(v: Value): PeerOrInvalid {

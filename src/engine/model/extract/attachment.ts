@@ -5,7 +5,7 @@ import { evaluateJson, withNames } from '../../evaluate/evaluate.js';
 import { computedDefault } from '../../evaluate/known-before-apply.js';
 import { Unknown, type Value } from '../../evaluate/value.js';
 import { ATTACHMENT_KINDS, readPath } from '../attachments.js';
-import { groupKey } from '../peer.js';
+import { groupKeys } from '../peer.js';
 import { DEFAULTS_TO_VPC_GROUP, GROUPS_FROM_ELSEWHERE } from '../default-group.js';
 import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 import { listOf, location, type Extraction, type Instance } from './context.js';
@@ -20,8 +20,7 @@ export function addAttachment(x: Extraction, inst: Instance): void {
     if (v === null) continue;
     for (const item of listOf(v)) {
       if (item instanceof Unknown) unknownGroups.push(item.expr);
-      const key = item instanceof Unknown ? null : groupKey(item);
-      if (key) groups.push(key);
+      else groups.push(...groupKeys(item, x.groupNames));
     }
   }
   const block = inst.decl.block;

@@ -1,7 +1,7 @@
 // awscc_ec2_security_group_ingress / _egress (hashicorp/awscc, the CloudFormation
 // AWS::EC2::SecurityGroupIngress / Egress types through Cloud Control): one rule, one peer, in
 // the resource types' own argument names (cidr_ipv_6 is the awscc spelling of CidrIpv6).
-import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { peerChoices, type Extraction, type Instance } from './context.js';
 import { prefixListPeers } from './prefix-list.js';
@@ -18,11 +18,12 @@ export function awsccPeers(x: Extraction, direction: Direction, group: string, v
   for (const v6 of peerChoices(value('cidr_ipv_6'))) peers.push(cidrPeer(v6, 'cidr_ipv_6', 6));
   for (const pl of peerChoices(value(prefixList))) peers.push(...prefixListPeers(x, pl, prefixList));
   for (const ref of peerChoices(value(peerGroup))) {
-    const peer = groupPeer(ref, peerGroup);
-    peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
+    for (const peer of groupPeers(ref, peerGroup, x.groupNames))
+      peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
   }
   // the source group by name (EC2-Classic and the default VPC)
-  if (direction === 'ingress') for (const name of peerChoices(value('source_security_group_name'))) peers.push(groupPeer(name, 'source_security_group_name'));
+  if (direction === 'ingress')
+    for (const name of peerChoices(value('source_security_group_name'))) peers.push(...groupPeers(name, 'source_security_group_name', x.groupNames));
   return peers;
 }
 

@@ -6,7 +6,7 @@ import { evaluateJson, unwrap, type Scope } from '../../evaluate/evaluate.js';
 import type { Declaration } from '../../evaluate/module-source.js';
 import type { ModuleInstance } from '../../evaluate/module.js';
 import { Unknown, display, type Value } from '../../evaluate/value.js';
-import { groupKey, type PeerOrInvalid } from '../peer.js';
+import { groupKeys, type GroupNames, type PeerOrInvalid } from '../peer.js';
 import type { Location, Model } from '../types.js';
 import type { PrefixListEntries } from './prefix-list.js';
 
@@ -52,6 +52,9 @@ export class Extraction {
   /** The customer-managed prefix lists written in the configuration, by address (extract/prefix-list.ts). */
   readonly prefixLists = new Map<string, PrefixListEntries>();
 
+  /** The configuration's groups by name (peer.ts GroupNames), collected before any rule is read. */
+  readonly groupNames = new Map<string, string[]>();
+
   unknown(u: Unknown, attribute: string, resource: string, loc: Location): void {
     const expr = u.expr.replace(/\s+/g, ' ').trim();
     const key = `${resource}\0${expr}`;
@@ -90,7 +93,9 @@ export class Extraction {
   targetGroup(inst: Instance, attribute: string): string {
     const v = this.attrQuiet(inst, attribute);
     if (!(v instanceof Unknown)) {
-      const key = groupKey(v) ?? display(v);
+      const keys = groupKeys(v, this.groupNames);
+      // a name several groups share: which one is not known here, the rule stays on the name
+      const key = keys.length === 1 ? keys[0]! : display(v).trim();
       // AWS refuses an empty target and the argument is required, so an empty or null id comes
       // from outside (an empty default a caller sets): the rule is on the group its expression
       // names, never on a nameless one ("opened to the internet on null")
@@ -98,7 +103,7 @@ export class Extraction {
       const raw = inst.decl.body[attribute];
       return (typeof raw === 'string' && unwrap(raw)) || '""';
     }
-    const sole = soleGroup(v);
+    const sole = soleGroup(v, this.groupNames);
     if (sole !== null) return sole;
     this.#attributeUnknown(inst, attribute, v);
     return v.expr;
@@ -110,8 +115,12 @@ export class Extraction {
 const isTarget = (v: Value) => typeof v !== 'string' || /^sg-[0-9a-f]+$/.test(v.trim());
 
 /** The one group every possible value of an unknown designates, or null. */
-function soleGroup(v: Unknown): string | null {
-  const keys = new Set(possibleValues(v, isTarget).map((x) => (x instanceof Unknown ? null : groupKey(x))));
+function soleGroup(v: Unknown, names: GroupNames): string | null {
+  const one = (x: Value) => {
+    const keys = x instanceof Unknown ? [] : groupKeys(x, names);
+    return keys.length === 1 ? keys[0]! : null;
+  };
+  const keys = new Set(possibleValues(v, isTarget).map(one));
   const [only] = keys;
   return keys.size === 1 && only !== undefined ? only : null;
 }

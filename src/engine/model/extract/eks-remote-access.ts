@@ -5,7 +5,7 @@
 // either. The rule is the node group's: no group of the configuration holds it.
 import { Unknown, type Value } from '../../evaluate/value.js';
 import { readPath } from '../attachments.js';
-import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
 import { listOf, location, peerChoices, type Extraction, type Instance } from './context.js';
 import { addRules, standaloneRuleFields } from './declare-rules.js';
 
@@ -18,8 +18,10 @@ export function addEksRemoteAccess(x: Extraction, inst: Instance): void {
   const loc = location(inst.decl, block);
   const sources = readPath(access, ['source_security_group_ids']);
   const peers: PeerOrInvalid[] = [];
-  if (sources instanceof Unknown) peers.push(groupPeer(sources, 'source_security_group_ids'));
-  else for (const choice of sources === null ? [] : listOf(sources)) for (const v of peerChoices(choice)) peers.push(groupPeer(v, 'source_security_group_ids'));
+  if (sources instanceof Unknown) peers.push(...groupPeers(sources, 'source_security_group_ids', x.groupNames));
+  else
+    for (const choice of sources === null ? [] : listOf(sources))
+      for (const v of peerChoices(choice)) peers.push(...groupPeers(v, 'source_security_group_ids', x.groupNames));
   if (!peers.length) peers.push(cidrPeer('0.0.0.0/0', 'remote_access', 4));
   x.recordPeerUnknowns(inst, 'source_security_group_ids', peers, loc);
   for (const port of remotePorts(x.attrQuiet(inst, 'ami_type')))

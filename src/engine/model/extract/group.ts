@@ -5,7 +5,9 @@ import { joinedParts } from '../../evaluate/partial-lists.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
 import { SET_OUTSIDE, Unknown, display, isObject, isTrue, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
-import { cidrPeer, groupPeer, unknownPeer, type PeerOrInvalid } from '../peer.js';
+import { GROUP_TYPES, cidrPeer, groupPeers, unknownPeer, type PeerOrInvalid } from '../peer.js';
+import type { ModuleInstance } from '../../evaluate/module.js';
+import { append } from '../../append.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { addAwsccRuleList } from './awscc-group.js';
@@ -16,6 +18,17 @@ import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLoca
 const DIRECTIONS: Direction[] = ['ingress', 'egress'];
 /** Required in an inline block (research/semantics.md §2.1). */
 const REQUIRED = ['protocol', 'from_port', 'to_port'];
+
+/** Records the names of the groups of one module instance (`instances` expands count / for_each). */
+export function collectGroupNames(x: Extraction, module: ModuleInstance, instances: (decl: Instance['decl']) => Iterable<Instance>): void {
+  for (const decl of module.source.resources.values()) {
+    if (!GROUP_TYPES.has(decl.type)) continue;
+    for (const inst of instances(decl)) {
+      const name = x.attrQuiet(inst, decl.type === 'awscc_ec2_security_group' ? 'group_name' : 'name');
+      if (typeof name === 'string' && name.trim() !== '') append(x.groupNames, name.trim(), inst.address);
+    }
+  }
+}
 
 export function addGroup(x: Extraction, inst: Instance): void {
   const { decl } = inst;
@@ -170,7 +183,7 @@ function inlineFields(x: Extraction, inst: Instance, group: Group, direction: Di
     ...listOf(item['cidr_blocks']).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(item['ipv6_cidr_blocks']).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(item['prefix_list_ids']).flatMap((pl) => prefixListPeers(x, pl, 'prefix_list_ids')),
-    ...listOf(item['security_groups']).map((g) => groupPeer(g, 'security_groups')),
+    ...listOf(item['security_groups']).flatMap((g) => groupPeers(g, 'security_groups', x.groupNames)),
   ];
   const self = item['self'];
   // an unknown `self` is a boolean: at most the group itself, never an address range

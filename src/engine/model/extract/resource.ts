@@ -10,15 +10,16 @@ import { addAttachment } from './attachment.js';
 import { AWSCC_RULE_TYPES, addAwsccRule } from './awscc-rule.js';
 import { addEksRemoteAccess } from './eks-remote-access.js';
 import { location, type Extraction, type Instance } from './context.js';
-import { addGroup } from './group.js';
+import { addGroup, collectGroupNames } from './group.js';
 import { addLegacyRule } from './security-group-rule.js';
 import { collectPrefixLists } from './prefix-list.js';
 import { addVpcRanges, VPC_RANGE_TYPES } from './vpc-range.js';
 import { addVpcRule } from './vpc-rule.js';
 
-/** What a module instance declares that other resources' rules read: its prefix lists. Run on every instance before addModule. */
+/** What a module instance declares that other resources' rules read: its prefix lists and group names. Run on every instance before addModule. */
 export function collectShared(x: Extraction, module: ModuleInstance): void {
   collectPrefixLists(x, module, (decl) => instances(x, module, decl));
+  collectGroupNames(x, module, (decl) => instances(x, module, decl));
 }
 
 export function addModule(x: Extraction, module: ModuleInstance): void {

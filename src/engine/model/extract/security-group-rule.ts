@@ -1,6 +1,6 @@
 // aws_security_group_rule: one standalone rule, ingress or egress by its `type`.
 import { Unknown, display, isTrue } from '../../evaluate/value.js';
-import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { listOf, location, peerChoices, type Extraction, type Instance } from './context.js';
 import { prefixListPeers } from './prefix-list.js';
@@ -20,7 +20,7 @@ export function addLegacyRule(x: Extraction, inst: Instance): void {
     ...listOf(x.attr(inst, 'cidr_blocks')).map((c) => cidrPeer(c, 'cidr_blocks', 4)),
     ...listOf(x.attr(inst, 'ipv6_cidr_blocks')).map((c) => cidrPeer(c, 'ipv6_cidr_blocks', 6)),
     ...listOf(x.attr(inst, 'prefix_list_ids')).flatMap((pl) => prefixListPeers(x, pl, 'prefix_list_ids')),
-    ...peerChoices(x.attr(inst, 'source_security_group_id')).map((g) => groupPeer(g, 'source_security_group_id')),
+    ...peerChoices(x.attr(inst, 'source_security_group_id')).flatMap((g) => groupPeers(g, 'source_security_group_id', x.groupNames)),
   ];
   const self = x.attr(inst, 'self');
   // an unknown `self` is a boolean: at most the group itself, never an address range

@@ -1,5 +1,5 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
-import { cidrPeer, groupPeer, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { peerChoices, type Extraction, type Instance } from './context.js';
 import { prefixListPeers } from './prefix-list.js';
@@ -14,8 +14,8 @@ export function addVpcRule(x: Extraction, inst: Instance): void {
   for (const v6 of peerChoices(x.attr(inst, 'cidr_ipv6'))) peers.push(cidrPeer(v6, 'cidr_ipv6', 6));
   for (const pl of peerChoices(x.attr(inst, 'prefix_list_id'))) peers.push(...prefixListPeers(x, pl, 'prefix_list_id'));
   for (const ref of peerChoices(x.attr(inst, 'referenced_security_group_id'))) {
-    const peer = groupPeer(ref, 'referenced_security_group_id');
-    peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
+    for (const peer of groupPeers(ref, 'referenced_security_group_id', x.groupNames))
+      peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
   }
   addOneRuleResource(x, inst, { group, direction, peers, target: 'security_group_id' });
 }
