@@ -101,13 +101,14 @@ export class AccessIndex {
     const k = peerKey(rule.peer);
     let covered: IntervalSet = [];
     for (const e of entries) covered = union(covered, e.keyed.get(k) ?? []);
-    // an unknown range of one family is somewhere inside that family: on ports where every
-    // address of it is allowed (0.0.0.0/0, ::/0), whatever it turns out to be opens nothing
+    // an unknown range of one family is somewhere inside that family (or inside the known
+    // range it lies in): on ports where every address of it is allowed (0.0.0.0/0, ::/0),
+    // whatever it turns out to be opens nothing
     if (rule.peer.type === 'unresolved' && rule.peer.family) {
       const family = rule.peer.family;
       const notWhole = subtractRectangles(
         ports,
-        WHOLE_FAMILY[family],
+        rule.peer.within ? cidrToSet(rule.peer.within).set : WHOLE_FAMILY[family],
         entries.flatMap((e) => e.cidr[family]),
       );
       covered = union(covered, subtract([ports], normalise(notWhole.flatMap((r) => r.ports))));

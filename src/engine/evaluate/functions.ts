@@ -14,6 +14,7 @@ import { base64Bytes, csvDecode, textDecodeBase64, utf8Text } from './decoders.j
 import { UnsupportedPattern, compileRe2, regexAllRe2, regexRe2, replaceAllRe2 } from './re2.js';
 import { asciiCase, chomp, graphemes, substr, trimspace } from './text-functions.js';
 import { Unknowable } from './unknowable.js';
+import { InsideRange } from './inside-range.js';
 import {
   EvalError,
   Ref,
@@ -177,6 +178,28 @@ function cidrsubnet(prefix: string, newbits: number, netnum: number): string {
   if (BigInt(netnum) >= 1n << BigInt(newbits)) throw new EvalError(`cidrsubnet: netnum ${netnum} does not fit in ${newbits} bits`);
   const sub = offsetAddress(addr, bits, len, BigInt(netnum), bits - newLen);
   return `${sub.toString()}/${newLen}`;
+}
+
+/**
+ * cidrsubnet of a known range (or of one inside a known range) with a newbits or netnum not
+ * known here: inside that range, whatever they are. Undefined when the range is not known or
+ * every argument is (the call computes it).
+ */
+function subnetOfKnownRange([prefix, newbits, netnum]: Value[], src: string): InsideRange | undefined {
+  const unknown = [prefix, newbits, netnum].find((a) => a instanceof Unknown);
+  if (!unknown) return undefined;
+  let range: string;
+  if (prefix instanceof InsideRange) range = prefix.range;
+  else if (typeof prefix === 'string') {
+    try {
+      range = cidrsubnet(prefix, 0, 0);
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  const bits = range.includes(':') ? 128 : 32;
+  if (typeof newbits === 'number' && !(Number(range.split('/')[1]) + newbits <= bits && Number.isInteger(newbits) && newbits >= 0)) return undefined;
+  return new InsideRange(src, unknown.reason, range, unknown.setOutside);
 }
 
 function cidrhost(prefix: string, hostnum: number): string {
@@ -486,6 +509,8 @@ export function callFunction(name: string, given: Value[], src: string, strict =
   if (picked !== undefined) return picked;
   const partial = partialListCall(name, args, src, (n, a, s) => callFunction(n, a, s, strict));
   if (partial !== undefined) return partial;
+  const inside = name === 'cidrsubnet' ? subnetOfKnownRange(args, src) : undefined;
+  if (inside) return inside;
   const unknownArg = args.find((a) => a instanceof Unknown);
   if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
   if (unknownArg && name === 'concat' && args.every((a) => a instanceof Unknown || Array.isArray(a)))

@@ -18,6 +18,7 @@ import { lookedUpGroup, type GroupCandidate } from './group-lookup.js';
 import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
 import { LimitError, budget } from './limits.js';
+import { InsideRange } from './inside-range.js';
 import {
   Lazy,
   Ref,
@@ -316,6 +317,8 @@ export class ModuleInstance implements ModuleContext {
         const scope = withNames(this.scope, names);
         const argument = (name: string) => (hasKey(body, name) ? evaluateJson(body[name], scope) : undefined);
         const v = argument(attribute) ?? null;
+        // a range inside a known one keeps the reference's identity, and its bound
+        if (v instanceof InsideRange) return new InsideRange(`${address}.${attribute}`, v.reason, v.range, v.setOutside);
         if (v !== null) return containsUnknown(v) ? undefined : v;
         // not set (or null): the provider computes it, known for some types (a database's port)
         return computedDefault(type, attribute, argument);

@@ -1,5 +1,6 @@
 // Turning evaluated values into peers and group keys.
 import ipaddr from 'ipaddr.js';
+import { InsideRange } from '../evaluate/inside-range.js';
 import { Lazy, Ref, Unknown, display, type Value } from '../evaluate/value.js';
 import type { InvalidValue, Peer } from './types.js';
 
@@ -51,7 +52,12 @@ const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
  */
 export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvalid {
   // an unknown range is still one of the field's family: inside 0.0.0.0/0 (or ::/0) whatever it is
-  if (raw instanceof Unknown) return unknownPeer(raw, { expected: 'cidr', family });
+  if (raw instanceof Unknown) {
+    const peer = unknownPeer(raw, { expected: 'cidr', family });
+    // a range inside a known one of the field's family reaches no further than it
+    const within = raw instanceof InsideRange && raw.range.includes(':') === (family === 6) ? raw.range : undefined;
+    return peer.type === 'unresolved' && within ? { ...peer, within } : peer;
+  }
   if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr', family };
   if (typeof raw !== 'string' || raw.includes('${'))
     return { type: 'unresolved', value: display(raw), reason: `${display(raw)} is not a CIDR`, expected: 'cidr', family };

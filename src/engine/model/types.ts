@@ -19,7 +19,8 @@ export type Protocol = string;
 export type Peer =
   | Exclude<OpenedPeer, { type: 'cidr' | 'unresolved' }>
   | (Extract<OpenedPeer, { type: 'cidr' }> & { family: 4 | 6 })
-  | (Extract<OpenedPeer, { type: 'unresolved' }> & { family?: 4 | 6 });
+  /** `within`: a known range an unknown range lies in (evaluate/inside-range.ts). */
+  | (Extract<OpenedPeer, { type: 'unresolved' }> & { family?: 4 | 6; within?: string });
 
 /**
  * Ports as inclusive ranges. tcp/udp: port numbers. icmp/icmpv6: type × 256 + code, so that

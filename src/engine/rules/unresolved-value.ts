@@ -9,6 +9,7 @@ import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
 import { describeAccess } from '../findings/opened-access.js';
 import { isNothing } from '../access/access.js';
+import { cidrToSet, hasPublicAddresses, widerThan } from '../access/cidr.js';
 import { callerTargetFindings } from '../findings/caller-targets.js';
 import { joinedArguments } from '../evaluate/unknown-identity.js';
 import { escapePattern } from '../hcl/file-reads.js';
@@ -48,7 +49,7 @@ export const unresolvedValue = defineRule({
         (b) => b.peer.type === 'unresolved' && fixesBrokenReference({ expr: b.peer.value, reason: b.peer.reason }, r.peer.value),
       );
     const changedByInputs = new Set<string>();
-    const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean }>();
+    const byResource = new Map<string, { rule: Rule; what: string[]; kinds: Set<string>; fromData: boolean; unbounded: boolean }>();
     for (const r of ctx.head.rules) {
       // the same expression over changed inputs (a variable default, a tfvars value) is not the
       // same unknown: `concat(var.admin_cidrs, formatlist(…, aws_eip.x.*.public_ip))` with new admin CIDRs
@@ -70,7 +71,8 @@ export const unresolvedValue = defineRule({
       const key = declarationKey(r);
       // placed at (and noting) what its unknown reads, not another changed value the resource reads
       const rule = causes.length ? { ...r, refs: [...new Set(causes.map(({ ref }) => ref))] } : r;
-      const entry = byResource.get(key) ?? { rule, what: [], kinds: new Set<string>(), fromData: false };
+      const entry = byResource.get(key) ?? { rule, what: [], kinds: new Set<string>(), fromData: false, unbounded: false };
+      entry.unbounded ||= !isPrivateBound(r);
       // a data source is named as such, also when it reads a group
       entry.fromData ||= r.peer.type === 'unresolved' && r.peer.value.startsWith('data.');
       for (const p of problems) if (!entry.what.includes(p)) entry.what.push(p);
@@ -83,11 +85,12 @@ export const unresolvedValue = defineRule({
     for (const key of changedByInputs) changed.add(key);
     const unresolved = [...byResource.entries()]
       .filter(([key]) => changed.has(key))
-      .map(([, { rule: r, what, kinds, fromData }]) =>
+      .map(([, { rule: r, what, kinds, fromData, unbounded }]) =>
         placeAtCause(ctx, r, {
           // a value from a file the review could not read (outside the repository, a link, over
           // max_data_file_bytes) is whatever that file holds: never a pass at the default fail_on
-          severity: what.some((w) => w.includes(UNREAD_FILE)) ? ('high' as const) : ('medium' as const),
+          // a range known to lie inside a private one no wider than /16 opens no more than it would
+          severity: what.some((w) => w.includes(UNREAD_FILE)) ? ('high' as const) : unbounded ? ('medium' as const) : ('low' as const),
           fingerprint: fingerprint('unresolved-value', r.resource, what),
           title: `A rule on ${groupTitle(r.group)} depends on ${titleCause(kinds, fromData)}`,
           message: [
@@ -118,6 +121,19 @@ const declarationKey = (d: { resource: string; location: Location }) => `${d.res
 
 type UnresolvedPeer = Extract<Peer, { type: 'unresolved' }>;
 
+/**
+ * A rule whose only unknown is a range inside a private one no wider than /16: what a known
+ * peer of that range would be (classifyIngress: low), never the internet.
+ */
+const isPrivateBound = (r: Rule) => r.unresolved === null && r.peer.type === 'unresolved' && privateBound(r.peer) !== null;
+
+/** The private range, no wider than /16, an unknown range is known to lie in; else null. */
+function privateBound(peer: UnresolvedPeer): string | null {
+  if (!peer.within) return null;
+  const { family, set } = cidrToSet(peer.within);
+  return !hasPublicAddresses(set, family) && !widerThan(set, family, 16) ? peer.within : null;
+}
+
 const isUnresolved = (r: Rule) => r.peer.type === 'unresolved' || r.unresolved !== null;
 
 const unresolvedKey = (r: Rule, peer = r.peer.value) =>
@@ -145,6 +161,7 @@ function peerValues(r: Rule): string[] {
 /** What kind of unknown a peer is, for a sentence a reviewer can act on. */
 function peerKind(peer: UnresolvedPeer): string {
   if (peer.expected === 'group') return 'group';
+  if (privateBound(peer)) return 'inside';
   if (peer.value.startsWith('data.')) return 'data';
   return 'value';
 }
@@ -168,4 +185,6 @@ const KIND_TEXT: Record<string, (r: Rule) => string> = {
   data: () =>
     'The addresses come from a data source, read at plan time from outside this repository (a provider or another state): what it returns decides what this rule opens.',
   value: () => 'An unknown address range could be anything, including the internet.',
+  inside: (r) =>
+    `The addresses are not known here, but they lie inside ${code(r.peer.type === 'unresolved' ? (r.peer.within ?? '') : '')} (a \`cidrsubnet\` of that private range): the rule opens no more than that range.`,
 };

@@ -1,0 +1,42 @@
+# One subnet per availability zone, how many read at plan time: each range is a cidrsubnet of a
+# known block, so it lies inside that block whatever the index. A rule from the private
+# subnets opens at most 10.20.0.0/16 (low); from the edge subnets, cut from 0.0.0.0/0, it
+# could be the internet (medium, never a pass). Inside what the base allowed, it opens nothing.
+data "aws_availability_zones" "available" {}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  count             = length(data.aws_availability_zones.available.names)
+  vpc_id            = aws_vpc.main.id
+  availability_zone = data.aws_availability_zones.available.names[count.index]
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+}
+
+resource "aws_subnet" "edge" {
+  count      = length(data.aws_availability_zones.available.names)
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet("0.0.0.0/0", 2, count.index)
+}
+
+resource "aws_security_group" "db" {
+  name   = "db"
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_security_group" "cache" {
+  name   = "cache"
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_security_group_rule" "cache_ssh_from_vpc" {
+  type              = "ingress"
+  security_group_id = aws_security_group.cache.id
+  protocol          = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_blocks       = [aws_vpc.main.cidr_block]
+  description       = "SSH from the VPC"
+}
