@@ -1,8 +1,10 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
+import { Alternatives, possibleValues } from './alternatives.js';
+import { MergedMaps, mergedEntry } from './fallbacks.js';
 import { joinedParts, knownElements } from './partial-lists.js';
-import { Ref, Unknown, isEveryInstance, isObject, notKnownThrough, toNumberValue, toStringValue, type Value } from './value.js';
+import { Ref, Unknown, isEveryInstance, isObject, notKnownThrough, toNumberValue, toStringValue, valuesEqual, type ObjectValue, type Value } from './value.js';
 
 /** How a resource or module call expands. */
 export type Expansion =
@@ -12,7 +14,12 @@ export type Expansion =
    * elements beside known ones: `toset(concat(var.cidrs, [data.x.cidr]))` has an instance per
    * known CIDR, each a change of its own, and zero or more others)
    */
-  | { kind: 'instances'; keys: { key: string | number; scope: Record<string, Value> }[]; rest?: Extract<Expansion, { kind: 'unknown' }> }
+  | {
+      kind: 'instances';
+      /** `conditional`: the for_each not known here when this instance exists only for some of its values. */
+      keys: { key: string | number; scope: Record<string, Value>; conditional?: Unknown }[];
+      rest?: Extract<Expansion, { kind: 'unknown' }>;
+    }
   /**
    * Keys unknown; `mayBeEmpty` unless there are known to be instances (above max_instances);
    * `setOutside`: the root variables whose value, set outside the repository, creates them.
@@ -76,30 +83,60 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
     if (over) return over;
     return { kind: 'instances', keys: Array.from({ length }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
   }
-  if (body['for_each'] !== undefined) {
-    const each = evaluateJson(body['for_each'], scope);
-    // a partly known set: an instance per known element, and zero or more others
-    const parts = joinedParts(each);
-    const known = parts ? knownElements(parts) : null;
-    if (each instanceof Unknown && !known) return unknownExpansion(body, each);
-    if (each instanceof Ref && isEveryInstance(each)) return overInstances(body, each);
-    const size = known ? known.length : isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
-    const over = tooMany(size, body, body['for_each']);
-    if (over) return over;
-    if (known) return setExpansion(body, known, true);
-    if (isObject(each)) {
-      return {
-        kind: 'instances',
-        keys: Object.keys(each)
-          .sort()
-          .map((k) => ({ key: k, scope: { each: { key: k, value: each[k]! } } })),
-      };
-    }
-    if (Array.isArray(each)) return setExpansion(body, each, false);
-    if (each === null) return { kind: 'instances', keys: [] };
-    return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
-  }
+  if (body['for_each'] !== undefined) return forEachExpansion(body, evaluateJson(body['for_each'], scope));
   return { kind: 'single' };
+}
+
+/** The instances of an evaluated for_each. */
+function forEachExpansion(body: Record<string, unknown>, each: Value): Expansion {
+  if (each instanceof Alternatives) return eitherExpansion(body, each);
+  if (each instanceof MergedMaps) return mergedExpansion(body, each);
+  // a partly known set: an instance per known element, and zero or more others
+  const parts = joinedParts(each);
+  const known = parts ? knownElements(parts) : null;
+  if (each instanceof Unknown && !known) return unknownExpansion(body, each);
+  if (each instanceof Ref && isEveryInstance(each)) return overInstances(body, each);
+  const size = known ? known.length : isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
+  const over = tooMany(size, body, body['for_each']);
+  if (over) return over;
+  if (known) return setExpansion(body, known, true);
+  if (isObject(each)) {
+    return {
+      kind: 'instances',
+      keys: Object.keys(each)
+        .sort()
+        .map((k) => ({ key: k, scope: { each: { key: k, value: each[k]! } } })),
+    };
+  }
+  if (Array.isArray(each)) return setExpansion(body, each, false);
+  if (each === null) return { kind: 'instances', keys: [] };
+  return unknownExpansion(body, new Unknown(String(body['for_each']), 'for_each must be a map or a set of strings'));
+}
+
+/**
+ * A for_each that is one of several collections (`var.env == "prod" ? local.prod : local.dev`,
+ * `local.by_env[terraform.workspace]`): the instances of each, an instance of some only
+ * existing for some values; a key several give is one of their values.
+ */
+function eitherExpansion(body: Record<string, unknown>, either: Alternatives): Expansion {
+  const branches = possibleValues(either).map((v) => forEachExpansion(body, v));
+  const byKey = new Map<string | number, Value[]>();
+  let rest: Extract<Expansion, { kind: 'unknown' }> | undefined;
+  for (const e of branches) {
+    if (e.kind === 'single') continue;
+    if (e.kind === 'unknown') rest ??= e;
+    else {
+      rest ??= e.rest;
+      for (const k of e.keys) byKey.set(k.key, [...(byKey.get(k.key) ?? []), (k.scope['each'] as ObjectValue)['value']!]);
+    }
+  }
+  if (!byKey.size && rest) return rest;
+  // a key whose value differs between the collections is an instance per value, each whole
+  // (its port and its address together), as the rules a conditional's branches give
+  const keys = [...byKey].flatMap(([key, values]) =>
+    distinctValues(values).map((value) => ({ key, scope: { each: { key, value } }, ...(values.length < branches.length ? { conditional: either } : {}) })),
+  );
+  return { kind: 'instances', keys, ...(rest ? { rest } : {}) };
 }
 
 /**
@@ -110,6 +147,20 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
 function overInstances(body: Record<string, unknown>, instances: Ref): Expansion {
   const expansion = unknownExpansion(body, new Unknown(String(body['for_each']), notKnownThrough(instances)));
   return { ...expansion, scope: { each: { key: (expansion.scope['each'] as { key: Value }).key, value: instances } } };
+}
+
+/** The values, each once. */
+function distinctValues(values: Value[]): Value[] {
+  return values.filter((v, i) => values.findIndex((w) => valuesEqual(v, w)) === i);
+}
+
+/** `merge(local.builtin, var.items)`: an instance per known key, whose value the unknown maps may replace, and zero or more others. */
+function mergedExpansion(body: Record<string, unknown>, merged: MergedMaps): Expansion {
+  const names = [...new Set(merged.maps.flatMap((m) => (isObject(m) ? Object.keys(m) : [])))].sort();
+  const over = tooMany(names.length, body, body['for_each']);
+  if (over) return over;
+  const keys = names.flatMap((key) => possibleValues(mergedEntry('each.value', merged, key)).map((value) => ({ key, scope: { each: { key, value } } })));
+  return { kind: 'instances', keys, rest: unknownExpansion(body, merged) };
 }
 
 /** The instances of a set of strings, an unknown element (or `unknownRest`) making more instances whose keys are unknown. */

@@ -1,7 +1,6 @@
 // aws_security_group / aws_default_security_group: the group, and its inline ingress and
 // egress rules (blocks, attribute lists, dynamic blocks) with how the group owns each direction.
 import { evaluateJson, unwrap, withNames } from '../../evaluate/evaluate.js';
-import { joinedParts } from '../../evaluate/partial-lists.js';
 import { PartlyKnown } from '../../evaluate/partly-known.js';
 import { SET_OUTSIDE, Unknown, display, isObject, isTrue, type Value } from '../../evaluate/value.js';
 import type { LocatedBlock } from '../../hcl/locate.js';
@@ -11,7 +10,7 @@ import { append } from '../../append.js';
 import type { Direction, Group, Location, Ownership } from '../types.js';
 import { createBeforeDestroy, listOf, location, stringOrNull, type Extraction, type Instance } from './context.js';
 import { addAwsccRuleList } from './awscc-group.js';
-import { dynamicBlocks, iterations, knownIterations } from './dynamic-blocks.js';
+import { dynamicBlocks, iterations, knownIterationsOf } from './dynamic-blocks.js';
 import { prefixListPeers } from './prefix-list.js';
 import { addRules, declarationFacts, emptyDefaultFacts, emptyDefaults, fieldLocation, notWritten, peerArguments } from './declare-rules.js';
 
@@ -110,10 +109,10 @@ function addInlineRules(x: Extraction, inst: Instance, group: Group, direction: 
       const item = evaluateJson(content, withNames(inst.scope, { [iterator]: unknownIterator }));
       addInlineRule(x, inst, group, direction, item, loc, { body: content, forEach: dyn.forEach }, { located: contentBlock, written }, setOutside);
     };
-    const parts = joinedParts(forEach);
-    // a partly known list: a block per known element, and blocks for the elements not known
-    const entries = parts ? knownIterations(parts, iterator) : iterations(forEach);
-    if (parts) unknownIterations('for_each is partly unknown');
+    // partly known: a block per known element, and blocks for the elements not known
+    const partial = knownIterationsOf(forEach, iterator);
+    const entries = partial ? partial.entries : iterations(forEach);
+    if (partial?.more) unknownIterations('for_each is partly unknown');
     if (entries === null) return unknownIterations('for_each is unknown');
     if (entries.length === 0) {
       // empty only by the default of a variable set outside the repository (`-var`, a tfvars

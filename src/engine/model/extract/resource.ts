@@ -49,7 +49,7 @@ function* instances(x: Extraction, module: ModuleInstance, decl: Declaration): G
   else {
     if (e.kind === 'instances')
       for (const k of e.keys)
-        yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: null, module, setOutside };
+        yield { decl, address: instanceAddress(base, k.key), scope: withNames(module.scope, k.scope), conditional: k.conditional ?? null, module, setOutside };
     const rest = e.kind === 'unknown' ? e : e.rest;
     if (!rest) return;
     const attribute = decl.body['count'] !== undefined ? 'count' : 'for_each';

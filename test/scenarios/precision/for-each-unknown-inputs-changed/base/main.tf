@@ -1,6 +1,6 @@
 # Which set of ranges applies is decided where the root is applied (var.environment has no
-# default), so each instance's range is not known here; the PR widens one of the sets: the
-# rules are reported as depending on it, never passed as "the same unknown".
+# default); the for_each is one of the sets, each reviewed: the PR widens production's to
+# 0.0.0.0/0, an instance SSH from the internet (the count form: count-unknown-inputs-changed).
 variable "environment" {
   type = string
 }
