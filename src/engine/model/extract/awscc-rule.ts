@@ -1,26 +1,23 @@
 // awscc_ec2_security_group_ingress / _egress (hashicorp/awscc, the CloudFormation
 // AWS::EC2::SecurityGroupIngress / Egress types through Cloud Control): one rule, one peer, in
 // the resource types' own argument names (cidr_ipv_6 is the awscc spelling of CidrIpv6).
-import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
+import type { Value } from '../../evaluate/value.js';
+import { groupPeers, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { peerChoices, type Extraction, type Instance } from './context.js';
-import { prefixListPeers } from './prefix-list.js';
 import { addOneRuleResource } from './declare-rules.js';
+import { rulePeers, type PeerFields } from './vpc-rule.js';
 
 export const AWSCC_RULE_TYPES = new Set(['awscc_ec2_security_group_ingress', 'awscc_ec2_security_group_egress']);
 
+const FIELDS: Record<Direction, PeerFields> = {
+  ingress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'source_prefix_list_id', group: 'source_security_group_id' },
+  egress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'destination_prefix_list_id', group: 'destination_security_group_id' },
+};
+
 /** The peer arguments of one awscc rule object (standalone, or an element of the group's lists). */
-export function awsccPeers(x: Extraction, direction: Direction, group: string, value: (name: string) => Parameters<typeof peerChoices>[0]): PeerOrInvalid[] {
-  const [prefixList, peerGroup] =
-    direction === 'ingress' ? ['source_prefix_list_id', 'source_security_group_id'] : ['destination_prefix_list_id', 'destination_security_group_id'];
-  const peers: PeerOrInvalid[] = [];
-  for (const v4 of peerChoices(value('cidr_ip'))) peers.push(cidrPeer(v4, 'cidr_ip', 4));
-  for (const v6 of peerChoices(value('cidr_ipv_6'))) peers.push(cidrPeer(v6, 'cidr_ipv_6', 6));
-  for (const pl of peerChoices(value(prefixList))) peers.push(...prefixListPeers(x, pl, prefixList));
-  for (const ref of peerChoices(value(peerGroup))) {
-    for (const peer of groupPeers(ref, peerGroup, x.groupNames))
-      peers.push(peer.type === 'group' && peer.value === group ? { type: 'self', value: group } : peer);
-  }
+export function awsccPeers(x: Extraction, direction: Direction, group: string, value: (name: string) => Value): PeerOrInvalid[] {
+  const peers = rulePeers(x, group, FIELDS[direction], value);
   // the source group by name (EC2-Classic and the default VPC)
   if (direction === 'ingress')
     for (const name of peerChoices(value('source_security_group_name'))) peers.push(...groupPeers(name, 'source_security_group_name', x.groupNames));
