@@ -1,6 +1,7 @@
 // Source files in, model out: the first stage of the pipeline, with no I/O of its own.
 import { dirOf, isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
 import { FileParser, type ParsedFile, type SourceFile } from './hcl/parse.js';
+import { isReadPath, terragruntReads } from './hcl/file-reads.js';
 import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
@@ -61,8 +62,15 @@ export async function parseRevision(
       parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
     ),
   );
-  const wanted = [...new Set(included)].flatMap((p) => (includable.has(p) ? [includable.get(p)!] : []));
-  parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
+  // and what units and those files read through read_terragrunt_config(), until no new file turns up
+  let reads = terragruntReads(relevant.filter((f) => isTerragruntFile(f.path)));
+  const named = new Set(included);
+  for (let wanted = [...includable.values()].filter((f) => named.has(f.path) || isReadPath(reads, f.path)); wanted.length;) {
+    for (const f of wanted) includable.delete(f.path);
+    parsed.push(...(await Promise.all(wanted.map((f) => parser.parse(f)))));
+    reads = terragruntReads(wanted);
+    wanted = [...includable.values()].filter((f) => isReadPath(reads, f.path));
+  }
   const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed)));
   // each root's var files, after its automatic tfvars; one the revision lacks is unreadable (its values unknown)
   const applied = new Set<string>();

@@ -120,4 +120,32 @@ inputs = merge(include.root.inputs, { name = "web" })
     expect(model.parseErrors).toEqual([]);
     expect(model.files).not.toContain('packer/build.pkr.hcl');
   });
+
+  it.each([
+    ['a file of the tree: its locals', '"../common.hcl"', ['cidr:0.0.0.0/0']],
+    ['a missing file with a default: the default', '"../missing.hcl", { locals = { cidrs = ["10.0.0.0/8"] } }', ['cidr:10.0.0.0/8']],
+  ])('read_terragrunt_config() of %s', async (_, args, cidrs) => {
+    const rules = await opened({
+      'live/prod/common.hcl': 'locals {\n  cidrs = ["0.0.0.0/0"]\n}\n',
+      'live/prod/web/terragrunt.hcl': unit(
+        '',
+        'ingress_rules = ["ssh-tcp"]\n  ingress_cidr_blocks = local.common.locals.cidrs',
+        `locals {\n  common = read_terragrunt_config(${args})\n}\n`,
+      ),
+    });
+    expect(rules).toEqual(cidrs.map((c) => `module.terragrunt.aws_security_group.this ingress tcp 22-22 ${c}`));
+  });
+
+  it('read_terragrunt_config() of a file that is not there, with no default, is unknown', async () => {
+    const model = await tree({
+      'live/prod/web/terragrunt.hcl': unit(
+        '',
+        'ingress_rules = ["ssh-tcp"]\n  ingress_cidr_blocks = local.common.locals.cidrs',
+        'locals {\n  common = read_terragrunt_config("../common.hcl")\n}\n',
+      ),
+    });
+    expect(model.rules.map((r) => r.unresolved ?? (r.peer.type === 'unresolved' ? r.peer.reason : 'known'))).toEqual([
+      expect.stringContaining('live/prod/common.hcl could not be read'),
+    ]);
+  });
 });

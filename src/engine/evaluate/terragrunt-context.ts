@@ -20,6 +20,8 @@ export interface TerragruntContext {
   exposed: ReadonlyMap<string, TerragruntFile>;
   /** Whether a file or directory of the tree exists. */
   exists(path: string): boolean;
+  /** A parsed `.hcl` file of the tree, for `read_terragrunt_config()` (undefined: not read). */
+  parsed?(path: string): ParsedFile | undefined;
 }
 
 const DEFAULT_CONFIG = 'terragrunt.hcl';
@@ -89,6 +91,17 @@ const FUNCTIONS = new Map<string, TerragruntFunction>([
       return new Unknown(src, `find_in_parent_folders(): no "${wanted}" in the directories above ${ctx.unitDir || 'the tree root'}`);
     },
   ],
+  [
+    'read_terragrunt_config',
+    (ctx, args, src) => {
+      if (typeof args[0] !== 'string') return new Unknown(src, 'read_terragrunt_config() needs a path');
+      const path = treePath(ctx.unitDir, args[0]);
+      const file = ctx.parsed?.(path);
+      if (file && !file.error) return configOf(new TerragruntFile(file, { ...ctx, unitDir: dirOf(path), includes: new Map(), exposed: new Map() }), src);
+      if (args.length > 1 && !ctx.exists(path)) return args[1]!;
+      return new Unknown(src, `read_terragrunt_config(): ${path} could not be read`);
+    },
+  ],
 ]);
 
 /**
@@ -105,10 +118,15 @@ export function terragruntFunction(ctx: TerragruntContext, name: string, args: V
 export function exposedInclude(ctx: TerragruntContext, label: string, src: string): Value {
   const file = ctx.exposed.get(label);
   if (!file) return new Unknown(src, `include "${label}" is not declared with expose = true`);
-  return new Lazy(`include.${label}`, (part) => {
-    if (part === 'locals') return new Lazy(`include.${label}.locals`, (name) => file.local(name));
+  return configOf(file, `include.${label}`);
+}
+
+/** A Terragrunt file as a value (`include.LABEL`, `read_terragrunt_config()`): its `locals` and `inputs`. */
+function configOf(file: TerragruntFile, name: string): Value {
+  return new Lazy(name, (part) => {
+    if (part === 'locals') return new Lazy(`${name}.locals`, (local) => file.local(local));
     if (part === 'inputs') return file.inputs();
-    return new Unknown(`include.${label}.${part}`, `include.${label}.${part} is not evaluated statically`);
+    return new Unknown(`${name}.${part}`, `${name}.${part} is not evaluated statically`);
   });
 }
 

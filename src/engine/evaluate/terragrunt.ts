@@ -105,7 +105,13 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
     return parent ? [{ ...i, parent, strategy: String(block['merge_strategy'] ?? 'shallow'), expose: block['expose'] === true }] : [];
   });
   const exposed = new Map<string, TerragruntFile>();
-  const context: TerragruntContext = { unitDir, includes: new Map(read.map((i) => [i.label, i.parent.path])), exposed, exists: tree.exists };
+  const context: TerragruntContext = {
+    unitDir,
+    includes: new Map(read.map((i) => [i.label, i.parent.path])),
+    exposed,
+    exists: tree.exists,
+    parsed: (p) => tree.files.get(p),
+  };
   const own = new TerragruntFile(file, context);
   const parents = read.map((i) => ({ ...i, scope: new TerragruntFile(i.parent, context) }));
   for (const p of parents) if (p.expose) exposed.set(p.label, p.scope);

@@ -65,8 +65,9 @@ export function terragruntReads(files: SourceFile[]): TerragruntRead[] {
       const call = PARENT_FOLDER.exec(f.content.slice(at, at + 200));
       const path = call ? ['', { interp: call[0] }, ''] : stringLiteral(f.content, at);
       const written = path && m[1] ? [...path.map((p) => (typeof p === 'string' ? p.replace(/\/\/+/g, '/') : p)), '/-'] : path;
-      const read = written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, unitFile);
-      const within = written === null ? null : patterns(dirOf(f.path), written, unitFile, true).reads;
+      // a unit's relative path is from its own directory; an included file's, from its unit's
+      const read = written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, unitFile, { fixed: unitFile });
+      const within = written === null ? null : patterns(dirOf(f.path), written, unitFile, { fixed: unitFile, directory: true }).reads;
       out.push({ ...read, file: f.path, within });
     }
   }
@@ -136,8 +137,8 @@ function placeholder(expr: string, unitFile: boolean): string {
   return ANY;
 }
 
-/** The patterns of a written path (`directory`: of the directory it is in). */
-function patterns(dir: string, parts: (string | { interp: string })[], unitFile: boolean, directory = false): FileRead {
+/** The patterns of a written path (`directory`: of the directory it is in; `fixed`: a relative path is from `dir`). */
+function patterns(dir: string, parts: (string | { interp: string })[], unitFile: boolean, { directory = false, fixed = false } = {}): FileRead {
   const path = parts.map((p) => (typeof p === 'string' ? p : placeholder(p.interp, unitFile))).join('');
   const written = directory ? posix.dirname(path) : path;
   // a path from the module's directory; from a directory the text does not say (path.root,
@@ -148,7 +149,7 @@ function patterns(dir: string, parts: (string | { interp: string })[], unitFile:
   if (written.startsWith(HERE)) anchored = [join(dir, written.slice(1))];
   else if (written.startsWith(ABOVE)) anchored = above(dir).map((d) => join(d, written.slice(1)));
   else if (written.startsWith(ANYWHERE) || written.startsWith(ANY)) floating = [written.replace(/^[\uE002\uE003]\/*/, '')];
-  else [anchored, floating] = [[join(dir, written)], [written.replace(/^(?:\.\.?\/)+/, '')]];
+  else [anchored, floating] = [[join(dir, written)], fixed ? [] : [written.replace(/^(?:\.\.?\/)+/, '')]];
   const regex = (span: string) => {
     const body = (p: string) =>
       p

@@ -1,0 +1,4 @@
+# What every unit of the environment allows in.
+locals {
+  admin_cidrs = ["0.0.0.0/0"]
+}
