@@ -29,7 +29,7 @@ export function mergeAcrossInstances(findings: Finding[]): Finding[] {
       f.location,
       f.related ?? [],
       f.resource.slice(prefix.length),
-      f.message.split(prefix).join(''),
+      withoutRootLabels(f.message.split(prefix).join('')),
     ]);
     if (!groups.has(key)) {
       groups.set(key, []);
@@ -44,6 +44,15 @@ function merged(same: Finding[]): Finding {
   if (same.length === 1) return same[0]!;
   const [first, ...others] = [...same].sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
   return namingOthers(first!, others, NAMED_INSTANCES, (n) => `The same module code gives the same finding through ${n} other instance${n > 1 ? 's' : ''}`);
+}
+
+/**
+ * The message with the root label of every address set aside: another address it names (the
+ * group a module's rule is given, `stacks/a:module.backend.aws_security_group.x`) is in
+ * the same root as the finding's own, which differs between the instances.
+ */
+function withoutRootLabels(message: string): string {
+  return message.replace(/(?<![\w/.-])[\w./-]+:(?=(?:module|data)\.|aws_|awscc_)/g, '');
 }
 
 /** `examples/a:module.x["k"].module.y.` of a resource in a module instance or a labelled root; '' otherwise. */
