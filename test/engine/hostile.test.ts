@@ -263,6 +263,32 @@ describe('instances per resource are bounded', () => {
   });
 });
 
+describe('a bound the base also hits', () => {
+  // 20 partner ranges on 443 and one ops range: over max_instances (10) at both revisions
+  const partners = (ops: string, port: number) => `locals {
+  partners = merge({ for i in range(20) : "p\${i}" => { cidr = "198.51.100.\${i}/32", port = 443 } }, { ops = { cidr = "${ops}", port = ${port} } })
+}
+resource "aws_vpc_security_group_ingress_rule" "partners" {
+  for_each          = local.partners
+  security_group_id = "sg-1"
+  ip_protocol       = "tcp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+  cidr_ipv4         = each.value.cidr
+}
+`;
+  const limit = async (base: string, head: string) => {
+    const r = await reviewFiles(files({ 'main.tf': base }), files({ 'main.tf': head }), validateConfig({ max_instances: 10 }, 'x'));
+    return r.findings.find((f) => f.rule === 'analysis-limit');
+  };
+
+  it('is pre-existing (low) only when what it cuts is the same: one entry widened beyond it is high', async () => {
+    expect(await limit(partners('10.0.0.0/16', 22), partners('10.0.0.0/16', 22))).toMatchObject({ severity: 'low', location: { startLine: 5 } });
+    expect(await limit(partners('10.0.0.0/16', 22), `# ops\n${partners('10.0.0.0/16', 22)}`)).toMatchObject({ severity: 'low' });
+    expect(await limit(partners('10.0.0.0/16', 22), partners('0.0.0.0/0', 22))).toMatchObject({ severity: 'high' });
+  });
+});
+
 describe('instances of the whole configuration are bounded', () => {
   it('nested expansions (a module called 20 times, each with 10 x 20 instances) stop at 100 x max_instances', async () => {
     const resources = Array.from({ length: 10 }, (_x, i) => openSsh('  count = 20\n').replace('"g"', `"g${i}"`)).join('');

@@ -1,10 +1,23 @@
 // count / for_each: how many instances a resource or module call has, and their addresses.
+import { createHash } from 'node:crypto';
 import { evaluateJson, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
 import { Alternatives, possibleValues } from './alternatives.js';
 import { MergedMaps, mergedEntry } from './fallbacks.js';
 import { joinedParts, knownElements } from './partial-lists.js';
-import { Ref, Unknown, isEveryInstance, isObject, notKnownThrough, toNumberValue, toStringValue, valuesEqual, type ObjectValue, type Value } from './value.js';
+import {
+  Ref,
+  Unknown,
+  display,
+  isEveryInstance,
+  isObject,
+  notKnownThrough,
+  toNumberValue,
+  toStringValue,
+  valuesEqual,
+  type ObjectValue,
+  type Value,
+} from './value.js';
 
 /** How a resource or module call expands. */
 export type Expansion =
@@ -41,12 +54,14 @@ export function withoutInstanceKeys(address: string): string {
  * More instances than max_instances (`count = 1e9`): analysed as one instance whose key is
  * unknown, like an unknown count, so what each instance opens is still reported.
  */
-function tooMany(n: number, body: Record<string, unknown>, expr: unknown): Expansion | null {
+function tooMany(n: number, body: Record<string, unknown>, expr: unknown, value: Value, at?: Where): Expansion | null {
   const max = budget().limits.maxInstances;
   const error =
     n > max ? new LimitError('max_instances', `${Number.isFinite(n) ? n : 'an infinite number of'} instances, more than ${max}`) : budget().countInstances(n);
   if (!error) return null;
-  budget().record(error);
+  // what was not expanded, as a digest: a hit the base also has is pre-existing only when the
+  // count or for_each is the same (a PR widening one entry among a thousand is not)
+  budget().record(error, at?.file ?? null, at?.line ?? 1, createHash('sha1').update(display(value)).digest('hex'));
   return { ...unknownExpansion(body, new Unknown(String(expr), error.message), 'above max_instances'), mayBeEmpty: false };
 }
 
@@ -67,7 +82,13 @@ export function unknownExpansion(
 }
 
 /** Evaluates count / for_each of a resource or module call body. */
-export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
+/** Where a declaration is, for the bound it hits. */
+interface Where {
+  file: string;
+  line: number;
+}
+
+export function expand(body: Record<string, unknown>, scope: Scope, at?: Where): Expansion {
   if (body['count'] !== undefined) {
     const count = evaluateJson(body['count'], scope);
     if (count instanceof Unknown) return unknownExpansion(body, count);
@@ -79,25 +100,25 @@ export function expand(body: Record<string, unknown>, scope: Scope): Expansion {
       return unknownExpansion(body, new Unknown(String(body['count']), 'count is not a number'));
     }
     const length = Math.max(0, Math.floor(n));
-    const over = tooMany(length, body, body['count']);
+    const over = tooMany(length, body, body['count'], count, at);
     if (over) return over;
     return { kind: 'instances', keys: Array.from({ length }, (_x, i) => ({ key: i, scope: { count: { index: i } } })) };
   }
-  if (body['for_each'] !== undefined) return forEachExpansion(body, evaluateJson(body['for_each'], scope));
+  if (body['for_each'] !== undefined) return forEachExpansion(body, evaluateJson(body['for_each'], scope), at);
   return { kind: 'single' };
 }
 
 /** The instances of an evaluated for_each. */
-function forEachExpansion(body: Record<string, unknown>, each: Value): Expansion {
-  if (each instanceof Alternatives) return eitherExpansion(body, each);
-  if (each instanceof MergedMaps) return mergedExpansion(body, each);
+function forEachExpansion(body: Record<string, unknown>, each: Value, at?: Where): Expansion {
+  if (each instanceof Alternatives) return eitherExpansion(body, each, at);
+  if (each instanceof MergedMaps) return mergedExpansion(body, each, at);
   // a partly known set: an instance per known element, and zero or more others
   const parts = joinedParts(each);
   const known = parts ? knownElements(parts) : null;
   if (each instanceof Unknown && !known) return unknownExpansion(body, each);
   if (each instanceof Ref && isEveryInstance(each)) return overInstances(body, each);
   const size = known ? known.length : isObject(each) ? Object.keys(each).length : Array.isArray(each) ? each.length : 0;
-  const over = tooMany(size, body, body['for_each']);
+  const over = tooMany(size, body, body['for_each'], each, at);
   if (over) return over;
   if (known) return setExpansion(body, known, true);
   if (isObject(each)) {
@@ -118,8 +139,8 @@ function forEachExpansion(body: Record<string, unknown>, each: Value): Expansion
  * `local.by_env[terraform.workspace]`): the instances of each, an instance of some only
  * existing for some values; a key several give is one of their values.
  */
-function eitherExpansion(body: Record<string, unknown>, either: Alternatives): Expansion {
-  const branches = possibleValues(either).map((v) => forEachExpansion(body, v));
+function eitherExpansion(body: Record<string, unknown>, either: Alternatives, at?: Where): Expansion {
+  const branches = possibleValues(either).map((v) => forEachExpansion(body, v, at));
   const byKey = new Map<string | number, Value[]>();
   let rest: Extract<Expansion, { kind: 'unknown' }> | undefined;
   for (const e of branches) {
@@ -155,9 +176,9 @@ function distinctValues(values: Value[]): Value[] {
 }
 
 /** `merge(local.builtin, var.items)`: an instance per known key, whose value the unknown maps may replace, and zero or more others. */
-function mergedExpansion(body: Record<string, unknown>, merged: MergedMaps): Expansion {
+function mergedExpansion(body: Record<string, unknown>, merged: MergedMaps, at?: Where): Expansion {
   const names = [...new Set(merged.maps.flatMap((m) => (isObject(m) ? Object.keys(m) : [])))].sort();
-  const over = tooMany(names.length, body, body['for_each']);
+  const over = tooMany(names.length, body, body['for_each'], [...merged.maps], at);
   if (over) return over;
   const keys = names.flatMap((key) => possibleValues(mergedEntry('each.value', merged, key)).map((value) => ({ key, scope: { each: { key, value } } })));
   return { kind: 'instances', keys, rest: unknownExpansion(body, merged) };

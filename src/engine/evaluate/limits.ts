@@ -60,7 +60,7 @@ export class Budget {
 
   /** Records a hit once per reason. */
   record(error: LimitError, file: string | null = null, line = 1, inputs?: string): void {
-    if (!this.hits.some((h) => h.reason === error.message && h.file === file))
+    if (!this.hits.some((h) => h.reason === error.message && h.file === file && h.line === line))
       this.hits.push({ limit: error.limit, reason: error.message, file, line, ...(inputs === undefined ? {} : { inputs }) });
   }
 

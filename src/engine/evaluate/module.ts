@@ -189,7 +189,7 @@ export class ModuleInstance implements ModuleContext {
       if (this.#inProgress.has(guard)) return { kind: 'unknown', unknown: new Unknown(key, 'count or for_each refers to itself'), scope: {}, mayBeEmpty: true };
       this.#inProgress.add(guard);
       try {
-        e = expand(decl.body, this.scope);
+        e = expand(decl.body, this.scope, { file: decl.file, line: decl.block?.startLine ?? 1 });
         if (e.kind === 'instances' && e.keys.length === 0 && !e.rest) e = this.#switchedOffByDefault(decl) ?? e;
       } finally {
         this.#inProgress.delete(guard);
