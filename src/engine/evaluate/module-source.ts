@@ -43,6 +43,8 @@ export class ModuleSource {
   readonly importIds: { to: string; id: unknown }[] = [];
   /** Variable defaults, tfvars assignments and locals, located, for "what changed" messages. */
   readonly inputs: Input[] = [];
+  /** A lookup's arguments as written, for their identity (set once every local is read). */
+  readonly #lookupRaw = new Map<Input, unknown>();
   /** tfvars files in Terraform's precedence order (later wins). */
   readonly tfvars: ParsedFile[] = [];
   /** Set when the directory is a Terragrunt unit. */
@@ -70,6 +72,8 @@ export class ModuleSource {
     this.#readTfvars(this.tfvars);
     // a local rewritten to the same value (through other locals, in 0.11 or 0.12 syntax) is unchanged
     for (const i of this.inputs) if (i.kind === 'local') i.identity = argumentIdentity(this.locals.get(i.name)?.raw, this.identityNames);
+    // a lookup's argument rewritten (0.11 `config { … }` → `config = { … }`, "${…}") finds the same
+    for (const [i, raw] of this.#lookupRaw) i.identity = argumentIdentity(Array.isArray(raw) && raw.length === 1 ? raw[0] : raw, this.identityNames);
   }
 
   /** The var files a root is applied with (`-var-file`, var-files.ts), read after the automatic tfvars, in order. */
@@ -201,7 +205,9 @@ export class ModuleSource {
       const nested = located?.blocks.filter((b) => b.type === argument) ?? [];
       // a nested block (`filter { … }`, repeated): from the first to the last
       const span = located?.attributes.get(argument) ?? (nested.length ? { ...nested[0]!, endLine: nested.at(-1)!.endLine } : located);
-      this.inputs.push(input(this.dir, 'argument', `${key}.${argument}`, span?.file ?? file.path, span, body[argument]));
+      const i = input(this.dir, 'argument', `${key}.${argument}`, span?.file ?? file.path, span, body[argument]);
+      this.#lookupRaw.set(i, body[argument]);
+      this.inputs.push(i);
     }
     const object = input(this.dir, 'lookup', key, located?.file ?? file.path, located, [...used].sort());
     object.refs = used.map((argument) => `${key}.${argument}`);

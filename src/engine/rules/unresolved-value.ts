@@ -3,7 +3,7 @@
 import { code } from '../findings/code-span.js';
 import { fingerprint } from '../findings/finding.js';
 import { fixesBrokenReference } from '../findings/broken-reference.js';
-import { changedInputsOf, changedInputsNote, isUnchangedRule, placeAtCause } from '../findings/changed-inputs.js';
+import { changedInputsOf, changedInputsNote, placeAtCause } from '../findings/changed-inputs.js';
 import type { Location, Peer, Rule } from '../model/types.js';
 import { groupTitle } from '../findings/describe.js';
 import { defineRule } from '../findings/define-rule.js';
@@ -59,7 +59,8 @@ export const unresolvedValue = defineRule({
       // from the for_each or count beside it: any changed input of the declaration may change it
       // (also beside known instances: the changed input may be the one the unknown ones come from)
       const iterated = ITERATION.test(unknownText);
-      const causes = isUnchangedRule(ctx, r) ? changedInputsOf(ctx, r).filter(({ ref }) => iterated || mentions(unknownText, ref)) : [];
+      // (an edited rule too: rewording its description must not hide a changed data source behind it)
+      const causes = changedInputsOf(ctx, r).filter(({ ref }) => iterated || mentions(unknownText, ref));
       if (causes.length) changedByInputs.add(declarationKey(r));
       else if (isUnresolved(r) && (unresolvedKeys(r).some((k) => unknownAtBase.has(k)) || joinedAtBase(r) || coveredAtBase(r) || fixedAtBase(r))) continue;
       const problems: string[] = [];

