@@ -159,6 +159,14 @@ describe('evaluate', () => {
     expect(ev('merge(var.unknown, var.ports)["ssh"]')).toBe(22);
   });
 
+  it('keeps the known entries of a map built by a for expression some of whose keys are unknown', () => {
+    const m = ev('{ for c in concat(var.cidrs, [var.unknown]) : c => c }');
+    expect(m).toBeInstanceOf(Unknown);
+    expect(ev('{ for c in concat(var.cidrs, [var.unknown]) : c => c }["10.0.0.0/8"]')).toBe('10.0.0.0/8');
+    // grouped, an unknown key may add to a known key's list: one unknown
+    expect(ev('{ for c in concat(var.cidrs, [var.unknown]) : c => c... }["10.0.0.0/8"]')).toBeInstanceOf(Unknown);
+  });
+
   it('says in a reader\'s words why a collection read through a reference is unknown, never "cannot iterate over a reference"', () => {
     for (const src of ['[for s in aws_subnet.x : s.cidr_block]', 'values(aws_subnet.x)', 'length(aws_subnet.x)', '"%{for s in aws_subnet.x}${s}%{endfor}"'])
       expect(ev(src)).toEqual(new Unknown(src, 'aws_subnet.x is known only after apply'));

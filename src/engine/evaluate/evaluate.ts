@@ -532,6 +532,7 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
   const object = newObject();
   const groups: Record<string, Value[]> = Object.create(null) as Record<string, Value[]>;
   let size = 0;
+  let unknownKey: Unknown | undefined;
   for (const [k, v] of entriesOf(collection)) {
     budget().checkSize(++size, 'a for expression');
     // computed keys define own properties, whatever the names ("__proto__" is an identifier)
@@ -548,13 +549,20 @@ function evaluateFor(node: Extract<Node, { kind: 'for' }>, scope: Scope): Value 
       continue;
     }
     const key = evaluate(node.key!, inner);
-    if (key instanceof Unknown) return unknownFrom(node, key);
+    if (key instanceof Unknown && node.group) return unknownFrom(node, key);
+    if (key instanceof Unknown) {
+      unknownKey = key;
+      continue;
+    }
     const ks = toStringValue(key);
     if (node.group) (groups[ks] ??= []).push(value);
     else if (hasKey(object, ks)) throw new EvalError(`duplicate key "${ks}" in for expression`);
     else object[ks] = value;
   }
   if (node.result === 'tuple') return tuple;
+  // keys not known here beside known ones: the known entries, and others (a key met twice is
+  // Terraform's error, so no unknown one replaces a known one)
+  if (unknownKey) return new MergedMaps(node.src, unknownKey.reason, [unknownFrom(node, unknownKey), object], unknownKey.setOutside);
   return node.group ? (groups as ObjectValue) : object;
 }
 
