@@ -33,10 +33,10 @@ export function lookedUpGroup(
   return wanted === 'ids' ? [group] : group;
 }
 
-type Filter = { name: string; values: Value[] };
+export type Filter = { name: string; values: Value[] };
 
 /** The `filter` blocks, each with a known name and a list of values; null when one is not that. */
-function filtersOf(written: Value | undefined): Filter[] | null {
+export function filtersOf(written: Value | undefined): Filter[] | null {
   if (written === undefined || written === null) return [];
   const blocks = Array.isArray(written) ? written : [written];
   const out: Filter[] = [];
@@ -48,7 +48,7 @@ function filtersOf(written: Value | undefined): Filter[] | null {
 }
 
 /** The single value of a filter on `name` (the filters all apply: one such filter decides). */
-function single(filters: Filter[], name: string): Value | undefined {
+export function single(filters: Filter[], name: string): Value | undefined {
   const filter = filters.find((f) => f.name === name && f.values.length === 1 && !containsUnknown(f.values[0]!));
   return filter?.values[0];
 }

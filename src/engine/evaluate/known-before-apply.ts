@@ -27,6 +27,10 @@ const ECHOED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   aws_security_group: ['name', 'description', 'vpc_id'],
   // a managed prefix list's name, max_entries, address family and entries as written (its id is computed)
   aws_ec2_managed_prefix_list: ['name', 'address_family', 'max_entries', 'entry'],
+  // an entry of a list, as a separate resource
+  aws_ec2_managed_prefix_list_entry: ['cidr'],
+  // awscc's (AWS::EC2::PrefixList) in its own argument names
+  awscc_ec2_prefix_list: ['prefix_list_name', 'address_family', 'max_entries', 'entries'],
   // a fixed private address of an instance or interface, when written
   aws_instance: ['private_ip'],
   aws_network_interface: ['private_ips'],
@@ -105,6 +109,7 @@ export function echoedDataArguments(type: string): readonly string[] {
  */
 const STANDS_FOR: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   aws_ec2_managed_prefix_list: { id: ['entry'] },
+  awscc_ec2_prefix_list: { id: ['entries'], prefix_list_id: ['entries'] },
 };
 
 /** The written arguments a computed attribute stands for (see STANDS_FOR); [] for most. */

@@ -60,6 +60,7 @@ export class ModuleSource {
   ) {
     const tf = files.filter((f) => isConfigFile(f.path));
     for (const file of tf) this.#read(file);
+    this.#prefixListEntryInputs();
     for (const file of files.filter((f) => isTerragruntFile(f.path))) {
       this.#read(file); // its locals
       const unit = terragruntUnit(file, tree);
@@ -74,6 +75,39 @@ export class ModuleSource {
     for (const i of this.inputs) if (i.kind === 'local') i.identity = argumentIdentity(this.locals.get(i.name)?.raw, this.identityNames);
     // a lookup's argument rewritten (0.11 `config { … }` → `config = { … }`, "${…}") finds the same
     for (const [i, raw] of this.#lookupRaw) i.identity = argumentIdentity(Array.isArray(raw) && raw.length === 1 ? raw[0] : raw, this.identityNames);
+  }
+
+  /**
+   * A managed prefix list's entries written as `aws_ec2_managed_prefix_list_entry` resources
+   * are part of its `entry`, which a rule referencing the list allows (known-before-apply.ts
+   * STANDS_FOR): the list's `entry` input refers to each entry's `cidr`, and a data source
+   * reading the list by its name (prefix-list-lookup.ts) to the list's `entry`, so a widened
+   * entry is where the finding sits.
+   */
+  #prefixListEntryInputs(): void {
+    const entryInput = (list: string): Input | undefined => {
+      const declared = this.resources.get(`aws_ec2_managed_prefix_list.${list}`);
+      if (!declared) return undefined;
+      const name = `aws_ec2_managed_prefix_list.${list}.entry`;
+      const found = this.inputs.find((i) => i.kind === 'argument' && i.name === name);
+      if (found) return found;
+      const made = input(this.dir, 'argument', name, declared.file, declared.block, null);
+      this.inputs.push(made);
+      return made;
+    };
+    // a new array each time: referencedNames' arrays are shared
+    const refer = (i: Input | undefined, name: string) => i && (i.refs = [...i.refs, name]);
+    for (const r of this.resources.values()) {
+      if (r.type !== 'aws_ec2_managed_prefix_list_entry') continue;
+      const list = /^\$\{aws_ec2_managed_prefix_list\.([\w-]+)\.id\}$/.exec(String(r.body['prefix_list_id'] ?? '').trim())?.[1];
+      if (list !== undefined) refer(entryInput(list), `aws_ec2_managed_prefix_list_entry.${r.name}.cidr`);
+    }
+    for (const d of this.dataSources.values()) {
+      if (d.type !== 'aws_ec2_managed_prefix_list' || typeof d.body['name'] !== 'string') continue;
+      const named = [...this.resources.values()].filter((r) => r.type === 'aws_ec2_managed_prefix_list' && r.body['name'] === d.body['name']);
+      const lookup = this.inputs.find((i) => i.kind === 'lookup' && i.name === `data.${d.type}.${d.name}`);
+      if (named.length === 1 && entryInput(named[0]!.name)) refer(lookup, `aws_ec2_managed_prefix_list.${named[0]!.name}.entry`);
+    }
   }
 
   /** The var files a root is applied with (`-var-file`, var-files.ts), read after the automatic tfvars, in order. */

@@ -15,6 +15,7 @@ import { argumentIdentity } from './argument-identity.js';
 import type { Declaration, ModuleSource } from './module-source.js';
 import { computedDefault, echoedArguments, echoedDataArguments } from './known-before-apply.js';
 import { lookedUpGroup, type GroupCandidate } from './group-lookup.js';
+import { lookedUpPrefixList, type PrefixListCandidate } from './prefix-list-lookup.js';
 import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
 import { LimitError, budget } from './limits.js';
@@ -339,7 +340,10 @@ export class ModuleInstance implements ModuleContext {
       if (this.#inProgress.has(guard)) return undefined; // a group named after the data source itself
       this.#inProgress.add(guard);
       try {
-        return lookedUpGroup(decl.type, attribute, argument, () => this.#groupCandidates());
+        return (
+          lookedUpGroup(decl.type, attribute, argument, () => this.#groupCandidates()) ??
+          lookedUpPrefixList(decl.type, attribute, argument, () => this.#prefixListCandidates())
+        );
       } finally {
         this.#inProgress.delete(guard);
       }
@@ -368,6 +372,23 @@ export class ModuleInstance implements ModuleContext {
           mayBeNamed: (n) => named || n.startsWith('terraform-'),
           vpc: r.echoed('vpc_id'),
         });
+      }
+    }
+    return out;
+  }
+
+  /** The prefix lists of this module a lookup by name may find (aws's and awscc's): every instance, with its name when known. */
+  #prefixListCandidates(): PrefixListCandidate[] {
+    const out: PrefixListCandidate[] = [];
+    for (const decl of this.source.resources.values()) {
+      const awscc = decl.type === 'awscc_ec2_prefix_list';
+      if (decl.type !== 'aws_ec2_managed_prefix_list' && !awscc) continue;
+      const value = this.resource(decl.type, decl.name, `${decl.type}.${decl.name}`);
+      const instances = value instanceof Ref ? [value] : Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+      for (const r of instances) {
+        if (!(r instanceof Ref)) continue;
+        const name = r.echoed(awscc ? 'prefix_list_name' : 'name');
+        out.push({ id: r.child(awscc ? 'prefix_list_id' : 'id'), name: typeof name === 'string' ? name : undefined });
       }
     }
     return out;

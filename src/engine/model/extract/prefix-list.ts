@@ -1,5 +1,6 @@
 // Customer-managed prefix lists written in the configuration: `aws_ec2_managed_prefix_list`
-// with `entry` blocks (also dynamic) and `aws_ec2_managed_prefix_list_entry` resources. Their
+// with `entry` blocks (also dynamic) and `aws_ec2_managed_prefix_list_entry` resources, and
+// awscc's `awscc_ec2_prefix_list` with its `entries` list. Their
 // entries are arguments, known before apply, so a rule that references such a list allows its
 // entries' CIDRs (research/semantics.md §1.4): a list widened to 0.0.0.0/0 opens the rule to
 // the internet. What is not known here stays an opaque prefix list: a list not written here
@@ -14,6 +15,13 @@ import { dynamicBlocks, iterations } from './dynamic-blocks.js';
 
 export const PREFIX_LIST = 'aws_ec2_managed_prefix_list';
 export const PREFIX_LIST_ENTRY = 'aws_ec2_managed_prefix_list_entry';
+/** awscc's list (AWS::EC2::PrefixList): its `entries` attribute, a list of `{ cidr, description }`. */
+const AWSCC_PREFIX_LIST = 'awscc_ec2_prefix_list';
+
+/** The attributes of a list resource that are its id, by type. */
+const LIST_IDS: Readonly<Record<string, readonly string[]>> = { [PREFIX_LIST]: ['id'], [AWSCC_PREFIX_LIST]: ['id', 'prefix_list_id'] };
+
+const isListId = (v: Value): v is Ref => v instanceof Ref && (LIST_IDS[resourceType(v.address)] ?? []).includes(v.attribute);
 
 export interface PrefixListEntries {
   /** From `address_family`; null when it is not known (each entry then tells its own). */
@@ -25,7 +33,7 @@ export interface PrefixListEntries {
 /** Records the prefix lists and entries of one module instance (`instances` expands count / for_each). */
 export function collectPrefixLists(x: Extraction, module: ModuleInstance, instances: (decl: Instance['decl']) => Iterable<Instance>): void {
   for (const decl of module.source.resources.values()) {
-    if (decl.type === PREFIX_LIST) for (const inst of instances(decl)) addList(x, inst);
+    if (decl.type === PREFIX_LIST || decl.type === AWSCC_PREFIX_LIST) for (const inst of instances(decl)) addList(x, inst);
     else if (decl.type === PREFIX_LIST_ENTRY)
       for (const inst of instances(decl)) {
         const list = x.attrQuiet(inst, 'prefix_list_id');
@@ -45,6 +53,13 @@ function addList(x: Extraction, inst: Instance): void {
   const family = x.attrQuiet(inst, 'address_family');
   list.family = family === 'IPv4' ? 4 : family === 'IPv6' ? 6 : null;
   const cidrOf = (entry: Value): Value => (isObject(entry) ? (entry['cidr'] ?? null) : entry);
+  if (inst.decl.type === AWSCC_PREFIX_LIST) {
+    const entries = x.attrQuiet(inst, 'entries');
+    // a list not known here: one unknown entry, so the rule is never read as allowing nothing
+    if (entries instanceof Unknown) list.cidrs.push(entries);
+    else for (const entry of Array.isArray(entries) ? entries : []) list.cidrs.push(entry instanceof Unknown ? entry : cidrOf(entry));
+    return;
+  }
   const written = inst.decl.body['entry'];
   for (const block of Array.isArray(written) ? written : written === undefined ? [] : [written]) list.cidrs.push(cidrOf(evaluateJson(block, inst.scope)));
   for (const dyn of dynamicBlocks(inst.decl, 'entry')) {
@@ -61,7 +76,7 @@ function addList(x: Extraction, inst: Instance): void {
  * entry not known before apply, or a list with no entry written here).
  */
 export function prefixListPeers(x: Extraction, v: Value, field: string): PeerOrInvalid[] {
-  const list = v instanceof Ref && resourceType(v.address) === PREFIX_LIST && v.attribute === 'id' ? x.prefixLists.get(v.address) : undefined;
+  const list = isListId(v) ? x.prefixLists.get(v.address) : undefined;
   const known = (list?.cidrs ?? []).filter((cidr) => !(cidr instanceof Unknown));
   const peers = known.map((cidr) => cidrPeer(cidr, field, list!.family ?? (typeof cidr === 'string' && cidr.includes(':') ? 6 : 4)));
   return known.length === list?.cidrs.length && known.length ? peers : [...peers, prefixListPeer(v)];

@@ -1,0 +1,25 @@
+# a rule allows the entries of the prefix list it references, entries written as resources
+# included: the widened entry is what opens it
+resource "aws_ec2_managed_prefix_list" "office" {
+  name           = "office"
+  address_family = "IPv4"
+  max_entries    = 5
+}
+
+resource "aws_ec2_managed_prefix_list_entry" "office" {
+  prefix_list_id = aws_ec2_managed_prefix_list.office.id
+  cidr           = "0.0.0.0/0"
+  description    = "office"
+}
+
+resource "aws_security_group" "bastion" {
+  name   = "bastion"
+  vpc_id = "vpc-0a1b2c3d"
+  ingress {
+    description     = "ssh from the office"
+    from_port       = 22
+    to_port         = 22
+    protocol        = "tcp"
+    prefix_list_ids = [aws_ec2_managed_prefix_list.office.id]
+  }
+}
