@@ -19,7 +19,8 @@ import { lookedUpPrefixList, type PrefixListCandidate } from './prefix-list-look
 import { convertToType, legacyListArgument } from './types.js';
 import { typeOf } from './variable-type.js';
 import { LimitError, budget } from './limits.js';
-import { InsideRange } from './inside-range.js';
+import { InsideRange, templateRange } from './inside-range.js';
+import { PartlyKnown } from './partly-known.js';
 import {
   Lazy,
   Ref,
@@ -319,7 +320,8 @@ export class ModuleInstance implements ModuleContext {
         const argument = (name: string) => (hasKey(body, name) ? evaluateJson(body[name], scope) : undefined);
         const v = argument(attribute) ?? null;
         // a range inside a known one keeps the reference's identity, and its bound
-        if (v instanceof InsideRange) return new InsideRange(`${address}.${attribute}`, v.reason, v.range, v.setOutside);
+        const range = v instanceof InsideRange ? v.range : v instanceof PartlyKnown ? templateRange(v.shape) : null;
+        if (range !== null && v instanceof Unknown) return new InsideRange(`${address}.${attribute}`, v.reason, range, v.setOutside);
         if (v !== null) return containsUnknown(v) ? undefined : v;
         // not set (or null): the provider computes it, known for some types (a database's port)
         return computedDefault(type, attribute, argument);

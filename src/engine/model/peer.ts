@@ -1,6 +1,7 @@
 // Turning evaluated values into peers and group keys.
 import ipaddr from 'ipaddr.js';
-import { InsideRange } from '../evaluate/inside-range.js';
+import { InsideRange, templateRange } from '../evaluate/inside-range.js';
+import { PartlyKnown } from '../evaluate/partly-known.js';
 import { Lazy, Ref, Unknown, display, type Value } from '../evaluate/value.js';
 import type { InvalidValue, Peer } from './types.js';
 
@@ -55,7 +56,8 @@ export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvali
   if (raw instanceof Unknown) {
     const peer = unknownPeer(raw, { expected: 'cidr', family });
     // a range inside a known one of the field's family reaches no further than it
-    const within = raw instanceof InsideRange && raw.range.includes(':') === (family === 6) ? raw.range : undefined;
+    const range = raw instanceof InsideRange ? raw.range : raw instanceof PartlyKnown ? templateRange(raw.shape) : null;
+    const within = range !== null && range.includes(':') === (family === 6) ? range : undefined;
     return peer.type === 'unresolved' && within ? { ...peer, within } : peer;
   }
   if (raw instanceof Ref) return { type: 'unresolved', value: raw.text, reason: `${raw.text} is known only after apply`, expected: 'cidr', family };

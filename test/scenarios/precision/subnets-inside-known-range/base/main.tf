@@ -21,6 +21,13 @@ resource "aws_subnet" "edge" {
   cidr_block = cidrsubnet("0.0.0.0/0", 2, count.index)
 }
 
+# written as a template: its first two octets are written, and a /24 keeps them
+resource "aws_subnet" "app" {
+  for_each   = toset(data.aws_availability_zones.available.names)
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.20.${index(data.aws_availability_zones.available.names, each.key) + 100}.0/24"
+}
+
 resource "aws_security_group" "db" {
   name   = "db"
   vpc_id = aws_vpc.main.id

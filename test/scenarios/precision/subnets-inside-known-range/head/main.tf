@@ -21,6 +21,13 @@ resource "aws_subnet" "edge" {
   cidr_block = cidrsubnet("0.0.0.0/0", 2, count.index)
 }
 
+# written as a template: its first two octets are written, and a /24 keeps them
+resource "aws_subnet" "app" {
+  for_each   = toset(data.aws_availability_zones.available.names)
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.20.${index(data.aws_availability_zones.available.names, each.key) + 100}.0/24"
+}
+
 resource "aws_security_group" "db" {
   name   = "db"
   vpc_id = aws_vpc.main.id
@@ -80,4 +87,14 @@ resource "aws_security_group_rule" "cache_ssh_from_private" {
   to_port           = 22
   cidr_blocks       = aws_subnet.private[*].cidr_block
   description       = "SSH from the private subnets"
+}
+
+resource "aws_security_group_rule" "db_from_app" {
+  type              = "ingress"
+  security_group_id = aws_security_group.db.id
+  protocol          = "tcp"
+  from_port         = 5432
+  to_port           = 5432
+  cidr_blocks       = [for s in aws_subnet.app : s.cidr_block]
+  description       = "postgres from the app subnets"
 }
