@@ -44,7 +44,7 @@ const accept = (h: Harness, sender: string) =>
 describe('a pull request changing the configuration', () => {
   it('with no Terraform change, a relaxed configuration is listed and fails the check until approved', async () => {
     const h = configPull(
-      'fail_on: critical\ndisabled_rules: [missing-description, new-ingress]\nignore_paths: ["legacy/**"]\ntrusted_cidrs: ["0.0.0.0/0"]\nmax_instances: 5000\nmax_hops: 2\n',
+      'fail_on: critical\ndisabled_rules: [missing-description, new-ingress]\nignore_paths: ["legacy/**"]\ntrusted_cidrs: ["0.0.0.0/0"]\nmax_instances: 5000\nmax_hops: 2\nreview_comments: false\n',
     );
     await open(h);
     const check = checkOf(h);
@@ -58,11 +58,13 @@ describe('a pull request changing the configuration', () => {
       '- `ignore_paths` adds `"legacy/**"`',
       '- `trusted_cidrs` adds `"0.0.0.0/0"`',
       '- `max_instances` raised from 1000 to 5000',
+      // a path beyond it is a high analysis-limit in place of a critical new-internet-path
+      '- `max_hops` lowered from 4 to 2',
     ])
       expect(check.summary).toContain(relaxed);
     expect(check.summary).not.toContain('`disabled_rules` adds `"missing-description"`');
-    // a lower max_hops reports more (analysis-limit), it relaxes nothing
-    expect(check.summary).toContain('Its other changes: `max_hops`.');
+    // no line comments: every finding stays in the summary, the conclusion the same
+    expect(check.summary).toContain('Its other changes: `review_comments`.');
     expect(check.summary).toContain('Until then the check fails.');
   });
 
