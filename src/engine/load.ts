@@ -2,7 +2,7 @@
 import { dirOf, isConfigFile, readBy, type AppliedWith, type IgnoredFile } from './hcl/config-files.js';
 import { FileParser, type ParsedFile, type SourceFile } from './hcl/parse.js';
 import { isReadPath, terragruntReads } from './hcl/file-reads.js';
-import { TERRAGRUNT_FILE, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
+import { TERRAGRUNT_FILE, generatedFiles, includedFiles, isTerragruntFile, pathSet } from './evaluate/terragrunt.js';
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { withDataFiles } from './evaluate/data-files.js';
@@ -71,7 +71,15 @@ export async function parseRevision(
     reads = terragruntReads(wanted);
     wanted = [...includable.values()].filter((f) => isReadPath(reads, f.path));
   }
-  const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed)));
+  // what each unit's generate blocks write (a variables.tf the module's code relies on)
+  const generated = new Map<string, ParsedFile[]>();
+  const units = { files: new Map(parsed.map((f) => [f.path, f])), exists };
+  for (const unit of parsed.filter((f) => isTerragruntFile(f.path))) {
+    const written = withBudget(budget, () => withDataFiles(data, () => generatedFiles(unit, units)));
+    const files = (await Promise.all(written.map((f) => parser.parse(f)))).filter((f) => !f.error);
+    if (files.length) generated.set(unit.path, files);
+  }
+  const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed, generated)));
   // each root's var files, after its automatic tfvars; one the revision lacks is unreadable (its values unknown)
   const applied = new Set<string>();
   for (const root of tree.roots) {

@@ -24,6 +24,8 @@ export interface Declaration {
   inputs?: (name: string) => Value | undefined;
   /** Why the call's module cannot be analysed before its source is even looked at. */
   unreadable?: string;
+  /** Files a Terragrunt unit's `generate` blocks add to its module's (terragrunt.ts generatedFiles). */
+  generated?: ParsedFile[];
 }
 
 /** The files of one directory, read as one Terraform module. */
@@ -56,7 +58,7 @@ export class ModuleSource {
     readonly dir: string,
     readonly files: ParsedFile[],
     /** The whole tree, for the files a Terragrunt unit includes. */
-    tree: TerragruntTree,
+    readonly tree: TerragruntTree,
   ) {
     const tf = files.filter((f) => isConfigFile(f.path));
     for (const file of tf) this.#read(file);
@@ -67,6 +69,7 @@ export class ModuleSource {
       this.terragrunt = unit.context;
       if (unit.call && !this.calls.has(unit.call.name)) this.calls.set(unit.call.name, unit.call);
       this.terragruntInputs = unit.inputs;
+      for (const g of unit.generated) this.#read(g); // a unit without a source: Terraform runs here
       for (const i of unit.inputs?.written ?? []) this.inputs.push(input(dir, 'tfvars', i.name, i.span.file ?? file.path, i.span, i.raw));
     }
     this.tfvars = tfvarsInPrecedence(files);
@@ -108,6 +111,11 @@ export class ModuleSource {
       const lookup = this.inputs.find((i) => i.kind === 'lookup' && i.name === `data.${d.type}.${d.name}`);
       if (named.length === 1 && entryInput(named[0]!.name)) refer(lookup, `aws_ec2_managed_prefix_list.${named[0]!.name}.entry`);
     }
+  }
+
+  /** This module as the working directory of a Terragrunt unit, with the files its `generate` blocks write. */
+  withGenerated(generated: ParsedFile[] | undefined): ModuleSource {
+    return generated?.length ? new ModuleSource(this.dir, [...this.files, ...generated], this.tree) : this;
   }
 
   /** The var files a root is applied with (`-var-file`, var-files.ts), read after the automatic tfvars, in order. */

@@ -466,7 +466,7 @@ export class ModuleInstance implements ModuleContext {
     const result = { expansion: { kind: 'single' } as Expansion, instances: null as Map<string, ModuleInstance> | null, external: null as string | null };
     this.#children.set(name, result);
     const found: ModuleResolution = decl.unreadable ? { dir: null, reason: decl.unreadable } : this.#locate(name, sourceText, decl.body['version']);
-    const sourceDir = found.dir === null ? null : this.tree.read(found.dir);
+    const sourceDir = found.dir === null ? null : (this.tree.read(found.dir)?.withGenerated(decl.generated) ?? null);
     const maxDepth = budget().limits.maxModuleDepth;
     let reason: string | null = null;
     if (found.dir === null) reason = `an output of module "${sourceText}", which could not be read: ${found.reason}`;

@@ -8,9 +8,9 @@
 // `mock_outputs` are for plans, not facts). An include that cannot be read makes the unit's
 // module unanalysed: what the parent sets is unknown.
 import { posix } from 'node:path';
-import { dirOf } from '../hcl/config-files.js';
+import { dirOf, isConfigFile } from '../hcl/config-files.js';
 import type { LocatedBlock, Span } from '../hcl/locate.js';
-import type { ParsedFile } from '../hcl/parse.js';
+import type { ParsedFile, SourceFile } from '../hcl/parse.js';
 import { evaluateJson } from './evaluate.js';
 import type { Declaration } from './module-source.js';
 import { TerragruntFile, treePath, type TerragruntContext } from './terragrunt-context.js';
@@ -27,6 +27,8 @@ export function isTerragruntFile(path: string): boolean {
 export interface TerragruntTree {
   files: ReadonlyMap<string, ParsedFile>;
   exists(path: string): boolean;
+  /** The files each unit's `generate` blocks write into its working directory, by the unit's path. */
+  generated?: ReadonlyMap<string, ParsedFile[]>;
 }
 
 /** Whether a path or directory is among `paths` (directories are the paths' ancestors). */
@@ -96,26 +98,13 @@ export interface UnitInputs {
  * source, Terragrunt runs Terraform in the unit's own directory with `inputs` as TF_VAR_*
  * values (`inputs`, for that directory's module; null when the unit has a source).
  */
-export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { context: TerragruntContext; call: Declaration | null; inputs: UnitInputs | null } {
+export function terragruntUnit(
+  file: ParsedFile,
+  tree: TerragruntTree,
+): { context: TerragruntContext; call: Declaration | null; inputs: UnitInputs | null; generated: ParsedFile[] } {
   const unitDir = dirOf(file.path);
-  const includes = includedFiles(file, tree.exists);
-  const read = includes.flatMap((i) => {
-    const parent = i.path === null ? undefined : tree.files.get(i.path);
-    const block = includeBlocks(file).find((b) => b.label === i.label)!.body;
-    return parent ? [{ ...i, parent, strategy: String(block['merge_strategy'] ?? 'shallow'), expose: block['expose'] === true }] : [];
-  });
-  const exposed = new Map<string, TerragruntFile>();
-  const context: TerragruntContext = {
-    unitDir,
-    includes: new Map(read.map((i) => [i.label, i.parent.path])),
-    exposed,
-    exists: tree.exists,
-    parsed: (p) => tree.files.get(p),
-  };
-  const own = new TerragruntFile(file, context);
-  const parents = read.map((i) => ({ ...i, scope: new TerragruntFile(i.parent, context) }));
-  for (const p of parents) if (p.expose) exposed.set(p.label, p.scope);
-  const merged = parents.filter((p) => p.strategy !== 'no_merge');
+  const { includes, context, own, merged } = unitFiles(file, tree);
+  const generated = tree.generated?.get(file.path) ?? [];
 
   const unread = includes.filter((i) => i.path === null || !tree.files.has(i.path));
   const sourceFrom = [own, ...merged.map((p) => p.scope).reverse()].find((s) => terraformBlock(s.file)?.['source'] !== undefined);
@@ -124,7 +113,7 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
   mergeInputs(args, own, merged.length ? merged[merged.length - 1]!.strategy : 'shallow');
   const given = (name: string) => (args.get(name) ?? args.get(ALL_INPUTS))?.value();
   if (!sourceFrom && !unread.length) {
-    return { context, call: null, inputs: { value: given, written: [...args].map(([name, a]) => ({ name, raw: a.raw, span: a.span })) } };
+    return { context, call: null, inputs: { value: given, written: [...args].map(([name, a]) => ({ name, raw: a.raw, span: a.span })) }, generated };
   }
 
   const block = file.located.blocks.find((b) => b.type === 'terraform');
@@ -152,12 +141,59 @@ export function terragruntUnit(file: ParsedFile, tree: TerragruntTree): { contex
     file: file.path,
     block: located,
     inputs: overTfvars(workingDirTfvars(tree, unitDir, source), own, given),
+    ...(generated.length ? { generated } : {}),
   };
   if (unread.length) {
     const what = unread.map((i) => (i.path === null ? `its include path ${i.written} is not known statically` : `${i.path} is not in the files read`));
     call.unreadable = `the unit includes a file that could not be read (${what.join('; ')}), so what it sets is unknown`;
   }
-  return { context, call, inputs: null };
+  return { context, call, inputs: null, generated: [] };
+}
+
+/** A unit's file and those it includes, each evaluated as the unit; `merged`: those whose blocks the unit takes. */
+function unitFiles(file: ParsedFile, tree: TerragruntTree) {
+  const includes = includedFiles(file, tree.exists);
+  const read = includes.flatMap((i) => {
+    const parent = i.path === null ? undefined : tree.files.get(i.path);
+    const block = includeBlocks(file).find((b) => b.label === i.label)!.body;
+    return parent ? [{ ...i, parent, strategy: String(block['merge_strategy'] ?? 'shallow'), expose: block['expose'] === true }] : [];
+  });
+  const exposed = new Map<string, TerragruntFile>();
+  const context: TerragruntContext = {
+    unitDir: dirOf(file.path),
+    includes: new Map(read.map((i) => [i.label, i.parent.path])),
+    exposed,
+    exists: tree.exists,
+    parsed: (p) => tree.files.get(p),
+  };
+  const own = new TerragruntFile(file, context);
+  const parents = read.map((i) => ({ ...i, scope: new TerragruntFile(i.parent, context) }));
+  for (const p of parents) if (p.expose) exposed.set(p.label, p.scope);
+  return { includes, context, own, merged: parents.filter((p) => p.strategy !== 'no_merge') };
+}
+
+/**
+ * The Terraform files a unit's `generate` blocks (its own, and those of the files it merges;
+ * the unit's win by label) write into its working directory, where Terraform reads them with
+ * the module's: `contents` evaluated as the unit, at `path` in the unit's directory, the
+ * heredoc's lines kept where they are written. A block whose contents are not known statically,
+ * or that is disabled, writes nothing here.
+ */
+export function generatedFiles(file: ParsedFile, tree: TerragruntTree): SourceFile[] {
+  const { own, merged } = unitFiles(file, tree);
+  const byLabel = new Map<string, SourceFile>();
+  for (const scope of [...merged.map((p) => p.scope), own]) {
+    const blocks = (scope.file.body['generate'] ?? {}) as Record<string, Record<string, unknown>[]>;
+    for (const [label, [body]] of Object.entries(blocks)) {
+      const path = body ? evaluateJson(body['path'], scope.scope) : null;
+      const contents = body ? evaluateJson(body['contents'], scope.scope) : null;
+      const disabled = body && evaluateJson(body['disable'] ?? false, scope.scope) !== false;
+      if (typeof path !== 'string' || typeof contents !== 'string' || disabled || !isConfigFile(path)) continue;
+      const at = scope.file.located.blocks.find((b) => b.type === 'generate' && b.labels[0] === label)?.attributes.get('contents')?.startLine ?? 0;
+      byLabel.set(label, { path: treePath(own.context.unitDir, path), content: '\n'.repeat(at) + contents });
+    }
+  }
+  return [...byLabel.values()];
 }
 
 /**

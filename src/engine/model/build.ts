@@ -25,9 +25,9 @@ export interface ModuleTree {
   roots: string[];
 }
 
-export function moduleTree(files: ParsedFile[]): ModuleTree {
+export function moduleTree(files: ParsedFile[], generated: ReadonlyMap<string, ParsedFile[]> = new Map()): ModuleTree {
   const overridden = mergeOverrides(files);
-  const sources = moduleSources(overridden.files);
+  const sources = moduleSources(overridden.files, generated);
   const dirs = [...sources.keys()].sort().filter((d) => !isExternalModulePath(`${d}/`));
   return { files, overridden, sources, dirs, roots: rootDirs(sources).filter((d) => dirs.includes(d)) };
 }

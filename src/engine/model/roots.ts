@@ -6,7 +6,7 @@ import { localModuleDir } from '../evaluate/module.js';
 import { isTerragruntFile, pathSet } from '../evaluate/terragrunt.js';
 
 /** The directories that hold configuration files (.tf, .tofu, and their .json forms) ('' is the tree's root), with their files. */
-export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
+export function moduleSources(files: ParsedFile[], generated: ReadonlyMap<string, ParsedFile[]> = new Map()): Map<string, ModuleSource> {
   const byDir = new Map<string, ParsedFile[]>();
   for (const f of files) {
     const key = dirOf(f.path);
@@ -14,7 +14,7 @@ export function moduleSources(files: ParsedFile[]): Map<string, ModuleSource> {
     byDir.get(key)!.push(f);
   }
   const sources = new Map<string, ModuleSource>();
-  const tree = { files: new Map(files.map((f) => [f.path, f])), exists: pathSet(files.map((f) => f.path)) };
+  const tree = { files: new Map(files.map((f) => [f.path, f])), exists: pathSet(files.map((f) => f.path)), generated };
   for (const [dir, list] of byDir) {
     if (list.some((f) => isConfigFile(f.path) || isTerragruntFile(f.path))) sources.set(dir, new ModuleSource(dir, list, tree));
   }
