@@ -126,27 +126,32 @@ export function callerReviewAnchor(dir: string, files: SourceFile[], outOfScope 
 }
 
 /**
- * An output whose text differs between the two revisions (`files` holds both): a module with
- * no input still decides what its callers open through its outputs (a shared "office ranges"
- * module), so a PR that changes one is reviewed through them. Only a changed one: every root
- * has outputs, and searching for callers of each would cost every review.
+ * The first output of a directory whose Terraform differs between the two revisions (`files`
+ * holds both, so an unchanged block is there twice): a module with no input still decides what
+ * its callers open through its outputs (a shared "office ranges" module), and what feeds them (a
+ * local, a data source) may change while the output's text stays as it was. Only a changed
+ * directory: every root has outputs, and searching for callers of each would cost every review.
  */
 function changedOutput(files: SourceFile[]): { file: string; line: number } | null {
+  const seen = new Map<string, number>();
+  const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
   // the head's files come first: the line given is the head's
-  const seen = new Map<string, { text: string; at: { file: string; line: number } }>();
+  let output: { file: string; line: number } | null = null;
   for (const f of files) {
-    if (f.path.endsWith('.json')) continue;
+    if (!isConfigFile(f.path)) continue;
+    if (f.path.endsWith('.json')) {
+      count(`${f.path}\0${f.content}`);
+      if (readJsonFile(f.content, false).body['output'] !== undefined) output ??= { file: f.path, line: 1 };
+      continue;
+    }
     const lines = f.content.split('\n');
     for (const b of locateHcl(f.content).blocks) {
-      if (b.type !== 'output') continue;
-      const text = lines.slice(b.startLine - 1, b.endLine).join('\n');
-      const key = b.labels.join('\0');
-      const was = seen.get(key);
-      if (was && was.text !== text) return was.at;
-      if (!was) seen.set(key, { text, at: { file: f.path, line: b.startLine } });
+      count([f.path, b.type, ...b.labels, lines.slice(b.startLine - 1, b.endLine).join('\n')].join('\0'));
+      if (b.type === 'output') output ??= { file: f.path, line: b.startLine };
     }
   }
-  return null;
+  // a block as it was and as it is: twice (or any even number of identical blocks)
+  return output && [...seen.values()].some((n) => n % 2 === 1) ? output : null;
 }
 
 /** Where the first input of these files is declared (a JSON file: its first line). */

@@ -211,12 +211,19 @@ describe('CLI diff scope', () => {
     }
   });
 
-  it('a module with outputs only (shared ranges) is reviewed through its callers when an output changes; an unchanged one is not searched for', async () => {
+  it('a module with outputs only (shared ranges) is reviewed through its callers when its Terraform changes (the output or what feeds it); an unchanged one is not searched for', async () => {
     const ranges = (cidr: string) => `output "office_cidrs" {\n  value = ["${cidr}"]\n}\n`;
     const live = `module "netdefs" {\n  source = "../modules/netdefs"\n}\nresource "aws_security_group" "admin" {\n  name   = "admin"\n  vpc_id = "vpc-1"\n  ingress {\n    description = "ssh"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = module.netdefs.office_cidrs\n  }\n}\n`;
     for (const doc of await bothWays(
       { 'modules/netdefs/outputs.tf': ranges('10.0.0.0/16'), 'live/main.tf': live },
       { 'modules/netdefs/outputs.tf': ranges('0.0.0.0/0'), 'live/main.tf': live },
+    ))
+      expect(summary(doc)).toEqual(['new-ingress:critical live/main.tf', 'new-internet-path:critical live/main.tf']);
+    // the output's text as it was, the local behind it widened
+    const viaLocal = (cidr: string) => `locals {\n  office = ["${cidr}"]\n}\noutput "office_cidrs" {\n  value = local.office\n}\n`;
+    for (const doc of await bothWays(
+      { 'modules/netdefs/outputs.tf': viaLocal('10.0.0.0/16'), 'live/main.tf': live },
+      { 'modules/netdefs/outputs.tf': viaLocal('0.0.0.0/0'), 'live/main.tf': live },
     ))
       expect(summary(doc)).toEqual(['new-ingress:critical live/main.tf', 'new-internet-path:critical live/main.tf']);
     // a comment beside the output: the output's text is unchanged, no caller is read

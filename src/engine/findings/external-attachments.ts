@@ -6,6 +6,7 @@
 import { code } from './code-span.js';
 import { fingerprint } from './finding.js';
 import { append } from '../append.js';
+import { resourceType } from '../model/peer.js';
 import type { Attachment, Location, Model } from '../model/types.js';
 import type { ReviewContext } from './context.js';
 import type { Severity } from '../settings.js';
@@ -26,13 +27,21 @@ export function externalAttachmentFindings(ctx: ReviewContext): ExternalAttachme
   for (const a of ctx.head.attachments) {
     // an interface endpoint's network interfaces have private addresses only
     if (a.type === 'aws_vpc_endpoint') continue;
-    if (!existing.has(a.resource) && a.type !== 'aws_network_interface_sg_attachment') continue;
+    // an attachment to an interface whose owner cannot be told (a variable): an interface that exists
+    const ownerUnknown = a.type === 'aws_network_interface_sg_attachment' && resourceType(a.resource) === a.type;
+    if (!existing.has(a.resource) && !ownerUnknown) continue;
     const had = atBase.get(a.resource) ?? [];
     const outside = [...a.groups.filter((g) => !ctx.headGroups.has(g)), ...(a.unknownGroups ?? [])].filter((g) => !had.includes(g));
     if (!outside.length) continue;
     // one outside group swapped for another: no less known than before
     const swapped = had.some((g) => !ctx.baseGroups.has(g));
-    out.push(finding(a, outside, swapped));
+    // a group given to an instance's primary interface faces the internet as the instance does
+    // (its own flag, an Elastic IP); one on another interface attached to it, as that interface
+    const facing =
+      a.type === 'aws_network_interface_attachment'
+        ? a.internetFacing === true
+        : ctx.head.attachments.some((x) => x.resource === a.resource && x.type !== 'aws_network_interface_attachment' && x.internetFacing === true);
+    out.push(finding(a, outside, swapped, facing));
   }
   return out;
 }
@@ -43,8 +52,7 @@ function groupsByResource(model: Model): Map<string, string[]> {
   return out;
 }
 
-function finding(a: Attachment, outside: string[], swapped: boolean): ExternalAttachment {
-  const facing = a.internetFacing === true;
+function finding(a: Attachment, outside: string[], swapped: boolean, facing: boolean): ExternalAttachment {
   const named = outside.map((g) => code(g)).join(', ');
   return {
     severity: facing && !swapped ? 'high' : 'medium',

@@ -21,7 +21,7 @@ export const DEFAULTS_TO_VPC_GROUP: ReadonlySet<string> = new Set([
 
 /**
  * Arguments that give such a resource its groups some other way (an instance's interfaces or
- * launch template, an ElastiCache node of a replication group, an RDS read replica's source).
+ * launch template, an ElastiCache node of a replication group).
  */
 export const GROUPS_FROM_ELSEWHERE = ['network_interface', 'launch_template', 'replication_group_id'];
 

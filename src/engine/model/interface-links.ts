@@ -18,9 +18,17 @@ export function applyInterfaceLinks(model: Model): void {
     if (l.link!.kind !== 'interface' || !l.link!.via) continue;
     const interfaces = own.filter((x) => x.resource === l.link!.via);
     const groups = [...new Set(interfaces.flatMap((x) => x.groups))];
+    // groups not known here (a data source, a variable) come along too: the instance is in them
+    const unknownGroups = [...new Set(interfaces.flatMap((x) => x.unknownGroups ?? []))];
     const facing = interfaces.some((x) => x.internetFacing === true) ? true : interfaces.some((x) => x.internetFacing === null) ? null : false;
     const { link: _, ...rest } = l;
-    resolved.push({ ...rest, groups, internetFacing: facing, exposure: facing ? 'has a public address on an attached interface' : null });
+    resolved.push({
+      ...rest,
+      groups,
+      ...(unknownGroups.length ? { unknownGroups } : {}),
+      internetFacing: facing,
+      exposure: facing ? 'has a public address on an attached interface' : null,
+    });
   }
   model.attachments = [...own, ...resolved];
 }

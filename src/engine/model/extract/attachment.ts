@@ -26,7 +26,9 @@ export function addAttachment(x: Extraction, inst: Instance): void {
   const block = inst.decl.block;
   const written = (name: string) =>
     !!block && (block.attributes.has(name) || block.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name)));
-  const defaultGroup = DEFAULTS_TO_VPC_GROUP.has(inst.decl.type) && ![...kind.paths.map(([name]) => name!), ...GROUPS_FROM_ELSEWHERE].some(written);
+  // an empty list or null (a module's default) is no group too: AWS uses the default group
+  const none = (v: Value) => v === null || (Array.isArray(v) && v.length === 0);
+  const defaultGroup = DEFAULTS_TO_VPC_GROUP.has(inst.decl.type) && kind.paths.every((path) => none(get(path))) && !GROUPS_FROM_ELSEWHERE.some(written);
   const internet = kind.internet?.(get) ?? { facing: false, why: null };
   const facingAt = internet.argument ? inst.decl.block?.attributes.get(internet.argument) : undefined;
   x.model.attachments.push({

@@ -31,3 +31,11 @@ resource "aws_instance" "templated" {
     id = "lt-1"
   }
 }
+
+# an empty list of groups is no group: the default group, critical
+resource "aws_db_instance" "archive" {
+  engine                 = "postgres"
+  instance_class         = "db.t3.micro"
+  publicly_accessible    = true
+  vpc_security_group_ids = []
+}

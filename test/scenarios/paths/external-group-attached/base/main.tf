@@ -36,3 +36,10 @@ resource "aws_instance" "tools" {
   instance_type          = "t3.micro"
   vpc_security_group_ids = ["sg-0123456789abcdef0"]
 }
+
+resource "aws_instance" "web" {
+  ami                         = "ami-1"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.db.id]
+}

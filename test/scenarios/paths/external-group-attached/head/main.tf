@@ -47,3 +47,33 @@ resource "aws_instance" "new" {
   instance_type          = "t3.micro"
   vpc_security_group_ids = [data.aws_security_group.legacy.id]
 }
+
+resource "aws_instance" "web" {
+  ami                         = "ami-1"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.db.id]
+}
+
+# the wizard's group on the public instance's primary interface: high, as written inline
+resource "aws_network_interface_sg_attachment" "web" {
+  security_group_id    = data.aws_security_group.legacy.id
+  network_interface_id = aws_instance.web.primary_network_interface_id
+}
+
+# a second interface in the wizard's group, with an Elastic IP, on the private worker: high
+resource "aws_network_interface" "extra" {
+  subnet_id       = "subnet-1"
+  security_groups = [data.aws_security_group.legacy.id]
+}
+
+resource "aws_network_interface_attachment" "extra" {
+  instance_id          = aws_instance.worker.id
+  network_interface_id = aws_network_interface.extra.id
+  device_index         = 1
+}
+
+resource "aws_eip" "extra" {
+  domain            = "vpc"
+  network_interface = aws_network_interface.extra.id
+}
