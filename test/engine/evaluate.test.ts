@@ -138,6 +138,9 @@ describe('evaluate', () => {
     // past the known elements, or after an unknown part, a position is unknown
     expect(ev('element(concat(var.cidrs, var.unknown), 2)')).toBeInstanceOf(Unknown);
     expect(ev('concat(var.unknown, var.cidrs)[0]')).toBeInstanceOf(Unknown);
+    // sort and toset reorder: no position is known after them (the unknown part may sort first)
+    expect(ev('sort(concat(var.cidrs, var.unknown))[0]')).toBeInstanceOf(Unknown);
+    expect(ev('element(sort(concat(var.cidrs, var.unknown)), 0)')).toBeInstanceOf(Unknown);
     // an element an unknown `if` may keep is one of the possibilities
     expect(known('[for c in concat(var.unknown, var.cidrs) : c if c != var.unknown]')).toEqual(cidrs);
   });
@@ -157,6 +160,12 @@ describe('evaluate', () => {
     expect(picks('try(var.unknown ? "a" : "b", "c")')).toEqual(['a', 'b']);
     expect(picks('coalescelist(concat(var.cidrs, var.unknown), ["c"])')).toEqual(['concat(var.cidrs, var.unknown)']);
     expect(ev('merge(var.unknown, var.ports)["ssh"]')).toBe(22);
+    // a whole reference cannot fail at plan (Terraform checks it statically; a null is no error):
+    // try(var.x, ["fb"]) is var.x, as terraform console 1.11.4 gives tolist(null) for a null x
+    expect(picks('try(var.unknown, "10.0.0.0/8")')).toEqual(['var.unknown']);
+    expect(picks('try(module.m.out, "10.0.0.0/8")')).toEqual(['module.m.out']);
+    expect(picks('try(data.aws_vpc.x.cidr_block, "10.0.0.0/8")')).toHaveLength(1);
+    expect(picks('try(module.m.out.key, "10.0.0.0/8")')).toEqual(['module.m.out.key', '10.0.0.0/8']);
   });
 
   it('keeps the known entries of a map built by a for expression some of whose keys are unknown', () => {

@@ -394,7 +394,7 @@ function evaluateCatching(node: Extract<Node, { kind: 'call' }>, scope: Scope): 
       try {
         const v = evaluate(arg, scope);
         picks.push(v);
-        if (!mayFail(v)) break;
+        if (!mayFail(v) || cannotFail(arg)) break;
       } catch (e) {
         if (!(e instanceof EvalError)) throw e;
       }
@@ -410,6 +410,31 @@ function evaluateCatching(node: Extract<Node, { kind: 'call' }>, scope: Scope): 
     throw e;
   }
 }
+
+/**
+ * A reference whose evaluation cannot be an error at plan, known or not: a declared variable, a
+ * local, a module output, a resource's or data source's attribute, each / count. Terraform checks
+ * these statically (a missing one fails validation, which try() does not catch), so
+ * `try(var.admin_cidrs, ["0.0.0.0/0"])` is the variable, never the fallback. Indexing or reading
+ * into an unknown value (`var.overrides["office"]`, `….outputs.x`) may fail.
+ */
+function cannotFail(node: Node): boolean {
+  const path: string[] = [];
+  let n = node;
+  for (; n.kind === 'attr'; n = n.object) path.unshift(n.name);
+  if (n.kind !== 'variable') return false;
+  return path.length === (REFERENCE_DEPTH.get(n.name) ?? 2);
+}
+
+/** Names below the root word a whole reference has: `var.x`, `module.m.out`, `data.t.n.attr`; a resource `t.n.attr`. */
+const REFERENCE_DEPTH = new Map([
+  ['var', 1],
+  ['local', 1],
+  ['each', 1],
+  ['count', 1],
+  ['module', 2],
+  ['data', 3],
+]);
 
 /** Whether a value try() is given may be an error at plan: an unknown, unless it is a choice among known values that evaluate. */
 function mayFail(v: Value): boolean {

@@ -47,6 +47,18 @@ type Fn = (args: Value[]) => Value;
  */
 const SET_PRESERVING = new Set(['sort', 'toset', 'tolist', 'distinct', 'compact', 'tuple']);
 
+/** Of those, the ones that reorder: no known element of a partly known list keeps its position. */
+const REORDERING = new Set(['sort', 'toset']);
+
+/**
+ * The same unknown with its unknown parts first, so no position is taken as known
+ * (`sort(concat(["10.0.0.0/8"], var.extra))[0]` may be an element of var.extra).
+ */
+function unordered(u: Unknown): Unknown {
+  if (!u.parts) return u;
+  return new Unknown(u.expr, u.reason, u.setOutside, [...u.parts.filter((p) => !Array.isArray(p)), ...u.parts.filter((p) => Array.isArray(p))]);
+}
+
 /** Functions that look inside lists and objects and so handle nested unknowns themselves. */
 const STRUCTURAL = new Set([
   'concat',
@@ -512,7 +524,7 @@ export function callFunction(name: string, given: Value[], src: string, strict =
   const inside = name === 'cidrsubnet' ? subnetOfKnownRange(args, src) : undefined;
   if (inside) return inside;
   const unknownArg = args.find((a) => a instanceof Unknown);
-  if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return unknownArg;
+  if (unknownArg && SET_PRESERVING.has(name) && args.length === 1) return REORDERING.has(name) ? unordered(unknownArg as Unknown) : unknownArg;
   if (unknownArg && name === 'concat' && args.every((a) => a instanceof Unknown || Array.isArray(a)))
     return new Unknown(src, (unknownArg as Unknown).reason, (unknownArg as Unknown).setOutside, args);
   // flattening a joined list keeps the lists it joins (their elements are read flattened)
