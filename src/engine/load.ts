@@ -6,6 +6,7 @@ import { TERRAGRUNT_FILE, generatedFiles, includedFiles, isTerragruntFile, pathS
 import { isTfvars } from './evaluate/tfvars.js';
 import { Budget, withBudget, type LimitHit } from './evaluate/limits.js';
 import { withDataFiles } from './evaluate/data-files.js';
+import { fileReads } from './hcl/file-reads.js';
 import { isVarFile, varFilesOf, type VarFilesSetting } from './evaluate/var-files.js';
 import { buildModel, moduleTree, type ModuleTree } from './model/build.js';
 import { NO_RESOLUTIONS, type Gitlink, type ModuleResolutions } from './modules/resolution.js';
@@ -34,6 +35,8 @@ export interface ParsedRevision {
   ignored: IgnoredFile[];
   /** The other files given (data files the configuration reads through `file()`), by path. */
   data: Map<string, SourceFile>;
+  /** The fileset() patterns whose every match is among `data` (file-reads.ts). */
+  globs: Set<string>;
   /** The revision's git submodules by path. */
   gitlinks: Map<string, Gitlink>;
   /** Var files (`-var-file`) given that no root is configured to be applied with, in or under a root. */
@@ -57,9 +60,12 @@ export async function parseRevision(
   // a .hcl file may be anything (Packer, Nomad): parsed only when a unit includes it
   const includable = new Map(relevant.filter((f) => isIncludable(f.path)).map((f) => [f.path, f]));
   const exists = pathSet(relevant.map((f) => f.path));
+  const globs = new Set(fileReads(relevant).flatMap((r) => (r.glob === undefined ? [] : [r.glob])));
   const included = withBudget(budget, () =>
-    withDataFiles(data, () =>
-      parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
+    withDataFiles(
+      data,
+      () => parsed.filter((f) => isTerragruntFile(f.path)).flatMap((f) => includedFiles(f, exists).flatMap((i) => (i.path === null ? [] : [i.path]))),
+      globs,
     ),
   );
   // and what units and those files read through read_terragrunt_config(), until no new file turns up
@@ -79,7 +85,7 @@ export async function parseRevision(
     const files = (await Promise.all(written.map((f) => parser.parse(f)))).filter((f) => !f.error);
     if (files.length) generated.set(unit.path, files);
   }
-  const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed, generated)));
+  const tree = withBudget(budget, () => withDataFiles(data, () => moduleTree(parsed, generated), globs));
   // each root's var files, after its automatic tfvars; one the revision lacks is unreadable (its values unknown)
   const applied = new Set<string>();
   for (const root of tree.roots) {
@@ -92,7 +98,7 @@ export async function parseRevision(
   const unapplied = [...data.values()].filter((f) => isVarFile(f.path) && !applied.has(f.path) && underRoot(f.path));
   const unappliedVarFiles = await Promise.all(unapplied.map((f) => parser.parse(f)));
   const gitlinks = new Map(files.flatMap((f) => (f.gitlink ? [[dirOf(f.path), f.gitlink] as const] : [])));
-  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data, gitlinks, unappliedVarFiles };
+  return { tree, texts: new Map(relevant.map((f) => [f.path, f.content])), ignored, data, globs, gitlinks, unappliedVarFiles };
 }
 
 /** Models a parsed revision; evaluation runs against `budget` (its bounds and clock), whose hits
@@ -105,7 +111,11 @@ export function modelRevision(
   labelRoots = revision.tree.roots.length > 1,
 ): Model {
   const model = withBudget(budget, () =>
-    withDataFiles(revision.data, () => buildModel(revision.tree, { ...modules, gitlinks: revision.gitlinks }, revision.texts, aloneDirs, labelRoots)),
+    withDataFiles(
+      revision.data,
+      () => buildModel(revision.tree, { ...modules, gitlinks: revision.gitlinks }, revision.texts, aloneDirs, labelRoots),
+      revision.globs,
+    ),
   );
   model.limits = locateHits(budget.hits, model);
   model.ignoredFiles = revision.ignored;

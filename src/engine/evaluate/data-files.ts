@@ -6,10 +6,11 @@
 // Unknown saying why: never a guess.
 import { posix } from 'node:path';
 import type { SourceFile } from '../hcl/parse.js';
+import { UnsupportedGlob, globPattern } from '../hcl/glob.js';
 import { decodeText } from '../hcl/text.js';
 import { evaluate, templateNode, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
-import { Ref, Unknown, isObject, toStringValue, type Value } from './value.js';
+import { Ref, Unknown, byCodePoint, isObject, markSet, toStringValue, type Value } from './value.js';
 
 /** What the reason of a value read from a file the review could not read starts with: such a value
  * hides what the rule opens behind a file the PR may control, so unresolved-value raises it. */
@@ -31,15 +32,19 @@ export function dataFile(path: string, entry: { size: number; link: boolean }, m
 }
 
 let active: ReadonlyMap<string, SourceFile> = new Map();
+let listed: ReadonlySet<string> = new Set();
 
-/** Runs an evaluation with the data files of its revision, by path relative to the repository. */
-export function withDataFiles<T>(files: ReadonlyMap<string, SourceFile>, run: () => T): T {
-  const previous = active;
-  active = files;
+/**
+ * Runs an evaluation with the data files of its revision, by path relative to the repository,
+ * and the fileset() patterns (globPattern sources) whose every match the adapters read.
+ */
+export function withDataFiles<T>(files: ReadonlyMap<string, SourceFile>, run: () => T, globs: ReadonlySet<string> = new Set()): T {
+  const previous = [active, listed] as const;
+  [active, listed] = [files, globs];
   try {
     return run();
   } finally {
-    active = previous;
+    [active, listed] = previous;
   }
 }
 
@@ -52,7 +57,33 @@ export function repositoryPath(cwd: string, written: string): string | null {
 }
 
 /** The functions that read a file of the revision. */
-const READERS = new Set(['file', 'templatefile', 'fileexists']);
+const READERS = new Set(['file', 'templatefile', 'fileexists', 'fileset']);
+
+/** Whether `name` is a function reading the revision's files (see readingFunction). */
+export function isReadingFunction(name: string): boolean {
+  return READERS.has(name);
+}
+
+/**
+ * `fileset(dir, pattern)`: the files under `dir` that `pattern` matches, relative to `dir`, as a
+ * set; known only when the pattern is one the adapters listed every match of (found in the text,
+ * file-reads.ts), a match that is a link (Terraform follows it) leaves it unknown.
+ */
+function fileSet(dir: string, pattern: string, src: string): Value {
+  let glob: RegExp;
+  try {
+    glob = globPattern(dir, pattern);
+  } catch (e) {
+    if (e instanceof UnsupportedGlob) return new Unknown(src, `${UNREAD_FILE}: fileset() pattern ${e.message}`);
+    throw e;
+  }
+  if (!listed.has(glob.source)) return new Unknown(src, `${UNREAD_FILE}: fileset(${JSON.stringify(pattern)}) lists files the review could not foresee`);
+  const matches = [...active.values()].filter((f) => glob.test(f.path));
+  if (matches.some((f) => f.unreadable?.includes('symbolic link')))
+    return new Unknown(src, `${UNREAD_FILE}: fileset(${JSON.stringify(pattern)}) matches a symbolic link`);
+  const prefix = dir ? `${dir}/` : '';
+  return markSet(matches.map((f) => f.path.slice(prefix.length)).sort(byCodePoint));
+}
 
 /**
  * `file(p)`, `templatefile(p, vars)` and `fileexists(p)` on the revision's files, with `p`
@@ -78,6 +109,7 @@ export function readingFunction(
   const unread = (why: string) => new Unknown(src, `${UNREAD_FILE}: ${name}(${JSON.stringify(written)}) ${why}`);
   if (path === null) return unread('reads outside the repository, which is not analysed');
   if (path === undefined) return unread('is not evaluated here');
+  if (name === 'fileset') return typeof args[1] === 'string' ? fileSet(path, args[1], src) : new Unknown(src, 'fileset() needs a pattern');
   const file = active.get(path);
   if (name === 'fileexists') return file ? true : unread(`reads ${path}, which was not among the files read`);
   if (!file) return unread(`reads ${path}, which was not read (missing from the revision, or a path the review could not foresee)`);

@@ -7,6 +7,7 @@
 // are configuration read from elsewhere (`_envcommon/app.hcl` beside the units).
 import { posix } from 'node:path';
 import { dirOf } from './config-files.js';
+import { UnsupportedGlob, globPattern } from './glob.js';
 import type { SourceFile } from './parse.js';
 
 /** The files one directory's configuration may read. */
@@ -16,9 +17,14 @@ export interface FileRead {
   reads: RegExp | null;
   /** The changed paths that touch the directory (an interpolation may span segments). */
   touches: RegExp;
+  /** For a fileset(): the source of `reads`, whose every match is read (the evaluator lists them). */
+  glob?: string;
 }
 
 const CALL = /\b(?:file|templatefile|fileexists)\s*\(\s*/g;
+// fileset(path.module | "${path.module}/dir" | "dir", "literal pattern"): the forms foreseen
+const FILESET = /\bfileset\s*\(\s*/g;
+const FILESET_ARGS = /(?:(path\.module)|"(\$\{path\.module\}\/?)?([^"$\\\n]*)")\s*,\s*"([^"$\\\n]*)"/y;
 // placeholders for what an interpolation stands for, kept through path normalisation
 const HERE = '\uE001';
 const ANYWHERE = '\uE002';
@@ -36,6 +42,10 @@ export function fileReads(files: SourceFile[]): FileRead[] {
     for (const m of text.matchAll(CALL)) {
       const written = stringLiteral(text, m.index + m[0].length);
       out.push(written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, f.path.endsWith('terragrunt.hcl')));
+    }
+    for (const m of text.matchAll(FILESET)) {
+      FILESET_ARGS.lastIndex = m.index + m[0].length;
+      out.push(fileSetRead(dirOf(f.path), FILESET_ARGS.exec(text)));
     }
   }
   return out;
@@ -72,6 +82,22 @@ export function terragruntReads(files: SourceFile[]): TerragruntRead[] {
     }
   }
   return out;
+}
+
+/** A fileset() call's reads: every file its pattern matches, or, when it cannot be foreseen, none (and any change touches). */
+function fileSetRead(dir: string, args: RegExpExecArray | null): FileRead {
+  const none = { dir, reads: null, touches: /^/ };
+  if (!args) return none;
+  const [, moduleDir, , literal, pattern] = args;
+  const base = moduleDir !== undefined ? dir : join(dir, literal ?? '');
+  if (base === null) return none;
+  try {
+    const glob = globPattern(base, pattern!);
+    return { dir, reads: glob, touches: glob, glob: glob.source };
+  } catch (e) {
+    if (e instanceof UnsupportedGlob) return none;
+    throw e;
+  }
 }
 
 /** Whether a path is one the reads may read for evaluation. */
