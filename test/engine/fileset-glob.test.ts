@@ -5,7 +5,7 @@ import { repositoryPath, withDataFiles } from '../../src/engine/evaluate/data-fi
 import { evaluateSafely, type ModuleContext } from '../../src/engine/evaluate/evaluate.js';
 import { Unknown } from '../../src/engine/evaluate/value.js';
 import { parseExpression } from '../../src/engine/hcl/expression.js';
-import { fileReads } from '../../src/engine/hcl/file-reads.js';
+import { dirsReading, fileReads } from '../../src/engine/hcl/file-reads.js';
 import { UnsupportedGlob, globPattern } from '../../src/engine/hcl/glob.js';
 
 const FILES = ['rules/.dot.yaml', 'rules/.hid/e.yaml', 'rules/a.yaml', 'rules/b.yml', 'rules/sub/c.yaml', 'rules/sub/deep/d.yaml', 'rules/x.txt', 'main.tf'];
@@ -70,5 +70,13 @@ describe('fileset() calls found in the text', () => {
     expect(read!.glob).toBe(globPattern('app', 'rules/*.yaml').source);
     expect(read!.reads!.test('app/rules/ssh.yaml')).toBe(true);
     expect(dynamic!.reads).toBeNull();
+  });
+});
+
+describe('a local_file data source found in the text', () => {
+  it('reads its filename as file() does, so a change to the file touches the directory', () => {
+    const reads = fileReads([{ path: 'app/main.tf', content: 'data "local_file" "cidrs" {\n  filename = "${path.module}/cidrs.txt"\n}\n' }]);
+    expect(reads.map((r) => r.reads?.test('app/cidrs.txt'))).toEqual([true]);
+    expect(dirsReading(reads, ['app/cidrs.txt'])).toEqual(['app']);
   });
 });

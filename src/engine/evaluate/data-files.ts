@@ -10,7 +10,7 @@ import { UnsupportedGlob, globPattern } from '../hcl/glob.js';
 import { decodeText } from '../hcl/text.js';
 import { evaluate, templateNode, type Scope } from './evaluate.js';
 import { LimitError, budget } from './limits.js';
-import { Ref, Unknown, byCodePoint, isObject, markSet, toStringValue, type Value } from './value.js';
+import { Ref, Unknown, byCodePoint, isObject, markSet, toStringValue, type ObjectValue, type Value } from './value.js';
 
 /** What the reason of a value read from a file the review could not read starts with: such a value
  * hides what the rule opens behind a file the PR may control, so unresolved-value raises it. */
@@ -124,7 +124,11 @@ export function readingFunction(
   if (name === 'file') return file.content;
   const vars = args[1] ?? null;
   if (vars !== null && !isObject(vars)) return new Unknown(src, 'templatefile() needs an object of variables');
-  const names = new Map(Object.entries(vars ?? {}));
-  const rendered = evaluate(templateNode(file.content), { module: scope.module, names });
+  return renderTemplate(file.content, vars, scope);
+}
+
+/** A template's text rendered with `vars` as its names, as templatefile() renders it. */
+export function renderTemplate(text: string, vars: ObjectValue | null, scope: Scope): Value {
+  const rendered = evaluate(templateNode(text), { module: scope.module, names: new Map(Object.entries(vars ?? {})) });
   return rendered instanceof Unknown || rendered instanceof Ref ? rendered : toStringValue(rendered);
 }

@@ -1,6 +1,7 @@
 // Module instances: the scope an expression is evaluated in. Variables (defaults, tfvars in
 // Terraform's precedence, or the caller's arguments), locals (lazily, cycle-safe), resources
 // (expanded by count / for_each) and local module calls (recursively, depth-bounded).
+import { localData } from './local-data.js';
 import { posix } from 'node:path';
 import { repositoryPath } from './data-files.js';
 import { callKey } from '../modules/calls.js';
@@ -336,7 +337,7 @@ export class ModuleInstance implements ModuleContext {
     const echo = this.#echo(`data.${decl.type}`, decl.body, echoedDataArguments(decl.type), address, {});
     const argument = (name: string) => (hasKey(decl.body, name) ? evaluateJson(decl.body[name], this.scope) : undefined);
     return (attribute) => {
-      const echoed = echo(attribute);
+      const echoed = echo(attribute) ?? localData(decl.type, attribute, argument, this.scope, `${address}.${attribute}`);
       if (echoed !== undefined) return echoed;
       const guard = `lookup.${address}.${attribute}`;
       if (this.#inProgress.has(guard)) return undefined; // a group named after the data source itself

@@ -24,6 +24,8 @@ export interface FileRead {
 const CALL = /\b(?:file|templatefile|fileexists)\s*\(\s*/g;
 // fileset(path.module | "${path.module}/dir" | "dir", "literal pattern"): the forms foreseen
 const FILESET = /\bfileset\s*\(\s*/g;
+// a local_file data source reads its `filename` as file() does (the first in its block)
+const LOCAL_FILE = /\bdata\s+"local(?:_sensitive)?_file"\s+"[^"\n]*"\s*\{[^}]*?\bfilename\s*=\s*/g;
 const FILESET_ARGS = /(?:(path\.module)|"(\$\{path\.module\}\/?)?([^"$\\\n]*)")\s*,\s*"([^"$\\\n]*)"/y;
 // placeholders for what an interpolation stands for, kept through path normalisation
 const HERE = '\uE001';
@@ -39,7 +41,7 @@ export function fileReads(files: SourceFile[]): FileRead[] {
   for (const f of files) {
     // in a .tf.json file the call sits inside a JSON string, its quotes escaped
     const text = f.path.endsWith('.json') ? f.content.replace(/\\"/g, '"') : f.content;
-    for (const m of text.matchAll(CALL)) {
+    for (const m of [...text.matchAll(CALL), ...text.matchAll(LOCAL_FILE)]) {
       const written = stringLiteral(text, m.index + m[0].length);
       out.push(written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, f.path.endsWith('terragrunt.hcl')));
     }
