@@ -6,7 +6,7 @@ import { Alternatives, OneOf, eachBranch, evaluatedBranches } from './alternativ
 import { exactArithmetic } from './decimal.js';
 import { markLiteral, terraformEquals } from './equality.js';
 import { callFunction, guardedCall } from './functions.js';
-import { readingFunction } from './data-files.js';
+import { isReadingFunction, readingFunction } from './data-files.js';
 import { PartlyKnown, appendPart, type TemplateShape } from './partly-known.js';
 import { MergedMaps, mergedEntry, oneOf } from './fallbacks.js';
 import { anyOfParts, joinedList, joinedParts, knownPrefix } from './partial-lists.js';
@@ -367,22 +367,25 @@ function evaluateCall(node: Extract<Node, { kind: 'call' }>, scope: Scope): Valu
   }
   const own = guardedCall(node.name, node.src, () => scope.module.contextFunction?.(node.name, args, node.src));
   if (own !== undefined) return own;
-  const read = guardedCall(node.name, node.src, () => readingFunction(node.name, args, scope, node.src, scope.module.resolveFile?.bind(scope.module)));
-  if (read !== undefined) return read;
+  // checked first: the call below builds a closure, and most calls read no file
+  const reads = isReadingFunction(node.name);
+  const read = (given: Value[]) =>
+    guardedCall(node.name, node.src, () => readingFunction(node.name, given, scope, node.src, scope.module.resolveFile?.bind(scope.module))!);
   // element(L, i) wraps i around L: with i unknown it is any element of L, like L[i]
   if (node.name === 'element' && args[1] instanceof Unknown && (!(args[0] instanceof Unknown) || joinedParts(args[0])))
     return anyElement(node, args[0]!, args[1]);
   const strict = scope.strict ?? false;
-  // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])` is 1
+  // a function of one conditional's value is that function of each branch: `length(c ? [a] : [b])`
+  // is 1, `file(c ? "a.yaml" : "b.yaml")` one of the two files
   const alternatives = args.filter((a) => a instanceof Alternatives);
   if (alternatives.length === 1 && args.filter((a) => a instanceof Unknown).length === 1) {
     const at = args.indexOf(alternatives[0]!);
-    const each = eachBranch(node.src, alternatives[0]!, (b) => callFunction(node.name, args.with(at, b), node.src, strict));
+    const each = eachBranch(node.src, alternatives[0]!, (b) => (reads ? read(args.with(at, b)) : callFunction(node.name, args.with(at, b), node.src, strict)));
     const [first] = each.branches;
     const same = each.branches.every((b) => valuesEqual(b.value, first!.value) && b.nullWritten === first!.nullWritten);
     return same ? first!.value : each;
   }
-  return callFunction(node.name, args, node.src, strict);
+  return reads ? read(args) : callFunction(node.name, args, node.src, strict);
 }
 
 /** try() or can(): Terraform's own errors (EvalError) are caught, nothing else. */

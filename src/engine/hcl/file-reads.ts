@@ -24,6 +24,8 @@ export interface FileRead {
 const CALL = /\b(?:file|templatefile|fileexists)\s*\(\s*/g;
 // fileset(path.module | "${path.module}/dir" | "dir", "literal pattern"): the forms foreseen
 const FILESET = /\bfileset\s*\(\s*/g;
+// a condition (no call or conditional in it) choosing between two quoted paths
+const CHOICE = /[^?:()\n]+\?\s*("[^"\n]*")\s*:\s*("[^"\n]*")\s*\)/y;
 // a local_file data source reads its `filename` as file() does (the first in its block)
 const LOCAL_FILE = /\bdata\s+"local(?:_sensitive)?_file"\s+"[^"\n]*"\s*\{[^}]*?\bfilename\s*=\s*/g;
 const FILESET_ARGS = /(?:(path\.module)|"(\$\{path\.module\}\/?)?([^"$\\\n]*)")\s*,\s*"([^"$\\\n]*)"/y;
@@ -42,8 +44,15 @@ export function fileReads(files: SourceFile[]): FileRead[] {
     // in a .tf.json file the call sits inside a JSON string, its quotes escaped
     const text = f.path.endsWith('.json') ? f.content.replace(/\\"/g, '"') : f.content;
     for (const m of [...text.matchAll(CALL), ...text.matchAll(LOCAL_FILE)]) {
-      const written = stringLiteral(text, m.index + m[0].length);
-      out.push(written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, f.path.endsWith('terragrunt.hcl')));
+      const at = m.index + m[0].length;
+      // `file(c ? "a.yaml" : "b.yaml")`: both may be read when the condition is not known
+      CHOICE.lastIndex = at;
+      const choice = CHOICE.exec(text);
+      const starts = choice ? [at + choice[0].indexOf(choice[1]!, choice[0].indexOf('?')), at + choice[0].lastIndexOf(choice[2]!)] : [at];
+      for (const start of starts) {
+        const written = stringLiteral(text, start);
+        out.push(written === null ? { dir: dirOf(f.path), reads: null, touches: /^/ } : patterns(dirOf(f.path), written, f.path.endsWith('terragrunt.hcl')));
+      }
     }
     for (const m of text.matchAll(FILESET)) {
       FILESET_ARGS.lastIndex = m.index + m[0].length;
