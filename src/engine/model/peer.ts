@@ -47,11 +47,20 @@ export function unknownPeer(u: Unknown, expected?: { expected: 'cidr'; family: 4
 const DOTTED_QUAD = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
 
 /**
+ * What a block with host bits set is: the aws provider's validators refuse it (invalid, the
+ * apply fails); awscc passes it through Cloud Control to EC2, which canonicalises it to its
+ * network ("if you specify 100.68.0.18/18 … canonicalizes the CIDR block to 100.68.0.0/18",
+ * research/semantics.md §1.4): `10.1.2.3/0` is 0.0.0.0/0.
+ */
+export type HostBits = 'invalid' | 'canonical';
+
+/**
  * A CIDR peer read from `field`, which holds addresses of one family. The provider accepts only
  * a network address with a prefix length in the field's family (research/semantics.md §1.4),
- * so a known value that is anything else is invalid; an unknown one stays unresolved.
+ * so a known value that is anything else is invalid (but host bits, see HostBits); an unknown
+ * one stays unresolved.
  */
-export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvalid {
+export function cidrPeer(raw: Value, field: string, family: 4 | 6, hostBits: HostBits = 'invalid'): PeerOrInvalid {
   // an unknown range is still one of the field's family: inside 0.0.0.0/0 (or ::/0) whatever it is
   if (raw instanceof Unknown) {
     const peer = unknownPeer(raw, { expected: 'cidr', family });
@@ -83,7 +92,7 @@ export function cidrPeer(raw: Value, field: string, family: 4 | 6): PeerOrInvali
   if (actual !== family) return invalid(`it is an IPv${actual} block in an IPv${family} field`);
   const network = actual === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipv6Network(addr as ipaddr.IPv6, len);
   const canonical = `${network.toString()}/${len}`;
-  if (network.toString() !== addr.toString()) return invalid(`it has host bits set: the network is \`${canonical}\``);
+  if (network.toString() !== addr.toString() && hostBits === 'invalid') return invalid(`it has host bits set: the network is \`${canonical}\``);
   return { type: 'cidr', value: canonical, family };
 }
 

@@ -10,9 +10,10 @@ import { rulePeers, type PeerFields } from './vpc-rule.js';
 
 export const AWSCC_RULE_TYPES = new Set(['awscc_ec2_security_group_ingress', 'awscc_ec2_security_group_egress']);
 
+// EC2 canonicalises a block with host bits, and awscc checks no CIDR (peer.ts HostBits)
 const FIELDS: Record<Direction, PeerFields> = {
-  ingress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'source_prefix_list_id', group: 'source_security_group_id' },
-  egress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'destination_prefix_list_id', group: 'destination_security_group_id' },
+  ingress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'source_prefix_list_id', group: 'source_security_group_id', hostBits: 'canonical' },
+  egress: { ipv4: 'cidr_ip', ipv6: 'cidr_ipv_6', prefixList: 'destination_prefix_list_id', group: 'destination_security_group_id', hostBits: 'canonical' },
 };
 
 /** The peer arguments of one awscc rule object (standalone, or an element of the group's lists). */

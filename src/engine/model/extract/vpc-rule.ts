@@ -1,6 +1,6 @@
 // aws_vpc_security_group_ingress_rule / _egress_rule: one rule, one peer.
 import type { Value } from '../../evaluate/value.js';
-import { cidrPeer, groupPeers, type PeerOrInvalid } from '../peer.js';
+import { cidrPeer, groupPeers, type HostBits, type PeerOrInvalid } from '../peer.js';
 import type { Direction } from '../types.js';
 import { peerChoices, type Extraction, type Instance } from './context.js';
 import { prefixListPeers } from './prefix-list.js';
@@ -12,6 +12,8 @@ export interface PeerFields {
   ipv6: string;
   prefixList: string;
   group: string;
+  /** What a CIDR with host bits is for this resource type (default: invalid). */
+  hostBits?: HostBits;
 }
 
 /**
@@ -20,8 +22,8 @@ export interface PeerFields {
  */
 export function rulePeers(x: Extraction, group: string, fields: PeerFields, value: (name: string) => Value): PeerOrInvalid[] {
   const peers: PeerOrInvalid[] = [];
-  for (const v4 of peerChoices(value(fields.ipv4))) peers.push(cidrPeer(v4, fields.ipv4, 4));
-  for (const v6 of peerChoices(value(fields.ipv6))) peers.push(cidrPeer(v6, fields.ipv6, 6));
+  for (const v4 of peerChoices(value(fields.ipv4))) peers.push(cidrPeer(v4, fields.ipv4, 4, fields.hostBits));
+  for (const v6 of peerChoices(value(fields.ipv6))) peers.push(cidrPeer(v6, fields.ipv6, 6, fields.hostBits));
   for (const pl of peerChoices(value(fields.prefixList))) peers.push(...prefixListPeers(x, pl, fields.prefixList));
   for (const ref of peerChoices(value(fields.group)))
     for (const peer of groupPeers(ref, fields.group, x.groupNames))
