@@ -13,6 +13,7 @@ import { AccessIndex, isNothing } from './access/access.js';
 import { rangeExcept, setToCidrs } from './access/cidr.js';
 import { SEVERITY_RANK } from './findings/finding.js';
 import { commonProtocol } from './model/protocol.js';
+import { withImportsOfBoth } from './model/imported-groups.js';
 import type { Location, Model, ModelStats, Peer, PortRange, Rule, Suppression } from './model/types.js';
 import { SCHEMA, type Closed, type Finding, type ReviewResult, type SuppressionOutcome } from './result.js';
 import { createContext } from './findings/context.js';
@@ -63,8 +64,9 @@ export interface ReviewOptions {
   unreadDirs?: readonly string[];
 }
 
-export function review(base: Model, modelled: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
-  const head = options.readLimits?.length ? { ...modelled, limits: [...(modelled.limits ?? []), ...options.readLimits] } : modelled;
+export function review(baseModel: Model, modelled: Model, config: ReviewSettings, options: ReviewOptions = {}): ReviewResult {
+  const [base, imported] = withImportsOfBoth(baseModel, modelled);
+  const head = options.readLimits?.length ? { ...imported, limits: [...(imported.limits ?? []), ...options.readLimits] } : imported;
   const movedBase = applyMoved(base, [...base.moved, ...head.moved]);
   const keyRenames = instanceKeyRenames(movedBase, head);
   const keyedBase = keyRenames.size ? renameAddresses(movedBase, (a) => keyRenames.get(a) ?? [a]) : movedBase;

@@ -76,6 +76,7 @@ export function buildModel(
   aliasImportedGroups(extraction.model, extraction.importedGroups);
 
   const model = extraction.model;
+  if (extraction.importedGroups.size) model.importedGroups = Object.fromEntries(extraction.importedGroups);
   model.inputs = [...sources.values()].flatMap((s) => s.inputs);
   sortBySource(model);
   placeInDefaultGroup(model);

@@ -218,6 +218,8 @@ export interface Model {
   moved: { from: string; to: string }[];
   /** `removed { from }` addresses (Terraform forgets or destroys them, as the block says). */
   removed: string[];
+  /** Group ids `import` blocks give (id → group address), already applied to this model. */
+  importedGroups?: Record<string, string>;
   /** `import { to }` addresses (an existing object is adopted there). */
   imported: string[];
   inputs: Input[];
