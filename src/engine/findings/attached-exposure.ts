@@ -8,7 +8,7 @@
 import type { Reach } from '../access/paths.js';
 import { subtract, union, type IntervalSet } from '../access/intervals.js';
 import type { Attachment, Model } from '../model/types.js';
-import { append } from '../append.js';
+import { groupsByResource } from '../model/attachments.js';
 
 export interface AttachedExposure {
   /** The resource (existing at the base) that is newly reachable. */
@@ -37,12 +37,8 @@ export function attachedExposures(
 ): AttachedExposure[] {
   const existing = new Set(base.resources.map((r) => r.address));
   // every group the base gives a resource: its own argument and attachments to its interface
-  const baseGroups = new Map<string, string[]>();
-  const privateAtBase = new Set<string>();
-  for (const a of base.attachments) {
-    for (const g of a.groups) append(baseGroups, a.resource, g);
-    if (a.internetFacing === false) privateAtBase.add(a.resource);
-  }
+  const baseGroups = groupsByResource(base);
+  const privateAtBase = new Set(base.attachments.flatMap((a) => (a.internetFacing === false ? [a.resource] : [])));
   const out: AttachedExposure[] = [];
   for (const attachment of head.attachments) {
     // an interface endpoint's network interfaces have private addresses only

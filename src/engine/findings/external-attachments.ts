@@ -5,25 +5,16 @@
 // internet-facing (medium when it replaces another such group). A new resource's groups are a new stack's, reviewed through its rules.
 import { code } from './code-span.js';
 import { fingerprint } from './finding.js';
-import { append } from '../append.js';
 import { resourceType } from '../model/peer.js';
-import type { Attachment, Location, Model } from '../model/types.js';
+import type { Attachment } from '../model/types.js';
+import type { RuleFinding } from '../result.js';
+import { groupsByResource } from '../model/attachments.js';
 import type { ReviewContext } from './context.js';
-import type { Severity } from '../settings.js';
 
-export interface ExternalAttachment {
-  severity: Severity;
-  fingerprint: string;
-  title: string;
-  message: string;
-  resource: string;
-  location: Location;
-}
-
-export function externalAttachmentFindings(ctx: ReviewContext): ExternalAttachment[] {
+export function externalAttachmentFindings(ctx: ReviewContext): RuleFinding[] {
   const existing = new Set(ctx.base.resources.map((r) => r.address));
   const atBase = groupsByResource(ctx.base);
-  const out: ExternalAttachment[] = [];
+  const out: RuleFinding[] = [];
   for (const a of ctx.head.attachments) {
     // an interface endpoint's network interfaces have private addresses only
     if (a.type === 'aws_vpc_endpoint') continue;
@@ -46,13 +37,7 @@ export function externalAttachmentFindings(ctx: ReviewContext): ExternalAttachme
   return out;
 }
 
-function groupsByResource(model: Model): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const a of model.attachments) for (const g of [...a.groups, ...(a.unknownGroups ?? [])]) append(out, a.resource, g);
-  return out;
-}
-
-function finding(a: Attachment, outside: string[], swapped: boolean, facing: boolean): ExternalAttachment {
+function finding(a: Attachment, outside: string[], swapped: boolean, facing: boolean): RuleFinding {
   const named = outside.map((g) => code(g)).join(', ');
   return {
     severity: facing && !swapped ? 'high' : 'medium',

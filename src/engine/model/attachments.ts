@@ -173,3 +173,10 @@ export function endpointOnlyGroups(model: Model): Set<string> {
   for (const a of model.attachments) for (const g of a.groups) append(users, g, a.type);
   return new Set([...users].filter(([, types]) => types.every((t) => t === 'aws_vpc_endpoint')).map(([g]) => g));
 }
+
+/** Every group each resource is given (its own arguments, attachments to its interfaces), groups not known here by their expressions. */
+export function groupsByResource(model: Pick<Model, 'attachments'>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of model.attachments) for (const g of [...a.groups, ...(a.unknownGroups ?? [])]) append(out, a.resource, g);
+  return out;
+}

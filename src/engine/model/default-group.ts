@@ -3,6 +3,8 @@
 // semantics §1.1; RDS `VpcSecurityGroupIds`: "Default: The default EC2 VPC security group").
 // When the configuration manages exactly one `aws_default_security_group` in the resource's
 // root, that is the group; with several VPCs it cannot be told which, and nothing is assumed.
+import { append } from '../append.js';
+import { rootLabelOf } from './roots.js';
 import type { Model } from './types.js';
 
 /** Resource types whose groups default to the VPC's default group when none is written. */
@@ -27,13 +29,11 @@ export const GROUPS_FROM_ELSEWHERE = ['network_interface', 'launch_template', 'r
 
 /** Gives the attachments that name no group the default group of their root, when it is the only one. */
 export function placeInDefaultGroup(model: Model): void {
-  const rootOf = (address: string) => /^([^:"[\]]*):/.exec(address)?.[1] ?? '';
   const defaults = new Map<string, string[]>();
-  for (const g of model.groups)
-    if (g.type === 'aws_default_security_group') defaults.set(rootOf(g.address), [...(defaults.get(rootOf(g.address)) ?? []), g.address]);
+  for (const g of model.groups) if (g.type === 'aws_default_security_group') append(defaults, rootLabelOf(g.address) ?? '', g.address);
   for (const a of model.attachments) {
     if (!a.defaultGroup) continue;
-    const candidates = defaults.get(rootOf(a.resource)) ?? [];
+    const candidates = defaults.get(rootLabelOf(a.resource) ?? '') ?? [];
     if (candidates.length === 1) a.groups = [candidates[0]!];
   }
 }
